@@ -1,0 +1,10 @@
+# Build-time half of ekinerja_embed_sql: writes OUT from FILES (relative to DIR).
+set(body "// Generated from ${DIR}; do not edit.\n#include \"embedded.h\"\n\nnamespace ekinerja::embedded {\nnamespace {\nconstexpr EmbeddedFile kFiles[] = {\n")
+foreach(f ${FILES})
+  file(RELATIVE_PATH rel ${DIR} ${f})
+  file(READ ${f} content)
+  string(APPEND body "    {\"${rel}\", R\"ekinerja_sql(${content})ekinerja_sql\"},\n")
+endforeach()
+string(APPEND body "};\n}  // namespace\n\nabsl::Span<const EmbeddedFile> ${NAME}_sql() { return kFiles; }\n\n}  // namespace ekinerja::embedded\n")
+file(WRITE ${OUT}.tmp "${body}")
+file(COPY_FILE ${OUT}.tmp ${OUT} ONLY_IF_DIFFERENT)

@@ -1,0 +1,15 @@
+#pragma once
+
+#include <string_view>
+
+#include "absl/types/span.h"
+
+namespace ekinerja {
+
+// A file compiled into the binary (SQL migrations and named queries; see embed_sql.cmake).
+struct EmbeddedFile {
+  std::string_view name;  // path relative to the embedded folder, e.g. "V001__init.sql"
+  std::string_view content;
+};
+
+}  // namespace ekinerja

@@ -1,0 +1,62 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+
+// Errors are absl::Status values until the gRPC edge (grpc_status.h). abseil 20220623 has no
+// RETURN_IF_ERROR / ASSIGN_OR_RETURN, so here are the two we use.
+#define EK_RETURN_IF_ERROR(expr)                  \
+  do {                                            \
+    if (absl::Status ek_st_ = (expr); !ek_st_.ok()) \
+      return ek_st_;                              \
+  } while (0)
+
+#define EK_CONCAT_INNER_(a, b) a##b
+#define EK_CONCAT_(a, b) EK_CONCAT_INNER_(a, b)
+#define EK_ASSIGN_OR_RETURN(lhs, expr) \
+  EK_ASSIGN_OR_RETURN_IMPL_(EK_CONCAT_(ek_sor_, __LINE__), lhs, expr)
+#define EK_ASSIGN_OR_RETURN_IMPL_(tmp, lhs, expr) \
+  auto tmp = (expr);                              \
+  if (!tmp.ok()) return std::move(tmp).status();  \
+  lhs = std::move(tmp).value()
+
+namespace ekinerja {
+
+// One bad field of a request, as google.rpc.BadRequest.FieldViolation carries it. `field` is the
+// request path in proto field names ("employee.nip", "rows[3].golongan").
+struct FieldViolation {
+  std::string field;
+  std::string description;
+  bool operator==(const FieldViolation& o) const {
+    return field == o.field && description == o.description;
+  }
+};
+
+// Collects field violations while validating; ToStatus() is OK when there were none, otherwise
+// INVALID_ARGUMENT carrying every violation.
+class Violations {
+ public:
+  void Add(std::string field, std::string description) {
+    list_.push_back({std::move(field), std::move(description)});
+  }
+  // Adds every violation of `status` (if it carries any) with `prefix` before each field.
+  void Merge(const absl::Status& status, std::string_view prefix = "");
+  bool empty() const { return list_.empty(); }
+  const std::vector<FieldViolation>& list() const { return list_; }
+  absl::Status ToStatus(std::string_view message = "invalid request") const;
+
+ private:
+  std::vector<FieldViolation> list_;
+};
+
+// INVALID_ARGUMENT with one violation.
+absl::Status InvalidField(std::string field, std::string description);
+
+// The violations an INVALID_ARGUMENT status carries (empty if none).
+std::vector<FieldViolation> FieldViolationsOf(const absl::Status& status);
+
+}  // namespace ekinerja

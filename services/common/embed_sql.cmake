@@ -6,11 +6,13 @@ function(ekinerja_embed_sql target name dir)
   file(GLOB_RECURSE sql_files CONFIGURE_DEPENDS ${dir}/*.sql)
   list(SORT sql_files)
   set(out ${CMAKE_CURRENT_BINARY_DIR}/${name}_sql_embedded.cc)
+  string(REPLACE ";" "|" files_arg "${sql_files}")
   add_custom_command(
     OUTPUT ${out}
     COMMAND ${CMAKE_COMMAND} -DNAME=${name} -DDIR=${dir} -DOUT=${out}
-      "-DFILES=${sql_files}" -P ${EKINERJA_EMBED_SCRIPT}
+      "-DFILES=${files_arg}" -P ${EKINERJA_EMBED_SCRIPT}
     DEPENDS ${sql_files} ${EKINERJA_EMBED_SCRIPT}
-    COMMENT "embedding SQL of ${name}")
+    COMMENT "embedding SQL of ${name}"
+    VERBATIM)
   target_sources(${target} PRIVATE ${out})
 endfunction()

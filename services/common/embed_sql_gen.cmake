@@ -1,5 +1,6 @@
 # Build-time half of ekinerja_embed_sql: writes OUT from FILES (relative to DIR).
 set(body "// Generated from ${DIR}; do not edit.\n#include \"embedded.h\"\n\nnamespace ekinerja::embedded {\nnamespace {\nconstexpr EmbeddedFile kFiles[] = {\n")
+string(REPLACE "|" ";" FILES "${FILES}")
 foreach(f ${FILES})
   file(RELATIVE_PATH rel ${DIR} ${f})
   file(READ ${f} content)

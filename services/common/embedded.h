@@ -1,6 +1,6 @@
 #pragma once
 
-#include <string_view>
+#include "absl/strings/string_view.h"
 
 #include "absl/types/span.h"
 
@@ -8,8 +8,8 @@ namespace ekinerja {
 
 // A file compiled into the binary (SQL migrations and named queries; see embed_sql.cmake).
 struct EmbeddedFile {
-  std::string_view name;  // path relative to the embedded folder, e.g. "V001__init.sql"
-  std::string_view content;
+  absl::string_view name;  // path relative to the embedded folder, e.g. "V001__init.sql"
+  absl::string_view content;
 };
 
 }  // namespace ekinerja

@@ -9,13 +9,13 @@ namespace {
 constexpr char kBadRequestUrl[] = "type.googleapis.com/google.rpc.BadRequest";
 }  // namespace
 
-void Violations::Merge(const absl::Status& status, std::string_view prefix) {
+void Violations::Merge(const absl::Status& status, absl::string_view prefix) {
   for (auto& v : FieldViolationsOf(status)) {
     Add(absl::StrCat(prefix, v.field), std::move(v.description));
   }
 }
 
-absl::Status Violations::ToStatus(std::string_view message) const {
+absl::Status Violations::ToStatus(absl::string_view message) const {
   if (list_.empty()) return absl::OkStatus();
   google::rpc::BadRequest bad;
   std::string text(message);

@@ -1,7 +1,7 @@
 #pragma once
 
 #include <string>
-#include <string_view>
+#include "absl/strings/string_view.h"
 #include <vector>
 
 #include "absl/status/status.h"
@@ -44,10 +44,10 @@ class Violations {
     list_.push_back({std::move(field), std::move(description)});
   }
   // Adds every violation of `status` (if it carries any) with `prefix` before each field.
-  void Merge(const absl::Status& status, std::string_view prefix = "");
+  void Merge(const absl::Status& status, absl::string_view prefix = "");
   bool empty() const { return list_.empty(); }
   const std::vector<FieldViolation>& list() const { return list_; }
-  absl::Status ToStatus(std::string_view message = "invalid request") const;
+  absl::Status ToStatus(absl::string_view message = "invalid request") const;
 
  private:
   std::vector<FieldViolation> list_;

@@ -1,0 +1,143 @@
+#include "auth.h"
+
+#include <algorithm>
+
+#include "absl/base/thread_annotations.h"
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/strip.h"
+#include "absl/synchronization/mutex.h"
+#include "absl/time/clock.h"
+
+namespace ekinerja {
+
+bool Principal::Has(Role role) const {
+  return std::find(roles.begin(), roles.end(), role) != roles.end();
+}
+
+bool Principal::HasAny(std::initializer_list<Role> want) const {
+  return std::any_of(want.begin(), want.end(), [this](Role r) { return Has(r); });
+}
+
+JwtTokenVerifier::JwtTokenVerifier(std::shared_ptr<auth::JwksCache> keys, std::string issuer,
+                                   std::string audience)
+    : keys_(std::move(keys)), issuer_(std::move(issuer)), audience_(std::move(audience)) {}
+
+absl::StatusOr<Principal> JwtTokenVerifier::Verify(absl::string_view token) {
+  auth::VerifyOptions options;
+  options.issuer = issuer_;
+  options.audience = audience_;
+  options.now = absl::Now();
+  auto claims = keys_->Verify(std::string_view(token.data(), token.size()), options);
+  if (!claims.ok()) {
+    if (claims.status().code() == absl::StatusCode::kUnauthenticated) return claims.status();
+    return absl::UnavailableError(claims.status().message());
+  }
+  if (claims->tenant.empty() || claims->sub.empty()) {
+    return absl::UnauthenticatedError("token has no tenant or subject");
+  }
+  Principal p{claims->tenant, claims->sub, {}, claims->org_unit};
+  for (const auto& name : claims->roles) {
+    if (auto role = ParseRole(name)) p.roles.push_back(*role);
+  }
+  return p;
+}
+
+absl::string_view BearerToken(absl::string_view authorization) {
+  authorization = absl::StripAsciiWhitespace(authorization);
+  if (authorization.size() < 7 || !absl::EqualsIgnoreCase(authorization.substr(0, 7), "bearer ")) {
+    return {};
+  }
+  return absl::StripAsciiWhitespace(authorization.substr(7));
+}
+
+namespace {
+
+using grpc::experimental::InterceptionHookPoints;
+
+// Outcomes of verification, by call, from the interceptor to the handler.
+class Callers {
+ public:
+  void Set(const void* ctx, absl::StatusOr<Principal> p) {
+    absl::MutexLock lock(&mu_);
+    map_.insert_or_assign(ctx, std::move(p));
+  }
+  void Erase(const void* ctx) {
+    absl::MutexLock lock(&mu_);
+    map_.erase(ctx);
+  }
+  absl::StatusOr<Principal> Get(const void* ctx) {
+    absl::MutexLock lock(&mu_);
+    auto it = map_.find(ctx);
+    if (it == map_.end()) return absl::UnauthenticatedError("no access token");
+    return it->second;
+  }
+
+ private:
+  absl::Mutex mu_;
+  absl::flat_hash_map<const void*, absl::StatusOr<Principal>> map_ ABSL_GUARDED_BY(mu_);
+};
+
+Callers& TheCallers() {
+  static auto* callers = new Callers();
+  return *callers;
+}
+
+class AuthInterceptor : public grpc::experimental::Interceptor {
+ public:
+  AuthInterceptor(TokenVerifier* verifier, const void* ctx) : verifier_(verifier), ctx_(ctx) {}
+  ~AuthInterceptor() override { TheCallers().Erase(ctx_); }
+
+  void Intercept(grpc::experimental::InterceptorBatchMethods* methods) override {
+    if (methods->QueryInterceptionHookPoint(InterceptionHookPoints::POST_RECV_INITIAL_METADATA)) {
+      absl::StatusOr<Principal> outcome = absl::UnauthenticatedError("missing bearer token");
+      auto* md = methods->GetRecvInitialMetadata();
+      if (auto it = md->find("authorization"); it != md->end()) {
+        absl::string_view token = BearerToken(absl::string_view(it->second.data(), it->second.size()));
+        outcome = token.empty() ? absl::UnauthenticatedError("authorization is not a bearer token")
+                                : verifier_->Verify(token);
+      }
+      TheCallers().Set(ctx_, std::move(outcome));
+    }
+    methods->Proceed();
+  }
+
+ private:
+  TokenVerifier* verifier_;
+  const void* ctx_;
+};
+
+class AuthInterceptorFactory : public grpc::experimental::ServerInterceptorFactoryInterface {
+ public:
+  AuthInterceptorFactory(std::shared_ptr<TokenVerifier> verifier,
+                         absl::flat_hash_set<std::string> public_methods)
+      : verifier_(std::move(verifier)), public_(std::move(public_methods)) {}
+
+  grpc::experimental::Interceptor* CreateServerInterceptor(
+      grpc::experimental::ServerRpcInfo* info) override {
+    absl::string_view method = info->method();
+    if (public_.contains(method) || absl::StartsWith(method, "/grpc.health.v1.") ||
+        absl::StartsWith(method, "/grpc.reflection.")) {
+      return nullptr;
+    }
+    return new AuthInterceptor(verifier_.get(), info->server_context());
+  }
+
+ private:
+  std::shared_ptr<TokenVerifier> verifier_;
+  absl::flat_hash_set<std::string> public_;
+};
+
+}  // namespace
+
+std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface> MakeAuthInterceptorFactory(
+    std::shared_ptr<TokenVerifier> verifier, absl::flat_hash_set<std::string> public_methods) {
+  return std::make_unique<AuthInterceptorFactory>(std::move(verifier), std::move(public_methods));
+}
+
+absl::StatusOr<Principal> CallerOf(const grpc::ServerContextBase* context) {
+  return TheCallers().Get(context);
+}
+
+}  // namespace ekinerja

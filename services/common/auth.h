@@ -1,0 +1,60 @@
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/status/statusor.h"
+#include "grpcpp/server_context.h"
+#include "grpcpp/support/server_interceptor.h"
+#include "jwks_cache.h"
+#include "role.h"
+
+namespace ekinerja {
+
+// Who is calling, from a verified access token.
+struct Principal {
+  std::string tenant;
+  // The token's `sub`: the NIP of an employee, else the username (admins, service accounts).
+  std::string subject;
+  std::vector<Role> roles;
+  // The caller's org unit (employees), "" otherwise.
+  std::string org_unit;
+
+  bool Has(Role role) const;
+  bool HasAny(std::initializer_list<Role> roles) const;
+};
+
+class TokenVerifier {
+ public:
+  virtual ~TokenVerifier() = default;
+  // UNAUTHENTICATED for anything but a valid token.
+  virtual absl::StatusOr<Principal> Verify(absl::string_view token) = 0;
+};
+
+// Verifies ES256 access tokens against a JWKS (cached; refetched on an unknown kid).
+class JwtTokenVerifier : public TokenVerifier {
+ public:
+  JwtTokenVerifier(std::shared_ptr<auth::JwksCache> keys, std::string issuer, std::string audience);
+  absl::StatusOr<Principal> Verify(absl::string_view token) override;
+
+ private:
+  std::shared_ptr<auth::JwksCache> keys_;
+  std::string issuer_;
+  std::string audience_;
+};
+
+// The auth interceptor: for every method not in `public_methods` ("/pkg.Service/Method"), reads
+// `authorization: Bearer <jwt>` from the metadata and verifies it before the handler runs; the
+// handler takes the outcome with CallerOf. Health and reflection are always open.
+std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface> MakeAuthInterceptorFactory(
+    std::shared_ptr<TokenVerifier> verifier, absl::flat_hash_set<std::string> public_methods);
+
+// The verified caller of the current RPC, or UNAUTHENTICATED (missing, malformed, expired token).
+absl::StatusOr<Principal> CallerOf(const grpc::ServerContextBase* context);
+
+// The bearer token of a metadata value "Bearer <token>" (scheme case-insensitive); "" if none.
+absl::string_view BearerToken(absl::string_view authorization);
+
+}  // namespace ekinerja

@@ -1,0 +1,120 @@
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/base/thread_annotations.h"
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/synchronization/mutex.h"
+#include "absl/time/time.h"
+#include "embedded.h"
+#include "pqxx/pqxx"
+
+namespace prometheus {
+class Registry;
+template <typename T>
+class Family;
+class Histogram;
+class Gauge;
+class Counter;
+}  // namespace prometheus
+
+namespace ekinerja::db {
+
+// Named statements, prepared once on each connection. Parsed from a `queries.sql` whose entries
+// start with a line `-- name: <statement_name>`.
+struct Statement {
+  std::string name;
+  std::string sql;
+};
+absl::StatusOr<std::vector<Statement>> ParseNamedQueries(absl::string_view text);
+// Finds "queries.sql" among embedded files and parses it (empty when there is none).
+absl::StatusOr<std::vector<Statement>> NamedQueriesOf(absl::Span<const EmbeddedFile> files);
+
+struct PoolOptions {
+  // libpq connection string or URI.
+  std::string url;
+  // The service's schema; set as search_path on every connection.
+  std::string schema;
+  int size = 8;
+  // How long Acquire waits for a free connection before RESOURCE_EXHAUSTED.
+  absl::Duration max_wait = absl::Seconds(2);
+  std::vector<Statement> statements;
+};
+
+class Pool;
+
+// A transaction handed to store code: named statements only, each timed.
+class Tx {
+ public:
+  template <typename... Args>
+  pqxx::result Exec(const std::string& statement, Args&&... args) {
+    const absl::Time start = absl::Now();
+    pqxx::result r = tx_.exec_prepared(statement, std::forward<Args>(args)...);
+    ObserveQuery(statement, absl::Now() - start);
+    return r;
+  }
+  // Ad-hoc SQL, for the rare statement built at run time (migrations, tests).
+  pqxx::result ExecRaw(const std::string& sql) { return tx_.exec(sql); }
+  pqxx::transaction_base& raw() { return tx_; }
+
+ private:
+  friend class Pool;
+  Tx(pqxx::transaction_base& tx, Pool* pool) : tx_(tx), pool_(pool) {}
+  void ObserveQuery(const std::string& statement, absl::Duration d);
+  pqxx::transaction_base& tx_;
+  Pool* pool_;
+};
+
+class Pool {
+ public:
+  // Metrics go to `registry` when given (gauges of connections, wait and query histograms).
+  Pool(PoolOptions options, prometheus::Registry* registry);
+  ~Pool();
+  Pool(const Pool&) = delete;
+  Pool& operator=(const Pool&) = delete;
+
+  // Runs `fn` in a read-write transaction, committed when fn returns OK and rolled back otherwise.
+  // Database exceptions become statuses (ToStatus below); a broken connection is replaced.
+  absl::Status Write(const std::function<absl::Status(Tx&)>& fn);
+  // The same, read only.
+  absl::Status Read(const std::function<absl::Status(Tx&)>& fn);
+  // SELECT 1 on a pooled connection.
+  absl::Status Ping();
+
+  const PoolOptions& options() const { return options_; }
+
+ private:
+  friend class Tx;
+  struct Conn;
+  absl::StatusOr<std::unique_ptr<Conn>> Acquire();
+  void Release(std::unique_ptr<Conn> conn, bool broken);
+  absl::StatusOr<std::unique_ptr<Conn>> Connect();
+  template <typename Txn>
+  absl::Status Run(const std::function<absl::Status(Tx&)>& fn);
+
+  const PoolOptions options_;
+  absl::Mutex mu_;
+  std::vector<std::unique_ptr<Conn>> idle_ ABSL_GUARDED_BY(mu_);
+  int open_ ABSL_GUARDED_BY(mu_) = 0;
+
+  prometheus::Family<prometheus::Histogram>* query_seconds_ = nullptr;
+  prometheus::Histogram* wait_seconds_ = nullptr;
+  prometheus::Gauge* in_use_ = nullptr;
+  prometheus::Gauge* open_gauge_ = nullptr;
+  prometheus::Counter* wait_timeouts_ = nullptr;
+  prometheus::Family<prometheus::Counter>* errors_ = nullptr;
+};
+
+// Maps a database exception to a status: unique violation ALREADY_EXISTS, foreign key and check
+// violations FAILED_PRECONDITION, broken connection UNAVAILABLE, anything else INTERNAL.
+absl::Status ToStatus(const std::exception& e);
+
+// Quotes an identifier for SQL built at run time ("identity" -> "\"identity\"").
+std::string QuoteIdent(absl::string_view ident);
+
+}  // namespace ekinerja::db

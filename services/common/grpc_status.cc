@@ -1,0 +1,52 @@
+#include "grpc_status.h"
+
+#include <string>
+
+#include "google/rpc/error_details.pb.h"
+#include "google/rpc/status.pb.h"
+#include "status.h"
+
+namespace ekinerja {
+
+grpc::Status ToGrpcStatus(const absl::Status& status) {
+  if (status.ok()) return grpc::Status::OK;
+  const auto code = static_cast<grpc::StatusCode>(status.code());
+  const std::string message(status.message());
+  auto violations = FieldViolationsOf(status);
+  if (violations.empty()) return grpc::Status(code, message);
+  google::rpc::Status details;
+  details.set_code(static_cast<int>(code));
+  details.set_message(message);
+  google::rpc::BadRequest bad;
+  for (const auto& v : violations) {
+    auto* fv = bad.add_field_violations();
+    fv->set_field(v.field);
+    fv->set_description(v.description);
+  }
+  details.add_details()->PackFrom(bad);
+  return grpc::Status(code, message, details.SerializeAsString());
+}
+
+absl::Status FromGrpcStatus(const grpc::Status& status) {
+  if (status.ok()) return absl::OkStatus();
+  const auto code = static_cast<absl::StatusCode>(status.error_code());
+  google::rpc::Status details;
+  if (!status.error_details().empty() && details.ParseFromString(status.error_details())) {
+    Violations v;
+    for (const auto& any : details.details()) {
+      google::rpc::BadRequest bad;
+      if (!any.UnpackTo(&bad)) continue;
+      for (const auto& fv : bad.field_violations()) v.Add(fv.field(), fv.description());
+    }
+    if (!v.empty()) {
+      // Keep the server's message; carry the violations as the payload status.h reads.
+      absl::Status out(code, status.error_message());
+      v.ToStatus().ForEachPayload(
+          [&](absl::string_view url, const absl::Cord& payload) { out.SetPayload(url, payload); });
+      return out;
+    }
+  }
+  return absl::Status(code, status.error_message());
+}
+
+}  // namespace ekinerja

@@ -1,0 +1,24 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include "absl/strings/string_view.h"
+
+namespace ekinerja {
+
+// Roles of DESIGN §5; tokens carry them by name ("PEGAWAI"). Mirrors ekinerja.type.v1.Role.
+enum class Role {
+  kPegawai = 1,
+  kAtasan = 2,
+  kAdminOpd = 3,
+  kAdminInstansi = 4,
+  kVerifikatorTpp = 5,
+  kAuditor = 6,
+  kService = 7,
+  kPlatformAdmin = 8,
+};
+
+absl::string_view RoleName(Role role);
+std::optional<Role> ParseRole(absl::string_view name);
+
+}  // namespace ekinerja

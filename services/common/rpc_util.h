@@ -1,0 +1,31 @@
+#pragma once
+
+// Small pieces every gRPC handler uses.
+
+#include <initializer_list>
+#include <string>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/status/statusor.h"
+#include "google/protobuf/field_mask.pb.h"
+#include "grpcpp/server_context.h"
+
+namespace ekinerja {
+
+// The x-request-id the gateway passes on ("" if none).
+std::string RequestIdOf(const grpc::ServerContext* ctx);
+
+// The client's address without the port ("ipv4:127.0.0.1:5555" -> "127.0.0.1").
+std::string PeerAddress(const grpc::ServerContext* ctx);
+
+// Logs statuses that are the server's fault (INTERNAL, UNKNOWN, DATA_LOSS, UNAVAILABLE); client
+// errors are counted by the metrics, not logged.
+void LogIfServerError(const absl::Status& status);
+
+// The paths of an update mask, each checked against `allowed` (INVALID_ARGUMENT on update_mask
+// otherwise). An empty mask means every allowed path when `empty_means_all`, else is an error.
+absl::StatusOr<absl::flat_hash_set<std::string>> MaskPaths(
+    const google::protobuf::FieldMask& mask, std::initializer_list<const char*> allowed,
+    bool empty_means_all = true);
+
+}  // namespace ekinerja

@@ -1,0 +1,95 @@
+#pragma once
+
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/status/statusor.h"
+#include "absl/synchronization/notification.h"
+#include "absl/time/time.h"
+#include "auth.h"
+#include "db.h"
+#include "embedded.h"
+#include "grpcpp/server.h"
+#include "metrics.h"
+
+namespace prometheus {
+class Exposer;
+}
+
+namespace ekinerja {
+
+struct ServerOptions {
+  std::string service;  // "identity": names logs, metrics and the default schema
+  std::string host = "127.0.0.1";
+  int grpc_port = 0;     // 0: any free port (tests)
+  int metrics_port = 0;  // 0: any free port; -1: no metrics endpoint
+  std::string db_url;
+  std::string db_schema;  // defaults to `service`
+  int db_pool_size = 8;
+  absl::Duration db_pool_wait = absl::Seconds(2);
+  std::string tls_cert_file;  // TLS when both are set
+  std::string tls_key_file;
+  int max_message_bytes = 16 << 20;
+  int max_threads = 64;  // the sync server's thread bound; DB calls block
+  absl::Duration drain = absl::Seconds(10);
+};
+
+// One service process: its migrated schema and connection pool, metrics, and gRPC server with
+// health (SERVING only once migrations ran and while the database answers), reflection, the
+// metrics and auth interceptors, optional TLS and graceful shutdown.
+class ServiceHost {
+ public:
+  // Applies migrations (advisory-locked) and opens the pool; starts nothing yet.
+  static absl::StatusOr<std::unique_ptr<ServiceHost>> Create(ServerOptions options,
+                                                             absl::Span<const EmbeddedFile> sql);
+  ~ServiceHost();
+
+  db::Pool& pool() { return *pool_; }
+  Metrics& metrics() { return metrics_; }
+  const ServerOptions& options() const { return options_; }
+
+  // Binds and starts serving `services` (not owned; they must outlive the host). Methods named in
+  // `public_methods` ("/pkg.Service/Method") need no token.
+  absl::Status Start(const std::vector<grpc::Service*>& services,
+                     std::shared_ptr<TokenVerifier> verifier,
+                     absl::flat_hash_set<std::string> public_methods);
+  int grpc_port() const { return grpc_port_; }
+  int metrics_port() const { return metrics_port_; }
+  // NOT_SERVING, then lets calls in flight finish until the drain deadline, then stops.
+  void Shutdown();
+
+ private:
+  ServiceHost(ServerOptions options, std::unique_ptr<db::Pool> pool);
+  void WatchDatabase();
+
+  ServerOptions options_;
+  Metrics metrics_;
+  std::unique_ptr<db::Pool> pool_;
+  std::unique_ptr<grpc::Server> server_;
+  std::unique_ptr<prometheus::Exposer> exposer_;
+  int grpc_port_ = 0;
+  int metrics_port_ = 0;
+  absl::Notification stopping_;
+  std::thread watcher_;
+  std::atomic<bool> shut_down_{false};
+};
+
+// The whole life of a service binary: blocks SIGTERM/SIGINT, migrates (and returns when
+// `migrate_only`), starts the host with what `setup` registers, waits for a signal, shuts down.
+// Returns the process exit code.
+struct ServiceSetup {
+  std::vector<grpc::Service*> services;
+  std::shared_ptr<TokenVerifier> verifier;
+  absl::flat_hash_set<std::string> public_methods;
+  // Keeps whatever the services need alive for the life of the host.
+  std::vector<std::shared_ptr<void>> keep_alive;
+};
+int RunService(ServerOptions options, absl::Span<const EmbeddedFile> sql, bool migrate_only,
+               const std::function<absl::StatusOr<ServiceSetup>(ServiceHost&)>& setup);
+
+}  // namespace ekinerja

@@ -1,0 +1,597 @@
+// IdentityService: employees, their assignments, supervisor overrides and supervisor resolution,
+// and the SIMPEG import.
+
+#include <algorithm>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "api/convert.h"
+#include "api/identity_service.h"
+#include "api/request.h"
+#include "civil.h"
+#include "date_proto.h"
+#include "domain/employee.h"
+#include "domain/employee_csv.h"
+#include "domain/validation.h"
+#include "nip.h"
+#include "page_token.h"
+#include "status.h"
+
+namespace ekinerja::identity {
+namespace {
+
+constexpr int kMaxBatch = 1000;
+
+int StatusNumber(EmploymentStatus s) { return static_cast<int>(s) + 1; }  // as the proto enum
+
+absl::Status ValidateStatus(v1::EmploymentStatus s, const std::string& field) {
+  if (s < v1::EMPLOYMENT_STATUS_AKTIF || s > v1::EMPLOYMENT_STATUS_DIBERHENTIKAN) {
+    return InvalidField(field, "unknown employment status");
+  }
+  return absl::OkStatus();
+}
+
+// Start and optional end of a proto date range, end not before start.
+absl::StatusOr<std::pair<absl::CivilDay, std::optional<absl::CivilDay>>> RangeOf(
+    const google::type::Date& start, const google::type::Date& end, const std::string& prefix) {
+  Violations v;
+  auto s = FromProtoDate(start, prefix + "start_date");
+  if (!IsSet(start)) {
+    v.Add(prefix + "start_date", "required");
+  } else {
+    v.Merge(s.status());
+  }
+  std::optional<absl::CivilDay> e;
+  if (IsSet(end)) {
+    auto parsed = FromProtoDate(end, prefix + "end_date");
+    v.Merge(parsed.status());
+    if (parsed.ok()) e = *parsed;
+    if (parsed.ok() && s.ok() && *parsed < *s) v.Add(prefix + "end_date", "before start_date");
+  }
+  EK_RETURN_IF_ERROR(v.ToStatus());
+  return std::make_pair(*s, e);
+}
+
+template <typename T>
+void Page(const std::vector<T>& all, const std::string& after, int size,
+          const std::function<std::string(const T&)>& key, std::vector<const T*>* page,
+          std::string* last) {
+  for (const auto& x : all) {
+    if (key(x) <= after) continue;
+    if (static_cast<int>(page->size()) == size) {
+      *last = key(*page->back());
+      return;
+    }
+    page->push_back(&x);
+  }
+}
+
+}  // namespace
+
+grpc::Status IdentityServiceImpl::CreateEmployee(grpc::ServerContext* ctx,
+                                                 const v1::CreateEmployeeRequest* req,
+                                                 v1::Employee* resp) {
+  return Serve(ctx, [&](const Principal& p) -> absl::Status {
+    const v1::Employee& e = req->employee();
+    Violations v;
+    auto nip = ParseNip(e.nip(), "employee.nip");
+    v.Merge(nip.status());
+    v.Merge(ValidateName(e.name(), "employee.name"));
+    auto golongan = ParseGolongan(e.golongan(), "employee.golongan");
+    v.Merge(golongan.status());
+    if (e.status() != v1::EMPLOYMENT_STATUS_UNSPECIFIED) v.Merge(ValidateStatus(e.status(), "employee.status"));
+    EK_RETURN_IF_ERROR(v.ToStatus());
+    return pool_.Write([&](db::Tx& tx) -> absl::Status {
+      EK_ASSIGN_OR_RETURN(Scope scope, ScopeOf(tx, p));
+      // A new employee has no position yet: any admin of the tenant or of an OPD may add one.
+      if (!scope.tenant_admin && scope.admin_units.empty()) {
+        return absl::PermissionDeniedError("only admins create employees");
+      }
+      EK_ASSIGN_OR_RETURN(bool replay, ClaimRequestId(tx, p.tenant, req->request_id(),
+                                                      "CreateEmployee", nip->digits));
+      EK_ASSIGN_OR_RETURN(absl::CivilDay today, TodayIn(tx, p.tenant));
+      if (!replay) {
+        if (store::GetEmployee(tx, p.tenant, nip->digits, today).ok()) {
+          return absl::AlreadyExistsError(absl::StrCat("employee ", nip->Display(), " already exists"));
+        }
+        const int status = e.status() == v1::EMPLOYMENT_STATUS_UNSPECIFIED
+                               ? static_cast<int>(v1::EMPLOYMENT_STATUS_AKTIF)
+                               : static_cast<int>(e.status());
+        store::InsertEmployee(tx, p.tenant, {nip->digits, e.name(), *golongan, status, "", ""});
+        store::InsertAudit(tx, p.tenant, {0, absl::Now(), p.subject, "EMPLOYEE_CREATE",
+                                          nip->digits, "", PeerAddress(ctx)});
+      }
+      EK_ASSIGN_OR_RETURN(store::EmployeeRow row, store::GetEmployee(tx, p.tenant, nip->digits, today));
+      ToProto(row, resp);
+      return absl::OkStatus();
+    });
+  });
+}
+
+grpc::Status IdentityServiceImpl::GetEmployee(grpc::ServerContext* ctx,
+                                              const v1::GetEmployeeRequest* req,
+                                              v1::Employee* resp) {
+  return Serve(ctx, [&](const Principal& p) -> absl::Status {
+    EK_ASSIGN_OR_RETURN(Nip nip, ParseNip(req->nip(), "nip"));
+    return pool_.Read([&](db::Tx& tx) -> absl::Status {
+      EK_ASSIGN_OR_RETURN(absl::CivilDay day, DayOrToday(tx, p.tenant, req->date(), "date"));
+      EK_ASSIGN_OR_RETURN(Scope scope, ScopeOf(tx, p));
+      EK_RETURN_IF_ERROR(CheckReadsEmployee(tx, p, scope, nip.digits, day));
+      EK_ASSIGN_OR_RETURN(store::EmployeeRow row, store::GetEmployee(tx, p.tenant, nip.digits, day));
+      ToProto(row, resp);
+      return absl::OkStatus();
+    });
+  });
+}
+
+grpc::Status IdentityServiceImpl::BatchGetEmployees(grpc::ServerContext* ctx,
+                                                    const v1::BatchGetEmployeesRequest* req,
+                                                    v1::BatchGetEmployeesResponse* resp) {
+  return Serve(ctx, [&](const Principal& p) -> absl::Status {
+    Violations v;
+    if (req->nips_size() > kMaxBatch) v.Add("nips", absl::StrCat("at most ", kMaxBatch));
+    std::vector<std::string> nips;
+    for (int i = 0; i < req->nips_size(); ++i) {
+      auto nip = ParseNip(req->nips(i), absl::StrCat("nips[", i, "]"));
+      v.Merge(nip.status());
+      if (nip.ok()) nips.push_back(nip->digits);
+    }
+    EK_RETURN_IF_ERROR(v.ToStatus());
+    return pool_.Read([&](db::Tx& tx) -> absl::Status {
+      EK_ASSIGN_OR_RETURN(absl::CivilDay day, DayOrToday(tx, p.tenant, req->date(), "date"));
+      EK_ASSIGN_OR_RETURN(Scope scope, ScopeOf(tx, p));
+      absl::flat_hash_map<std::string, store::EmployeeRow> found;
+      for (auto& row : store::BatchGetEmployees(tx, p.tenant, nips, day)) {
+        found.emplace(row.nip, std::move(row));
+      }
+      // Rights are checked per employee, but the subtree is loaded at most once.
+      std::optional<absl::flat_hash_set<std::string>> subordinates;
+      for (const auto& nip : nips) {
+        auto it = found.find(nip);
+        bool allowed = scope.read_all || nip == p.subject ||
+                       (it != found.end() && scope.admin_units.contains(it->second.org_unit_code));
+        if (!allowed && p.Has(Role::kAtasan)) {
+          if (!subordinates) {
+            OrgIndex org(store::LoadOrgSnapshot(tx, p.tenant, day), day);
+            auto all = org.AllSubordinates(p.subject);
+            subordinates.emplace(all.begin(), all.end());
+          }
+          allowed = subordinates->contains(nip);
+        }
+        if (!allowed) return absl::PermissionDeniedError("the caller may not read " + nip);
+        if (it == found.end()) return absl::NotFoundError("employee " + nip + " not found");
+        ToProto(it->second, resp->add_employees());
+      }
+      return absl::OkStatus();
+    });
+  });
+}
+
+grpc::Status IdentityServiceImpl::ListEmployees(grpc::ServerContext* ctx,
+                                                const v1::ListEmployeesRequest* req,
+                                                v1::ListEmployeesResponse* resp) {
+  return Serve(ctx, [&](const Principal& p) -> absl::Status {
+    EK_ASSIGN_OR_RETURN(int size, PageSize(req->page_size()));
+    const std::string fingerprint =
+        absl::StrCat("employees|", req->org_unit_code(), "|", req->include_subtree(), "|",
+                     req->date().year(), "-", req->date().month(), "-", req->date().day(), "|",
+                     req->active_only());
+    EK_ASSIGN_OR_RETURN(std::string after, DecodePageToken(req->page_token(), fingerprint));
+    return pool_.Read([&](db::Tx& tx) -> absl::Status {
+      EK_ASSIGN_OR_RETURN(absl::CivilDay day, DayOrToday(tx, p.tenant, req->date(), "date"));
+      EK_ASSIGN_OR_RETURN(Scope scope, ScopeOf(tx, p));
+      std::vector<std::string> units;
+      if (!req->org_unit_code().empty()) {
+        if (!store::GetOrgUnit(tx, p.tenant, req->org_unit_code()).ok()) {
+          return InvalidField("org_unit_code", "no such org unit");
+        }
+        units = req->include_subtree()
+                    ? SubtreeOf(store::AllOrgUnits(tx, p.tenant), req->org_unit_code())
+                    : std::vector<std::string>{req->org_unit_code()};
+      }
+      if (!scope.read_all) {
+        if (scope.admin_units.empty()) {
+          return absl::PermissionDeniedError(
+              "listing employees needs an admin, auditor, verifikator or service role; "
+              "supervisors use ListSubordinates");
+        }
+        if (units.empty()) units.assign(scope.admin_units.begin(), scope.admin_units.end());
+        for (const auto& u : units) {
+          if (!scope.admin_units.contains(u)) {
+            return absl::PermissionDeniedError("org unit " + u + " is outside the caller's scope");
+          }
+        }
+      }
+      auto rows = store::ListEmployees(tx, p.tenant, units, day, req->active_only(), after, size + 1);
+      for (int i = 0; i < static_cast<int>(rows.size()) && i < size; ++i) {
+        ToProto(rows[i], resp->add_employees());
+      }
+      if (static_cast<int>(rows.size()) > size) {
+        resp->set_next_page_token(EncodePageToken(rows[size - 1].nip, fingerprint));
+      }
+      return absl::OkStatus();
+    });
+  });
+}
+
+grpc::Status IdentityServiceImpl::UpdateEmployee(grpc::ServerContext* ctx,
+                                                 const v1::UpdateEmployeeRequest* req,
+                                                 v1::Employee* resp) {
+  return Serve(ctx, [&](const Principal& p) -> absl::Status {
+    const v1::Employee& e = req->employee();
+    EK_ASSIGN_OR_RETURN(Nip nip, ParseNip(e.nip(), "employee.nip"));
+    EK_ASSIGN_OR_RETURN(auto paths, MaskPaths(req->update_mask(), {"name", "golongan", "status"}));
+    Violations v;
+    std::optional<int> golongan;
+    if (paths.contains("name")) v.Merge(ValidateName(e.name(), "employee.name"));
+    if (paths.contains("golongan")) {
+      auto g = ParseGolongan(e.golongan(), "employee.golongan");
+      v.Merge(g.status());
+      if (g.ok()) golongan = *g;
+    }
+    if (paths.contains("status")) v.Merge(ValidateStatus(e.status(), "employee.status"));
+    EK_RETURN_IF_ERROR(v.ToStatus());
+    return pool_.Write([&](db::Tx& tx) -> absl::Status {
+      EK_ASSIGN_OR_RETURN(absl::CivilDay today, TodayIn(tx, p.tenant));
+      EK_ASSIGN_OR_RETURN(Scope scope, ScopeOf(tx, p));
+      EK_ASSIGN_OR_RETURN(store::EmployeeRow row, store::GetEmployee(tx, p.tenant, nip.digits, today));
+      EK_RETURN_IF_ERROR(CheckAdministers(scope, row.org_unit_code));
+      if (paths.contains("name")) row.name = e.name();
+      if (golongan) row.golongan = *golongan;
+      if (paths.contains("status")) row.status = e.status();
+      store::UpdateEmployee(tx, p.tenant, row);
+      store::InsertAudit(tx, p.tenant, {0, absl::Now(), p.subject, "EMPLOYEE_UPDATE", row.nip,
+                                        absl::StrJoin(paths, ","), PeerAddress(ctx)});
+      ToProto(row, resp);
+      return absl::OkStatus();
+    });
+  });
+}
+
+grpc::Status IdentityServiceImpl::ImportEmployees(grpc::ServerContext* ctx,
+                                                  const v1::ImportEmployeesRequest* req,
+                                                  v1::ImportEmployeesResponse* resp) {
+  return Serve(ctx, [&](const Principal& p) -> absl::Status {
+    if (req->csv().empty()) return InvalidField("csv", "required");
+    absl::CivilDay today;
+    EK_RETURN_IF_ERROR(pool_.Read([&](db::Tx& tx) -> absl::Status {
+      EK_ASSIGN_OR_RETURN(today, TodayIn(tx, p.tenant));
+      return absl::OkStatus();
+    }));
+    EK_ASSIGN_OR_RETURN(std::vector<ImportRow> rows, ParseEmployeeCsv(req->csv(), today));
+    // Logins are hashed before the transaction: Argon2id is deliberately slow.
+    std::vector<std::string> hashes(rows.size());
+    {
+      Violations v;
+      for (size_t i = 0; i < rows.size(); ++i) {
+        const auto& r = rows[i];
+        const std::string field = absl::StrCat("rows[", r.line, "].");
+        if (r.username.empty() != r.password.empty()) {
+          v.Add(field + (r.username.empty() ? "username" : "password"),
+                absl::StrCat("line ", r.line, ": username and password go together"));
+        } else if (!r.password.empty()) {
+          v.Merge(ValidatePassword(r.password, field + "password"));
+        }
+      }
+      EK_RETURN_IF_ERROR(v.ToStatus());
+      if (!req->dry_run()) {
+        for (size_t i = 0; i < rows.size(); ++i) {
+          if (rows[i].password.empty()) continue;
+          EK_ASSIGN_OR_RETURN(hashes[i], auth::HashPassword(rows[i].password, config_.hash_params));
+        }
+      }
+    }
+    return pool_.Write([&](db::Tx& tx) -> absl::Status {
+      EK_ASSIGN_OR_RETURN(Scope scope, ScopeOf(tx, p));
+      if (!scope.tenant_admin && scope.admin_units.empty()) {
+        return absl::PermissionDeniedError("only admins import employees");
+      }
+      EK_ASSIGN_OR_RETURN(bool replay, ClaimRequestId(tx, p.tenant, req->request_id(),
+                                                      "ImportEmployees", "employees"));
+      if (replay) {
+        return absl::AlreadyExistsError("this import (request_id) was already applied");
+      }
+      // Every row's position must exist in its unit, and the unit be the caller's to administer.
+      absl::flat_hash_map<std::string, std::string> unit_of_position;
+      {
+        OrgSnapshot org = store::LoadOrgSnapshot(tx, p.tenant, today);
+        for (const auto& pos : org.positions) unit_of_position[pos.code] = pos.org_unit_code;
+      }
+      Violations v;
+      v.Merge(CheckImportReferences(rows, [&](std::string_view pos, std::string_view unit) {
+        auto it = unit_of_position.find(std::string(pos));
+        return it != unit_of_position.end() && it->second == unit;
+      }));
+      for (const auto& r : rows) {
+        if (!scope.tenant_admin && !scope.admin_units.contains(r.org_unit_code)) {
+          v.Add(absl::StrCat("rows[", r.line, "].org_unit_code"),
+                absl::StrCat("line ", r.line, ": org unit ", r.org_unit_code,
+                             " is outside the caller's scope"));
+        }
+      }
+      EK_RETURN_IF_ERROR(v.ToStatus("import rejected; nothing was imported"));
+
+      int created = 0, updated = 0;
+      for (size_t i = 0; i < rows.size(); ++i) {
+        const ImportRow& r = rows[i];
+        const std::string line = absl::StrCat("rows[", r.line, "].");
+        const bool exists = store::GetEmployee(tx, p.tenant, r.nip.digits, r.start_date).ok();
+        exists ? ++updated : ++created;
+        if (req->dry_run()) continue;
+        store::UpsertEmployee(tx, p.tenant,
+                              {r.nip.digits, r.name, r.golongan, StatusNumber(r.status), "", ""});
+        // The definitive position from start_date: unchanged, or the previous one ends the day before.
+        bool same = false;
+        for (const auto& a : store::ListAssignments(tx, p.tenant, r.nip.digits)) {
+          if (a.a.kind != AssignmentKind::kDefinitif) continue;
+          if (a.a.end && *a.a.end < r.start_date) continue;
+          if (a.a.position_code == r.position_code && a.a.start <= r.start_date) {
+            same = true;
+          } else if (a.a.start < r.start_date) {
+            store::SetAssignmentEnd(tx, p.tenant, a.id, r.start_date - 1);
+          } else {
+            v.Add(line + "start_date",
+                  absl::StrCat("line ", r.line, ": a definitive assignment from ",
+                               FormatDate(a.a.start), " already exists"));
+          }
+        }
+        if (!same) {
+          store::InsertAssignment(tx, p.tenant, {r.nip.digits, r.position_code,
+                                                 AssignmentKind::kDefinitif, r.start_date, {}});
+        }
+        if (!r.username.empty()) {
+          auto user = store::GetUser(tx, p.tenant, r.username);
+          if (!user.ok()) {
+            store::UserRow u;
+            u.username = r.username;
+            u.nip = r.nip.digits;
+            u.password_hash = hashes[i];
+            store::InsertUser(tx, p.tenant, u);
+          } else if (user->nip != r.nip.digits) {
+            v.Add(line + "username", absl::StrCat("line ", r.line, ": username ", r.username,
+                                                  " belongs to another login"));
+          }
+        }
+      }
+      EK_RETURN_IF_ERROR(v.ToStatus("import rejected; nothing was imported"));
+      resp->set_rows(static_cast<int32_t>(rows.size()));
+      resp->set_created(created);
+      resp->set_updated(updated);
+      resp->set_applied(!req->dry_run());
+      if (!req->dry_run()) {
+        store::InsertAudit(tx, p.tenant, {0, absl::Now(), p.subject, "EMPLOYEE_IMPORT", "",
+                                          absl::StrCat(rows.size(), " rows; ", created, " created; ",
+                                                       updated, " updated"),
+                                          PeerAddress(ctx)});
+      }
+      return absl::OkStatus();
+    });
+  });
+}
+
+grpc::Status IdentityServiceImpl::CreateAssignment(grpc::ServerContext* ctx,
+                                                   const v1::CreateAssignmentRequest* req,
+                                                   v1::Assignment* resp) {
+  return Serve(ctx, [&](const Principal& p) -> absl::Status {
+    const v1::Assignment& a = req->assignment();
+    Violations v;
+    auto nip = ParseNip(a.nip(), "assignment.nip");
+    v.Merge(nip.status());
+    v.Merge(ValidatePositionCode(a.position_code(), "assignment.position_code"));
+    const auto kind = FromProto(a.kind());
+    if (!kind) v.Add("assignment.kind", "required: DEFINITIF, PLT or PLH");
+    auto range = RangeOf(a.start_date(), a.end_date(), "assignment.");
+    v.Merge(range.status());
+    EK_RETURN_IF_ERROR(v.ToStatus());
+    return pool_.Write([&](db::Tx& tx) -> absl::Status {
+      EK_ASSIGN_OR_RETURN(Scope scope, ScopeOf(tx, p));
+      auto pos = store::GetPosition(tx, p.tenant, a.position_code());
+      if (!pos.ok()) return InvalidField("assignment.position_code", "no such position");
+      EK_RETURN_IF_ERROR(CheckAdministers(scope, pos->org_unit_code));
+      if (!store::GetEmployee(tx, p.tenant, nip->digits, range->first).ok()) {
+        return InvalidField("assignment.nip", "no such employee");
+      }
+      const Assignment row{nip->digits, a.position_code(), *kind, range->first, range->second};
+      const std::string resource =
+          absl::StrCat(row.nip, "/", row.position_code, "/", FormatDate(row.start));
+      EK_ASSIGN_OR_RETURN(bool replay, ClaimRequestId(tx, p.tenant, req->request_id(),
+                                                      "CreateAssignment", resource));
+      int64_t id = 0;
+      if (replay) {
+        for (const auto& existing : store::ListAssignments(tx, p.tenant, row.nip)) {
+          if (existing.a.position_code == row.position_code && existing.a.start == row.start) {
+            id = existing.id;
+          }
+        }
+      } else {
+        if (*kind == AssignmentKind::kDefinitif &&
+            !store::DefinitiveOverlaps(tx, p.tenant, row.nip, row.start, row.end, 0).empty()) {
+          return absl::FailedPreconditionError(
+              "the employee already holds a definitive position in that period; end it first");
+        }
+        id = store::InsertAssignment(tx, p.tenant, row);
+        store::InsertAudit(tx, p.tenant,
+                           {0, absl::Now(), p.subject, "ASSIGNMENT_CREATE", row.nip,
+                            absl::StrCat(v1::AssignmentKind_Name(a.kind()), " ", row.position_code,
+                                         " from ", FormatDate(row.start),
+                                         row.end ? " to " + FormatDate(*row.end) : ""),
+                            PeerAddress(ctx)});
+      }
+      EK_ASSIGN_OR_RETURN(store::AssignmentRow saved, store::GetAssignment(tx, p.tenant, id));
+      ToProto(saved, resp);
+      return absl::OkStatus();
+    });
+  });
+}
+
+grpc::Status IdentityServiceImpl::ListAssignments(grpc::ServerContext* ctx,
+                                                  const v1::ListAssignmentsRequest* req,
+                                                  v1::ListAssignmentsResponse* resp) {
+  return Serve(ctx, [&](const Principal& p) -> absl::Status {
+    EK_ASSIGN_OR_RETURN(Nip nip, ParseNip(req->nip(), "nip"));
+    return pool_.Read([&](db::Tx& tx) -> absl::Status {
+      EK_ASSIGN_OR_RETURN(absl::CivilDay today, TodayIn(tx, p.tenant));
+      EK_ASSIGN_OR_RETURN(Scope scope, ScopeOf(tx, p));
+      EK_RETURN_IF_ERROR(CheckReadsEmployee(tx, p, scope, nip.digits, today));
+      for (const auto& a : store::ListAssignments(tx, p.tenant, nip.digits)) {
+        ToProto(a, resp->add_assignments());
+      }
+      return absl::OkStatus();
+    });
+  });
+}
+
+grpc::Status IdentityServiceImpl::UpdateAssignment(grpc::ServerContext* ctx,
+                                                   const v1::UpdateAssignmentRequest* req,
+                                                   v1::Assignment* resp) {
+  return Serve(ctx, [&](const Principal& p) -> absl::Status {
+    const v1::Assignment& a = req->assignment();
+    EK_ASSIGN_OR_RETURN(auto paths, MaskPaths(req->update_mask(), {"end_date"}));
+    std::optional<absl::CivilDay> end;
+    if (IsSet(a.end_date())) {
+      EK_ASSIGN_OR_RETURN(end, FromProtoDate(a.end_date(), "assignment.end_date"));
+    }
+    return pool_.Write([&](db::Tx& tx) -> absl::Status {
+      EK_ASSIGN_OR_RETURN(Scope scope, ScopeOf(tx, p));
+      EK_ASSIGN_OR_RETURN(store::AssignmentRow row, store::GetAssignment(tx, p.tenant, a.id()));
+      if (!a.nip().empty() && a.nip() != row.a.nip) {
+        return absl::NotFoundError("assignment not found for this employee");
+      }
+      EK_ASSIGN_OR_RETURN(store::PositionRow pos, store::GetPosition(tx, p.tenant, row.a.position_code));
+      EK_RETURN_IF_ERROR(CheckAdministers(scope, pos.org_unit_code));
+      if (end && *end < row.a.start) return InvalidField("assignment.end_date", "before start_date");
+      if (row.a.kind == AssignmentKind::kDefinitif &&
+          !store::DefinitiveOverlaps(tx, p.tenant, row.a.nip, row.a.start, end, row.id).empty()) {
+        return absl::FailedPreconditionError("the new end overlaps another definitive assignment");
+      }
+      store::SetAssignmentEnd(tx, p.tenant, row.id, end);
+      store::InsertAudit(tx, p.tenant,
+                         {0, absl::Now(), p.subject, "ASSIGNMENT_UPDATE", row.a.nip,
+                          absl::StrCat("assignment ", row.id, " end ", end ? FormatDate(*end) : "open"),
+                          PeerAddress(ctx)});
+      EK_ASSIGN_OR_RETURN(row, store::GetAssignment(tx, p.tenant, row.id));
+      ToProto(row, resp);
+      return absl::OkStatus();
+    });
+  });
+}
+
+grpc::Status IdentityServiceImpl::CreateSupervisorOverride(
+    grpc::ServerContext* ctx, const v1::CreateSupervisorOverrideRequest* req,
+    v1::SupervisorOverride* resp) {
+  return Serve(ctx, [&](const Principal& p) -> absl::Status {
+    const v1::SupervisorOverride& o = req->supervisor_override();
+    Violations v;
+    auto nip = ParseNip(o.nip(), "supervisor_override.nip");
+    v.Merge(nip.status());
+    auto sup = ParseNip(o.supervisor_nip(), "supervisor_override.supervisor_nip");
+    v.Merge(sup.status());
+    if (nip.ok() && sup.ok() && nip->digits == sup->digits) {
+      v.Add("supervisor_override.supervisor_nip", "an employee cannot supervise themselves");
+    }
+    if (o.role() != v1::SUPERVISOR_ROLE_ATASAN_LANGSUNG &&
+        o.role() != v1::SUPERVISOR_ROLE_PEJABAT_PENILAI) {
+      v.Add("supervisor_override.role", "required: ATASAN_LANGSUNG or PEJABAT_PENILAI");
+    }
+    auto range = RangeOf(o.start_date(), o.end_date(), "supervisor_override.");
+    v.Merge(range.status());
+    EK_RETURN_IF_ERROR(v.ToStatus());
+    return pool_.Write([&](db::Tx& tx) -> absl::Status {
+      EK_ASSIGN_OR_RETURN(Scope scope, ScopeOf(tx, p));
+      auto employee = store::GetEmployee(tx, p.tenant, nip->digits, range->first);
+      if (!employee.ok()) return InvalidField("supervisor_override.nip", "no such employee");
+      if (!store::GetEmployee(tx, p.tenant, sup->digits, range->first).ok()) {
+        return InvalidField("supervisor_override.supervisor_nip", "no such employee");
+      }
+      EK_RETURN_IF_ERROR(CheckAdministers(scope, employee->org_unit_code));
+      const Override row{nip->digits, sup->digits,
+                         o.role() == v1::SUPERVISOR_ROLE_PEJABAT_PENILAI
+                             ? SupervisorRole::kPejabatPenilai
+                             : SupervisorRole::kAtasanLangsung,
+                         range->first, range->second};
+      const std::string resource =
+          absl::StrCat(row.nip, "/", row.supervisor_nip, "/", FormatDate(row.start));
+      EK_ASSIGN_OR_RETURN(bool replay, ClaimRequestId(tx, p.tenant, req->request_id(),
+                                                      "CreateSupervisorOverride", resource));
+      if (replay) return absl::AlreadyExistsError("this override (request_id) was already created");
+      const int64_t id = store::InsertOverride(tx, p.tenant, row);
+      store::InsertAudit(tx, p.tenant,
+                         {0, absl::Now(), p.subject, "SUPERVISOR_OVERRIDE", row.nip,
+                          absl::StrCat(v1::SupervisorRole_Name(o.role()), "=", row.supervisor_nip,
+                                       " from ", FormatDate(row.start)),
+                          PeerAddress(ctx)});
+      *resp = o;
+      resp->set_id(id);
+      resp->set_nip(row.nip);
+      resp->set_supervisor_nip(row.supervisor_nip);
+      return absl::OkStatus();
+    });
+  });
+}
+
+grpc::Status IdentityServiceImpl::GetSupervisor(grpc::ServerContext* ctx,
+                                                const v1::GetSupervisorRequest* req,
+                                                v1::GetSupervisorResponse* resp) {
+  return Serve(ctx, [&](const Principal& p) -> absl::Status {
+    EK_ASSIGN_OR_RETURN(Nip nip, ParseNip(req->nip(), "nip"));
+    return pool_.Read([&](db::Tx& tx) -> absl::Status {
+      EK_ASSIGN_OR_RETURN(absl::CivilDay day, DayOrToday(tx, p.tenant, req->date(), "date"));
+      EK_ASSIGN_OR_RETURN(Scope scope, ScopeOf(tx, p));
+      EK_RETURN_IF_ERROR(CheckReadsEmployee(tx, p, scope, nip.digits, day));
+      OrgIndex org(store::LoadOrgSnapshot(tx, p.tenant, day), day);
+      EK_ASSIGN_OR_RETURN(Supervisors sups, org.SupervisorsOf(nip.digits));
+      std::vector<std::string> nips;
+      for (const auto* s : {&sups.atasan_langsung, &sups.pejabat_penilai}) {
+        if (*s) nips.push_back((*s)->nip);
+      }
+      absl::flat_hash_map<std::string, store::EmployeeRow> rows;
+      for (auto& r : store::BatchGetEmployees(tx, p.tenant, nips, day)) rows.emplace(r.nip, r);
+      auto fill = [&](const std::optional<SupervisorRef>& s, v1::Supervisor* out) {
+        if (auto it = rows.find(s->nip); it != rows.end()) ToProto(it->second, out->mutable_employee());
+        out->set_source(ToProto(s->source));
+        out->set_position_code(s->position_code);
+        out->set_assignment_kind(ToProto(s->kind));
+      };
+      if (sups.atasan_langsung) fill(sups.atasan_langsung, resp->mutable_atasan_langsung());
+      if (sups.pejabat_penilai) fill(sups.pejabat_penilai, resp->mutable_pejabat_penilai());
+      return absl::OkStatus();
+    });
+  });
+}
+
+grpc::Status IdentityServiceImpl::ListSubordinates(grpc::ServerContext* ctx,
+                                                   const v1::ListSubordinatesRequest* req,
+                                                   v1::ListSubordinatesResponse* resp) {
+  return Serve(ctx, [&](const Principal& p) -> absl::Status {
+    EK_ASSIGN_OR_RETURN(Nip nip, ParseNip(req->nip(), "nip"));
+    EK_ASSIGN_OR_RETURN(int size, PageSize(req->page_size()));
+    const std::string fingerprint =
+        absl::StrCat("subordinates|", nip.digits, "|", req->include_subtree(), "|",
+                     req->date().year(), "-", req->date().month(), "-", req->date().day());
+    EK_ASSIGN_OR_RETURN(std::string after, DecodePageToken(req->page_token(), fingerprint));
+    return pool_.Read([&](db::Tx& tx) -> absl::Status {
+      EK_ASSIGN_OR_RETURN(absl::CivilDay day, DayOrToday(tx, p.tenant, req->date(), "date"));
+      EK_ASSIGN_OR_RETURN(Scope scope, ScopeOf(tx, p));
+      EK_RETURN_IF_ERROR(CheckReadsEmployee(tx, p, scope, nip.digits, day));
+      OrgIndex org(store::LoadOrgSnapshot(tx, p.tenant, day), day);
+      const std::vector<std::string> all = req->include_subtree()
+                                               ? org.AllSubordinates(nip.digits)
+                                               : org.DirectSubordinates(nip.digits);
+      std::vector<const std::string*> page;
+      std::string last;
+      Page<std::string>(all, after, size, [](const std::string& s) { return s; }, &page, &last);
+      std::vector<std::string> nips;
+      for (const auto* n : page) nips.push_back(*n);
+      absl::flat_hash_map<std::string, store::EmployeeRow> rows;
+      for (auto& r : store::BatchGetEmployees(tx, p.tenant, nips, day)) rows.emplace(r.nip, r);
+      for (const auto& n : nips) {
+        if (auto it = rows.find(n); it != rows.end()) ToProto(it->second, resp->add_employees());
+      }
+      if (!last.empty()) resp->set_next_page_token(EncodePageToken(last, fingerprint));
+      return absl::OkStatus();
+    });
+  });
+}
+
+}  // namespace ekinerja::identity

@@ -1,0 +1,154 @@
+#pragma once
+
+#include <functional>
+#include <string>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/synchronization/mutex.h"
+#include "api/key_ring.h"
+#include "auth.h"
+#include "db.h"
+#include "domain/org.h"
+#include "domain/throttle.h"
+#include "ekinerja/identity/v1/identity.grpc.pb.h"
+#include "password.h"
+#include "store/store.h"
+
+namespace ekinerja::identity {
+
+namespace v1 = ::ekinerja::identity::v1;
+
+struct IdentityConfig {
+  std::string issuer = "ekinerja-identity";
+  std::string audience = "ekinerja";
+  absl::Duration access_ttl = absl::Minutes(15);
+  absl::Duration refresh_ttl = absl::Hours(24 * 30);
+  // Account lockout: this many failures in a row lock the account for lock_for.
+  int lock_after_failures = 5;
+  absl::Duration lock_for = absl::Minutes(15);
+  // Per-source throttling of failed logins (this replica's view).
+  int source_failures = 20;
+  absl::Duration source_window = absl::Minutes(5);
+  auth::PasswordHashParams hash_params = auth::PasswordHashParams::Interactive();
+};
+
+// The caller's reach within its tenant, worked out once per request that needs it.
+struct Scope {
+  // ADMIN_INSTANSI.
+  bool tenant_admin = false;
+  // Reads every employee of the tenant: ADMIN_INSTANSI, AUDITOR, VERIFIKATOR_TPP, SERVICE.
+  bool read_all = false;
+  // ADMIN_OPD: the units administered (the subtree of the user's admin_org_unit_code).
+  absl::flat_hash_set<std::string> admin_units;
+};
+
+class IdentityServiceImpl final : public v1::IdentityService::Service {
+ public:
+  IdentityServiceImpl(db::Pool& pool, KeyRing& keys, IdentityConfig config);
+
+  // Methods callable without a token.
+  static absl::flat_hash_set<std::string> PublicMethods();
+
+  grpc::Status Login(grpc::ServerContext*, const v1::LoginRequest*, v1::LoginResponse*) override;
+  grpc::Status RefreshToken(grpc::ServerContext*, const v1::RefreshTokenRequest*,
+                            v1::RefreshTokenResponse*) override;
+  grpc::Status Logout(grpc::ServerContext*, const v1::LogoutRequest*, v1::LogoutResponse*) override;
+  grpc::Status GetJwks(grpc::ServerContext*, const v1::GetJwksRequest*, v1::Jwks*) override;
+  grpc::Status RotateSigningKey(grpc::ServerContext*, const v1::RotateSigningKeyRequest*,
+                                v1::RotateSigningKeyResponse*) override;
+  grpc::Status GetProfile(grpc::ServerContext*, const v1::GetProfileRequest*, v1::Profile*) override;
+
+  grpc::Status CreateTenant(grpc::ServerContext*, const v1::CreateTenantRequest*, v1::Tenant*) override;
+  grpc::Status GetTenant(grpc::ServerContext*, const v1::GetTenantRequest*, v1::Tenant*) override;
+  grpc::Status ListTenants(grpc::ServerContext*, const v1::ListTenantsRequest*,
+                           v1::ListTenantsResponse*) override;
+  grpc::Status UpdateTenant(grpc::ServerContext*, const v1::UpdateTenantRequest*, v1::Tenant*) override;
+
+  grpc::Status CreateOrgUnit(grpc::ServerContext*, const v1::CreateOrgUnitRequest*,
+                             v1::OrgUnit*) override;
+  grpc::Status GetOrgUnit(grpc::ServerContext*, const v1::GetOrgUnitRequest*, v1::OrgUnit*) override;
+  grpc::Status ListOrgUnits(grpc::ServerContext*, const v1::ListOrgUnitsRequest*,
+                            v1::ListOrgUnitsResponse*) override;
+  grpc::Status UpdateOrgUnit(grpc::ServerContext*, const v1::UpdateOrgUnitRequest*,
+                             v1::OrgUnit*) override;
+  grpc::Status CreatePosition(grpc::ServerContext*, const v1::CreatePositionRequest*,
+                              v1::Position*) override;
+  grpc::Status ListPositions(grpc::ServerContext*, const v1::ListPositionsRequest*,
+                             v1::ListPositionsResponse*) override;
+  grpc::Status UpdatePosition(grpc::ServerContext*, const v1::UpdatePositionRequest*,
+                              v1::Position*) override;
+
+  grpc::Status CreateEmployee(grpc::ServerContext*, const v1::CreateEmployeeRequest*,
+                              v1::Employee*) override;
+  grpc::Status GetEmployee(grpc::ServerContext*, const v1::GetEmployeeRequest*, v1::Employee*) override;
+  grpc::Status BatchGetEmployees(grpc::ServerContext*, const v1::BatchGetEmployeesRequest*,
+                                 v1::BatchGetEmployeesResponse*) override;
+  grpc::Status ListEmployees(grpc::ServerContext*, const v1::ListEmployeesRequest*,
+                             v1::ListEmployeesResponse*) override;
+  grpc::Status UpdateEmployee(grpc::ServerContext*, const v1::UpdateEmployeeRequest*,
+                              v1::Employee*) override;
+  grpc::Status ImportEmployees(grpc::ServerContext*, const v1::ImportEmployeesRequest*,
+                               v1::ImportEmployeesResponse*) override;
+  grpc::Status CreateAssignment(grpc::ServerContext*, const v1::CreateAssignmentRequest*,
+                                v1::Assignment*) override;
+  grpc::Status ListAssignments(grpc::ServerContext*, const v1::ListAssignmentsRequest*,
+                               v1::ListAssignmentsResponse*) override;
+  grpc::Status UpdateAssignment(grpc::ServerContext*, const v1::UpdateAssignmentRequest*,
+                                v1::Assignment*) override;
+  grpc::Status CreateSupervisorOverride(grpc::ServerContext*,
+                                        const v1::CreateSupervisorOverrideRequest*,
+                                        v1::SupervisorOverride*) override;
+  grpc::Status GetSupervisor(grpc::ServerContext*, const v1::GetSupervisorRequest*,
+                             v1::GetSupervisorResponse*) override;
+  grpc::Status ListSubordinates(grpc::ServerContext*, const v1::ListSubordinatesRequest*,
+                                v1::ListSubordinatesResponse*) override;
+
+  grpc::Status CreateUser(grpc::ServerContext*, const v1::CreateUserRequest*, v1::User*) override;
+  grpc::Status ListUsers(grpc::ServerContext*, const v1::ListUsersRequest*,
+                         v1::ListUsersResponse*) override;
+  grpc::Status UpdateUser(grpc::ServerContext*, const v1::UpdateUserRequest*, v1::User*) override;
+  grpc::Status ListAuditEvents(grpc::ServerContext*, const v1::ListAuditEventsRequest*,
+                               v1::ListAuditEventsResponse*) override;
+
+ private:
+  // Runs an authenticated handler: the caller comes from the auth interceptor, errors become
+  // gRPC statuses with their field violations.
+  grpc::Status Serve(grpc::ServerContext* ctx,
+                     const std::function<absl::Status(const Principal&)>& handler);
+  // Runs a public handler (no token).
+  grpc::Status ServePublic(grpc::ServerContext* ctx, const std::function<absl::Status()>& handler);
+
+  // Today in the tenant's zone (cached per tenant).
+  absl::StatusOr<absl::CivilDay> TodayIn(db::Tx& tx, const std::string& tenant);
+  absl::StatusOr<absl::CivilDay> DayOrToday(db::Tx& tx, const std::string& tenant,
+                                            const google::type::Date& d, const std::string& field);
+  absl::StatusOr<Scope> ScopeOf(db::Tx& tx, const Principal& p);
+  // PERMISSION_DENIED unless the caller may change things in `unit`.
+  absl::Status CheckAdministers(const Scope& scope, const std::string& unit);
+  // PERMISSION_DENIED unless the caller may read employee `nip` (self, scope, or supervisor).
+  absl::Status CheckReadsEmployee(db::Tx& tx, const Principal& p, const Scope& scope,
+                                  const std::string& nip, absl::CivilDay day);
+
+  // Issues an access token (and a refresh token in `family` unless empty) for a user.
+  struct Issued {
+    std::string access_token, refresh_token;
+  };
+  absl::StatusOr<Issued> Issue(db::Tx& tx, const std::string& tenant, const store::UserRow& user,
+                               const std::string& family);
+  std::vector<Role> RolesOf(db::Tx& tx, const std::string& tenant, const store::UserRow& user,
+                            absl::CivilDay day, std::string* org_unit);
+
+  db::Pool& pool_;
+  KeyRing& keys_;
+  const IdentityConfig config_;
+  SourceThrottle throttle_;
+  std::string dummy_hash_;
+  absl::Mutex zones_mu_;
+  absl::flat_hash_map<std::string, std::string> zones_ ABSL_GUARDED_BY(zones_mu_);
+};
+
+// Creates the platform operator (tenant "platform", user "admin", PLATFORM_ADMIN) at first start.
+absl::Status BootstrapPlatformAdmin(db::Pool& pool, const std::string& password,
+                                    const auth::PasswordHashParams& params);
+
+}  // namespace ekinerja::identity

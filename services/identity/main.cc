@@ -1,0 +1,57 @@
+// ekinerja-identity: tenants, the OPD tree, employees and supervisors, logins and tokens.
+
+#include "absl/flags/flag.h"
+#include "api/identity_service.h"
+#include "embedded.h"
+#include "flags.h"
+#include "server_flags.h"
+#include "status.h"
+
+namespace ekinerja::embedded {
+absl::Span<const EmbeddedFile> identity_sql();
+}
+
+EKINERJA_SERVER_FLAGS(50051, 9101);
+ABSL_FLAG(std::string, jwt_issuer, "ekinerja-identity", "`iss` of the access tokens");
+ABSL_FLAG(std::string, jwt_audience, "ekinerja", "`aud` of the access tokens");
+ABSL_FLAG(int, access_token_ttl_seconds, 900, "Lifetime of access tokens");
+ABSL_FLAG(int, refresh_token_ttl_seconds, 30 * 24 * 3600, "Lifetime of refresh tokens");
+ABSL_FLAG(int, lock_after_failures, 5, "Failed logins in a row that lock an account");
+ABSL_FLAG(int, lock_minutes, 15, "How long a locked account stays locked");
+ABSL_FLAG(std::string, platform_admin_password, "",
+          "Password of the platform operator (tenant 'platform', user 'admin'), set at first "
+          "start only; pass it as EKINERJA_PLATFORM_ADMIN_PASSWORD from a secret");
+
+int main(int argc, char** argv) {
+  ekinerja::ParseFlags(argc, argv, "ekinerja-identity: the identity service of e-Kinerja");
+  using namespace ekinerja;
+  identity::IdentityConfig config;
+  config.issuer = absl::GetFlag(FLAGS_jwt_issuer);
+  config.audience = absl::GetFlag(FLAGS_jwt_audience);
+  config.access_ttl = absl::Seconds(absl::GetFlag(FLAGS_access_token_ttl_seconds));
+  config.refresh_ttl = absl::Seconds(absl::GetFlag(FLAGS_refresh_token_ttl_seconds));
+  config.lock_after_failures = absl::GetFlag(FLAGS_lock_after_failures);
+  config.lock_for = absl::Minutes(absl::GetFlag(FLAGS_lock_minutes));
+  const std::string platform_password = absl::GetFlag(FLAGS_platform_admin_password);
+
+  return RunService(
+      ServerOptionsFromFlags("identity"), embedded::identity_sql(), absl::GetFlag(FLAGS_migrate_only),
+      [&](ServiceHost& host) -> absl::StatusOr<ServiceSetup> {
+        if (!platform_password.empty()) {
+          EK_RETURN_IF_ERROR(
+              identity::BootstrapPlatformAdmin(host.pool(), platform_password, config.hash_params));
+        }
+        auto keys = std::make_shared<identity::KeyRing>(host.pool(), config.access_ttl);
+        EK_RETURN_IF_ERROR(keys->EnsureKey());
+        auto service = std::make_shared<identity::IdentityServiceImpl>(host.pool(), *keys, config);
+        auto jwks = std::make_shared<auth::JwksCache>([keys] { return keys->PublicKeys(); },
+                                                      absl::Seconds(30), absl::Seconds(1));
+        ServiceSetup setup;
+        setup.services = {service.get()};
+        setup.verifier =
+            std::make_shared<JwtTokenVerifier>(jwks, config.issuer, config.audience);
+        setup.public_methods = identity::IdentityServiceImpl::PublicMethods();
+        setup.keep_alive = {keys, service, jwks};
+        return setup;
+      });
+}

@@ -1,0 +1,250 @@
+-- Named statements of the identity store, prepared once per connection (db.h).
+-- Every statement on tenant data filters by tenant_id ($1). Instants are read as Unix
+-- microseconds; dates as 'YYYY-MM-DD' text; optional text parameters arrive as '' (NULLIF).
+
+-- name: tenant_get
+SELECT tenant_id, name, time_zone, (extract(epoch FROM created_at) * 1000000)::bigint
+FROM tenants WHERE tenant_id = $1
+
+-- name: tenant_list
+SELECT tenant_id, name, time_zone, (extract(epoch FROM created_at) * 1000000)::bigint
+FROM tenants WHERE tenant_id <> 'platform' AND tenant_id > $1 ORDER BY tenant_id LIMIT $2
+
+-- name: tenant_insert
+INSERT INTO tenants (tenant_id, name, time_zone) VALUES ($1, $2, $3)
+
+-- name: tenant_update
+UPDATE tenants SET name = $2, time_zone = $3 WHERE tenant_id = $1
+
+-- name: org_unit_get
+SELECT u.code, u.name, coalesce(u.parent_code, ''), coalesce(h.code, '')
+FROM org_units u
+LEFT JOIN positions h ON h.tenant_id = u.tenant_id AND h.org_unit_code = u.code AND h.head_of_unit
+WHERE u.tenant_id = $1 AND u.code = $2
+
+-- name: org_unit_list
+SELECT u.code, u.name, coalesce(u.parent_code, ''), coalesce(h.code, '')
+FROM org_units u
+LEFT JOIN positions h ON h.tenant_id = u.tenant_id AND h.org_unit_code = u.code AND h.head_of_unit
+WHERE u.tenant_id = $1 AND ($2 = '' OR u.parent_code = $2) AND u.code > $3
+ORDER BY u.code LIMIT $4
+
+-- name: org_unit_all
+SELECT code, coalesce(parent_code, '') FROM org_units WHERE tenant_id = $1
+
+-- name: org_unit_insert
+INSERT INTO org_units (tenant_id, code, name, parent_code) VALUES ($1, $2, $3, NULLIF($4, ''))
+
+-- name: org_unit_update
+UPDATE org_units SET name = $3, parent_code = NULLIF($4, '') WHERE tenant_id = $1 AND code = $2
+
+-- name: position_get
+SELECT code, name, kind, kelas_jabatan, nilai_jabatan, org_unit_code, head_of_unit
+FROM positions WHERE tenant_id = $1 AND code = $2
+
+-- name: position_list
+SELECT code, name, kind, kelas_jabatan, nilai_jabatan, org_unit_code, head_of_unit
+FROM positions WHERE tenant_id = $1 AND ($2 = '' OR org_unit_code = $2) AND code > $3
+ORDER BY code LIMIT $4
+
+-- name: position_all
+SELECT code, org_unit_code, head_of_unit FROM positions WHERE tenant_id = $1
+
+-- name: position_insert
+INSERT INTO positions (tenant_id, code, name, kind, kelas_jabatan, nilai_jabatan, org_unit_code,
+                       head_of_unit)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+
+-- name: position_update
+UPDATE positions SET name = $3, kind = $4, kelas_jabatan = $5, nilai_jabatan = $6, head_of_unit = $7
+WHERE tenant_id = $1 AND code = $2
+
+-- Employees with the definitive position in force on a date ($3), if any.
+-- name: employee_get
+SELECT e.nip, e.name, e.golongan, e.status, coalesce(a.position_code, ''), coalesce(p.org_unit_code, '')
+FROM employees e
+LEFT JOIN LATERAL (
+  SELECT position_code FROM assignments a
+  WHERE a.tenant_id = e.tenant_id AND a.nip = e.nip AND a.kind = 1
+    AND a.start_date <= $3::date AND (a.end_date IS NULL OR a.end_date >= $3::date)
+  ORDER BY a.start_date DESC, a.id DESC LIMIT 1) a ON true
+LEFT JOIN positions p ON p.tenant_id = e.tenant_id AND p.code = a.position_code
+WHERE e.tenant_id = $1 AND e.nip = $2
+
+-- name: employee_batch_get
+SELECT e.nip, e.name, e.golongan, e.status, coalesce(a.position_code, ''), coalesce(p.org_unit_code, '')
+FROM employees e
+LEFT JOIN LATERAL (
+  SELECT position_code FROM assignments a
+  WHERE a.tenant_id = e.tenant_id AND a.nip = e.nip AND a.kind = 1
+    AND a.start_date <= $3::date AND (a.end_date IS NULL OR a.end_date >= $3::date)
+  ORDER BY a.start_date DESC, a.id DESC LIMIT 1) a ON true
+LEFT JOIN positions p ON p.tenant_id = e.tenant_id AND p.code = a.position_code
+WHERE e.tenant_id = $1 AND e.nip = ANY (string_to_array($2, ',')::char(18)[])
+
+-- Employees whose definitive position on $2 lies in one of the units $3 (comma list; '' = all),
+-- paged by NIP after $5.
+-- name: employee_list
+SELECT e.nip, e.name, e.golongan, e.status, a.position_code, p.org_unit_code
+FROM employees e
+JOIN LATERAL (
+  SELECT position_code FROM assignments a
+  WHERE a.tenant_id = e.tenant_id AND a.nip = e.nip AND a.kind = 1
+    AND a.start_date <= $2::date AND (a.end_date IS NULL OR a.end_date >= $2::date)
+  ORDER BY a.start_date DESC, a.id DESC LIMIT 1) a ON true
+JOIN positions p ON p.tenant_id = e.tenant_id AND p.code = a.position_code
+WHERE e.tenant_id = $1
+  AND ($3 = '' OR p.org_unit_code = ANY (string_to_array($3, ',')))
+  AND (NOT $4 OR e.status = 1)
+  AND e.nip > $5
+ORDER BY e.nip LIMIT $6
+
+-- name: employee_insert
+INSERT INTO employees (tenant_id, nip, name, golongan, status) VALUES ($1, $2, $3, $4, $5)
+
+-- name: employee_upsert
+INSERT INTO employees (tenant_id, nip, name, golongan, status) VALUES ($1, $2, $3, $4, $5)
+ON CONFLICT (tenant_id, nip) DO UPDATE
+  SET name = EXCLUDED.name, golongan = EXCLUDED.golongan, status = EXCLUDED.status, updated_at = now()
+RETURNING (xmax = 0)
+
+-- name: employee_update
+UPDATE employees SET name = $3, golongan = $4, status = $5, updated_at = now()
+WHERE tenant_id = $1 AND nip = $2
+
+-- Assignments and overrides touching a date: everything supervisor resolution needs that day.
+-- name: assignments_on
+SELECT a.id, a.nip, a.position_code, a.kind, a.start_date::text, coalesce(a.end_date::text, '')
+FROM assignments a
+WHERE a.tenant_id = $1 AND a.start_date <= $2::date AND (a.end_date IS NULL OR a.end_date >= $2::date)
+
+-- name: overrides_on
+SELECT id, nip, supervisor_nip, role, start_date::text, coalesce(end_date::text, '')
+FROM supervisor_overrides
+WHERE tenant_id = $1 AND start_date <= $2::date AND (end_date IS NULL OR end_date >= $2::date)
+
+-- name: assignment_list
+SELECT id, nip, position_code, kind, start_date::text, coalesce(end_date::text, '')
+FROM assignments WHERE tenant_id = $1 AND nip = $2 ORDER BY start_date, id
+
+-- name: assignment_get
+SELECT id, nip, position_code, kind, start_date::text, coalesce(end_date::text, '')
+FROM assignments WHERE tenant_id = $1 AND id = $2
+
+-- name: assignment_insert
+INSERT INTO assignments (tenant_id, nip, position_code, kind, start_date, end_date)
+VALUES ($1, $2, $3, $4, $5::date, NULLIF($6, '')::date)
+RETURNING id
+
+-- Definitive assignments of an employee that overlap [$3, $4] ($4 '' = open).
+-- name: assignment_definitive_overlaps
+SELECT id FROM assignments
+WHERE tenant_id = $1 AND nip = $2 AND kind = 1
+  AND (end_date IS NULL OR end_date >= $3::date)
+  AND (NULLIF($4, '') IS NULL OR start_date <= NULLIF($4, '')::date)
+  AND id <> $5
+
+-- name: assignment_set_end
+UPDATE assignments SET end_date = NULLIF($3, '')::date WHERE tenant_id = $1 AND id = $2
+
+-- name: override_insert
+INSERT INTO supervisor_overrides (tenant_id, nip, supervisor_nip, role, start_date, end_date)
+VALUES ($1, $2, $3, $4, $5::date, NULLIF($6, '')::date)
+RETURNING id
+
+-- name: user_get
+SELECT username, coalesce(nip, ''), password_hash, array_to_string(roles, ','),
+       coalesce(admin_org_unit_code, ''), disabled, service_account, failed_logins,
+       coalesce((extract(epoch FROM locked_until) * 1000000)::bigint, 0),
+       (extract(epoch FROM created_at) * 1000000)::bigint
+FROM users WHERE tenant_id = $1 AND username = $2
+
+-- The user a token's subject names: its username, or the NIP of an employee's login.
+-- name: user_by_subject
+SELECT username, coalesce(nip, ''), password_hash, array_to_string(roles, ','),
+       coalesce(admin_org_unit_code, ''), disabled, service_account, failed_logins,
+       coalesce((extract(epoch FROM locked_until) * 1000000)::bigint, 0),
+       (extract(epoch FROM created_at) * 1000000)::bigint
+FROM users WHERE tenant_id = $1 AND (username = $2 OR nip = $2)
+ORDER BY (username = $2) DESC LIMIT 1
+
+-- name: user_list
+SELECT username, coalesce(nip, ''), password_hash, array_to_string(roles, ','),
+       coalesce(admin_org_unit_code, ''), disabled, service_account, failed_logins,
+       coalesce((extract(epoch FROM locked_until) * 1000000)::bigint, 0),
+       (extract(epoch FROM created_at) * 1000000)::bigint
+FROM users WHERE tenant_id = $1 AND username > $2 ORDER BY username LIMIT $3
+
+-- name: user_insert
+INSERT INTO users (tenant_id, username, nip, password_hash, roles, admin_org_unit_code,
+                   service_account)
+VALUES ($1, $2, NULLIF($3, ''), $4, string_to_array(NULLIF($5, ''), ','), NULLIF($6, ''), $7)
+
+-- name: user_update
+UPDATE users SET roles = coalesce(string_to_array(NULLIF($3, ''), ','), '{}'),
+                 admin_org_unit_code = NULLIF($4, ''), disabled = $5, password_hash = $6,
+                 failed_logins = CASE WHEN $7 THEN 0 ELSE failed_logins END,
+                 locked_until = CASE WHEN $7 THEN NULL ELSE locked_until END
+WHERE tenant_id = $1 AND username = $2
+
+-- A failed login: count it, and lock the account for $4 seconds when it reaches $3 failures.
+-- name: user_login_failed
+UPDATE users SET failed_logins = failed_logins + 1,
+                 locked_until = CASE WHEN failed_logins + 1 >= $3
+                                     THEN now() + make_interval(secs => $4) ELSE locked_until END
+WHERE tenant_id = $1 AND username = $2
+RETURNING failed_logins, coalesce((extract(epoch FROM locked_until) * 1000000)::bigint, 0)
+
+-- name: user_login_ok
+UPDATE users SET failed_logins = 0, locked_until = NULL WHERE tenant_id = $1 AND username = $2
+
+-- name: refresh_insert
+INSERT INTO refresh_tokens (tenant_id, token_hash, family_id, username, expires_at)
+VALUES ($1, $2, $3, $4, now() + make_interval(secs => $5))
+
+-- Spends a live refresh token; no row when it is unknown, spent, revoked or expired.
+-- name: refresh_spend
+UPDATE refresh_tokens SET used_at = now()
+WHERE tenant_id = $1 AND token_hash = $2 AND used_at IS NULL AND revoked_at IS NULL
+  AND expires_at > now()
+RETURNING family_id, username
+
+-- name: refresh_family_of
+SELECT family_id, username FROM refresh_tokens WHERE tenant_id = $1 AND token_hash = $2
+
+-- name: refresh_revoke_family
+UPDATE refresh_tokens SET revoked_at = now()
+WHERE tenant_id = $1 AND family_id = $2 AND revoked_at IS NULL
+
+-- Keys still publishable: not retired, or retired less than $1 seconds ago.
+-- name: signing_keys_live
+SELECT kid, private_pem, retired_at IS NULL FROM signing_keys
+WHERE retired_at IS NULL OR retired_at > now() - make_interval(secs => $1)
+ORDER BY created_at DESC, kid DESC
+
+-- name: signing_key_retire_all
+UPDATE signing_keys SET retired_at = now() WHERE retired_at IS NULL
+
+-- name: signing_key_insert
+INSERT INTO signing_keys (kid, private_pem) VALUES ($1, $2)
+
+-- name: signing_key_lock
+SELECT pg_advisory_xact_lock(hashtext('ekinerja.identity.signing_keys'))
+
+-- name: audit_insert
+INSERT INTO audit_events (tenant_id, actor, action, target, detail, source)
+VALUES ($1, $2, $3, $4, $5, $6)
+
+-- Newest first; $6 = the last id of the previous page (0 = start).
+-- name: audit_list
+SELECT id, (extract(epoch FROM at) * 1000000)::bigint, actor, action, target, detail, source
+FROM audit_events
+WHERE tenant_id = $1 AND ($2 = '' OR actor = $2) AND ($3 = '' OR action = $3)
+  AND ($4 = '' OR target = $4) AND ($6::bigint = 0 OR id < $6::bigint)
+ORDER BY id DESC LIMIT $5
+
+-- name: request_id_get
+SELECT method, resource FROM request_ids WHERE tenant_id = $1 AND request_id = $2
+
+-- name: request_id_insert
+INSERT INTO request_ids (tenant_id, request_id, method, resource) VALUES ($1, $2, $3, $4)

@@ -1,0 +1,380 @@
+#include "store/store.h"
+
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "civil.h"
+
+namespace ekinerja::identity::store {
+namespace {
+
+absl::Time Micros(const pqxx::field& f) { return absl::FromUnixMicros(f.as<int64_t>()); }
+
+std::optional<absl::Time> OptMicros(const pqxx::field& f) {
+  const int64_t us = f.as<int64_t>();
+  if (us == 0) return std::nullopt;
+  return absl::FromUnixMicros(us);
+}
+
+absl::CivilDay Day(const pqxx::field& f) { return ParseDate(f.as<std::string>()).value(); }
+
+std::optional<absl::CivilDay> OptDay(const pqxx::field& f) {
+  const std::string s = f.as<std::string>();
+  if (s.empty()) return std::nullopt;
+  return ParseDate(s).value();
+}
+
+std::string DayText(std::optional<absl::CivilDay> d) { return d ? FormatDate(*d) : ""; }
+
+std::vector<std::string> SplitList(const std::string& s) {
+  if (s.empty()) return {};
+  return absl::StrSplit(s, ',');
+}
+
+TenantRow ToTenant(const pqxx::row& r) {
+  return {r[0].as<std::string>(), r[1].as<std::string>(), r[2].as<std::string>(), Micros(r[3])};
+}
+
+OrgUnitRow ToOrgUnit(const pqxx::row& r) {
+  return {r[0].as<std::string>(), r[1].as<std::string>(), r[2].as<std::string>(),
+          r[3].as<std::string>()};
+}
+
+PositionRow ToPosition(const pqxx::row& r) {
+  return {r[0].as<std::string>(), r[1].as<std::string>(), r[2].as<int>(), r[3].as<int>(),
+          r[4].as<int>(),         r[5].as<std::string>(), r[6].as<bool>()};
+}
+
+EmployeeRow ToEmployee(const pqxx::row& r) {
+  return {r[0].as<std::string>(), r[1].as<std::string>(), r[2].as<int>(),
+          r[3].as<int>(),         r[4].as<std::string>(), r[5].as<std::string>()};
+}
+
+AssignmentKind KindOf(int k) {
+  return k == 2 ? AssignmentKind::kPlt : k == 3 ? AssignmentKind::kPlh : AssignmentKind::kDefinitif;
+}
+
+int KindNumber(AssignmentKind k) {
+  return k == AssignmentKind::kPlt ? 2 : k == AssignmentKind::kPlh ? 3 : 1;
+}
+
+AssignmentRow ToAssignment(const pqxx::row& r) {
+  AssignmentRow a;
+  a.id = r[0].as<int64_t>();
+  a.a = {r[1].as<std::string>(), r[2].as<std::string>(), KindOf(r[3].as<int>()), Day(r[4]),
+         OptDay(r[5])};
+  return a;
+}
+
+UserRow ToUser(const pqxx::row& r) {
+  UserRow u;
+  u.username = r[0].as<std::string>();
+  u.nip = r[1].as<std::string>();
+  u.password_hash = r[2].as<std::string>();
+  u.roles = SplitList(r[3].as<std::string>());
+  u.admin_org_unit_code = r[4].as<std::string>();
+  u.disabled = r[5].as<bool>();
+  u.service_account = r[6].as<bool>();
+  u.failed_logins = r[7].as<int>();
+  u.locked_until = OptMicros(r[8]);
+  u.created = Micros(r[9]);
+  return u;
+}
+
+}  // namespace
+
+absl::StatusOr<TenantRow> GetTenant(db::Tx& tx, const std::string& tenant) {
+  auto r = tx.Exec("tenant_get", tenant);
+  if (r.empty()) return absl::NotFoundError("tenant " + tenant + " not found");
+  return ToTenant(r[0]);
+}
+
+std::vector<TenantRow> ListTenants(db::Tx& tx, const std::string& after, int limit) {
+  std::vector<TenantRow> out;
+  for (const auto& r : tx.Exec("tenant_list", after, limit)) out.push_back(ToTenant(r));
+  return out;
+}
+
+void InsertTenant(db::Tx& tx, const TenantRow& t) {
+  tx.Exec("tenant_insert", t.code, t.name, t.time_zone);
+}
+
+void UpdateTenant(db::Tx& tx, const TenantRow& t) {
+  tx.Exec("tenant_update", t.code, t.name, t.time_zone);
+}
+
+absl::StatusOr<OrgUnitRow> GetOrgUnit(db::Tx& tx, const std::string& tenant,
+                                      const std::string& code) {
+  auto r = tx.Exec("org_unit_get", tenant, code);
+  if (r.empty()) return absl::NotFoundError("org unit " + code + " not found");
+  return ToOrgUnit(r[0]);
+}
+
+std::vector<OrgUnitRow> ListOrgUnits(db::Tx& tx, const std::string& tenant,
+                                     const std::string& parent, const std::string& after,
+                                     int limit) {
+  std::vector<OrgUnitRow> out;
+  for (const auto& r : tx.Exec("org_unit_list", tenant, parent, after, limit)) {
+    out.push_back(ToOrgUnit(r));
+  }
+  return out;
+}
+
+std::vector<OrgUnit> AllOrgUnits(db::Tx& tx, const std::string& tenant) {
+  std::vector<OrgUnit> out;
+  for (const auto& r : tx.Exec("org_unit_all", tenant)) {
+    out.push_back({r[0].as<std::string>(), r[1].as<std::string>()});
+  }
+  return out;
+}
+
+void InsertOrgUnit(db::Tx& tx, const std::string& tenant, const OrgUnitRow& u) {
+  tx.Exec("org_unit_insert", tenant, u.code, u.name, u.parent_code);
+}
+
+void UpdateOrgUnit(db::Tx& tx, const std::string& tenant, const OrgUnitRow& u) {
+  tx.Exec("org_unit_update", tenant, u.code, u.name, u.parent_code);
+}
+
+absl::StatusOr<PositionRow> GetPosition(db::Tx& tx, const std::string& tenant,
+                                        const std::string& code) {
+  auto r = tx.Exec("position_get", tenant, code);
+  if (r.empty()) return absl::NotFoundError("position " + code + " not found");
+  return ToPosition(r[0]);
+}
+
+std::vector<PositionRow> ListPositions(db::Tx& tx, const std::string& tenant,
+                                       const std::string& unit, const std::string& after,
+                                       int limit) {
+  std::vector<PositionRow> out;
+  for (const auto& r : tx.Exec("position_list", tenant, unit, after, limit)) {
+    out.push_back(ToPosition(r));
+  }
+  return out;
+}
+
+void InsertPosition(db::Tx& tx, const std::string& tenant, const PositionRow& p) {
+  tx.Exec("position_insert", tenant, p.code, p.name, p.kind, p.kelas_jabatan, p.nilai_jabatan,
+          p.org_unit_code, p.head_of_unit);
+}
+
+void UpdatePosition(db::Tx& tx, const std::string& tenant, const PositionRow& p) {
+  tx.Exec("position_update", tenant, p.code, p.name, p.kind, p.kelas_jabatan, p.nilai_jabatan,
+          p.head_of_unit);
+}
+
+absl::StatusOr<EmployeeRow> GetEmployee(db::Tx& tx, const std::string& tenant,
+                                        const std::string& nip, absl::CivilDay day) {
+  auto r = tx.Exec("employee_get", tenant, nip, FormatDate(day));
+  if (r.empty()) return absl::NotFoundError("employee " + nip + " not found");
+  return ToEmployee(r[0]);
+}
+
+std::vector<EmployeeRow> BatchGetEmployees(db::Tx& tx, const std::string& tenant,
+                                           const std::vector<std::string>& nips,
+                                           absl::CivilDay day) {
+  std::vector<EmployeeRow> out;
+  for (const auto& r :
+       tx.Exec("employee_batch_get", tenant, absl::StrJoin(nips, ","), FormatDate(day))) {
+    out.push_back(ToEmployee(r));
+  }
+  return out;
+}
+
+std::vector<EmployeeRow> ListEmployees(db::Tx& tx, const std::string& tenant,
+                                       const std::vector<std::string>& units, absl::CivilDay day,
+                                       bool active_only, const std::string& after, int limit) {
+  std::vector<EmployeeRow> out;
+  for (const auto& r : tx.Exec("employee_list", tenant, FormatDate(day), absl::StrJoin(units, ","),
+                               active_only, after, limit)) {
+    out.push_back(ToEmployee(r));
+  }
+  return out;
+}
+
+void InsertEmployee(db::Tx& tx, const std::string& tenant, const EmployeeRow& e) {
+  tx.Exec("employee_insert", tenant, e.nip, e.name, e.golongan, e.status);
+}
+
+bool UpsertEmployee(db::Tx& tx, const std::string& tenant, const EmployeeRow& e) {
+  return tx.Exec("employee_upsert", tenant, e.nip, e.name, e.golongan, e.status)[0][0].as<bool>();
+}
+
+void UpdateEmployee(db::Tx& tx, const std::string& tenant, const EmployeeRow& e) {
+  tx.Exec("employee_update", tenant, e.nip, e.name, e.golongan, e.status);
+}
+
+std::vector<AssignmentRow> ListAssignments(db::Tx& tx, const std::string& tenant,
+                                           const std::string& nip) {
+  std::vector<AssignmentRow> out;
+  for (const auto& r : tx.Exec("assignment_list", tenant, nip)) out.push_back(ToAssignment(r));
+  return out;
+}
+
+absl::StatusOr<AssignmentRow> GetAssignment(db::Tx& tx, const std::string& tenant, int64_t id) {
+  auto r = tx.Exec("assignment_get", tenant, id);
+  if (r.empty()) return absl::NotFoundError("assignment " + std::to_string(id) + " not found");
+  return ToAssignment(r[0]);
+}
+
+int64_t InsertAssignment(db::Tx& tx, const std::string& tenant, const Assignment& a) {
+  return tx
+      .Exec("assignment_insert", tenant, a.nip, a.position_code, KindNumber(a.kind),
+            FormatDate(a.start), DayText(a.end))[0][0]
+      .as<int64_t>();
+}
+
+std::vector<int64_t> DefinitiveOverlaps(db::Tx& tx, const std::string& tenant,
+                                        const std::string& nip, absl::CivilDay start,
+                                        std::optional<absl::CivilDay> end, int64_t except_id) {
+  std::vector<int64_t> out;
+  for (const auto& r : tx.Exec("assignment_definitive_overlaps", tenant, nip, FormatDate(start),
+                               DayText(end), except_id)) {
+    out.push_back(r[0].as<int64_t>());
+  }
+  return out;
+}
+
+void SetAssignmentEnd(db::Tx& tx, const std::string& tenant, int64_t id,
+                      std::optional<absl::CivilDay> end) {
+  tx.Exec("assignment_set_end", tenant, id, DayText(end));
+}
+
+int64_t InsertOverride(db::Tx& tx, const std::string& tenant, const Override& o) {
+  const int role = o.role == SupervisorRole::kPejabatPenilai ? 2 : 1;
+  return tx
+      .Exec("override_insert", tenant, o.nip, o.supervisor_nip, role, FormatDate(o.start),
+            DayText(o.end))[0][0]
+      .as<int64_t>();
+}
+
+OrgSnapshot LoadOrgSnapshot(db::Tx& tx, const std::string& tenant, absl::CivilDay day) {
+  OrgSnapshot s;
+  s.units = AllOrgUnits(tx, tenant);
+  for (const auto& r : tx.Exec("position_all", tenant)) {
+    s.positions.push_back({r[0].as<std::string>(), r[1].as<std::string>(), r[2].as<bool>()});
+  }
+  const std::string d = FormatDate(day);
+  for (const auto& r : tx.Exec("assignments_on", tenant, d)) {
+    s.assignments.push_back(ToAssignment(r).a);
+  }
+  for (const auto& r : tx.Exec("overrides_on", tenant, d)) {
+    s.overrides.push_back({r[1].as<std::string>(), r[2].as<std::string>(),
+                           r[3].as<int>() == 2 ? SupervisorRole::kPejabatPenilai
+                                               : SupervisorRole::kAtasanLangsung,
+                           Day(r[4]), OptDay(r[5])});
+  }
+  return s;
+}
+
+absl::StatusOr<UserRow> GetUser(db::Tx& tx, const std::string& tenant,
+                                const std::string& username) {
+  auto r = tx.Exec("user_get", tenant, username);
+  if (r.empty()) return absl::NotFoundError("user " + username + " not found");
+  return ToUser(r[0]);
+}
+
+absl::StatusOr<UserRow> GetUserBySubject(db::Tx& tx, const std::string& tenant,
+                                         const std::string& subject) {
+  auto r = tx.Exec("user_by_subject", tenant, subject);
+  if (r.empty()) return absl::NotFoundError("user " + subject + " not found");
+  return ToUser(r[0]);
+}
+
+std::vector<UserRow> ListUsers(db::Tx& tx, const std::string& tenant, const std::string& after,
+                               int limit) {
+  std::vector<UserRow> out;
+  for (const auto& r : tx.Exec("user_list", tenant, after, limit)) out.push_back(ToUser(r));
+  return out;
+}
+
+void InsertUser(db::Tx& tx, const std::string& tenant, const UserRow& u) {
+  tx.Exec("user_insert", tenant, u.username, u.nip, u.password_hash, absl::StrJoin(u.roles, ","),
+          u.admin_org_unit_code, u.service_account);
+}
+
+void UpdateUser(db::Tx& tx, const std::string& tenant, const UserRow& u, bool unlock) {
+  tx.Exec("user_update", tenant, u.username, absl::StrJoin(u.roles, ","), u.admin_org_unit_code,
+          u.disabled, u.password_hash, unlock);
+}
+
+FailedLogin RecordFailedLogin(db::Tx& tx, const std::string& tenant, const std::string& username,
+                              int lock_after, absl::Duration lock_for) {
+  auto r = tx.Exec("user_login_failed", tenant, username, lock_after,
+                   absl::ToDoubleSeconds(lock_for));
+  if (r.empty()) return {};
+  return {r[0][0].as<int>(), OptMicros(r[0][1])};
+}
+
+void RecordLogin(db::Tx& tx, const std::string& tenant, const std::string& username) {
+  tx.Exec("user_login_ok", tenant, username);
+}
+
+void InsertRefreshToken(db::Tx& tx, const std::string& tenant, const std::string& token_hash,
+                        const std::string& family, const std::string& username,
+                        absl::Duration ttl) {
+  tx.Exec("refresh_insert", tenant, token_hash, family, username, absl::ToDoubleSeconds(ttl));
+}
+
+absl::StatusOr<RefreshFamily> SpendRefreshToken(db::Tx& tx, const std::string& tenant,
+                                                const std::string& token_hash) {
+  auto r = tx.Exec("refresh_spend", tenant, token_hash);
+  if (r.empty()) return absl::NotFoundError("refresh token not live");
+  return RefreshFamily{r[0][0].as<std::string>(), r[0][1].as<std::string>()};
+}
+
+std::optional<RefreshFamily> RefreshFamilyOf(db::Tx& tx, const std::string& tenant,
+                                             const std::string& token_hash) {
+  auto r = tx.Exec("refresh_family_of", tenant, token_hash);
+  if (r.empty()) return std::nullopt;
+  return RefreshFamily{r[0][0].as<std::string>(), r[0][1].as<std::string>()};
+}
+
+void RevokeRefreshFamily(db::Tx& tx, const std::string& tenant, const std::string& family) {
+  tx.Exec("refresh_revoke_family", tenant, family);
+}
+
+std::vector<SigningKeyRow> LiveSigningKeys(db::Tx& tx, absl::Duration retired_within) {
+  std::vector<SigningKeyRow> out;
+  for (const auto& r : tx.Exec("signing_keys_live", absl::ToDoubleSeconds(retired_within))) {
+    out.push_back({r[0].as<std::string>(), r[1].as<std::string>(), r[2].as<bool>()});
+  }
+  return out;
+}
+
+void LockSigningKeys(db::Tx& tx) { tx.Exec("signing_key_lock"); }
+
+void RotateSigningKey(db::Tx& tx, const SigningKeyRow& key) {
+  LockSigningKeys(tx);
+  tx.Exec("signing_key_retire_all");
+  tx.Exec("signing_key_insert", key.kid, key.private_pem);
+}
+
+void InsertAudit(db::Tx& tx, const std::string& tenant, const AuditRow& e) {
+  tx.Exec("audit_insert", tenant, e.actor, e.action, e.target, e.detail, e.source);
+}
+
+std::vector<AuditRow> ListAudit(db::Tx& tx, const std::string& tenant, const std::string& actor,
+                                const std::string& action, const std::string& target,
+                                int64_t before_id, int limit) {
+  std::vector<AuditRow> out;
+  for (const auto& r : tx.Exec("audit_list", tenant, actor, action, target, limit, before_id)) {
+    out.push_back({r[0].as<int64_t>(), Micros(r[1]), r[2].as<std::string>(),
+                   r[3].as<std::string>(), r[4].as<std::string>(), r[5].as<std::string>(),
+                   r[6].as<std::string>()});
+  }
+  return out;
+}
+
+std::optional<RequestIdRow> GetRequestId(db::Tx& tx, const std::string& tenant,
+                                         const std::string& id) {
+  auto r = tx.Exec("request_id_get", tenant, id);
+  if (r.empty()) return std::nullopt;
+  return RequestIdRow{r[0][0].as<std::string>(), r[0][1].as<std::string>()};
+}
+
+void InsertRequestId(db::Tx& tx, const std::string& tenant, const std::string& id,
+                     const std::string& method, const std::string& resource) {
+  tx.Exec("request_id_insert", tenant, id, method, resource);
+}
+
+}  // namespace ekinerja::identity::store

@@ -1,0 +1,162 @@
+#pragma once
+
+// The identity store: Postgres access through the named statements of sql/queries.sql. Each
+// function runs inside a transaction the caller holds (db::Pool::Read/Write), so that an API call
+// can write its rows, its audit event and its request id atomically. Every function filters by
+// tenant.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/time/civil_time.h"
+#include "absl/time/time.h"
+#include "db.h"
+#include "domain/org.h"
+
+namespace ekinerja::identity::store {
+
+struct TenantRow {
+  std::string code, name, time_zone;
+  absl::Time created;
+};
+struct OrgUnitRow {
+  std::string code, name, parent_code, head_position_code;
+};
+struct PositionRow {
+  std::string code, name;
+  int kind = 0;  // 1 JPT .. 5 fungsional, as the proto enum
+  int kelas_jabatan = 0;
+  int nilai_jabatan = 0;
+  std::string org_unit_code;
+  bool head_of_unit = false;
+};
+struct EmployeeRow {
+  std::string nip, name;
+  int golongan = 0;  // 1..17
+  int status = 0;    // 1 aktif .. 6 diberhentikan, as the proto enum
+  std::string position_code, org_unit_code;  // definitive, on the day asked ("" if none)
+};
+struct AssignmentRow {
+  int64_t id = 0;
+  Assignment a;
+};
+struct OverrideRow {
+  int64_t id = 0;
+  Override o;
+};
+struct UserRow {
+  std::string username, nip, password_hash;
+  std::vector<std::string> roles;  // explicit roles, by name
+  std::string admin_org_unit_code;
+  bool disabled = false, service_account = false;
+  int failed_logins = 0;
+  std::optional<absl::Time> locked_until;
+  absl::Time created;
+};
+struct AuditRow {
+  int64_t id = 0;
+  absl::Time at;
+  std::string actor, action, target, detail, source;
+};
+
+// Tenants.
+absl::StatusOr<TenantRow> GetTenant(db::Tx& tx, const std::string& tenant);  // NOT_FOUND
+std::vector<TenantRow> ListTenants(db::Tx& tx, const std::string& after, int limit);
+void InsertTenant(db::Tx& tx, const TenantRow& t);
+void UpdateTenant(db::Tx& tx, const TenantRow& t);
+
+// Org units and positions.
+absl::StatusOr<OrgUnitRow> GetOrgUnit(db::Tx& tx, const std::string& tenant, const std::string& code);
+std::vector<OrgUnitRow> ListOrgUnits(db::Tx& tx, const std::string& tenant,
+                                     const std::string& parent, const std::string& after, int limit);
+std::vector<OrgUnit> AllOrgUnits(db::Tx& tx, const std::string& tenant);
+void InsertOrgUnit(db::Tx& tx, const std::string& tenant, const OrgUnitRow& u);
+void UpdateOrgUnit(db::Tx& tx, const std::string& tenant, const OrgUnitRow& u);
+absl::StatusOr<PositionRow> GetPosition(db::Tx& tx, const std::string& tenant, const std::string& code);
+std::vector<PositionRow> ListPositions(db::Tx& tx, const std::string& tenant,
+                                       const std::string& unit, const std::string& after, int limit);
+void InsertPosition(db::Tx& tx, const std::string& tenant, const PositionRow& p);
+void UpdatePosition(db::Tx& tx, const std::string& tenant, const PositionRow& p);
+
+// Employees, with their definitive position on `day`.
+absl::StatusOr<EmployeeRow> GetEmployee(db::Tx& tx, const std::string& tenant,
+                                        const std::string& nip, absl::CivilDay day);
+std::vector<EmployeeRow> BatchGetEmployees(db::Tx& tx, const std::string& tenant,
+                                           const std::vector<std::string>& nips, absl::CivilDay day);
+// Units: only employees whose definitive position lies in one of them (empty: all).
+std::vector<EmployeeRow> ListEmployees(db::Tx& tx, const std::string& tenant,
+                                       const std::vector<std::string>& units, absl::CivilDay day,
+                                       bool active_only, const std::string& after, int limit);
+void InsertEmployee(db::Tx& tx, const std::string& tenant, const EmployeeRow& e);
+// True when the employee is new.
+bool UpsertEmployee(db::Tx& tx, const std::string& tenant, const EmployeeRow& e);
+void UpdateEmployee(db::Tx& tx, const std::string& tenant, const EmployeeRow& e);
+
+// Assignments and overrides.
+std::vector<AssignmentRow> ListAssignments(db::Tx& tx, const std::string& tenant, const std::string& nip);
+absl::StatusOr<AssignmentRow> GetAssignment(db::Tx& tx, const std::string& tenant, int64_t id);
+int64_t InsertAssignment(db::Tx& tx, const std::string& tenant, const Assignment& a);
+// Ids of the employee's definitive assignments overlapping [start, end], other than `except_id`.
+std::vector<int64_t> DefinitiveOverlaps(db::Tx& tx, const std::string& tenant, const std::string& nip,
+                                        absl::CivilDay start, std::optional<absl::CivilDay> end,
+                                        int64_t except_id);
+void SetAssignmentEnd(db::Tx& tx, const std::string& tenant, int64_t id,
+                      std::optional<absl::CivilDay> end);
+int64_t InsertOverride(db::Tx& tx, const std::string& tenant, const Override& o);
+// The whole org of the tenant as it stands on `day` (supervisor resolution).
+OrgSnapshot LoadOrgSnapshot(db::Tx& tx, const std::string& tenant, absl::CivilDay day);
+
+// Users, credentials and tokens.
+absl::StatusOr<UserRow> GetUser(db::Tx& tx, const std::string& tenant, const std::string& username);
+// By username, else by the NIP of an employee's login (a token's `sub`).
+absl::StatusOr<UserRow> GetUserBySubject(db::Tx& tx, const std::string& tenant,
+                                         const std::string& subject);
+std::vector<UserRow> ListUsers(db::Tx& tx, const std::string& tenant, const std::string& after, int limit);
+void InsertUser(db::Tx& tx, const std::string& tenant, const UserRow& u);
+// Writes roles, scope, disabled and hash; `unlock` clears failures and the lock.
+void UpdateUser(db::Tx& tx, const std::string& tenant, const UserRow& u, bool unlock);
+struct FailedLogin {
+  int failed_logins = 0;
+  std::optional<absl::Time> locked_until;
+};
+FailedLogin RecordFailedLogin(db::Tx& tx, const std::string& tenant, const std::string& username,
+                              int lock_after, absl::Duration lock_for);
+void RecordLogin(db::Tx& tx, const std::string& tenant, const std::string& username);
+void InsertRefreshToken(db::Tx& tx, const std::string& tenant, const std::string& token_hash,
+                        const std::string& family, const std::string& username, absl::Duration ttl);
+struct RefreshFamily {
+  std::string family, username;
+};
+// Spends a live token; NOT_FOUND when it is unknown, spent, revoked or expired.
+absl::StatusOr<RefreshFamily> SpendRefreshToken(db::Tx& tx, const std::string& tenant,
+                                                const std::string& token_hash);
+std::optional<RefreshFamily> RefreshFamilyOf(db::Tx& tx, const std::string& tenant,
+                                             const std::string& token_hash);
+void RevokeRefreshFamily(db::Tx& tx, const std::string& tenant, const std::string& family);
+
+// Signing keys (deployment-wide), newest first; `current` marks the unretired one.
+struct SigningKeyRow {
+  std::string kid, private_pem;
+  bool current = false;
+};
+std::vector<SigningKeyRow> LiveSigningKeys(db::Tx& tx, absl::Duration retired_within);
+// Retires every current key and inserts the new one, under an advisory lock.
+void RotateSigningKey(db::Tx& tx, const SigningKeyRow& key);
+void LockSigningKeys(db::Tx& tx);
+
+// Audit (append-only) and request ids.
+void InsertAudit(db::Tx& tx, const std::string& tenant, const AuditRow& e);
+std::vector<AuditRow> ListAudit(db::Tx& tx, const std::string& tenant, const std::string& actor,
+                                const std::string& action, const std::string& target,
+                                int64_t before_id, int limit);
+struct RequestIdRow {
+  std::string method, resource;
+};
+std::optional<RequestIdRow> GetRequestId(db::Tx& tx, const std::string& tenant, const std::string& id);
+void InsertRequestId(db::Tx& tx, const std::string& tenant, const std::string& id,
+                     const std::string& method, const std::string& resource);
+
+}  // namespace ekinerja::identity::store

@@ -26,13 +26,16 @@ bool InForce(absl::CivilDay start, const std::optional<absl::CivilDay>& end, abs
 }
 
 // Definitive before Plt before Plh when choosing who holds a position.
+// Who acts for a position when several hold it that day. A Plh is appointed for the days the
+// holder is away (cuti, dinas luar), so while in force the Plh acts; a Plt fills a vacancy, so the
+// definitive holder comes before them.
 int Rank(AssignmentKind kind) {
   switch (kind) {
-    case AssignmentKind::kDefinitif:
-      return 0;
-    case AssignmentKind::kPlt:
-      return 1;
     case AssignmentKind::kPlh:
+      return 0;
+    case AssignmentKind::kDefinitif:
+      return 1;
+    case AssignmentKind::kPlt:
       return 2;
   }
   return 3;

@@ -97,9 +97,9 @@ absl::Status ValidateOrgTree(const std::vector<OrgUnit>& units,
 // Rules (DOMAIN §1), all on `date`, with start and end dates inclusive:
 // - An employee's own position is their definitive assignment in force (if several overlap, the
 //   latest start; then the smaller position code). Without one they are not in the org that day.
-// - The holder of a position is its definitive holder (one whose own position it is), else a Plt,
-//   else a Plh; among equals the latest start, then the smaller NIP. A Plh therefore supervises
-//   only while the head position has no definitive holder.
+// - Who acts for a position: a Plh in force (appointed while the holder is away), else its
+//   definitive holder (one whose own position it is), else a Plt (appointed to a vacancy); among
+//   equals the latest start, then the smaller NIP.
 // - Atasan langsung: the holder of the head position of the employee's unit; when that head
 //   position is vacant or held by the employee themselves (they head the unit, or act in it as
 //   Plt/Plh), the holder of the parent unit's head, and so on up. Nobody above the root; a parent

@@ -1,0 +1,122 @@
+// The small platform pieces of services/common that need no database: named queries, status
+// mapping, flags' environment names, update masks, roles and metric code names.
+
+#include "db.h"
+#include "flags.h"
+#include "google/rpc/error_details.pb.h"
+#include "google/rpc/status.pb.h"
+#include "grpc_status.h"
+#include "gtest/gtest.h"
+#include "metrics.h"
+#include "role.h"
+#include "rpc_util.h"
+#include "status.h"
+
+namespace ekinerja {
+namespace {
+
+TEST(NamedQueries, SplitsOnNameLinesAndTrims) {
+  auto q = db::ParseNamedQueries(
+      "-- header comment\n\n-- name: a\nSELECT 1\n\n-- name: b\nSELECT $1\nFROM t\n");
+  ASSERT_TRUE(q.ok()) << q.status();
+  ASSERT_EQ(q->size(), 2u);
+  EXPECT_EQ((*q)[0].name, "a");
+  EXPECT_EQ((*q)[0].sql, "SELECT 1");
+  EXPECT_EQ((*q)[1].name, "b");
+  EXPECT_EQ((*q)[1].sql, "SELECT $1\nFROM t");
+}
+
+TEST(NamedQueries, RejectsDuplicateAndEmptyStatements) {
+  EXPECT_FALSE(db::ParseNamedQueries("-- name: a\nSELECT 1\n-- name: a\nSELECT 2\n").ok());
+  EXPECT_FALSE(db::ParseNamedQueries("-- name: a\n\n-- name: b\nSELECT 2\n").ok());
+  EXPECT_FALSE(db::ParseNamedQueries("-- name:\nSELECT 2\n").ok());
+}
+
+TEST(QuoteIdent, DoublesEmbeddedQuotes) {
+  EXPECT_EQ(db::QuoteIdent("identity"), "\"identity\"");
+  EXPECT_EQ(db::QuoteIdent("a\"b"), "\"a\"\"b\"");
+}
+
+TEST(GrpcStatus, CarriesFieldViolationsAsBadRequestDetails) {
+  Violations v;
+  v.Add("employee.nip", "must be 18 digits");
+  v.Add("employee.name", "required");
+  grpc::Status g = ToGrpcStatus(v.ToStatus());
+  EXPECT_EQ(g.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  google::rpc::Status details;
+  ASSERT_TRUE(details.ParseFromString(g.error_details()));
+  EXPECT_EQ(details.code(), 3);
+  ASSERT_EQ(details.details_size(), 1);
+  google::rpc::BadRequest bad;
+  ASSERT_TRUE(details.details(0).UnpackTo(&bad));
+  ASSERT_EQ(bad.field_violations_size(), 2);
+  EXPECT_EQ(bad.field_violations(0).field(), "employee.nip");
+  EXPECT_EQ(bad.field_violations(0).description(), "must be 18 digits");
+  EXPECT_EQ(bad.field_violations(1).field(), "employee.name");
+
+  // And back: a client of another service sees the same violations.
+  absl::Status back = FromGrpcStatus(g);
+  EXPECT_EQ(back.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(FieldViolationsOf(back), v.list());
+}
+
+TEST(GrpcStatus, KeepsCodeAndMessageWithoutDetails) {
+  grpc::Status g = ToGrpcStatus(absl::PermissionDeniedError("not yours"));
+  EXPECT_EQ(g.error_code(), grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(g.error_message(), "not yours");
+  EXPECT_TRUE(g.error_details().empty());
+  EXPECT_TRUE(ToGrpcStatus(absl::OkStatus()).ok());
+}
+
+TEST(Violations, MessageNamesTheFirstAndCountsTheRest) {
+  Violations v;
+  EXPECT_TRUE(v.ToStatus().ok());
+  v.Add("a", "bad");
+  v.Add("b", "worse");
+  EXPECT_EQ(v.ToStatus().message(), "invalid request: a: bad (and 1 more)");
+  Violations merged;
+  merged.Merge(v.ToStatus(), "rows[2].");
+  ASSERT_EQ(merged.list().size(), 2u);
+  EXPECT_EQ(merged.list()[1].field, "rows[2].b");
+}
+
+TEST(Flags, EnvironmentNameIsPrefixedUpperCase) {
+  EXPECT_EQ(EnvNameOf("db_url"), "EKINERJA_DB_URL");
+  EXPECT_EQ(EnvNameOf("grpc_port"), "EKINERJA_GRPC_PORT");
+}
+
+TEST(MaskPaths, AcceptsAllowedPathsAndRejectsOthers) {
+  google::protobuf::FieldMask mask;
+  auto all = MaskPaths(mask, {"name", "status"});
+  ASSERT_TRUE(all.ok());
+  EXPECT_EQ(all->size(), 2u);
+  EXPECT_EQ(MaskPaths(mask, {"name"}, /*empty_means_all=*/false).status().code(),
+            absl::StatusCode::kInvalidArgument);
+  mask.add_paths("name");
+  mask.add_paths("nip");
+  auto bad = MaskPaths(mask, {"name", "status"});
+  ASSERT_EQ(bad.status().code(), absl::StatusCode::kInvalidArgument);
+  auto violations = FieldViolationsOf(bad.status());
+  ASSERT_EQ(violations.size(), 1u);
+  EXPECT_EQ(violations[0].field, "update_mask");
+}
+
+TEST(Roles, NamesRoundTripAndUnknownIsNone) {
+  for (Role r : {Role::kPegawai, Role::kAtasan, Role::kAdminOpd, Role::kAdminInstansi,
+                 Role::kVerifikatorTpp, Role::kAuditor, Role::kService, Role::kPlatformAdmin}) {
+    EXPECT_EQ(ParseRole(RoleName(r)), r);
+  }
+  EXPECT_EQ(RoleName(Role::kVerifikatorTpp), "VERIFIKATOR_TPP");
+  EXPECT_EQ(ParseRole("pegawai"), std::nullopt);
+}
+
+TEST(Metrics, CodeNamesAreGoGrpcPrometheusNames) {
+  EXPECT_EQ(GrpcCodeName(0), "OK");
+  EXPECT_EQ(GrpcCodeName(3), "InvalidArgument");
+  EXPECT_EQ(GrpcCodeName(7), "PermissionDenied");
+  EXPECT_EQ(GrpcCodeName(16), "Unauthenticated");
+  EXPECT_EQ(GrpcCodeName(99), "Unknown");
+}
+
+}  // namespace
+}  // namespace ekinerja

@@ -259,23 +259,23 @@ grpc::Status IdentityServiceImpl::ImportEmployees(grpc::ServerContext* ctx,
       EK_ASSIGN_OR_RETURN(today, TodayIn(tx, p.tenant));
       return absl::OkStatus();
     }));
-    EK_ASSIGN_OR_RETURN(std::vector<ImportRow> rows, ParseEmployeeCsv(req->csv(), today));
+    // Every bad row is reported, those the parser rejects with those the store rejects below.
+    Violations bad_rows;
+    const std::vector<ImportRow> rows = ParseEmployeeCsv(req->csv(), today, bad_rows);
     // Logins are hashed before the transaction: Argon2id is deliberately slow.
     std::vector<std::string> hashes(rows.size());
     {
-      Violations v;
       for (size_t i = 0; i < rows.size(); ++i) {
         const auto& r = rows[i];
         const std::string field = absl::StrCat("rows[", r.line, "].");
         if (r.username.empty() != r.password.empty()) {
-          v.Add(field + (r.username.empty() ? "username" : "password"),
-                absl::StrCat("line ", r.line, ": username and password go together"));
+          bad_rows.Add(field + (r.username.empty() ? "username" : "password"),
+                       absl::StrCat("line ", r.line, ": username and password go together"));
         } else if (!r.password.empty()) {
-          v.Merge(ValidatePassword(r.password, field + "password"));
+          bad_rows.Merge(ValidatePassword(r.password, field + "password"));
         }
       }
-      EK_RETURN_IF_ERROR(v.ToStatus());
-      if (!req->dry_run()) {
+      if (bad_rows.empty() && !req->dry_run()) {
         for (size_t i = 0; i < rows.size(); ++i) {
           if (rows[i].password.empty()) continue;
           EK_ASSIGN_OR_RETURN(hashes[i], auth::HashPassword(rows[i].password, config_.hash_params));
@@ -298,7 +298,7 @@ grpc::Status IdentityServiceImpl::ImportEmployees(grpc::ServerContext* ctx,
         OrgSnapshot org = store::LoadOrgSnapshot(tx, p.tenant, today);
         for (const auto& pos : org.positions) unit_of_position[pos.code] = pos.org_unit_code;
       }
-      Violations v;
+      Violations v = bad_rows;
       v.Merge(CheckImportReferences(rows, [&](std::string_view pos, std::string_view unit) {
         auto it = unit_of_position.find(std::string(pos));
         return it != unit_of_position.end() && it->second == unit;

@@ -266,18 +266,25 @@ std::optional<ImportRow> ReadRow(const Record& record, const std::array<int, kCo
 
 absl::StatusOr<std::vector<ImportRow>> ParseEmployeeCsv(std::string_view csv,
                                                         absl::CivilDay default_start) {
+  Violations violations;
+  std::vector<ImportRow> rows = ParseEmployeeCsv(csv, default_start, violations);
+  if (!violations.empty()) return violations.ToStatus(kStatusMessage);
+  return rows;
+}
+
+std::vector<ImportRow> ParseEmployeeCsv(std::string_view csv, absl::CivilDay default_start,
+                                        Violations& violations) {
   if (csv.substr(0, kUtf8Bom.size()) == kUtf8Bom) csv.remove_prefix(kUtf8Bom.size());
   std::vector<Record> records = SplitRecords(csv);
 
-  Violations violations;
   auto it = records.begin();
   while (it != records.end() && it->blank) ++it;
   if (it == records.end()) {
     violations.Add("csv", "the file is empty; it needs a header line naming the columns");
-    return violations.ToStatus(kStatusMessage);
+    return {};
   }
   const std::optional<std::array<int, kColumnCount>> index = ReadHeader(*it, violations);
-  if (!index) return violations.ToStatus(kStatusMessage);
+  if (!index) return {};
   const size_t columns = it->fields.size();
 
   std::vector<ImportRow> rows;
@@ -323,7 +330,6 @@ absl::StatusOr<std::vector<ImportRow>> ParseEmployeeCsv(std::string_view csv,
   if (violations.empty() && rows.empty()) {
     violations.Add("csv", "the file has a header but no employee rows");
   }
-  if (!violations.empty()) return violations.ToStatus(kStatusMessage);
   return rows;
 }
 

@@ -13,6 +13,7 @@
 #include "absl/time/civil_time.h"
 #include "domain/employee.h"
 #include "nip.h"
+#include "status.h"
 
 namespace ekinerja::identity {
 
@@ -42,6 +43,10 @@ struct ImportRow {
 // appears twice is reported on the later line, naming the earlier one.
 absl::StatusOr<std::vector<ImportRow>> ParseEmployeeCsv(std::string_view csv,
                                                         absl::CivilDay default_start);
+// The same for a caller that checks the rows further (CheckImportReferences) and reports every
+// problem of the file together: adds the violations to `violations` and returns the good rows.
+std::vector<ImportRow> ParseEmployeeCsv(std::string_view csv, absl::CivilDay default_start,
+                                        Violations& violations);
 
 // Reports, one violation on "rows[<line>].position_code" each, the rows whose position does not
 // exist or is not in the row's org unit, as `position_in_unit` (the store) answers.

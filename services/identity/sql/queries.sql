@@ -178,7 +178,8 @@ FROM users WHERE tenant_id = $1 AND username > $2 ORDER BY username LIMIT $3
 -- name: user_insert
 INSERT INTO users (tenant_id, username, nip, password_hash, roles, admin_org_unit_code,
                    service_account)
-VALUES ($1, $2, NULLIF($3, ''), $4, string_to_array(NULLIF($5, ''), ','), NULLIF($6, ''), $7)
+VALUES ($1, $2, NULLIF($3, ''), $4, coalesce(string_to_array(NULLIF($5, ''), ','), '{}'),
+        NULLIF($6, ''), $7)
 
 -- name: user_update
 UPDATE users SET roles = coalesce(string_to_array(NULLIF($3, ''), ','), '{}'),

@@ -1,0 +1,652 @@
+// ekinerja-demo-seed: seeds the demo tenant "demo" (Pemerintah Kota Demo, a fictional Kota)
+// through the real IdentityService API and writes the demo logins to a JSON file.
+//
+// What it creates, in order: the tenant and its first ADMIN_INSTANSI (as the platform admin); then,
+// as that admin, an OPD tree four levels deep, a head position per unit plus staff positions, 60
+// employees in one ImportEmployees call (each logs in with username = NIP), one Plt in the one
+// vacant head position, and four accounts: an ADMIN_OPD, a VERIFIKATOR_TPP, an AUDITOR and a
+// service account. A tenant that already exists means an earlier run seeded it: then only the
+// credentials file is (re)written.
+//
+// Every name, NIP and password here is invented. The passwords are fixed so that the demo can be
+// documented; they are for a local demo only.
+
+#include <grpcpp/grpcpp.h>
+#include <sys/stat.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "absl/flags/flag.h"
+#include "absl/flags/parse.h"
+#include "absl/flags/usage.h"
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
+#include "ekinerja/identity/v1/identity.grpc.pb.h"
+#include "google/rpc/error_details.pb.h"
+#include "google/rpc/status.pb.h"
+
+ABSL_FLAG(std::string, identity, "127.0.0.1:50051", "IdentityService gRPC address");
+ABSL_FLAG(std::string, platform_password, "",
+          "password of the platform admin (tenant \"platform\", user \"admin\"); when empty, the "
+          "environment variable EKINERJA_PLATFORM_PASSWORD");
+ABSL_FLAG(std::string, admin_password, "DemoAdmin#2025",
+          "password of the demo tenant's first admin (user \"admin\")");
+ABSL_FLAG(std::string, out, ".data/demo-credentials.json", "where to write the demo logins");
+ABSL_FLAG(int, wait_seconds, 30, "how long to wait for the identity service to accept connections");
+
+namespace {
+
+namespace pb = ekinerja::identity::v1;
+using ekinerja::type::v1::Role;
+
+// ---------------------------------------------------------------------------------------------
+// The demo data.
+
+constexpr char kTenant[] = "demo";
+constexpr char kTenantName[] = "Pemerintah Kota Demo";
+constexpr char kTimeZone[] = "Asia/Jakarta";
+constexpr char kAdminUsername[] = "admin";
+
+// Demo passwords (documented in the credentials file; never use them outside a local demo).
+constexpr char kEmployeePassword[] = "DemoPegawai#2025";
+constexpr char kAdminOpdPassword[] = "DemoAdminOpd#2025";
+constexpr char kVerifikatorPassword[] = "DemoVerifikator#2025";
+constexpr char kAuditorPassword[] = "DemoAuditor#2025";
+constexpr char kServiceSecret[] = "demo-simpeg-sync-secret-2025";
+
+// Definitive assignments start on this day; the Plt on kPltStart.
+constexpr char kStartDate[] = "2024-01-02";
+constexpr int kPltYear = 2025, kPltMonth = 1, kPltDay = 2;
+
+struct Unit {
+  const char* code;
+  const char* name;
+  const char* parent;  // "" for an OPD
+  const char* head;    // name of the head position
+  pb::PositionKind head_kind;
+  int head_kelas;
+};
+
+constexpr auto JPT = pb::POSITION_KIND_JPT;
+constexpr auto ADM = pb::POSITION_KIND_ADMINISTRATOR;
+constexpr auto PGW = pb::POSITION_KIND_PENGAWAS;
+constexpr auto PLK = pb::POSITION_KIND_PELAKSANA;
+constexpr auto FNG = pb::POSITION_KIND_FUNGSIONAL;
+
+// Parents come before their children. Each unit's head position is "<code>.KEPALA".
+const std::vector<Unit> kUnits = {
+    {"SETDA", "Sekretariat Daerah", "", "Sekretaris Daerah", JPT, 14},
+    {"SETDA.ASUM", "Asisten Administrasi Umum", "SETDA", "Asisten Administrasi Umum", JPT, 13},
+    {"SETDA.ASUM.ORG", "Bagian Organisasi", "SETDA.ASUM", "Kepala Bagian Organisasi", ADM, 12},
+    {"SETDA.ASUM.ORG.KLB", "Subbagian Kelembagaan dan Analisis Jabatan", "SETDA.ASUM.ORG",
+     "Kepala Subbagian Kelembagaan dan Analisis Jabatan", PGW, 9},
+    {"SETDA.ASUM.ORG.RB", "Subbagian Reformasi Birokrasi dan Akuntabilitas Kinerja",
+     "SETDA.ASUM.ORG", "Kepala Subbagian Reformasi Birokrasi dan Akuntabilitas Kinerja", PGW, 9},
+    {"SETDA.ASUM.UMUM", "Bagian Umum", "SETDA.ASUM", "Kepala Bagian Umum", ADM, 12},
+    {"SETDA.ASUM.UMUM.TU", "Subbagian Tata Usaha Pimpinan", "SETDA.ASUM.UMUM",
+     "Kepala Subbagian Tata Usaha Pimpinan", PGW, 9},
+    {"DINKES", "Dinas Kesehatan", "", "Kepala Dinas Kesehatan", JPT, 14},
+    {"DINKES.SEK", "Sekretariat Dinas Kesehatan", "DINKES", "Sekretaris Dinas Kesehatan", ADM, 12},
+    {"DINKES.SEK.UMPEG", "Subbagian Umum dan Kepegawaian", "DINKES.SEK",
+     "Kepala Subbagian Umum dan Kepegawaian", PGW, 9},
+    {"DINKES.P2P", "Bidang Pencegahan dan Pengendalian Penyakit", "DINKES",
+     "Kepala Bidang Pencegahan dan Pengendalian Penyakit", ADM, 12},
+    {"DINKES.P2P.SURV", "Seksi Surveilans dan Imunisasi", "DINKES.P2P",
+     "Kepala Seksi Surveilans dan Imunisasi", PGW, 9},
+    {"DINKES.YANKES", "Bidang Pelayanan Kesehatan", "DINKES", "Kepala Bidang Pelayanan Kesehatan",
+     ADM, 12},
+    {"DINKES.YANKES.PRIMER", "Seksi Pelayanan Kesehatan Primer", "DINKES.YANKES",
+     "Kepala Seksi Pelayanan Kesehatan Primer", PGW, 9},
+    {"BKPSDM", "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia", "",
+     "Kepala Badan Kepegawaian dan Pengembangan Sumber Daya Manusia", JPT, 14},
+    {"BKPSDM.MUTASI", "Bidang Mutasi dan Promosi", "BKPSDM", "Kepala Bidang Mutasi dan Promosi",
+     ADM, 12},
+    {"BKPSDM.KINERJA", "Bidang Penilaian Kinerja dan Penghargaan", "BKPSDM",
+     "Kepala Bidang Penilaian Kinerja dan Penghargaan", ADM, 12},
+    {"DISDIK", "Dinas Pendidikan", "", "Kepala Dinas Pendidikan", JPT, 14},
+    {"DISDIK.SEK", "Sekretariat Dinas Pendidikan", "DISDIK", "Sekretaris Dinas Pendidikan", ADM,
+     12},
+    {"DISDIK.SD", "Bidang Pembinaan Sekolah Dasar", "DISDIK",
+     "Kepala Bidang Pembinaan Sekolah Dasar", ADM, 12},
+    {"DISDIK.SD.KUR", "Seksi Kurikulum dan Penilaian Sekolah Dasar", "DISDIK.SD",
+     "Kepala Seksi Kurikulum dan Penilaian Sekolah Dasar", PGW, 9},
+};
+
+// The head position left vacant; the Sekretaris Dinas Kesehatan acts in it as Plt.
+constexpr char kVacantHeadUnit[] = "DINKES.P2P";
+
+// Staff positions, "<unit>.<suffix>"; several employees may hold the same one.
+struct StaffPosition {
+  const char* unit;
+  const char* suffix;
+  const char* name;
+  pb::PositionKind kind;
+  int kelas;
+};
+
+const std::vector<StaffPosition> kStaffPositions = {
+    {"SETDA.ASUM.ORG", "PRANATA", "Pranata Komputer Ahli Pertama", FNG, 8},
+    {"SETDA.ASUM.ORG.KLB", "PENELAAH", "Penelaah Teknis Kebijakan", PLK, 7},
+    {"SETDA.ASUM.ORG.KLB", "PENGADM", "Pengadministrasi Perkantoran", PLK, 5},
+    {"SETDA.ASUM.ORG.RB", "ANALIS", "Analis Kebijakan Ahli Pertama", FNG, 8},
+    {"SETDA.ASUM.UMUM.TU", "PENGADM", "Pengadministrasi Perkantoran", PLK, 5},
+    {"SETDA.ASUM.UMUM.TU", "OPERASIONAL", "Pengelola Layanan Operasional", PLK, 6},
+    {"DINKES.SEK", "PERENCANA", "Perencana Ahli Pertama", FNG, 8},
+    {"DINKES.SEK.UMPEG", "ASDM", "Analis Sumber Daya Manusia Aparatur Ahli Pertama", FNG, 8},
+    {"DINKES.SEK.UMPEG", "PENGADM", "Pengadministrasi Perkantoran", PLK, 5},
+    {"DINKES.P2P", "EPIDEMIOLOG", "Epidemiolog Kesehatan Ahli Pertama", FNG, 8},
+    {"DINKES.P2P.SURV", "ENTOMOLOG", "Entomolog Kesehatan Ahli Pertama", FNG, 8},
+    {"DINKES.P2P.SURV", "PENGOLAH", "Pengolah Data dan Informasi", PLK, 6},
+    {"DINKES.YANKES", "SANITARIAN", "Tenaga Sanitasi Lingkungan Ahli Pertama", FNG, 8},
+    {"DINKES.YANKES.PRIMER", "ADMKES", "Administrator Kesehatan Ahli Pertama", FNG, 8},
+    {"DINKES.YANKES.PRIMER", "PENGADM", "Pengadministrasi Perkantoran", PLK, 5},
+    {"BKPSDM.MUTASI", "ASDM", "Analis Sumber Daya Manusia Aparatur Ahli Pertama", FNG, 8},
+    {"BKPSDM.MUTASI", "PENGADM", "Pengadministrasi Perkantoran", PLK, 5},
+    {"BKPSDM.KINERJA", "ASDM", "Analis Sumber Daya Manusia Aparatur Ahli Pertama", FNG, 8},
+    {"BKPSDM.KINERJA", "PENGOLAH", "Pengolah Data dan Informasi", PLK, 6},
+    {"DISDIK.SEK", "PERENCANA", "Perencana Ahli Pertama", FNG, 8},
+    {"DISDIK.SEK", "PENGADM", "Pengadministrasi Perkantoran", PLK, 5},
+    {"DISDIK.SEK", "BENDAHARA", "Bendahara", PLK, 7},
+    {"DISDIK.SD", "PENGOLAH", "Pengolah Data dan Informasi", PLK, 6},
+    {"DISDIK.SD.KUR", "PENGEMBANG", "Pengembang Teknologi Pembelajaran Ahli Pertama", FNG, 8},
+    {"DISDIK.SD.KUR", "PENGADM", "Pengadministrasi Perkantoran", PLK, 5},
+};
+
+enum Gender { kMale = 1, kFemale = 2 };
+
+struct Person {
+  const char* name;
+  Gender gender;
+  const char* golongan;
+  const char* position;  // position code
+  const char* unit;      // org unit code
+};
+
+// The heads first (one per unit but the vacant one), then the staff.
+const std::vector<Person> kPeople = {
+    {"Drs. Bambang Sutrisno, M.Si.", kMale, "IV/d", "SETDA.KEPALA", "SETDA"},
+    {"Hj. Sri Wahyuningsih, S.H., M.H.", kFemale, "IV/c", "SETDA.ASUM.KEPALA", "SETDA.ASUM"},
+    {"Agus Setiawan, S.Sos., M.AP.", kMale, "IV/b", "SETDA.ASUM.ORG.KEPALA", "SETDA.ASUM.ORG"},
+    {"Dewi Anggraini, S.E.", kFemale, "III/d", "SETDA.ASUM.ORG.KLB.KEPALA", "SETDA.ASUM.ORG.KLB"},
+    {"Rudy Hermawan, S.IP.", kMale, "III/d", "SETDA.ASUM.ORG.RB.KEPALA", "SETDA.ASUM.ORG.RB"},
+    {"Yusuf Maulana, S.Sos., M.Si.", kMale, "IV/a", "SETDA.ASUM.UMUM.KEPALA", "SETDA.ASUM.UMUM"},
+    {"Nur Aini, S.Kom.", kFemale, "III/d", "SETDA.ASUM.UMUM.TU.KEPALA", "SETDA.ASUM.UMUM.TU"},
+    {"dr. Ratna Kusumawardani, M.Kes.", kFemale, "IV/c", "DINKES.KEPALA", "DINKES"},
+    {"Hendra Gunawan, S.KM., M.Kes.", kMale, "IV/a", "DINKES.SEK.KEPALA", "DINKES.SEK"},
+    {"Siti Rahmawati, S.AP.", kFemale, "III/d", "DINKES.SEK.UMPEG.KEPALA", "DINKES.SEK.UMPEG"},
+    {"Eko Prasetyo, S.KM.", kMale, "III/d", "DINKES.P2P.SURV.KEPALA", "DINKES.P2P.SURV"},
+    {"dr. Maria Magdalena Siregar", kFemale, "IV/b", "DINKES.YANKES.KEPALA", "DINKES.YANKES"},
+    {"Made Suartana, S.Kep., Ners", kMale, "III/d", "DINKES.YANKES.PRIMER.KEPALA",
+     "DINKES.YANKES.PRIMER"},
+    {"Ir. Joko Santoso, M.M.", kMale, "IV/c", "BKPSDM.KEPALA", "BKPSDM"},
+    {"Fitri Handayani, S.Psi., M.Si.", kFemale, "IV/a", "BKPSDM.MUTASI.KEPALA", "BKPSDM.MUTASI"},
+    {"Andi Baso Mappiare, S.H.", kMale, "IV/a", "BKPSDM.KINERJA.KEPALA", "BKPSDM.KINERJA"},
+    {"Dra. Endang Susilowati, M.Pd.", kFemale, "IV/c", "DISDIK.KEPALA", "DISDIK"},
+    {"Teguh Wibowo, S.E., M.Ak.", kMale, "IV/a", "DISDIK.SEK.KEPALA", "DISDIK.SEK"},
+    {"Yohana Wenda, S.Pd., M.Pd.", kFemale, "IV/a", "DISDIK.SD.KEPALA", "DISDIK.SD"},
+    {"I Gusti Ayu Kade Sri Utami, S.Pd.", kFemale, "III/d", "DISDIK.SD.KUR.KEPALA",
+     "DISDIK.SD.KUR"},
+
+    {"Ahmad Fauzi, S.Kom.", kMale, "III/a", "SETDA.ASUM.ORG.PRANATA", "SETDA.ASUM.ORG"},
+    {"Rina Marlina, S.Sos.", kFemale, "III/b", "SETDA.ASUM.ORG.KLB.PENELAAH", "SETDA.ASUM.ORG.KLB"},
+    {"Bayu Aji Nugroho, S.AP.", kMale, "III/a", "SETDA.ASUM.ORG.KLB.PENELAAH",
+     "SETDA.ASUM.ORG.KLB"},
+    {"Sulastri", kFemale, "II/c", "SETDA.ASUM.ORG.KLB.PENGADM", "SETDA.ASUM.ORG.KLB"},
+    {"Dian Puspitasari, S.IP.", kFemale, "III/a", "SETDA.ASUM.ORG.RB.ANALIS", "SETDA.ASUM.ORG.RB"},
+    {"Putu Eka Wirawan, S.E.", kMale, "III/b", "SETDA.ASUM.ORG.RB.ANALIS", "SETDA.ASUM.ORG.RB"},
+    {"Intan Permatasari", kFemale, "II/d", "SETDA.ASUM.UMUM.TU.PENGADM", "SETDA.ASUM.UMUM.TU"},
+    {"Fajar Ramadhan", kMale, "II/b", "SETDA.ASUM.UMUM.TU.PENGADM", "SETDA.ASUM.UMUM.TU"},
+    {"Slamet Widodo", kMale, "II/c", "SETDA.ASUM.UMUM.TU.OPERASIONAL", "SETDA.ASUM.UMUM.TU"},
+    {"Lina Herlina, S.E.", kFemale, "III/a", "DINKES.SEK.PERENCANA", "DINKES.SEK"},
+    {"Muhammad Rizki Akbar, S.Psi.", kMale, "III/a", "DINKES.SEK.UMPEG.ASDM", "DINKES.SEK.UMPEG"},
+    {"Novita Sari", kFemale, "II/c", "DINKES.SEK.UMPEG.PENGADM", "DINKES.SEK.UMPEG"},
+    {"Hendro Tambunan", kMale, "II/d", "DINKES.SEK.UMPEG.PENGADM", "DINKES.SEK.UMPEG"},
+    {"Yuliana Manurung, S.KM.", kFemale, "III/b", "DINKES.P2P.EPIDEMIOLOG", "DINKES.P2P"},
+    {"Arif Budiman, S.KM.", kMale, "III/a", "DINKES.P2P.EPIDEMIOLOG", "DINKES.P2P"},
+    {"Wulan Sari Dewi, S.Si.", kFemale, "III/a", "DINKES.P2P.SURV.ENTOMOLOG", "DINKES.P2P.SURV"},
+    {"Dedi Kurniawan", kMale, "II/c", "DINKES.P2P.SURV.PENGOLAH", "DINKES.P2P.SURV"},
+    {"Ratih Purwasih, A.Md.", kFemale, "II/d", "DINKES.P2P.SURV.PENGOLAH", "DINKES.P2P.SURV"},
+    {"Gilang Permana", kMale, "II/b", "DINKES.P2P.SURV.PENGOLAH", "DINKES.P2P.SURV"},
+    {"Ketut Ariani, S.KM.", kFemale, "III/a", "DINKES.YANKES.SANITARIAN", "DINKES.YANKES"},
+    {"Rahmat Hidayat, S.KM.", kMale, "III/b", "DINKES.YANKES.PRIMER.ADMKES",
+     "DINKES.YANKES.PRIMER"},
+    {"Ayu Wandira, S.KM.", kFemale, "III/a", "DINKES.YANKES.PRIMER.ADMKES", "DINKES.YANKES.PRIMER"},
+    {"Ferry Situmorang", kMale, "II/c", "DINKES.YANKES.PRIMER.PENGADM", "DINKES.YANKES.PRIMER"},
+    {"Maya Anggraeni, S.Psi.", kFemale, "III/b", "BKPSDM.MUTASI.ASDM", "BKPSDM.MUTASI"},
+    {"Aditya Pratama, S.AP.", kMale, "III/a", "BKPSDM.MUTASI.ASDM", "BKPSDM.MUTASI"},
+    {"Nurul Hikmah", kFemale, "II/d", "BKPSDM.MUTASI.PENGADM", "BKPSDM.MUTASI"},
+    {"Yogi Saputra", kMale, "II/b", "BKPSDM.MUTASI.PENGADM", "BKPSDM.MUTASI"},
+    {"Sri Mulyati, S.E.", kFemale, "III/b", "BKPSDM.KINERJA.ASDM", "BKPSDM.KINERJA"},
+    {"Imam Syafii, S.H.", kMale, "III/a", "BKPSDM.KINERJA.ASDM", "BKPSDM.KINERJA"},
+    {"Desi Kartikasari, A.Md.", kFemale, "II/d", "BKPSDM.KINERJA.PENGOLAH", "BKPSDM.KINERJA"},
+    {"Wahyu Hidayat, S.E.", kMale, "III/a", "DISDIK.SEK.PERENCANA", "DISDIK.SEK"},
+    {"Anisa Rahma", kFemale, "II/c", "DISDIK.SEK.PENGADM", "DISDIK.SEK"},
+    {"Stefanus Lamanepa", kMale, "II/d", "DISDIK.SEK.PENGADM", "DISDIK.SEK"},
+    {"Fransiska Dewi Sinaga, S.Ak.", kFemale, "III/a", "DISDIK.SEK.BENDAHARA", "DISDIK.SEK"},
+    {"Zulkarnain Nasution", kMale, "II/c", "DISDIK.SD.PENGOLAH", "DISDIK.SD"},
+    {"Halimah Tusadiah, A.Md.", kFemale, "II/d", "DISDIK.SD.PENGOLAH", "DISDIK.SD"},
+    {"Ilham Maulana, S.Pd.", kMale, "III/b", "DISDIK.SD.KUR.PENGEMBANG", "DISDIK.SD.KUR"},
+    {"Kurniasih, S.Pd.", kFemale, "III/a", "DISDIK.SD.KUR.PENGEMBANG", "DISDIK.SD.KUR"},
+    {"Benny Rumbiak", kMale, "II/b", "DISDIK.SD.KUR.PENGADM", "DISDIK.SD.KUR"},
+    {"Tri Wahyuni", kFemale, "II/c", "DISDIK.SD.KUR.PENGADM", "DISDIK.SD.KUR"},
+};
+
+// Who the credentials file names besides the admins, by position: the Kepala Dinas Kesehatan,
+// the Sekretaris Dinas Kesehatan (the Plt) and a pelaksana of Seksi Surveilans.
+constexpr char kKepalaDinasPosition[] = "DINKES.KEPALA";
+constexpr char kPltPosition[] = "DINKES.SEK.KEPALA";
+constexpr char kStaffPosition[] = "DINKES.P2P.SURV.PENGOLAH";
+
+// The first person holding `position` (the tables above guarantee one).
+int IndexOfHolder(const std::string& position) {
+  for (size_t i = 0; i < kPeople.size(); ++i) {
+    if (position == kPeople[i].position) return static_cast<int>(i);
+  }
+  std::abort();
+}
+
+struct Account {
+  const char* username;
+  Role role;
+  const char* admin_org_unit;  // ADMIN_OPD scope
+  bool service_account;
+  const char* password;
+  const char* name;
+  const char* note;
+};
+
+const std::vector<Account> kAccounts = {
+    {"admin.dinkes", ekinerja::type::v1::ROLE_ADMIN_OPD, "DINKES", false, kAdminOpdPassword,
+     "Admin OPD Dinas Kesehatan", "ADMIN_OPD of the DINKES subtree"},
+    {"verifikator.bkpsdm", ekinerja::type::v1::ROLE_VERIFIKATOR_TPP, "", false,
+     kVerifikatorPassword, "Verifikator TPP BKPSDM", "verifies monthly TPP runs"},
+    {"auditor.inspektorat", ekinerja::type::v1::ROLE_AUDITOR, "", false, kAuditorPassword,
+     "Auditor Inspektorat", "reads everything of the tenant, changes nothing"},
+    {"simpeg-sync", ekinerja::type::v1::ROLE_SERVICE, "", true, kServiceSecret,
+     "SIMPEG synchronisation job",
+     "service account: Login{tenant, client_id: username, client_secret: password}"},
+};
+
+// NIP (Perka BKN 22/2007, DOMAIN §1): YYYYMMDD birth, YYYYMM TMT CPNS, gender, sequence. Made up
+// deterministically from the person's place in kPeople: heads older than staff, appointed 23-28
+// years after birth, sequence 001 upwards.
+std::string MakeNip(int index, Gender gender, bool head) {
+  const int birth_year = head ? 1966 + (index * 7) % 16 : 1982 + (index * 5) % 14;
+  const int birth_month = 1 + (index * 5) % 12;
+  const int birth_day = 1 + (index * 11) % 28;
+  const int tmt_year = birth_year + 23 + index % 6;
+  const int tmt_month = 1 + (index * 3) % 12;
+  return absl::StrFormat("%04d%02d%02d%04d%02d%d%03d", birth_year, birth_month, birth_day, tmt_year,
+                         tmt_month, static_cast<int>(gender), index + 1);
+}
+
+std::string HeadCode(const std::string& unit) { return unit + ".KEPALA"; }
+
+bool IsHead(const Person& p) { return HeadCode(p.unit) == p.position; }
+
+std::string CsvQuote(const std::string& s) {
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::string EmployeesCsv() {
+  std::string csv = "nip,name,golongan,position_code,org_unit_code,start_date,username,password\n";
+  for (size_t i = 0; i < kPeople.size(); ++i) {
+    const Person& p = kPeople[i];
+    const std::string nip = MakeNip(static_cast<int>(i), p.gender, IsHead(p));
+    csv += absl::StrCat(nip, ",", CsvQuote(p.name), ",", p.golongan, ",", p.position, ",", p.unit,
+                        ",", kStartDate, ",", nip, ",", CsvQuote(kEmployeePassword), "\n");
+  }
+  return csv;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The calls.
+
+class Seeder {
+ public:
+  explicit Seeder(std::shared_ptr<grpc::Channel> channel)
+      : stub_(pb::IdentityService::NewStub(std::move(channel))) {}
+
+  // Calls one IdentityService method with the current bearer token. OK and, when
+  // `already_exists_ok`, ALREADY_EXISTS count as success; anything else is reported.
+  template <typename Request, typename Response>
+  grpc::Status Call(const std::string& what,
+                    grpc::Status (pb::IdentityService::Stub::*method)(grpc::ClientContext*,
+                                                                      const Request&, Response*),
+                    const Request& request, Response* response, int timeout_seconds = 30) {
+    grpc::ClientContext ctx;
+    ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(timeout_seconds));
+    if (!token_.empty()) ctx.AddMetadata("authorization", "Bearer " + token_);
+    grpc::Status status = (stub_.get()->*method)(&ctx, request, response);
+    if (!status.ok() && status.error_code() != grpc::StatusCode::ALREADY_EXISTS) {
+      Report(what, status);
+    }
+    return status;
+  }
+
+  bool LogIn(const std::string& tenant, const std::string& username, const std::string& password) {
+    token_.clear();
+    pb::LoginRequest request;
+    request.set_tenant(tenant);
+    request.set_username(username);
+    request.set_password(password);
+    pb::LoginResponse response;
+    if (!Call("Login", &pb::IdentityService::Stub::Login, request, &response).ok()) return false;
+    token_ = response.access_token();
+    return true;
+  }
+
+  // Returns false when the tenant existed already.
+  bool CreateTenant(const std::string& admin_password, bool& ok) {
+    pb::CreateTenantRequest request;
+    request.mutable_tenant()->set_code(kTenant);
+    request.mutable_tenant()->set_name(kTenantName);
+    request.mutable_tenant()->set_time_zone(kTimeZone);
+    request.set_admin_username(kAdminUsername);
+    request.set_admin_password(admin_password);
+    // No request_id: a replayed one would answer OK, and ALREADY_EXISTS is what tells a later run
+    // that the demo is seeded. The calls after it carry request ids, so retries never duplicate.
+    pb::Tenant response;
+    grpc::Status status =
+        Call("CreateTenant", &pb::IdentityService::Stub::CreateTenant, request, &response);
+    ok = status.ok() || status.error_code() == grpc::StatusCode::ALREADY_EXISTS;
+    return status.ok();
+  }
+
+  bool SeedOrganisation() {
+    for (const Unit& u : kUnits) {
+      pb::CreateOrgUnitRequest request;
+      request.mutable_org_unit()->set_code(u.code);
+      request.mutable_org_unit()->set_name(u.name);
+      request.mutable_org_unit()->set_parent_code(u.parent);
+      request.set_request_id(absl::StrCat("demo-seed-unit-", u.code));
+      pb::OrgUnit response;
+      if (!Succeeded(Call(absl::StrCat("CreateOrgUnit ", u.code),
+                          &pb::IdentityService::Stub::CreateOrgUnit, request, &response))) {
+        return false;
+      }
+    }
+    for (const Unit& u : kUnits) {
+      if (!CreatePosition(HeadCode(u.code), u.head, u.head_kind, u.head_kelas, u.code, true)) {
+        return false;
+      }
+    }
+    for (const StaffPosition& s : kStaffPositions) {
+      if (!CreatePosition(absl::StrCat(s.unit, ".", s.suffix), s.name, s.kind, s.kelas, s.unit,
+                          false)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  bool ImportEmployees() {
+    pb::ImportEmployeesRequest request;
+    request.set_csv(EmployeesCsv());
+    request.set_request_id("demo-seed-import");
+    pb::ImportEmployeesResponse response;
+    // Every row's password is hashed with Argon2id: give it time.
+    return Succeeded(Call("ImportEmployees", &pb::IdentityService::Stub::ImportEmployees, request,
+                          &response, 300));
+  }
+
+  bool CreatePlt() {
+    pb::CreateAssignmentRequest request;
+    pb::Assignment* a = request.mutable_assignment();
+    a->set_nip(NipOf(IndexOfHolder(kPltPosition)));
+    a->set_position_code(HeadCode(kVacantHeadUnit));
+    a->set_kind(pb::ASSIGNMENT_KIND_PLT);
+    a->mutable_start_date()->set_year(kPltYear);
+    a->mutable_start_date()->set_month(kPltMonth);
+    a->mutable_start_date()->set_day(kPltDay);
+    request.set_request_id("demo-seed-plt");
+    pb::Assignment response;
+    return Succeeded(Call("CreateAssignment (Plt)", &pb::IdentityService::Stub::CreateAssignment,
+                          request, &response));
+  }
+
+  bool CreateAccounts() {
+    for (const Account& account : kAccounts) {
+      pb::CreateUserRequest request;
+      request.mutable_user()->set_username(account.username);
+      request.mutable_user()->add_roles(account.role);
+      request.mutable_user()->set_admin_org_unit_code(account.admin_org_unit);
+      request.set_password(account.password);
+      request.set_service_account(account.service_account);
+      request.set_request_id(absl::StrCat("demo-seed-user-", account.username));
+      pb::User response;
+      if (!Succeeded(Call(absl::StrCat("CreateUser ", account.username),
+                          &pb::IdentityService::Stub::CreateUser, request, &response))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  static std::string NipOf(int index) {
+    const Person& p = kPeople[index];
+    return MakeNip(index, p.gender, IsHead(p));
+  }
+
+ private:
+  bool CreatePosition(const std::string& code, const char* name, pb::PositionKind kind, int kelas,
+                      const char* unit, bool head) {
+    pb::CreatePositionRequest request;
+    pb::Position* p = request.mutable_position();
+    p->set_code(code);
+    p->set_name(name);
+    p->set_kind(kind);
+    p->set_kelas_jabatan(kelas);
+    p->set_org_unit_code(unit);
+    p->set_head_of_unit(head);
+    request.set_request_id("demo-seed-position-" + code);
+    pb::Position response;
+    return Succeeded(Call("CreatePosition " + code, &pb::IdentityService::Stub::CreatePosition,
+                          request, &response));
+  }
+
+  static bool Succeeded(const grpc::Status& status) {
+    return status.ok() || status.error_code() == grpc::StatusCode::ALREADY_EXISTS;
+  }
+
+  // The code, the message and each google.rpc.BadRequest field violation.
+  static void Report(const std::string& what, const grpc::Status& status) {
+    std::cerr << "demo-seed: " << what << ": "
+              << absl::StatusCodeToString(static_cast<absl::StatusCode>(status.error_code()))
+              << ": " << status.error_message() << "\n";
+    google::rpc::Status details;
+    if (status.error_details().empty() || !details.ParseFromString(status.error_details())) return;
+    for (const auto& any : details.details()) {
+      google::rpc::BadRequest bad;
+      if (!any.UnpackTo(&bad)) continue;
+      for (const auto& v : bad.field_violations()) {
+        std::cerr << "  " << v.field() << ": " << v.description() << "\n";
+      }
+    }
+  }
+
+  std::unique_ptr<pb::IdentityService::Stub> stub_;
+  std::string token_;
+};
+
+// ---------------------------------------------------------------------------------------------
+// The credentials file.
+
+std::string JsonString(const std::string& s) {
+  std::string out = "\"";
+  for (unsigned char c : s) {
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      default:
+        if (c < 0x20) {
+          out += absl::StrFormat("\\u%04x", c);
+        } else {
+          out += static_cast<char>(c);
+        }
+    }
+  }
+  return out + "\"";
+}
+
+struct Credential {
+  std::string tenant, username, password;
+  std::vector<std::string> roles;
+  std::string name, note;
+};
+
+std::vector<Credential> Credentials(const std::string& platform_password,
+                                    const std::string& admin_password) {
+  const std::string employee_note = absl::StrCat(
+      "employee login: username = NIP; every demo employee's password is ", kEmployeePassword);
+  const int kepala = IndexOfHolder(kKepalaDinasPosition);
+  const int plt = IndexOfHolder(kPltPosition);
+  const int staff = IndexOfHolder(kStaffPosition);
+  std::vector<Credential> list = {
+      {"platform",
+       "admin",
+       platform_password,
+       {"PLATFORM_ADMIN"},
+       "Platform operator",
+       "the deployment's operator; password generated by deploy/local/up into "
+       ".data/secrets/platform-admin.password"},
+      {kTenant,
+       kAdminUsername,
+       admin_password,
+       {"ADMIN_INSTANSI"},
+       "Admin Pemerintah Kota Demo",
+       "the tenant's first admin, created with it"},
+      {kTenant,
+       Seeder::NipOf(kepala),
+       kEmployeePassword,
+       {"PEGAWAI", "ATASAN"},
+       kPeople[kepala].name,
+       "Kepala Dinas Kesehatan; " + employee_note},
+      {kTenant,
+       Seeder::NipOf(plt),
+       kEmployeePassword,
+       {"PEGAWAI", "ATASAN"},
+       kPeople[plt].name,
+       absl::StrCat("Sekretaris Dinas Kesehatan, also Plt Kepala Bidang P2P (", kVacantHeadUnit,
+                    " head is vacant); ", employee_note)},
+      {kTenant,
+       Seeder::NipOf(staff),
+       kEmployeePassword,
+       {"PEGAWAI"},
+       kPeople[staff].name,
+       "Pengolah Data dan Informasi, Seksi Surveilans; " + employee_note},
+  };
+  for (const Account& a : kAccounts) {
+    std::string role = ekinerja::type::v1::Role_Name(a.role);
+    role.erase(0, std::string("ROLE_").size());
+    list.push_back({kTenant, a.username, a.password, {role}, a.name, a.note});
+  }
+  for (Credential& c : list) {
+    if (c.tenant != "platform") {
+      c.note += "; fixed demo password, for a local demo only";
+    }
+  }
+  return list;
+}
+
+bool WriteCredentials(const std::string& path, const std::vector<Credential>& list) {
+  std::string json = "[\n";
+  for (size_t i = 0; i < list.size(); ++i) {
+    const Credential& c = list[i];
+    std::vector<std::string> roles;
+    for (const auto& r : c.roles) roles.push_back(JsonString(r));
+    json += absl::StrCat(
+        "  {\"tenant\": ", JsonString(c.tenant), ", \"username\": ", JsonString(c.username),
+        ", \"password\": ", JsonString(c.password), ", \"roles\": [", absl::StrJoin(roles, ", "),
+        "], \"name\": ", JsonString(c.name), ", \"note\": ", JsonString(c.note), "}",
+        i + 1 < list.size() ? "," : "", "\n");
+  }
+  json += "]\n";
+  // Passwords inside: readable by the owner only, replaced whole.
+  const std::string tmp = path + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::trunc);
+    if (!out) return false;
+    chmod(tmp.c_str(), 0600);
+    out << json;
+    if (!out.flush()) return false;
+  }
+  return std::rename(tmp.c_str(), path.c_str()) == 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  absl::SetProgramUsageMessage(
+      "Seeds the demo tenant through IdentityService and writes the demo logins as JSON.");
+  absl::ParseCommandLine(argc, argv);
+  std::string platform_password = absl::GetFlag(FLAGS_platform_password);
+  if (platform_password.empty()) {
+    const char* env = std::getenv("EKINERJA_PLATFORM_PASSWORD");
+    platform_password = env != nullptr ? env : "";
+  }
+  if (platform_password.empty()) {
+    std::cerr << "demo-seed: --platform_password (or EKINERJA_PLATFORM_PASSWORD) is required\n";
+    return 2;
+  }
+  const std::string admin_password = absl::GetFlag(FLAGS_admin_password);
+  const std::string address = absl::GetFlag(FLAGS_identity);
+  const std::string out = absl::GetFlag(FLAGS_out);
+
+  auto channel = grpc::CreateChannel(address, grpc::InsecureChannelCredentials());
+  if (!channel->WaitForConnected(std::chrono::system_clock::now() +
+                                 std::chrono::seconds(absl::GetFlag(FLAGS_wait_seconds)))) {
+    std::cerr << "demo-seed: " << address << " accepts no connection\n";
+    return 1;
+  }
+  Seeder seeder(channel);
+  const auto credentials = Credentials(platform_password, admin_password);
+
+  if (!seeder.LogIn("platform", "admin", platform_password)) return 1;
+  bool tenant_ok = false;
+  const bool created = seeder.CreateTenant(admin_password, tenant_ok);
+  if (!tenant_ok) return 1;
+  if (created) {
+    const bool seeded = seeder.LogIn(kTenant, kAdminUsername, admin_password) &&
+                        seeder.SeedOrganisation() && seeder.ImportEmployees() &&
+                        seeder.CreatePlt() && seeder.CreateAccounts();
+    if (!seeded) {
+      std::cerr << "demo-seed: the demo tenant is only partly seeded; start again from scratch "
+                   "with deploy/local/down --purge && deploy/local/up\n";
+      return 1;
+    }
+  }
+  if (!WriteCredentials(out, credentials)) {
+    std::cerr << "demo-seed: cannot write " << out << "\n";
+    return 1;
+  }
+  if (created) {
+    std::cout << "demo tenant seeded: " << kUnits.size() << " org units, "
+              << kUnits.size() + kStaffPositions.size() << " positions, " << kPeople.size()
+              << " employees, 1 Plt, " << kAccounts.size() << " accounts; logins in " << out
+              << "\n";
+  } else {
+    std::cout << "demo tenant already seeded; logins in " << out << "\n";
+  }
+  return 0;
+}

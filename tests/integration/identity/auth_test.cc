@@ -1,0 +1,277 @@
+// Logins, tokens and their keys, lockout, refresh rotation, service accounts, password storage.
+
+#include <set>
+#include <string>
+
+#include "absl/strings/match.h"
+#include "gmock/gmock.h"
+#include "google/protobuf/util/json_util.h"
+#include "gtest/gtest.h"
+#include "integration/identity/identity_fixture.h"
+#include "jwt.h"
+
+namespace ekinerja::identity::it {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::IsEmpty;
+
+class AuthTest : public IdentityTest {
+ protected:
+  grpc::Status Refresh(const std::string& refresh_token, v1::RefreshTokenResponse* out) {
+    v1::RefreshTokenRequest req;
+    req.set_refresh_token(refresh_token);
+    return stub().RefreshToken(Ctx().get(), req, out);
+  }
+
+  // How many audit events of `action` on `target` the tenant's admin reads.
+  int AuditCount(const SeededTenant& t, const std::string& action, const std::string& target) {
+    v1::ListAuditEventsRequest req;
+    req.set_action(action);
+    req.set_target(target);
+    req.set_page_size(100);
+    v1::ListAuditEventsResponse resp;
+    EXPECT_TRUE(Ok(stub().ListAuditEvents(Ctx(t.admin_token).get(), req, &resp)));
+    return resp.events_size();
+  }
+};
+
+TEST_F(AuthTest, EmployeeLoginIssuesEs256JwtThatVerifiesAgainstGetJwks) {
+  const SeededTenant t = SeedTenant("kota-a");
+  ASSERT_FALSE(HasFatalFailure());
+
+  auto login = Login("kota-a", t.staf_s1_a, kEmployeePassword);
+  ASSERT_TRUE(login.ok()) << login.status();
+  EXPECT_EQ(login->expires_in(), 900);
+  EXPECT_EQ(login->token_type(), "Bearer");
+  EXPECT_FALSE(login->refresh_token().empty());
+
+  auto header = auth::PeekHeader(login->access_token());
+  ASSERT_TRUE(header.ok()) << header.status();
+  EXPECT_EQ(header->alg, "ES256");
+  EXPECT_EQ(header->typ, "JWT");
+  v1::Jwks jwks;
+  ASSERT_TRUE(Ok(stub().GetJwks(Ctx().get(), v1::GetJwksRequest(), &jwks)));
+  ASSERT_EQ(jwks.keys_size(), 1);
+  EXPECT_EQ(header->kid, jwks.keys(0).kid());
+  EXPECT_FALSE(header->kid.empty());
+
+  auto claims = VerifiedClaims(login->access_token());
+  ASSERT_TRUE(claims.ok()) << claims.status();
+  EXPECT_EQ(claims->iss, "ekinerja-identity");
+  EXPECT_EQ(claims->aud, "ekinerja");
+  EXPECT_EQ(claims->tenant, "kota-a");
+  EXPECT_EQ(claims->sub, t.staf_s1_a);
+  EXPECT_EQ(claims->org_unit, "DINKES.P2P.S1");
+  EXPECT_THAT(claims->roles, ElementsAre("PEGAWAI"));
+  EXPECT_EQ(claims->exp - claims->iat, 900);
+  EXPECT_FALSE(claims->jti.empty());
+}
+
+TEST_F(AuthTest, SupervisorsGetTheDerivedAtasanRoleIncludingThePlt) {
+  const SeededTenant t = SeedTenant("kota-a");
+  ASSERT_FALSE(HasFatalFailure());
+
+  auto head = VerifiedClaims(Token(t, t.kabid_p2p));
+  ASSERT_TRUE(head.ok()) << head.status();
+  EXPECT_THAT(head->roles, ElementsAre("PEGAWAI", "ATASAN"));
+  EXPECT_EQ(head->org_unit, "DINKES.P2P");
+
+  // Staff of P2P, and Plt of the vacant Kasi of S1: supervises S1's staff through the Plt.
+  auto plt = VerifiedClaims(Token(t, t.staf_p2p));
+  ASSERT_TRUE(plt.ok()) << plt.status();
+  EXPECT_THAT(plt->roles, ElementsAre("PEGAWAI", "ATASAN"));
+  EXPECT_EQ(plt->org_unit, "DINKES.P2P");
+
+  auto staff = VerifiedClaims(Token(t, t.staf_yankes));
+  ASSERT_TRUE(staff.ok()) << staff.status();
+  EXPECT_THAT(staff->roles, ElementsAre("PEGAWAI"));
+
+  auto admin = VerifiedClaims(t.admin_token);
+  ASSERT_TRUE(admin.ok()) << admin.status();
+  EXPECT_EQ(admin->sub, "admin");
+  EXPECT_THAT(admin->roles, ElementsAre("ADMIN_INSTANSI"));
+}
+
+TEST_F(AuthTest, GetJwksJsonFormIsAnRfc7517KeySet) {
+  v1::Jwks jwks;
+  ASSERT_TRUE(Ok(stub().GetJwks(Ctx().get(), v1::GetJwksRequest(), &jwks)));
+  std::string json;
+  ASSERT_TRUE(google::protobuf::util::MessageToJsonString(jwks, &json).ok());
+  EXPECT_TRUE(absl::StartsWith(json, R"({"keys":[{)")) << json;
+  ASSERT_EQ(jwks.keys_size(), 1);
+  const v1::Jwk& k = jwks.keys(0);
+  EXPECT_EQ(k.kty(), "EC");
+  EXPECT_EQ(k.crv(), "P-256");
+  EXPECT_EQ(k.alg(), "ES256");
+  EXPECT_EQ(k.use(), "sig");
+  EXPECT_EQ(k.x().size(), 43u);  // base64url of 32 bytes
+  EXPECT_EQ(k.y().size(), 43u);
+}
+
+TEST_F(AuthTest, WrongPasswordAndUnknownUserGetTheSameUnauthenticatedAnswer) {
+  const SeededTenant t = SeedTenant("kota-a");
+  ASSERT_FALSE(HasFatalFailure());
+
+  auto wrong = Login("kota-a", t.staf_s1_a, "not-the-password");
+  auto unknown = Login("kota-a", "nobody-here", kEmployeePassword);
+  auto unknown_tenant = Login("kota-z", t.staf_s1_a, kEmployeePassword);
+  EXPECT_EQ(wrong.status().code(), absl::StatusCode::kUnauthenticated) << wrong.status();
+  EXPECT_EQ(unknown.status().code(), absl::StatusCode::kUnauthenticated) << unknown.status();
+  EXPECT_EQ(unknown_tenant.status().code(), absl::StatusCode::kUnauthenticated);
+  EXPECT_EQ(wrong.status().message(), "invalid credentials");
+  EXPECT_EQ(unknown.status().message(), wrong.status().message());
+  EXPECT_EQ(unknown_tenant.status().message(), wrong.status().message());
+}
+
+TEST_F(AuthTest, FiveWrongPasswordsLockTheAccountUntilAnAdminUnlocksIt) {
+  const SeededTenant t = SeedTenant("kota-a");
+  ASSERT_FALSE(HasFatalFailure());
+  const std::string user = t.staf_s1_a;
+
+  for (int i = 1; i <= 5; ++i) {
+    auto login = Login("kota-a", user, "wrong-password-" + std::to_string(i));
+    EXPECT_EQ(login.status().code(), absl::StatusCode::kUnauthenticated) << "attempt " << i;
+  }
+  auto locked = Login("kota-a", user, kEmployeePassword);
+  EXPECT_EQ(locked.status().code(), absl::StatusCode::kResourceExhausted) << locked.status();
+
+  EXPECT_EQ(AuditCount(t, "LOGIN_FAILED", user), 5);
+  EXPECT_EQ(AuditCount(t, "LOCKOUT", user), 1);
+  EXPECT_EQ(AuditCount(t, "LOGIN", user), 0);
+
+  v1::UpdateUserRequest unlock;
+  unlock.mutable_user()->set_username(user);
+  unlock.mutable_update_mask()->add_paths("locked_until");
+  v1::User updated;
+  ASSERT_TRUE(Ok(stub().UpdateUser(Ctx(t.admin_token).get(), unlock, &updated)));
+  EXPECT_FALSE(updated.has_locked_until());
+
+  auto after = Login("kota-a", user, kEmployeePassword);
+  EXPECT_TRUE(after.ok()) << after.status();
+  EXPECT_EQ(AuditCount(t, "LOGIN", user), 1);
+}
+
+TEST_F(AuthTest, PasswordsAreStoredOnlyAsArgon2idHashes) {
+  const SeededTenant t = SeedTenant("kota-a");
+  ASSERT_FALSE(HasFatalFailure());
+
+  auto rows = db().Query("SELECT tenant_id, username, password_hash FROM users ORDER BY 1, 2");
+  ASSERT_TRUE(rows.ok()) << rows.status();
+  // The platform admin, the tenant admin, 6 employees, the auditor and the OPD admin.
+  ASSERT_EQ(rows->size(), 10u);
+  const std::string plain[] = {kPlatformAdminPassword, kTenantAdminPassword, kEmployeePassword,
+                               kAuditorPassword, kOpdAdminPassword};
+  std::set<std::string> employee_hashes;
+  for (const auto& row : *rows) {
+    const std::string user = row[1].as<std::string>();
+    const std::string hash = row[2].as<std::string>();
+    EXPECT_TRUE(absl::StartsWith(hash, "$argon2id$")) << user << ": " << hash;
+    for (const std::string& p : plain) EXPECT_FALSE(absl::StrContains(hash, p)) << user;
+    if (user.size() == 18) employee_hashes.insert(hash);
+  }
+  // One password, six salts: six different hashes.
+  EXPECT_EQ(employee_hashes.size(), 6u);
+}
+
+TEST_F(AuthTest, RefreshRotatesAndReusingASpentTokenRevokesTheWholeFamily) {
+  const SeededTenant t = SeedTenant("kota-a");
+  ASSERT_FALSE(HasFatalFailure());
+  auto login = Login("kota-a", t.staf_s1_a, kEmployeePassword);
+  ASSERT_TRUE(login.ok()) << login.status();
+  const std::string first = login->refresh_token();
+
+  v1::RefreshTokenResponse rotated;
+  ASSERT_TRUE(Ok(Refresh(first, &rotated)));
+  const std::string second = rotated.refresh_token();
+  EXPECT_NE(second, first);
+  EXPECT_EQ(rotated.expires_in(), 900);
+  EXPECT_EQ(rotated.token_type(), "Bearer");
+  auto claims = VerifiedClaims(rotated.access_token());
+  ASSERT_TRUE(claims.ok()) << claims.status();
+  EXPECT_EQ(claims->sub, t.staf_s1_a);
+  EXPECT_EQ(claims->tenant, "kota-a");
+
+  v1::RefreshTokenResponse out;
+  grpc::Status reuse = Refresh(first, &out);
+  EXPECT_TRUE(HasCode(reuse, grpc::StatusCode::UNAUTHENTICATED));
+  // The theft signal revoked the family: the token rotated in good faith is dead too.
+  EXPECT_TRUE(HasCode(Refresh(second, &out), grpc::StatusCode::UNAUTHENTICATED));
+  // Each dead token presented is audited: the spent one and the revoked one.
+  EXPECT_EQ(AuditCount(t, "REFRESH_REUSE", t.staf_s1_a), 2);
+
+  // A new login starts a new family, unaffected.
+  auto again = Login("kota-a", t.staf_s1_a, kEmployeePassword);
+  ASSERT_TRUE(again.ok()) << again.status();
+  EXPECT_TRUE(Ok(Refresh(again->refresh_token(), &out)));
+}
+
+TEST_F(AuthTest, LogoutRevokesTheRefreshToken) {
+  const SeededTenant t = SeedTenant("kota-a");
+  ASSERT_FALSE(HasFatalFailure());
+  auto login = Login("kota-a", t.staf_s1_a, kEmployeePassword);
+  ASSERT_TRUE(login.ok()) << login.status();
+
+  v1::LogoutRequest req;
+  req.set_refresh_token(login->refresh_token());
+  v1::LogoutResponse resp;
+  ASSERT_TRUE(Ok(stub().Logout(Ctx().get(), req, &resp)));
+
+  v1::RefreshTokenResponse out;
+  EXPECT_TRUE(HasCode(Refresh(login->refresh_token(), &out), grpc::StatusCode::UNAUTHENTICATED));
+  EXPECT_EQ(AuditCount(t, "LOGOUT", t.staf_s1_a), 1);
+}
+
+TEST_F(AuthTest, GarbageRefreshTokenIsUnauthenticatedAndEmptyIsInvalidArgument) {
+  const SeededTenant t = SeedTenant("kota-a");
+  ASSERT_FALSE(HasFatalFailure());
+  v1::RefreshTokenResponse out;
+  EXPECT_TRUE(HasCode(Refresh("garbage", &out), grpc::StatusCode::UNAUTHENTICATED));
+  EXPECT_TRUE(HasCode(Refresh("kota-a.bm90LWEtdG9rZW4", &out), grpc::StatusCode::UNAUTHENTICATED));
+  EXPECT_TRUE(HasCode(Refresh("kota-z.bm90LWEtdG9rZW4", &out), grpc::StatusCode::UNAUTHENTICATED));
+
+  grpc::Status empty = Refresh("", &out);
+  EXPECT_TRUE(HasCode(empty, grpc::StatusCode::INVALID_ARGUMENT));
+  EXPECT_THAT(ViolatedFields(empty), ElementsAre("refresh_token"));
+}
+
+TEST_F(AuthTest, ServiceAccountLogsInWithClientCredentialsOnly) {
+  const SeededTenant t = SeedTenant("kota-a");
+  ASSERT_FALSE(HasFatalFailure());
+  const std::string secret = "client-secret-2026-xyz";
+
+  v1::CreateUserRequest create;
+  create.mutable_user()->set_username("simpeg-sync");
+  create.mutable_user()->add_roles(ekinerja::type::v1::ROLE_SERVICE);
+  create.set_password(secret);
+  create.set_service_account(true);
+  v1::User user;
+  ASSERT_TRUE(Ok(stub().CreateUser(Ctx(t.admin_token).get(), create, &user)));
+  EXPECT_TRUE(user.service_account());
+  EXPECT_THAT(user.roles(), ElementsAre(ekinerja::type::v1::ROLE_SERVICE));
+
+  v1::LoginRequest client;
+  client.set_tenant("kota-a");
+  client.set_client_id("simpeg-sync");
+  client.set_client_secret(secret);
+  v1::LoginResponse resp;
+  ASSERT_TRUE(Ok(stub().Login(Ctx().get(), client, &resp)));
+  EXPECT_THAT(resp.refresh_token(), IsEmpty());
+  EXPECT_EQ(resp.expires_in(), 900);
+  auto claims = VerifiedClaims(resp.access_token());
+  ASSERT_TRUE(claims.ok()) << claims.status();
+  EXPECT_EQ(claims->sub, "simpeg-sync");
+  EXPECT_EQ(claims->tenant, "kota-a");
+  EXPECT_THAT(claims->roles, ElementsAre("SERVICE"));
+
+  auto as_password = Login("kota-a", "simpeg-sync", secret);
+  EXPECT_EQ(as_password.status().code(), absl::StatusCode::kUnauthenticated)
+      << as_password.status();
+  // And a person cannot log in with client credentials.
+  client.set_client_id(t.staf_s1_a);
+  client.set_client_secret(kEmployeePassword);
+  EXPECT_TRUE(HasCode(stub().Login(Ctx().get(), client, &resp), grpc::StatusCode::UNAUTHENTICATED));
+}
+
+}  // namespace
+}  // namespace ekinerja::identity::it

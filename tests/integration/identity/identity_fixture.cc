@@ -1,0 +1,357 @@
+#include "integration/identity/identity_fixture.h"
+
+#include <algorithm>
+#include <chrono>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "date_proto.h"
+#include "google/rpc/status.pb.h"
+#include "grpc_status.h"
+
+namespace ekinerja::identity::it {
+
+std::string MakeNip(const std::string& birth, const std::string& tmt, int gender, int sequence) {
+  return absl::StrFormat("%s%s%d%03d", birth, tmt, gender, sequence);
+}
+
+google::type::Date Date(absl::CivilDay day) { return ToProtoDate(day); }
+
+::testing::AssertionResult Ok(const grpc::Status& status) {
+  if (status.ok()) return ::testing::AssertionSuccess();
+  return ::testing::AssertionFailure()
+         << "gRPC code " << status.error_code() << ": " << status.error_message();
+}
+
+::testing::AssertionResult HasCode(const grpc::Status& status, grpc::StatusCode code) {
+  if (status.error_code() == code) return ::testing::AssertionSuccess();
+  return ::testing::AssertionFailure() << "expected gRPC code " << code << ", got "
+                                       << status.error_code() << ": " << status.error_message();
+}
+
+std::vector<google::rpc::BadRequest::FieldViolation> Violations(const grpc::Status& status) {
+  std::vector<google::rpc::BadRequest::FieldViolation> out;
+  google::rpc::Status details;
+  if (!details.ParseFromString(status.error_details())) return out;
+  for (const auto& any : details.details()) {
+    google::rpc::BadRequest bad;
+    if (!any.UnpackTo(&bad)) continue;
+    out.insert(out.end(), bad.field_violations().begin(), bad.field_violations().end());
+  }
+  return out;
+}
+
+std::vector<std::string> ViolatedFields(const grpc::Status& status) {
+  std::vector<std::string> fields;
+  for (const auto& v : Violations(status)) fields.push_back(v.field());
+  return fields;
+}
+
+namespace {
+
+// Fails the current test (fatally, for HasFatalFailure) unless `status` is OK.
+void RequireOk(const grpc::Status& status, const std::string& what) {
+  ASSERT_TRUE(Ok(status)) << what;
+}
+void RequireOk(const absl::Status& status, const std::string& what) {
+  ASSERT_TRUE(status.ok()) << what << ": " << status;
+}
+
+}  // namespace
+
+void IdentityTest::SetUp() {
+  auto schema = integration::TestSchema::Create();
+  ASSERT_TRUE(schema.ok()) << schema.status();
+  schema_ = std::move(*schema);
+
+  // As main.cc wires the service, on free ports, with fast password hashing.
+  ServerOptions options;
+  options.service = "identity";
+  options.grpc_port = 0;
+  // Stopping the metrics endpoint (civetweb) takes up to its 2 s poll quantum: only the tests that
+  // read /metrics start it.
+  options.metrics_port = serve_metrics_ ? 0 : -1;
+  options.db_url = schema_->url();
+  options.db_schema = schema_->name();
+  options.db_pool_size = 4;
+  options.drain = absl::Seconds(1);
+  auto host = ServiceHost::Create(options, embedded::identity_sql());
+  ASSERT_TRUE(host.ok()) << host.status();
+  host_ = std::move(*host);
+
+  IdentityConfig config;
+  config.hash_params = auth::PasswordHashParams::Fast();
+  absl::Status st =
+      BootstrapPlatformAdmin(host_->pool(), kPlatformAdminPassword, config.hash_params);
+  ASSERT_TRUE(st.ok()) << st;
+  keys_ = std::make_shared<KeyRing>(host_->pool(), config.access_ttl);
+  st = keys_->EnsureKey();
+  ASSERT_TRUE(st.ok()) << st;
+  service_ = std::make_shared<IdentityServiceImpl>(host_->pool(), *keys_, config);
+  std::shared_ptr<KeyRing> keys = keys_;
+  jwks_ = std::make_shared<auth::JwksCache>([keys] { return keys->PublicKeys(); },
+                                            absl::Seconds(30), absl::Seconds(1));
+  st = host_->Start({service_.get()},
+                    std::make_shared<JwtTokenVerifier>(jwks_, config.issuer, config.audience),
+                    IdentityServiceImpl::PublicMethods());
+  ASSERT_TRUE(st.ok()) << st;
+
+  channel_ = grpc::CreateChannel(absl::StrCat("127.0.0.1:", host_->grpc_port()),
+                                 grpc::InsecureChannelCredentials());
+  stub_ = v1::IdentityService::NewStub(channel_);
+}
+
+void IdentityTest::TearDown() {
+  stub_.reset();
+  channel_.reset();
+  if (host_) host_->Shutdown();  // no call runs into the service from here on
+  service_.reset();
+  host_.reset();
+  jwks_.reset();
+  keys_.reset();
+  schema_.reset();
+}
+
+std::unique_ptr<grpc::ClientContext> IdentityTest::Ctx(const std::string& token) {
+  auto ctx = std::make_unique<grpc::ClientContext>();
+  if (!token.empty()) ctx->AddMetadata("authorization", "Bearer " + token);
+  ctx->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(10));
+  return ctx;
+}
+
+absl::StatusOr<v1::LoginResponse> IdentityTest::Login(const std::string& tenant,
+                                                      const std::string& username,
+                                                      const std::string& password) {
+  v1::LoginRequest req;
+  req.set_tenant(tenant);
+  req.set_username(username);
+  req.set_password(password);
+  v1::LoginResponse resp;
+  grpc::Status st = stub_->Login(Ctx().get(), req, &resp);
+  if (!st.ok()) return FromGrpcStatus(st);
+  return resp;
+}
+
+std::string IdentityTest::Token(const std::string& tenant, const std::string& username,
+                                const std::string& password) {
+  auto login = Login(tenant, username, password);
+  if (!login.ok()) {
+    ADD_FAILURE() << "login of " << username << "@" << tenant << ": " << login.status();
+    return "";
+  }
+  return login->access_token();
+}
+
+std::string IdentityTest::Token(const SeededTenant& t, const std::string& username) {
+  auto it = t.passwords.find(username);
+  if (it == t.passwords.end()) {
+    ADD_FAILURE() << username << " is not a seeded login of " << t.code;
+    return "";
+  }
+  return Token(t.code, username, it->second);
+}
+
+std::string IdentityTest::PlatformToken() {
+  if (platform_token_.empty()) platform_token_ = Token("platform", "admin", kPlatformAdminPassword);
+  return platform_token_;
+}
+
+absl::StatusOr<auth::Claims> IdentityTest::VerifiedClaims(const std::string& token) {
+  v1::Jwks jwks;
+  grpc::Status st = stub_->GetJwks(Ctx().get(), v1::GetJwksRequest(), &jwks);
+  if (!st.ok()) return FromGrpcStatus(st);
+  std::vector<auth::PublicJwk> keys;
+  for (const v1::Jwk& k : jwks.keys()) {
+    auth::PublicJwk jwk;
+    jwk.kty = k.kty();
+    jwk.crv = k.crv();
+    jwk.x = k.x();
+    jwk.y = k.y();
+    jwk.kid = k.kid();
+    jwk.use = k.use();
+    jwk.alg = k.alg();
+    keys.push_back(std::move(jwk));
+  }
+  auto set = auth::KeySet::FromJwks(keys);
+  if (!set.ok()) return set.status();
+  auth::VerifyOptions options;
+  options.issuer = "ekinerja-identity";
+  options.audience = "ekinerja";
+  options.now = absl::Now();
+  return set->Verify(token, options);
+}
+
+std::string IdentityTest::CreateTenantWithAdmin(const std::string& code) {
+  v1::CreateTenantRequest req;
+  req.mutable_tenant()->set_code(code);
+  req.mutable_tenant()->set_name("Pemerintah " + code);
+  req.mutable_tenant()->set_time_zone("Asia/Jakarta");
+  req.set_admin_username(kTenantAdmin);
+  req.set_admin_password(kTenantAdminPassword);
+  v1::Tenant out;
+  RequireOk(stub_->CreateTenant(Ctx(PlatformToken()).get(), req, &out), "CreateTenant " + code);
+  if (HasFatalFailure()) return "";
+  auto login = Login(code, kTenantAdmin, kTenantAdminPassword);
+  RequireOk(login.status(), "login of the admin of " + code);
+  return login.ok() ? login->access_token() : "";
+}
+
+SeededTenant IdentityTest::SeedTenant(const std::string& code) {
+  SeededTenant t;
+  t.code = code;
+  const int series = seeded_tenants_++;  // keeps NIPs distinct between tenants
+  t.admin_token = CreateTenantWithAdmin(code);
+  if (HasFatalFailure()) return t;
+  t.passwords[kTenantAdmin] = kTenantAdminPassword;
+  const std::string& admin = t.admin_token;
+
+  struct Unit {
+    const char* code;
+    const char* name;
+    const char* parent;
+  };
+  for (const Unit& u :
+       {Unit{"DINKES", "Dinas Kesehatan", ""}, Unit{"DINKES.P2P", "Bidang P2P", "DINKES"},
+        Unit{"DINKES.P2P.S1", "Seksi Surveilans", "DINKES.P2P"},
+        Unit{"DINKES.YANKES", "Bidang Pelayanan Kesehatan", "DINKES"}}) {
+    v1::CreateOrgUnitRequest req;
+    req.mutable_org_unit()->set_code(u.code);
+    req.mutable_org_unit()->set_name(absl::StrCat(u.name, " ", code));
+    req.mutable_org_unit()->set_parent_code(u.parent);
+    v1::OrgUnit out;
+    RequireOk(stub_->CreateOrgUnit(Ctx(admin).get(), req, &out), absl::StrCat("unit ", u.code));
+    if (HasFatalFailure()) return t;
+  }
+
+  struct Pos {
+    const char* code;
+    const char* name;
+    v1::PositionKind kind;
+    int kelas;
+    const char* unit;
+    bool head;
+  };
+  for (const Pos& p : {
+           Pos{"DINKES.KADIS", "Kepala Dinas", v1::POSITION_KIND_JPT, 15, "DINKES", true},
+           Pos{"DINKES.STAF", "Pengadministrasi Umum", v1::POSITION_KIND_PELAKSANA, 6, "DINKES",
+               false},
+           Pos{"DINKES.P2P.KABID", "Kepala Bidang P2P", v1::POSITION_KIND_ADMINISTRATOR, 12,
+               "DINKES.P2P", true},
+           Pos{"DINKES.P2P.STAF", "Analis P2P", v1::POSITION_KIND_PELAKSANA, 7, "DINKES.P2P",
+               false},
+           Pos{"DINKES.P2P.S1.KASI", "Kepala Seksi Surveilans", v1::POSITION_KIND_PENGAWAS, 9,
+               "DINKES.P2P.S1", true},
+           Pos{"DINKES.P2P.S1.STAF", "Pengelola Data Surveilans", v1::POSITION_KIND_PELAKSANA, 6,
+               "DINKES.P2P.S1", false},
+           Pos{"DINKES.YANKES.KABID", "Kepala Bidang Yankes", v1::POSITION_KIND_ADMINISTRATOR, 12,
+               "DINKES.YANKES", true},
+           Pos{"DINKES.YANKES.STAF", "Epidemiolog Kesehatan", v1::POSITION_KIND_FUNGSIONAL, 8,
+               "DINKES.YANKES", false},
+       }) {
+    v1::CreatePositionRequest req;
+    v1::Position* pos = req.mutable_position();
+    pos->set_code(p.code);
+    pos->set_name(p.name);
+    pos->set_kind(p.kind);
+    pos->set_kelas_jabatan(p.kelas);
+    pos->set_org_unit_code(p.unit);
+    pos->set_head_of_unit(p.head);
+    v1::Position out;
+    RequireOk(stub_->CreatePosition(Ctx(admin).get(), req, &out),
+              absl::StrCat("position ", p.code));
+    if (HasFatalFailure()) return t;
+  }
+
+  // Born in this order, so their NIPs sort in this order too.
+  struct Person {
+    std::string SeededTenant::*nip;
+    const char* birth;
+    const char* tmt;
+    int gender;
+    const char* name;
+    const char* golongan;
+    const char* position;
+    bool login;
+  };
+  const Person people[] = {
+      {&SeededTenant::kadis, "19680312", "199003", 1, "dr. Ahmad Santoso", "IV/c", "DINKES.KADIS",
+       true},
+      {&SeededTenant::kabid_p2p, "19700521", "199503", 2, "Sri Wahyuni", "IV/a", "DINKES.P2P.KABID",
+       true},
+      {&SeededTenant::staf_p2p, "19750817", "200003", 1, "Budi Hartono", "III/c", "DINKES.P2P.STAF",
+       true},
+      {&SeededTenant::staf_s1_a, "19800101", "200501", 2, "Dewi Lestari", "III/a",
+       "DINKES.P2P.S1.STAF", true},
+      {&SeededTenant::staf_s1_b, "19850214", "201003", 1, "Eko Prasetyo", "II/c",
+       "DINKES.P2P.S1.STAF", true},
+      {&SeededTenant::kabid_yankes, "19870630", "201201", 2, "Fitri Handayani", "IV/a",
+       "DINKES.YANKES.KABID", false},
+      {&SeededTenant::staf_yankes, "19900909", "201503", 1, "Gilang Ramadhan", "III/b",
+       "DINKES.YANKES.STAF", true},
+      {&SeededTenant::staf_sekretariat, "19920404", "201803", 2, "Hana Pertiwi", "II/a",
+       "DINKES.STAF", false},
+  };
+  int sequence = series * 100;
+  for (const Person& p : people) {
+    const std::string nip = MakeNip(p.birth, p.tmt, p.gender, ++sequence);
+    t.*p.nip = nip;
+    t.all_nips.push_back(nip);
+    {
+      v1::CreateEmployeeRequest req;
+      req.mutable_employee()->set_nip(nip);
+      req.mutable_employee()->set_name(p.name);
+      req.mutable_employee()->set_golongan(p.golongan);
+      v1::Employee out;
+      RequireOk(stub_->CreateEmployee(Ctx(admin).get(), req, &out), "employee " + nip);
+      if (HasFatalFailure()) return t;
+    }
+    {
+      v1::CreateAssignmentRequest req;
+      v1::Assignment* a = req.mutable_assignment();
+      a->set_nip(nip);
+      a->set_position_code(p.position);
+      a->set_kind(v1::ASSIGNMENT_KIND_DEFINITIF);
+      *a->mutable_start_date() = Date(kAssignedFrom);
+      v1::Assignment out;
+      RequireOk(stub_->CreateAssignment(Ctx(admin).get(), req, &out), "assignment of " + nip);
+      if (HasFatalFailure()) return t;
+    }
+  }
+  std::sort(t.all_nips.begin(), t.all_nips.end());
+
+  {  // The Kasi of S1 is vacant; the P2P analyst acts as Plt from kPltStart.
+    v1::CreateAssignmentRequest req;
+    v1::Assignment* a = req.mutable_assignment();
+    a->set_nip(t.staf_p2p);
+    a->set_position_code("DINKES.P2P.S1.KASI");
+    a->set_kind(v1::ASSIGNMENT_KIND_PLT);
+    *a->mutable_start_date() = Date(kPltStart);
+    v1::Assignment out;
+    RequireOk(stub_->CreateAssignment(Ctx(admin).get(), req, &out), "Plt assignment");
+    if (HasFatalFailure()) return t;
+  }
+
+  const auto create_user = [&](const std::string& username, const std::string& nip,
+                               const std::string& password, ekinerja::type::v1::Role role,
+                               const std::string& admin_unit) {
+    v1::CreateUserRequest req;
+    req.mutable_user()->set_username(username);
+    req.mutable_user()->set_nip(nip);
+    if (role != ekinerja::type::v1::ROLE_UNSPECIFIED) req.mutable_user()->add_roles(role);
+    req.mutable_user()->set_admin_org_unit_code(admin_unit);
+    req.set_password(password);
+    v1::User out;
+    RequireOk(stub_->CreateUser(Ctx(admin).get(), req, &out), "user " + username);
+    t.passwords[username] = password;
+  };
+  for (const Person& p : people) {
+    if (!p.login) continue;
+    create_user(t.*p.nip, t.*p.nip, kEmployeePassword, ekinerja::type::v1::ROLE_UNSPECIFIED, "");
+    if (HasFatalFailure()) return t;
+  }
+  create_user(kAuditor, "", kAuditorPassword, ekinerja::type::v1::ROLE_AUDITOR, "");
+  create_user(kOpdAdmin, "", kOpdAdminPassword, ekinerja::type::v1::ROLE_ADMIN_OPD, "DINKES.P2P");
+  return t;
+}
+
+}  // namespace ekinerja::identity::it

@@ -1,0 +1,154 @@
+// ImportEmployees: a SIMPEG CSV export, all rows or none, with a dry run.
+
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "integration/identity/identity_fixture.h"
+
+namespace ekinerja::identity::it {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::StartsWith;
+using ::testing::UnorderedElementsAre;
+
+constexpr char kHeader[] = "nip,name,golongan,position_code,org_unit_code,username,password\n";
+constexpr char kImportedPassword[] = "impor-rahasia-2026";
+// Two new employees of Yankes (one with a login) and a new name for the import.
+constexpr char kNadia[] = "199603032021031011";
+constexpr char kOmar[] = "199707072022032012";
+
+class ImportTest : public IdentityTest {
+ protected:
+  grpc::Status Import(const SeededTenant& t, const std::string& csv, bool dry_run,
+                      v1::ImportEmployeesResponse* out) {
+    v1::ImportEmployeesRequest req;
+    req.set_csv(csv);
+    req.set_dry_run(dry_run);
+    return stub().ImportEmployees(Ctx(t.admin_token).get(), req, out);
+  }
+
+  // How many of `nips` the employees table holds.
+  long Stored(const std::vector<std::string>& nips) {
+    return db().Count(absl::StrCat("employees WHERE nip IN ('", absl::StrJoin(nips, "','"), "')"));
+  }
+
+  // Two new employees and a promotion of staf_yankes (III/b -> III/c), same position.
+  static std::string GoodFile(const SeededTenant& t) {
+    return absl::StrCat(
+        kHeader,                                                                      //
+        kNadia, ",Nadia Putri,III/a,DINKES.YANKES.STAF,DINKES.YANKES,", kNadia, ",",  //
+        kImportedPassword, "\n",                                                      //
+        kOmar, ",\"Omar, S.Kep\",II/d,DINKES.YANKES.STAF,DINKES.YANKES,,\n",          //
+        t.staf_yankes, ",Gilang Ramadhan,III/c,DINKES.YANKES.STAF,DINKES.YANKES,,\n");
+  }
+};
+
+TEST_F(ImportTest, FileWithBadRowsIsRejectedRowByRowAndNothingIsImported) {
+  const SeededTenant t = SeedTenant("kota-a");
+  ASSERT_FALSE(HasFatalFailure());
+  const std::vector<std::string> file_nips = {kNadia, "199602302021031012", "199707072022032013",
+                                              "199808082023031014", "199909092024032015"};
+  const std::string csv = absl::StrCat(
+      kHeader,                                                                     // line 1
+      kNadia, ",Nadia Putri,III/a,DINKES.YANKES.STAF,DINKES.YANKES,,\n",           // 2: good
+      file_nips[1], ",Bad Birthday,III/a,DINKES.YANKES.STAF,DINKES.YANKES,,\n",    // 3: Feb 30
+      file_nips[2], ",No Such Post,III/a,DINKES.YANKES.DOKTER,DINKES.YANKES,,\n",  // 4
+      file_nips[3], ",Grade Five,V/a,DINKES.YANKES.STAF,DINKES.YANKES,,\n",        // 5
+      file_nips[4], ",Also Good,II/b,DINKES.STAF,DINKES,,\n");                     // 6: good
+
+  for (bool dry_run : {true, false}) {
+    SCOPED_TRACE(dry_run ? "dry run" : "import");
+    v1::ImportEmployeesResponse resp;
+    grpc::Status st = Import(t, csv, dry_run, &resp);
+    EXPECT_TRUE(HasCode(st, grpc::StatusCode::INVALID_ARGUMENT));
+    EXPECT_THAT(ViolatedFields(st),
+                UnorderedElementsAre("rows[3].nip", "rows[4].position_code", "rows[5].golongan"));
+    for (const auto& v : Violations(st)) {
+      const std::string line = v.field().substr(5, v.field().find(']') - 5);  // rows[<line>]
+      EXPECT_THAT(v.description(), StartsWith("line " + line + ": ")) << v.field();
+    }
+    EXPECT_EQ(Stored(file_nips), 0);
+    EXPECT_EQ(db().Count("employees"), 8);
+    EXPECT_EQ(db().Count("assignments"), 9);
+  }
+  v1::GetEmployeeRequest get;
+  get.set_nip(kNadia);
+  v1::Employee out;
+  EXPECT_TRUE(HasCode(stub().GetEmployee(Ctx(t.admin_token).get(), get, &out),
+                      grpc::StatusCode::NOT_FOUND));
+}
+
+TEST_F(ImportTest, DryRunCountsRowsAndWritesNothing) {
+  const SeededTenant t = SeedTenant("kota-a");
+  ASSERT_FALSE(HasFatalFailure());
+  const long users = db().Count("users");
+
+  v1::ImportEmployeesResponse resp;
+  ASSERT_TRUE(Ok(Import(t, GoodFile(t), /*dry_run=*/true, &resp)));
+  EXPECT_EQ(resp.rows(), 3);
+  EXPECT_EQ(resp.created(), 2);
+  EXPECT_EQ(resp.updated(), 1);
+  EXPECT_FALSE(resp.applied());
+
+  EXPECT_EQ(Stored({kNadia, kOmar}), 0);
+  EXPECT_EQ(db().Count("employees"), 8);
+  EXPECT_EQ(db().Count("assignments"), 9);
+  EXPECT_EQ(db().Count("users"), users);
+  auto golongan = db().Query("SELECT golongan FROM employees WHERE nip = '" + t.staf_yankes + "'");
+  ASSERT_TRUE(golongan.ok()) << golongan.status();
+  EXPECT_EQ((*golongan)[0][0].as<int>(), 10);  // still III/b
+}
+
+TEST_F(ImportTest, ImportCreatesAndUpdatesEmployeesAndTheirLogins) {
+  const SeededTenant t = SeedTenant("kota-a");
+  ASSERT_FALSE(HasFatalFailure());
+
+  v1::ImportEmployeesResponse resp;
+  ASSERT_TRUE(Ok(Import(t, GoodFile(t), /*dry_run=*/false, &resp)));
+  EXPECT_EQ(resp.rows(), 3);
+  EXPECT_EQ(resp.created(), 2);
+  EXPECT_EQ(resp.updated(), 1);
+  EXPECT_TRUE(resp.applied());
+  EXPECT_EQ(db().Count("employees"), 10);
+  EXPECT_EQ(db().Count("assignments"), 11);  // the promotion keeps its assignment
+
+  v1::ListEmployeesRequest list;
+  list.set_org_unit_code("DINKES.YANKES");
+  v1::ListEmployeesResponse unit;
+  ASSERT_TRUE(Ok(stub().ListEmployees(Ctx(t.admin_token).get(), list, &unit)));
+  std::vector<std::string> nips, names, golongan;
+  for (const auto& e : unit.employees()) {
+    nips.push_back(e.nip());
+    names.push_back(e.name());
+    golongan.push_back(e.golongan());
+    EXPECT_EQ(e.org_unit_code(), "DINKES.YANKES");
+  }
+  EXPECT_THAT(nips, ElementsAre(t.kabid_yankes, t.staf_yankes, kNadia, kOmar));
+  EXPECT_THAT(names,
+              ElementsAre("Fitri Handayani", "Gilang Ramadhan", "Nadia Putri", "Omar, S.Kep"));
+  EXPECT_THAT(golongan, ElementsAre("IV/a", "III/c", "III/a", "II/d"));
+
+  auto login = Login("kota-a", kNadia, kImportedPassword);
+  ASSERT_TRUE(login.ok()) << login.status();
+  auto claims = VerifiedClaims(login->access_token());
+  ASSERT_TRUE(claims.ok()) << claims.status();
+  EXPECT_EQ(claims->sub, kNadia);
+  EXPECT_EQ(claims->org_unit, "DINKES.YANKES");
+  EXPECT_THAT(claims->roles, ElementsAre("PEGAWAI"));
+  // Omar came without a login.
+  EXPECT_EQ(db().Count(absl::StrCat("users WHERE nip = '", kOmar, "'")), 0);
+  // And the new staff have a supervisor at once.
+  v1::GetSupervisorRequest sup;
+  sup.set_nip(kOmar);
+  v1::GetSupervisorResponse s;
+  ASSERT_TRUE(Ok(stub().GetSupervisor(Ctx(t.admin_token).get(), sup, &s)));
+  EXPECT_EQ(s.atasan_langsung().employee().nip(), t.kabid_yankes);
+}
+
+}  // namespace
+}  // namespace ekinerja::identity::it

@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "absl/status/statusor.h"
 
@@ -28,5 +29,17 @@ absl::StatusOr<std::string> DecodePageToken(std::string_view token,
 // `max_size` is lowered to it (AIP-158 coerces, it does not refuse); negative is INVALID_ARGUMENT
 // on "page_size".
 absl::StatusOr<int> PageSize(int requested, int default_size = 50, int max_size = 1000);
+
+// Writes one page of `rows`, read with a limit of page_size + 1 so that one extra row tells whether
+// another page follows: at most page_size rows go through `add`, and the result is the next page
+// token (the key of the last row written), or "" on the last page.
+template <typename Row, typename Add, typename Key>
+std::string WritePage(const std::vector<Row>& rows, int page_size, std::string_view fingerprint,
+                      Add add, Key key) {
+  const size_t n = rows.size() < static_cast<size_t>(page_size) ? rows.size() : page_size;
+  for (size_t i = 0; i < n; ++i) add(rows[i]);
+  if (rows.size() <= n) return "";
+  return EncodePageToken(key(rows[n - 1]), fingerprint);
+}
 
 }  // namespace ekinerja

@@ -53,20 +53,6 @@ absl::StatusOr<std::pair<absl::CivilDay, std::optional<absl::CivilDay>>> RangeOf
   return std::make_pair(*s, e);
 }
 
-template <typename T>
-void Page(const std::vector<T>& all, const std::string& after, int size,
-          const std::function<std::string(const T&)>& key, std::vector<const T*>* page,
-          std::string* last) {
-  for (const auto& x : all) {
-    if (key(x) <= after) continue;
-    if (static_cast<int>(page->size()) == size) {
-      *last = key(*page->back());
-      return;
-    }
-    page->push_back(&x);
-  }
-}
-
 }  // namespace
 
 grpc::Status IdentityServiceImpl::CreateEmployee(grpc::ServerContext* ctx,
@@ -80,7 +66,8 @@ grpc::Status IdentityServiceImpl::CreateEmployee(grpc::ServerContext* ctx,
     v.Merge(ValidateName(e.name(), "employee.name"));
     auto golongan = ParseGolongan(e.golongan(), "employee.golongan");
     v.Merge(golongan.status());
-    if (e.status() != v1::EMPLOYMENT_STATUS_UNSPECIFIED) v.Merge(ValidateStatus(e.status(), "employee.status"));
+    if (e.status() != v1::EMPLOYMENT_STATUS_UNSPECIFIED)
+      v.Merge(ValidateStatus(e.status(), "employee.status"));
     EK_RETURN_IF_ERROR(v.ToStatus());
     return pool_.Write([&](db::Tx& tx) -> absl::Status {
       EK_ASSIGN_OR_RETURN(Scope scope, ScopeOf(tx, p));
@@ -93,16 +80,19 @@ grpc::Status IdentityServiceImpl::CreateEmployee(grpc::ServerContext* ctx,
       EK_ASSIGN_OR_RETURN(absl::CivilDay today, TodayIn(tx, p.tenant));
       if (!replay) {
         if (store::GetEmployee(tx, p.tenant, nip->digits, today).ok()) {
-          return absl::AlreadyExistsError(absl::StrCat("employee ", nip->Display(), " already exists"));
+          return absl::AlreadyExistsError(
+              absl::StrCat("employee ", nip->Display(), " already exists"));
         }
         const int status = e.status() == v1::EMPLOYMENT_STATUS_UNSPECIFIED
                                ? static_cast<int>(v1::EMPLOYMENT_STATUS_AKTIF)
                                : static_cast<int>(e.status());
         store::InsertEmployee(tx, p.tenant, {nip->digits, e.name(), *golongan, status, "", ""});
-        store::InsertAudit(tx, p.tenant, {0, absl::Now(), p.subject, "EMPLOYEE_CREATE",
-                                          nip->digits, "", PeerAddress(ctx)});
+        store::InsertAudit(
+            tx, p.tenant,
+            {0, absl::Now(), p.subject, "EMPLOYEE_CREATE", nip->digits, "", PeerAddress(ctx)});
       }
-      EK_ASSIGN_OR_RETURN(store::EmployeeRow row, store::GetEmployee(tx, p.tenant, nip->digits, today));
+      EK_ASSIGN_OR_RETURN(store::EmployeeRow row,
+                          store::GetEmployee(tx, p.tenant, nip->digits, today));
       ToProto(row, resp);
       return absl::OkStatus();
     });
@@ -112,17 +102,14 @@ grpc::Status IdentityServiceImpl::CreateEmployee(grpc::ServerContext* ctx,
 grpc::Status IdentityServiceImpl::GetEmployee(grpc::ServerContext* ctx,
                                               const v1::GetEmployeeRequest* req,
                                               v1::Employee* resp) {
-  return Serve(ctx, [&](const Principal& p) -> absl::Status {
-    EK_ASSIGN_OR_RETURN(Nip nip, ParseNip(req->nip(), "nip"));
-    return pool_.Read([&](db::Tx& tx) -> absl::Status {
-      EK_ASSIGN_OR_RETURN(absl::CivilDay day, DayOrToday(tx, p.tenant, req->date(), "date"));
-      EK_ASSIGN_OR_RETURN(Scope scope, ScopeOf(tx, p));
-      EK_RETURN_IF_ERROR(CheckReadsEmployee(tx, p, scope, nip.digits, day));
-      EK_ASSIGN_OR_RETURN(store::EmployeeRow row, store::GetEmployee(tx, p.tenant, nip.digits, day));
-      ToProto(row, resp);
-      return absl::OkStatus();
-    });
-  });
+  return ServeEmployeeRead(ctx, req->nip(), req->date(),
+                           [&](db::Tx& tx, const Principal& p, const std::string& nip,
+                               absl::CivilDay day) -> absl::Status {
+                             EK_ASSIGN_OR_RETURN(store::EmployeeRow row,
+                                                 store::GetEmployee(tx, p.tenant, nip, day));
+                             ToProto(row, resp);
+                             return absl::OkStatus();
+                           });
 }
 
 grpc::Status IdentityServiceImpl::BatchGetEmployees(grpc::ServerContext* ctx,
@@ -173,10 +160,9 @@ grpc::Status IdentityServiceImpl::ListEmployees(grpc::ServerContext* ctx,
                                                 v1::ListEmployeesResponse* resp) {
   return Serve(ctx, [&](const Principal& p) -> absl::Status {
     EK_ASSIGN_OR_RETURN(int size, PageSize(req->page_size()));
-    const std::string fingerprint =
-        absl::StrCat("employees|", req->org_unit_code(), "|", req->include_subtree(), "|",
-                     req->date().year(), "-", req->date().month(), "-", req->date().day(), "|",
-                     req->active_only());
+    const std::string fingerprint = absl::StrCat(
+        "employees|", req->org_unit_code(), "|", req->include_subtree(), "|", req->date().year(),
+        "-", req->date().month(), "-", req->date().day(), "|", req->active_only());
     EK_ASSIGN_OR_RETURN(std::string after, DecodePageToken(req->page_token(), fingerprint));
     return pool_.Read([&](db::Tx& tx) -> absl::Status {
       EK_ASSIGN_OR_RETURN(absl::CivilDay day, DayOrToday(tx, p.tenant, req->date(), "date"));
@@ -203,13 +189,11 @@ grpc::Status IdentityServiceImpl::ListEmployees(grpc::ServerContext* ctx,
           }
         }
       }
-      auto rows = store::ListEmployees(tx, p.tenant, units, day, req->active_only(), after, size + 1);
-      for (int i = 0; i < static_cast<int>(rows.size()) && i < size; ++i) {
-        ToProto(rows[i], resp->add_employees());
-      }
-      if (static_cast<int>(rows.size()) > size) {
-        resp->set_next_page_token(EncodePageToken(rows[size - 1].nip, fingerprint));
-      }
+      auto rows =
+          store::ListEmployees(tx, p.tenant, units, day, req->active_only(), after, size + 1);
+      resp->set_next_page_token(WritePage(
+          rows, size, fingerprint, [&](const auto& r) { ToProto(r, resp->add_employees()); },
+          [](const auto& r) { return r.nip; }));
       return absl::OkStatus();
     });
   });
@@ -235,14 +219,16 @@ grpc::Status IdentityServiceImpl::UpdateEmployee(grpc::ServerContext* ctx,
     return pool_.Write([&](db::Tx& tx) -> absl::Status {
       EK_ASSIGN_OR_RETURN(absl::CivilDay today, TodayIn(tx, p.tenant));
       EK_ASSIGN_OR_RETURN(Scope scope, ScopeOf(tx, p));
-      EK_ASSIGN_OR_RETURN(store::EmployeeRow row, store::GetEmployee(tx, p.tenant, nip.digits, today));
+      EK_ASSIGN_OR_RETURN(store::EmployeeRow row,
+                          store::GetEmployee(tx, p.tenant, nip.digits, today));
       EK_RETURN_IF_ERROR(CheckAdministers(scope, row.org_unit_code));
       if (paths.contains("name")) row.name = e.name();
       if (golongan) row.golongan = *golongan;
       if (paths.contains("status")) row.status = e.status();
       store::UpdateEmployee(tx, p.tenant, row);
-      store::InsertAudit(tx, p.tenant, {0, absl::Now(), p.subject, "EMPLOYEE_UPDATE", row.nip,
-                                        absl::StrJoin(paths, ","), PeerAddress(ctx)});
+      store::InsertAudit(tx, p.tenant,
+                         {0, absl::Now(), p.subject, "EMPLOYEE_UPDATE", row.nip,
+                          absl::StrJoin(paths, ","), PeerAddress(ctx)});
       ToProto(row, resp);
       return absl::OkStatus();
     });
@@ -321,7 +307,8 @@ grpc::Status IdentityServiceImpl::ImportEmployees(grpc::ServerContext* ctx,
         if (req->dry_run()) continue;
         store::UpsertEmployee(tx, p.tenant,
                               {r.nip.digits, r.name, r.golongan, StatusNumber(r.status), "", ""});
-        // The definitive position from start_date: unchanged, or the previous one ends the day before.
+        // The definitive position from start_date: unchanged, or the previous one ends the day
+        // before.
         bool same = false;
         for (const auto& a : store::ListAssignments(tx, p.tenant, r.nip.digits)) {
           if (a.a.kind != AssignmentKind::kDefinitif) continue;
@@ -337,8 +324,9 @@ grpc::Status IdentityServiceImpl::ImportEmployees(grpc::ServerContext* ctx,
           }
         }
         if (!same) {
-          store::InsertAssignment(tx, p.tenant, {r.nip.digits, r.position_code,
-                                                 AssignmentKind::kDefinitif, r.start_date, {}});
+          store::InsertAssignment(
+              tx, p.tenant,
+              {r.nip.digits, r.position_code, AssignmentKind::kDefinitif, r.start_date, {}});
         }
         if (!r.username.empty()) {
           auto user = store::GetUser(tx, p.tenant, r.username);
@@ -360,10 +348,11 @@ grpc::Status IdentityServiceImpl::ImportEmployees(grpc::ServerContext* ctx,
       resp->set_updated(updated);
       resp->set_applied(!req->dry_run());
       if (!req->dry_run()) {
-        store::InsertAudit(tx, p.tenant, {0, absl::Now(), p.subject, "EMPLOYEE_IMPORT", "",
-                                          absl::StrCat(rows.size(), " rows; ", created, " created; ",
-                                                       updated, " updated"),
-                                          PeerAddress(ctx)});
+        store::InsertAudit(
+            tx, p.tenant,
+            {0, absl::Now(), p.subject, "EMPLOYEE_IMPORT", "",
+             absl::StrCat(rows.size(), " rows; ", created, " created; ", updated, " updated"),
+             PeerAddress(ctx)});
       }
       return absl::OkStatus();
     });
@@ -411,12 +400,12 @@ grpc::Status IdentityServiceImpl::CreateAssignment(grpc::ServerContext* ctx,
               "the employee already holds a definitive position in that period; end it first");
         }
         id = store::InsertAssignment(tx, p.tenant, row);
-        store::InsertAudit(tx, p.tenant,
-                           {0, absl::Now(), p.subject, "ASSIGNMENT_CREATE", row.nip,
-                            absl::StrCat(v1::AssignmentKind_Name(a.kind()), " ", row.position_code,
-                                         " from ", FormatDate(row.start),
-                                         row.end ? " to " + FormatDate(*row.end) : ""),
-                            PeerAddress(ctx)});
+        store::InsertAudit(
+            tx, p.tenant,
+            {0, absl::Now(), p.subject, "ASSIGNMENT_CREATE", row.nip,
+             absl::StrCat(v1::AssignmentKind_Name(a.kind()), " ", row.position_code, " from ",
+                          FormatDate(row.start), row.end ? " to " + FormatDate(*row.end) : ""),
+             PeerAddress(ctx)});
       }
       EK_ASSIGN_OR_RETURN(store::AssignmentRow saved, store::GetAssignment(tx, p.tenant, id));
       ToProto(saved, resp);
@@ -428,18 +417,14 @@ grpc::Status IdentityServiceImpl::CreateAssignment(grpc::ServerContext* ctx,
 grpc::Status IdentityServiceImpl::ListAssignments(grpc::ServerContext* ctx,
                                                   const v1::ListAssignmentsRequest* req,
                                                   v1::ListAssignmentsResponse* resp) {
-  return Serve(ctx, [&](const Principal& p) -> absl::Status {
-    EK_ASSIGN_OR_RETURN(Nip nip, ParseNip(req->nip(), "nip"));
-    return pool_.Read([&](db::Tx& tx) -> absl::Status {
-      EK_ASSIGN_OR_RETURN(absl::CivilDay today, TodayIn(tx, p.tenant));
-      EK_ASSIGN_OR_RETURN(Scope scope, ScopeOf(tx, p));
-      EK_RETURN_IF_ERROR(CheckReadsEmployee(tx, p, scope, nip.digits, today));
-      for (const auto& a : store::ListAssignments(tx, p.tenant, nip.digits)) {
-        ToProto(a, resp->add_assignments());
-      }
-      return absl::OkStatus();
-    });
-  });
+  return ServeEmployeeRead(
+      ctx, req->nip(), google::type::Date(),
+      [&](db::Tx& tx, const Principal& p, const std::string& nip, absl::CivilDay) -> absl::Status {
+        for (const auto& a : store::ListAssignments(tx, p.tenant, nip)) {
+          ToProto(a, resp->add_assignments());
+        }
+        return absl::OkStatus();
+      });
 }
 
 grpc::Status IdentityServiceImpl::UpdateAssignment(grpc::ServerContext* ctx,
@@ -458,18 +443,21 @@ grpc::Status IdentityServiceImpl::UpdateAssignment(grpc::ServerContext* ctx,
       if (!a.nip().empty() && a.nip() != row.a.nip) {
         return absl::NotFoundError("assignment not found for this employee");
       }
-      EK_ASSIGN_OR_RETURN(store::PositionRow pos, store::GetPosition(tx, p.tenant, row.a.position_code));
+      EK_ASSIGN_OR_RETURN(store::PositionRow pos,
+                          store::GetPosition(tx, p.tenant, row.a.position_code));
       EK_RETURN_IF_ERROR(CheckAdministers(scope, pos.org_unit_code));
-      if (end && *end < row.a.start) return InvalidField("assignment.end_date", "before start_date");
+      if (end && *end < row.a.start)
+        return InvalidField("assignment.end_date", "before start_date");
       if (row.a.kind == AssignmentKind::kDefinitif &&
           !store::DefinitiveOverlaps(tx, p.tenant, row.a.nip, row.a.start, end, row.id).empty()) {
         return absl::FailedPreconditionError("the new end overlaps another definitive assignment");
       }
       store::SetAssignmentEnd(tx, p.tenant, row.id, end);
-      store::InsertAudit(tx, p.tenant,
-                         {0, absl::Now(), p.subject, "ASSIGNMENT_UPDATE", row.a.nip,
-                          absl::StrCat("assignment ", row.id, " end ", end ? FormatDate(*end) : "open"),
-                          PeerAddress(ctx)});
+      store::InsertAudit(
+          tx, p.tenant,
+          {0, absl::Now(), p.subject, "ASSIGNMENT_UPDATE", row.a.nip,
+           absl::StrCat("assignment ", row.id, " end ", end ? FormatDate(*end) : "open"),
+           PeerAddress(ctx)});
       EK_ASSIGN_OR_RETURN(row, store::GetAssignment(tx, p.tenant, row.id));
       ToProto(row, resp);
       return absl::OkStatus();
@@ -533,65 +521,64 @@ grpc::Status IdentityServiceImpl::CreateSupervisorOverride(
 grpc::Status IdentityServiceImpl::GetSupervisor(grpc::ServerContext* ctx,
                                                 const v1::GetSupervisorRequest* req,
                                                 v1::GetSupervisorResponse* resp) {
-  return Serve(ctx, [&](const Principal& p) -> absl::Status {
-    EK_ASSIGN_OR_RETURN(Nip nip, ParseNip(req->nip(), "nip"));
-    return pool_.Read([&](db::Tx& tx) -> absl::Status {
-      EK_ASSIGN_OR_RETURN(absl::CivilDay day, DayOrToday(tx, p.tenant, req->date(), "date"));
-      EK_ASSIGN_OR_RETURN(Scope scope, ScopeOf(tx, p));
-      EK_RETURN_IF_ERROR(CheckReadsEmployee(tx, p, scope, nip.digits, day));
-      OrgIndex org(store::LoadOrgSnapshot(tx, p.tenant, day), day);
-      EK_ASSIGN_OR_RETURN(Supervisors sups, org.SupervisorsOf(nip.digits));
-      std::vector<std::string> nips;
-      for (const auto* s : {&sups.atasan_langsung, &sups.pejabat_penilai}) {
-        if (*s) nips.push_back((*s)->nip);
-      }
-      absl::flat_hash_map<std::string, store::EmployeeRow> rows;
-      for (auto& r : store::BatchGetEmployees(tx, p.tenant, nips, day)) rows.emplace(r.nip, r);
-      auto fill = [&](const std::optional<SupervisorRef>& s, v1::Supervisor* out) {
-        if (auto it = rows.find(s->nip); it != rows.end()) ToProto(it->second, out->mutable_employee());
-        out->set_source(ToProto(s->source));
-        out->set_position_code(s->position_code);
-        out->set_assignment_kind(ToProto(s->kind));
-      };
-      if (sups.atasan_langsung) fill(sups.atasan_langsung, resp->mutable_atasan_langsung());
-      if (sups.pejabat_penilai) fill(sups.pejabat_penilai, resp->mutable_pejabat_penilai());
-      return absl::OkStatus();
-    });
-  });
+  return ServeEmployeeRead(ctx, req->nip(), req->date(),
+                           [&](db::Tx& tx, const Principal& p, const std::string& nip,
+                               absl::CivilDay day) -> absl::Status {
+                             OrgIndex org(store::LoadOrgSnapshot(tx, p.tenant, day), day);
+                             EK_ASSIGN_OR_RETURN(Supervisors sups, org.SupervisorsOf(nip));
+                             std::vector<std::string> nips;
+                             for (const auto* s : {&sups.atasan_langsung, &sups.pejabat_penilai}) {
+                               if (*s) nips.push_back((*s)->nip);
+                             }
+                             absl::flat_hash_map<std::string, store::EmployeeRow> rows;
+                             for (auto& r : store::BatchGetEmployees(tx, p.tenant, nips, day))
+                               rows.emplace(r.nip, r);
+                             auto fill = [&](const std::optional<SupervisorRef>& s,
+                                             v1::Supervisor* out) {
+                               if (auto it = rows.find(s->nip); it != rows.end())
+                                 ToProto(it->second, out->mutable_employee());
+                               out->set_source(ToProto(s->source));
+                               out->set_position_code(s->position_code);
+                               out->set_assignment_kind(ToProto(s->kind));
+                             };
+                             if (sups.atasan_langsung)
+                               fill(sups.atasan_langsung, resp->mutable_atasan_langsung());
+                             if (sups.pejabat_penilai)
+                               fill(sups.pejabat_penilai, resp->mutable_pejabat_penilai());
+                             return absl::OkStatus();
+                           });
 }
 
 grpc::Status IdentityServiceImpl::ListSubordinates(grpc::ServerContext* ctx,
                                                    const v1::ListSubordinatesRequest* req,
                                                    v1::ListSubordinatesResponse* resp) {
-  return Serve(ctx, [&](const Principal& p) -> absl::Status {
-    EK_ASSIGN_OR_RETURN(Nip nip, ParseNip(req->nip(), "nip"));
-    EK_ASSIGN_OR_RETURN(int size, PageSize(req->page_size()));
-    const std::string fingerprint =
-        absl::StrCat("subordinates|", nip.digits, "|", req->include_subtree(), "|",
-                     req->date().year(), "-", req->date().month(), "-", req->date().day());
-    EK_ASSIGN_OR_RETURN(std::string after, DecodePageToken(req->page_token(), fingerprint));
-    return pool_.Read([&](db::Tx& tx) -> absl::Status {
-      EK_ASSIGN_OR_RETURN(absl::CivilDay day, DayOrToday(tx, p.tenant, req->date(), "date"));
-      EK_ASSIGN_OR_RETURN(Scope scope, ScopeOf(tx, p));
-      EK_RETURN_IF_ERROR(CheckReadsEmployee(tx, p, scope, nip.digits, day));
-      OrgIndex org(store::LoadOrgSnapshot(tx, p.tenant, day), day);
-      const std::vector<std::string> all = req->include_subtree()
-                                               ? org.AllSubordinates(nip.digits)
-                                               : org.DirectSubordinates(nip.digits);
-      std::vector<const std::string*> page;
-      std::string last;
-      Page<std::string>(all, after, size, [](const std::string& s) { return s; }, &page, &last);
-      std::vector<std::string> nips;
-      for (const auto* n : page) nips.push_back(*n);
-      absl::flat_hash_map<std::string, store::EmployeeRow> rows;
-      for (auto& r : store::BatchGetEmployees(tx, p.tenant, nips, day)) rows.emplace(r.nip, r);
-      for (const auto& n : nips) {
-        if (auto it = rows.find(n); it != rows.end()) ToProto(it->second, resp->add_employees());
-      }
-      if (!last.empty()) resp->set_next_page_token(EncodePageToken(last, fingerprint));
-      return absl::OkStatus();
-    });
-  });
+  return ServeEmployeeRead(
+      ctx, req->nip(), req->date(),
+      [&](db::Tx& tx, const Principal& p, const std::string& nip,
+          absl::CivilDay day) -> absl::Status {
+        EK_ASSIGN_OR_RETURN(int size, PageSize(req->page_size()));
+        const std::string fingerprint =
+            absl::StrCat("subordinates|", nip, "|", req->include_subtree(), "|", req->date().year(),
+                         "-", req->date().month(), "-", req->date().day());
+        EK_ASSIGN_OR_RETURN(std::string after, DecodePageToken(req->page_token(), fingerprint));
+        OrgIndex org(store::LoadOrgSnapshot(tx, p.tenant, day), day);
+        const std::vector<std::string> all =
+            req->include_subtree() ? org.AllSubordinates(nip) : org.DirectSubordinates(nip);
+        // The list is sorted by NIP: the page starts after the token's NIP (one extra tells more).
+        const auto from = std::upper_bound(all.begin(), all.end(), after);
+        const std::vector<std::string> window(
+            from, from + std::min<ptrdiff_t>(all.end() - from, size + 1));
+        std::vector<std::string> nips;
+        resp->set_next_page_token(WritePage(
+            window, size, fingerprint, [&](const std::string& n) { nips.push_back(n); },
+            [](const std::string& n) { return n; }));
+        absl::flat_hash_map<std::string, store::EmployeeRow> rows;
+        for (auto& r : store::BatchGetEmployees(tx, p.tenant, nips, day)) rows.emplace(r.nip, r);
+        for (const auto& n : nips) {
+          if (auto it = rows.find(n); it != rows.end()) ToProto(it->second, resp->add_employees());
+        }
+        return absl::OkStatus();
+      });
 }
 
 }  // namespace ekinerja::identity

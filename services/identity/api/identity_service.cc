@@ -9,8 +9,8 @@
 #include "api/convert.h"
 #include "api/request.h"
 #include "civil.h"
-#include "date_proto.h"
 #include "crypto.h"
+#include "date_proto.h"
 #include "domain/validation.h"
 #include "grpc_status.h"
 #include "log.h"
@@ -44,6 +44,21 @@ grpc::Status IdentityServiceImpl::Serve(
   return ToGrpcStatus(st);
 }
 
+grpc::Status IdentityServiceImpl::ServeEmployeeRead(grpc::ServerContext* ctx,
+                                                    const std::string& nip_text,
+                                                    const google::type::Date& date,
+                                                    const EmployeeReader& handler) {
+  return Serve(ctx, [&](const Principal& p) -> absl::Status {
+    EK_ASSIGN_OR_RETURN(Nip nip, ParseNip(nip_text, "nip"));
+    return pool_.Read([&](db::Tx& tx) -> absl::Status {
+      EK_ASSIGN_OR_RETURN(absl::CivilDay day, DayOrToday(tx, p.tenant, date, "date"));
+      EK_ASSIGN_OR_RETURN(Scope scope, ScopeOf(tx, p));
+      EK_RETURN_IF_ERROR(CheckReadsEmployee(tx, p, scope, nip.digits, day));
+      return handler(tx, p, nip.digits, day);
+    });
+  });
+}
+
 grpc::Status IdentityServiceImpl::ServePublic(grpc::ServerContext* ctx,
                                               const std::function<absl::Status()>& handler) {
   ScopedLogContext log_ctx("", "", RequestIdOf(ctx));
@@ -68,7 +83,8 @@ absl::StatusOr<absl::CivilDay> IdentityServiceImpl::TodayIn(db::Tx& tx, const st
   return LocalDay(absl::Now(), tz);
 }
 
-absl::StatusOr<absl::CivilDay> IdentityServiceImpl::DayOrToday(db::Tx& tx, const std::string& tenant,
+absl::StatusOr<absl::CivilDay> IdentityServiceImpl::DayOrToday(db::Tx& tx,
+                                                               const std::string& tenant,
                                                                const google::type::Date& d,
                                                                const std::string& field) {
   if (!IsSet(d)) return TodayIn(tx, tenant);
@@ -78,12 +94,14 @@ absl::StatusOr<absl::CivilDay> IdentityServiceImpl::DayOrToday(db::Tx& tx, const
 absl::StatusOr<Scope> IdentityServiceImpl::ScopeOf(db::Tx& tx, const Principal& p) {
   Scope s;
   s.tenant_admin = p.Has(Role::kAdminInstansi);
-  s.read_all = p.HasAny({Role::kAdminInstansi, Role::kAuditor, Role::kVerifikatorTpp, Role::kService});
+  s.read_all =
+      p.HasAny({Role::kAdminInstansi, Role::kAuditor, Role::kVerifikatorTpp, Role::kService});
   if (p.Has(Role::kAdminOpd)) {
     auto user = store::GetUserBySubject(tx, p.tenant, p.subject);
     if (user.ok() && !user->admin_org_unit_code.empty()) {
       const auto units = store::AllOrgUnits(tx, p.tenant);
-      for (const auto& code : SubtreeOf(units, user->admin_org_unit_code)) s.admin_units.insert(code);
+      for (const auto& code : SubtreeOf(units, user->admin_org_unit_code))
+        s.admin_units.insert(code);
     }
   }
   return s;
@@ -129,8 +147,10 @@ std::vector<Role> IdentityServiceImpl::RolesOf(db::Tx& tx, const std::string& te
   return roles;
 }
 
-absl::StatusOr<IdentityServiceImpl::Issued> IdentityServiceImpl::Issue(
-    db::Tx& tx, const std::string& tenant, const store::UserRow& user, const std::string& family) {
+absl::StatusOr<IdentityServiceImpl::Issued> IdentityServiceImpl::Issue(db::Tx& tx,
+                                                                       const std::string& tenant,
+                                                                       const store::UserRow& user,
+                                                                       const std::string& family) {
   EK_ASSIGN_OR_RETURN(absl::CivilDay today, TodayIn(tx, tenant));
   auth::Claims c;
   c.iss = config_.issuer;
@@ -147,8 +167,8 @@ absl::StatusOr<IdentityServiceImpl::Issued> IdentityServiceImpl::Issue(
   if (!family.empty()) {
     // The tenant travels in the opaque token so that its row is found under its tenant's key.
     out.refresh_token = absl::StrCat(tenant, ".", auth::RandomToken(32));
-    store::InsertRefreshToken(tx, tenant, auth::Sha256Hex(out.refresh_token), family,
-                              user.username, config_.refresh_ttl);
+    store::InsertRefreshToken(tx, tenant, auth::Sha256Hex(out.refresh_token), family, user.username,
+                              config_.refresh_ttl);
   }
   return out;
 }
@@ -197,28 +217,30 @@ grpc::Status IdentityServiceImpl::Login(grpc::ServerContext* ctx, const v1::Logi
     if (!user.ok() || user->disabled || user->service_account != client) {
       if (!user.ok()) auth::VerifyPassword(dummy_hash_, secret);
       throttle_.RecordFailure(source, now);
-      EK_RETURN_IF_ERROR(audit("LOGIN_FAILED", !user.ok()        ? "unknown user"
+      EK_RETURN_IF_ERROR(audit("LOGIN_FAILED", !user.ok()       ? "unknown user"
                                                : user->disabled ? "disabled"
                                                                 : "wrong kind of login"));
       return invalid;
     }
     if (user->locked_until && *user->locked_until > now) {
       EK_RETURN_IF_ERROR(audit("LOGIN_LOCKED", "account locked"));
-      return absl::ResourceExhaustedError(
-          absl::StrCat("account locked after repeated failed logins until ",
-                       absl::FormatTime(absl::RFC3339_sec, *user->locked_until, absl::UTCTimeZone())));
+      return absl::ResourceExhaustedError(absl::StrCat(
+          "account locked after repeated failed logins until ",
+          absl::FormatTime(absl::RFC3339_sec, *user->locked_until, absl::UTCTimeZone())));
     }
     if (!auth::VerifyPassword(user->password_hash, secret)) {
       throttle_.RecordFailure(source, now);
       EK_RETURN_IF_ERROR(pool_.Write([&](db::Tx& tx) {
         auto failed = store::RecordFailedLogin(tx, tenant, username, config_.lock_after_failures,
                                                config_.lock_for);
-        store::InsertAudit(tx, tenant,
-                           {0, now, username, "LOGIN_FAILED", username,
-                            absl::StrCat("wrong password; failure ", failed.failed_logins), source});
+        store::InsertAudit(
+            tx, tenant,
+            {0, now, username, "LOGIN_FAILED", username,
+             absl::StrCat("wrong password; failure ", failed.failed_logins), source});
         if (failed.locked_until) {
-          store::InsertAudit(tx, tenant, {0, now, username, "LOCKOUT", username,
-                                          absl::StrCat(failed.failed_logins, " failures"), source});
+          store::InsertAudit(tx, tenant,
+                             {0, now, username, "LOCKOUT", username,
+                              absl::StrCat(failed.failed_logins, " failures"), source});
         }
         return absl::OkStatus();
       }));
@@ -228,9 +250,9 @@ grpc::Status IdentityServiceImpl::Login(grpc::ServerContext* ctx, const v1::Logi
     EK_RETURN_IF_ERROR(pool_.Write([&](db::Tx& tx) -> absl::Status {
       store::RecordLogin(tx, tenant, username);
       EK_ASSIGN_OR_RETURN(issued, Issue(tx, tenant, *user, client ? "" : auth::RandomToken(16)));
-      store::InsertAudit(tx, tenant,
-                         {0, now, username, "LOGIN", username, client ? "client credentials" : "",
-                          source});
+      store::InsertAudit(
+          tx, tenant,
+          {0, now, username, "LOGIN", username, client ? "client credentials" : "", source});
       return absl::OkStatus();
     }));
     resp->set_access_token(issued.access_token);
@@ -303,8 +325,8 @@ grpc::Status IdentityServiceImpl::Logout(grpc::ServerContext* ctx, const v1::Log
     return pool_.Write([&](db::Tx& tx) {
       if (auto family = store::RefreshFamilyOf(tx, tenant, auth::Sha256Hex(req->refresh_token()))) {
         store::RevokeRefreshFamily(tx, tenant, family->family);
-        store::InsertAudit(tx, tenant, {0, absl::Now(), family->username, "LOGOUT",
-                                        family->username, "", source});
+        store::InsertAudit(
+            tx, tenant, {0, absl::Now(), family->username, "LOGOUT", family->username, "", source});
       }
       return absl::OkStatus();
     });
@@ -356,7 +378,8 @@ grpc::Status IdentityServiceImpl::GetProfile(grpc::ServerContext* ctx, const v1:
       for (Role r : p.roles) resp->add_roles(ToProto(r));
       if (!user.nip.empty()) {
         EK_ASSIGN_OR_RETURN(absl::CivilDay today, TodayIn(tx, p.tenant));
-        EK_ASSIGN_OR_RETURN(store::EmployeeRow e, store::GetEmployee(tx, p.tenant, user.nip, today));
+        EK_ASSIGN_OR_RETURN(store::EmployeeRow e,
+                            store::GetEmployee(tx, p.tenant, user.nip, today));
         ToProto(e, resp->mutable_employee());
       }
       return absl::OkStatus();
@@ -371,13 +394,15 @@ namespace {
 void ValidateTenantFields(const v1::Tenant& t, Violations& v) {
   v.Merge(ValidateName(t.name(), "tenant.name"));
   if (!IsIndonesianZone(t.time_zone())) {
-    v.Add("tenant.time_zone", "must be Asia/Jakarta (WIB), Asia/Makassar (WITA) or Asia/Jayapura (WIT)");
+    v.Add("tenant.time_zone",
+          "must be Asia/Jakarta (WIB), Asia/Makassar (WITA) or Asia/Jayapura (WIT)");
   }
 }
 }  // namespace
 
 grpc::Status IdentityServiceImpl::CreateTenant(grpc::ServerContext* ctx,
-                                               const v1::CreateTenantRequest* req, v1::Tenant* resp) {
+                                               const v1::CreateTenantRequest* req,
+                                               v1::Tenant* resp) {
   return Serve(ctx, [&](const Principal& p) -> absl::Status {
     if (!p.Has(Role::kPlatformAdmin)) {
       return absl::PermissionDeniedError("only the platform admin creates tenants");
@@ -389,10 +414,11 @@ grpc::Status IdentityServiceImpl::CreateTenant(grpc::ServerContext* ctx,
     v.Merge(ValidateUsername(req->admin_username(), "admin_username"));
     v.Merge(ValidatePassword(req->admin_password(), "admin_password"));
     EK_RETURN_IF_ERROR(v.ToStatus());
-    EK_ASSIGN_OR_RETURN(std::string hash, auth::HashPassword(req->admin_password(), config_.hash_params));
+    EK_ASSIGN_OR_RETURN(std::string hash,
+                        auth::HashPassword(req->admin_password(), config_.hash_params));
     return pool_.Write([&](db::Tx& tx) -> absl::Status {
-      EK_ASSIGN_OR_RETURN(bool replay,
-                          ClaimRequestId(tx, p.tenant, req->request_id(), "CreateTenant", t.code()));
+      EK_ASSIGN_OR_RETURN(
+          bool replay, ClaimRequestId(tx, p.tenant, req->request_id(), "CreateTenant", t.code()));
       if (!replay) {
         if (store::GetTenant(tx, t.code()).ok()) {
           return absl::AlreadyExistsError(absl::StrCat("tenant ", t.code(), " already exists"));
@@ -404,9 +430,11 @@ grpc::Status IdentityServiceImpl::CreateTenant(grpc::ServerContext* ctx,
         admin.roles = {std::string(RoleName(Role::kAdminInstansi))};
         store::InsertUser(tx, t.code(), admin);
         const std::string source = PeerAddress(ctx);
-        store::InsertAudit(tx, p.tenant, {0, absl::Now(), p.subject, "TENANT_CREATE", t.code(), "", source});
-        store::InsertAudit(tx, t.code(), {0, absl::Now(), p.subject, "ROLE_CHANGE", admin.username,
-                                          "roles=ADMIN_INSTANSI (tenant created)", source});
+        store::InsertAudit(tx, p.tenant,
+                           {0, absl::Now(), p.subject, "TENANT_CREATE", t.code(), "", source});
+        store::InsertAudit(tx, t.code(),
+                           {0, absl::Now(), p.subject, "ROLE_CHANGE", admin.username,
+                            "roles=ADMIN_INSTANSI (tenant created)", source});
       }
       EK_ASSIGN_OR_RETURN(store::TenantRow row, store::GetTenant(tx, t.code()));
       ToProto(row, resp);
@@ -415,8 +443,8 @@ grpc::Status IdentityServiceImpl::CreateTenant(grpc::ServerContext* ctx,
   });
 }
 
-grpc::Status IdentityServiceImpl::GetTenant(grpc::ServerContext* ctx, const v1::GetTenantRequest* req,
-                                            v1::Tenant* resp) {
+grpc::Status IdentityServiceImpl::GetTenant(grpc::ServerContext* ctx,
+                                            const v1::GetTenantRequest* req, v1::Tenant* resp) {
   return Serve(ctx, [&](const Principal& p) -> absl::Status {
     if (!p.Has(Role::kPlatformAdmin) && req->code() != p.tenant) {
       return absl::PermissionDeniedError("a tenant's users read only their own tenant");
@@ -440,19 +468,17 @@ grpc::Status IdentityServiceImpl::ListTenants(grpc::ServerContext* ctx,
     EK_ASSIGN_OR_RETURN(std::string after, DecodePageToken(req->page_token(), "tenants"));
     return pool_.Read([&](db::Tx& tx) {
       auto rows = store::ListTenants(tx, after, size + 1);
-      for (int i = 0; i < static_cast<int>(rows.size()) && i < size; ++i) {
-        ToProto(rows[i], resp->add_tenants());
-      }
-      if (static_cast<int>(rows.size()) > size) {
-        resp->set_next_page_token(EncodePageToken(rows[size - 1].code, "tenants"));
-      }
+      resp->set_next_page_token(WritePage(
+          rows, size, "tenants", [&](const auto& r) { ToProto(r, resp->add_tenants()); },
+          [](const auto& r) { return r.code; }));
       return absl::OkStatus();
     });
   });
 }
 
 grpc::Status IdentityServiceImpl::UpdateTenant(grpc::ServerContext* ctx,
-                                               const v1::UpdateTenantRequest* req, v1::Tenant* resp) {
+                                               const v1::UpdateTenantRequest* req,
+                                               v1::Tenant* resp) {
   return Serve(ctx, [&](const Principal& p) -> absl::Status {
     const v1::Tenant& t = req->tenant();
     const bool own_admin = p.Has(Role::kAdminInstansi) && p.tenant == t.code();
@@ -470,8 +496,9 @@ grpc::Status IdentityServiceImpl::UpdateTenant(grpc::ServerContext* ctx,
       ValidateTenantFields(merged, v);
       EK_RETURN_IF_ERROR(v.ToStatus());
       store::UpdateTenant(tx, row);
-      store::InsertAudit(tx, p.tenant, {0, absl::Now(), p.subject, "TENANT_UPDATE", row.code,
-                                        absl::StrJoin(paths, ","), PeerAddress(ctx)});
+      store::InsertAudit(tx, p.tenant,
+                         {0, absl::Now(), p.subject, "TENANT_UPDATE", row.code,
+                          absl::StrJoin(paths, ","), PeerAddress(ctx)});
       {
         absl::MutexLock lock(&zones_mu_);
         zones_.erase(row.code);
@@ -530,7 +557,8 @@ grpc::Status IdentityServiceImpl::CreateUser(grpc::ServerContext* ctx,
     }
     auto roles = GrantableRoles(u.roles(), req->service_account(), v);
     std::vector<std::string> granted = roles.ok() ? *roles : std::vector<std::string>{};
-    if (req->service_account() && granted.empty()) granted = {std::string(RoleName(Role::kService))};
+    if (req->service_account() && granted.empty())
+      granted = {std::string(RoleName(Role::kService))};
     const bool opd_admin =
         std::find(granted.begin(), granted.end(), RoleName(Role::kAdminOpd)) != granted.end();
     if (opd_admin && u.admin_org_unit_code().empty()) {
@@ -539,8 +567,8 @@ grpc::Status IdentityServiceImpl::CreateUser(grpc::ServerContext* ctx,
     EK_RETURN_IF_ERROR(v.ToStatus());
     EK_ASSIGN_OR_RETURN(std::string hash, auth::HashPassword(req->password(), config_.hash_params));
     return pool_.Write([&](db::Tx& tx) -> absl::Status {
-      EK_ASSIGN_OR_RETURN(bool replay,
-                          ClaimRequestId(tx, p.tenant, req->request_id(), "CreateUser", u.username()));
+      EK_ASSIGN_OR_RETURN(
+          bool replay, ClaimRequestId(tx, p.tenant, req->request_id(), "CreateUser", u.username()));
       if (!replay) {
         Violations refs;
         if (!u.nip().empty() && !store::GetEmployee(tx, p.tenant, u.nip(), absl::CivilDay()).ok()) {
@@ -562,9 +590,10 @@ grpc::Status IdentityServiceImpl::CreateUser(grpc::ServerContext* ctx,
         row.admin_org_unit_code = opd_admin ? u.admin_org_unit_code() : "";
         row.service_account = req->service_account();
         store::InsertUser(tx, p.tenant, row);
-        store::InsertAudit(tx, p.tenant, {0, absl::Now(), p.subject, "ROLE_CHANGE", row.username,
-                                          absl::StrCat("created; roles=", absl::StrJoin(granted, ",")),
-                                          PeerAddress(ctx)});
+        store::InsertAudit(
+            tx, p.tenant,
+            {0, absl::Now(), p.subject, "ROLE_CHANGE", row.username,
+             absl::StrCat("created; roles=", absl::StrJoin(granted, ",")), PeerAddress(ctx)});
       }
       EK_ASSIGN_OR_RETURN(store::UserRow row, store::GetUser(tx, p.tenant, u.username()));
       ToProto(row, resp);
@@ -573,7 +602,8 @@ grpc::Status IdentityServiceImpl::CreateUser(grpc::ServerContext* ctx,
   });
 }
 
-grpc::Status IdentityServiceImpl::ListUsers(grpc::ServerContext* ctx, const v1::ListUsersRequest* req,
+grpc::Status IdentityServiceImpl::ListUsers(grpc::ServerContext* ctx,
+                                            const v1::ListUsersRequest* req,
                                             v1::ListUsersResponse* resp) {
   return Serve(ctx, [&](const Principal& p) -> absl::Status {
     if (!p.HasAny({Role::kAdminInstansi, Role::kAuditor})) {
@@ -583,12 +613,9 @@ grpc::Status IdentityServiceImpl::ListUsers(grpc::ServerContext* ctx, const v1::
     EK_ASSIGN_OR_RETURN(std::string after, DecodePageToken(req->page_token(), "users"));
     return pool_.Read([&](db::Tx& tx) {
       auto rows = store::ListUsers(tx, p.tenant, after, size + 1);
-      for (int i = 0; i < static_cast<int>(rows.size()) && i < size; ++i) {
-        ToProto(rows[i], resp->add_users());
-      }
-      if (static_cast<int>(rows.size()) > size) {
-        resp->set_next_page_token(EncodePageToken(rows[size - 1].username, "users"));
-      }
+      resp->set_next_page_token(WritePage(
+          rows, size, "users", [&](const auto& r) { ToProto(r, resp->add_users()); },
+          [](const auto& r) { return r.username; }));
       return absl::OkStatus();
     });
   });
@@ -600,10 +627,10 @@ grpc::Status IdentityServiceImpl::UpdateUser(grpc::ServerContext* ctx,
     if (!p.Has(Role::kAdminInstansi)) {
       return absl::PermissionDeniedError("only the tenant's ADMIN_INSTANSI manages users");
     }
-    EK_ASSIGN_OR_RETURN(auto paths,
-                        MaskPaths(req->update_mask(), {"roles", "admin_org_unit_code", "disabled",
-                                                       "password", "locked_until"},
-                                  /*empty_means_all=*/false));
+    EK_ASSIGN_OR_RETURN(auto paths, MaskPaths(req->update_mask(),
+                                              {"roles", "admin_org_unit_code", "disabled",
+                                               "password", "locked_until"},
+                                              /*empty_means_all=*/false));
     const v1::User& u = req->user();
     std::string hash;
     if (paths.contains("password")) {
@@ -644,10 +671,10 @@ grpc::Status IdentityServiceImpl::UpdateUser(grpc::ServerContext* ctx,
       if (unlock) details.push_back("unlocked");
       EK_RETURN_IF_ERROR(v.ToStatus());
       store::UpdateUser(tx, p.tenant, row, unlock);
-      store::InsertAudit(tx, p.tenant,
-                         {0, absl::Now(), p.subject,
-                          paths.contains("roles") ? "ROLE_CHANGE" : "USER_UPDATE", row.username,
-                          absl::StrJoin(details, "; "), PeerAddress(ctx)});
+      store::InsertAudit(
+          tx, p.tenant,
+          {0, absl::Now(), p.subject, paths.contains("roles") ? "ROLE_CHANGE" : "USER_UPDATE",
+           row.username, absl::StrJoin(details, "; "), PeerAddress(ctx)});
       EK_ASSIGN_OR_RETURN(row, store::GetUser(tx, p.tenant, row.username));
       ToProto(row, resp);
       return absl::OkStatus();
@@ -673,12 +700,9 @@ grpc::Status IdentityServiceImpl::ListAuditEvents(grpc::ServerContext* ctx,
     return pool_.Read([&](db::Tx& tx) {
       auto rows = store::ListAudit(tx, p.tenant, req->actor(), req->action(), req->target(),
                                    before_id, size + 1);
-      for (int i = 0; i < static_cast<int>(rows.size()) && i < size; ++i) {
-        ToProto(rows[i], resp->add_events());
-      }
-      if (static_cast<int>(rows.size()) > size) {
-        resp->set_next_page_token(EncodePageToken(absl::StrCat(rows[size - 1].id), fingerprint));
-      }
+      resp->set_next_page_token(WritePage(
+          rows, size, fingerprint, [&](const auto& r) { ToProto(r, resp->add_events()); },
+          [](const auto& r) { return absl::StrCat(r.id); }));
       return absl::OkStatus();
     });
   });
@@ -701,8 +725,9 @@ absl::Status BootstrapPlatformAdmin(db::Pool& pool, const std::string& password,
     admin.password_hash = hash;
     admin.roles = {std::string(RoleName(Role::kPlatformAdmin))};
     store::InsertUser(tx, "platform", admin);
-    store::InsertAudit(tx, "platform", {0, absl::Now(), "bootstrap", "ROLE_CHANGE", "admin",
-                                        "roles=PLATFORM_ADMIN (first start)", ""});
+    store::InsertAudit(tx, "platform",
+                       {0, absl::Now(), "bootstrap", "ROLE_CHANGE", "admin",
+                        "roles=PLATFORM_ADMIN (first start)", ""});
     return absl::OkStatus();
   });
 }

@@ -56,17 +56,21 @@ class IdentityServiceImpl final : public v1::IdentityService::Service {
   grpc::Status GetJwks(grpc::ServerContext*, const v1::GetJwksRequest*, v1::Jwks*) override;
   grpc::Status RotateSigningKey(grpc::ServerContext*, const v1::RotateSigningKeyRequest*,
                                 v1::RotateSigningKeyResponse*) override;
-  grpc::Status GetProfile(grpc::ServerContext*, const v1::GetProfileRequest*, v1::Profile*) override;
+  grpc::Status GetProfile(grpc::ServerContext*, const v1::GetProfileRequest*,
+                          v1::Profile*) override;
 
-  grpc::Status CreateTenant(grpc::ServerContext*, const v1::CreateTenantRequest*, v1::Tenant*) override;
+  grpc::Status CreateTenant(grpc::ServerContext*, const v1::CreateTenantRequest*,
+                            v1::Tenant*) override;
   grpc::Status GetTenant(grpc::ServerContext*, const v1::GetTenantRequest*, v1::Tenant*) override;
   grpc::Status ListTenants(grpc::ServerContext*, const v1::ListTenantsRequest*,
                            v1::ListTenantsResponse*) override;
-  grpc::Status UpdateTenant(grpc::ServerContext*, const v1::UpdateTenantRequest*, v1::Tenant*) override;
+  grpc::Status UpdateTenant(grpc::ServerContext*, const v1::UpdateTenantRequest*,
+                            v1::Tenant*) override;
 
   grpc::Status CreateOrgUnit(grpc::ServerContext*, const v1::CreateOrgUnitRequest*,
                              v1::OrgUnit*) override;
-  grpc::Status GetOrgUnit(grpc::ServerContext*, const v1::GetOrgUnitRequest*, v1::OrgUnit*) override;
+  grpc::Status GetOrgUnit(grpc::ServerContext*, const v1::GetOrgUnitRequest*,
+                          v1::OrgUnit*) override;
   grpc::Status ListOrgUnits(grpc::ServerContext*, const v1::ListOrgUnitsRequest*,
                             v1::ListOrgUnitsResponse*) override;
   grpc::Status UpdateOrgUnit(grpc::ServerContext*, const v1::UpdateOrgUnitRequest*,
@@ -80,7 +84,8 @@ class IdentityServiceImpl final : public v1::IdentityService::Service {
 
   grpc::Status CreateEmployee(grpc::ServerContext*, const v1::CreateEmployeeRequest*,
                               v1::Employee*) override;
-  grpc::Status GetEmployee(grpc::ServerContext*, const v1::GetEmployeeRequest*, v1::Employee*) override;
+  grpc::Status GetEmployee(grpc::ServerContext*, const v1::GetEmployeeRequest*,
+                           v1::Employee*) override;
   grpc::Status BatchGetEmployees(grpc::ServerContext*, const v1::BatchGetEmployeesRequest*,
                                  v1::BatchGetEmployeesResponse*) override;
   grpc::Status ListEmployees(grpc::ServerContext*, const v1::ListEmployeesRequest*,
@@ -115,6 +120,12 @@ class IdentityServiceImpl final : public v1::IdentityService::Service {
   // gRPC statuses with their field violations.
   grpc::Status Serve(grpc::ServerContext* ctx,
                      const std::function<absl::Status(const Principal&)>& handler);
+  // Runs `handler` in a read transaction once the caller may read employee `nip` (the request's
+  // field "nip") on `date` (today in the tenant's zone when unset).
+  using EmployeeReader = std::function<absl::Status(db::Tx& tx, const Principal& p,
+                                                    const std::string& nip, absl::CivilDay day)>;
+  grpc::Status ServeEmployeeRead(grpc::ServerContext* ctx, const std::string& nip,
+                                 const google::type::Date& date, const EmployeeReader& handler);
   // Runs a public handler (no token).
   grpc::Status ServePublic(grpc::ServerContext* ctx, const std::function<absl::Status()>& handler);
 

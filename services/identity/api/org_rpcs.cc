@@ -22,7 +22,7 @@ void ValidatePositionFields(const v1::Position& p, Violations& v) {
 }
 
 store::PositionRow ToRow(const v1::Position& p) {
-  return {p.code(),          p.name(),          p.kind(),          p.kelas_jabatan(),
+  return {p.code(),          p.name(),          p.kind(),        p.kelas_jabatan(),
           p.nilai_jabatan(), p.org_unit_code(), p.head_of_unit()};
 }
 
@@ -31,8 +31,8 @@ absl::Status CheckOneHead(db::Tx& tx, const std::string& tenant, const std::stri
                           const std::string& code) {
   auto u = store::GetOrgUnit(tx, tenant, unit);
   if (u.ok() && !u->head_position_code.empty() && u->head_position_code != code) {
-    return absl::FailedPreconditionError(absl::StrCat("org unit ", unit, " already has head position ",
-                                                      u->head_position_code));
+    return absl::FailedPreconditionError(
+        absl::StrCat("org unit ", unit, " already has head position ", u->head_position_code));
   }
   return absl::OkStatus();
 }
@@ -47,14 +47,15 @@ grpc::Status IdentityServiceImpl::CreateOrgUnit(grpc::ServerContext* ctx,
     Violations v;
     v.Merge(ValidateOrgUnitCode(u.code(), "org_unit.code"));
     v.Merge(ValidateName(u.name(), "org_unit.name"));
-    if (!u.parent_code().empty()) v.Merge(ValidateOrgUnitCode(u.parent_code(), "org_unit.parent_code"));
+    if (!u.parent_code().empty())
+      v.Merge(ValidateOrgUnitCode(u.parent_code(), "org_unit.parent_code"));
     EK_RETURN_IF_ERROR(v.ToStatus());
     return pool_.Write([&](db::Tx& tx) -> absl::Status {
       EK_ASSIGN_OR_RETURN(Scope scope, ScopeOf(tx, p));
       // A new root needs the tenant admin; a new child needs the right over its parent.
       EK_RETURN_IF_ERROR(CheckAdministers(scope, u.parent_code()));
-      EK_ASSIGN_OR_RETURN(bool replay,
-                          ClaimRequestId(tx, p.tenant, req->request_id(), "CreateOrgUnit", u.code()));
+      EK_ASSIGN_OR_RETURN(
+          bool replay, ClaimRequestId(tx, p.tenant, req->request_id(), "CreateOrgUnit", u.code()));
       if (!replay) {
         if (!u.parent_code().empty() && !store::GetOrgUnit(tx, p.tenant, u.parent_code()).ok()) {
           return InvalidField("org_unit.parent_code", "no such org unit");
@@ -63,8 +64,9 @@ grpc::Status IdentityServiceImpl::CreateOrgUnit(grpc::ServerContext* ctx,
           return absl::AlreadyExistsError(absl::StrCat("org unit ", u.code(), " already exists"));
         }
         store::InsertOrgUnit(tx, p.tenant, {u.code(), u.name(), u.parent_code(), ""});
-        store::InsertAudit(tx, p.tenant, {0, absl::Now(), p.subject, "ORG_UNIT_CREATE", u.code(),
-                                          "parent=" + u.parent_code(), PeerAddress(ctx)});
+        store::InsertAudit(tx, p.tenant,
+                           {0, absl::Now(), p.subject, "ORG_UNIT_CREATE", u.code(),
+                            "parent=" + u.parent_code(), PeerAddress(ctx)});
       }
       EK_ASSIGN_OR_RETURN(store::OrgUnitRow row, store::GetOrgUnit(tx, p.tenant, u.code()));
       ToProto(row, resp);
@@ -93,12 +95,9 @@ grpc::Status IdentityServiceImpl::ListOrgUnits(grpc::ServerContext* ctx,
     EK_ASSIGN_OR_RETURN(std::string after, DecodePageToken(req->page_token(), fingerprint));
     return pool_.Read([&](db::Tx& tx) {
       auto rows = store::ListOrgUnits(tx, p.tenant, req->parent_code(), after, size + 1);
-      for (int i = 0; i < static_cast<int>(rows.size()) && i < size; ++i) {
-        ToProto(rows[i], resp->add_org_units());
-      }
-      if (static_cast<int>(rows.size()) > size) {
-        resp->set_next_page_token(EncodePageToken(rows[size - 1].code, fingerprint));
-      }
+      resp->set_next_page_token(WritePage(
+          rows, size, fingerprint, [&](const auto& r) { ToProto(r, resp->add_org_units()); },
+          [](const auto& r) { return r.code; }));
       return absl::OkStatus();
     });
   });
@@ -130,8 +129,9 @@ grpc::Status IdentityServiceImpl::UpdateOrgUnit(grpc::ServerContext* ctx,
       }
       EK_RETURN_IF_ERROR(v.ToStatus());
       store::UpdateOrgUnit(tx, p.tenant, row);
-      store::InsertAudit(tx, p.tenant, {0, absl::Now(), p.subject, "ORG_UNIT_UPDATE", row.code,
-                                        absl::StrJoin(paths, ","), PeerAddress(ctx)});
+      store::InsertAudit(tx, p.tenant,
+                         {0, absl::Now(), p.subject, "ORG_UNIT_UPDATE", row.code,
+                          absl::StrJoin(paths, ","), PeerAddress(ctx)});
       EK_ASSIGN_OR_RETURN(row, store::GetOrgUnit(tx, p.tenant, row.code));
       ToProto(row, resp);
       return absl::OkStatus();
@@ -165,8 +165,9 @@ grpc::Status IdentityServiceImpl::CreatePosition(grpc::ServerContext* ctx,
           EK_RETURN_IF_ERROR(CheckOneHead(tx, p.tenant, pos.org_unit_code(), pos.code()));
         }
         store::InsertPosition(tx, p.tenant, ToRow(pos));
-        store::InsertAudit(tx, p.tenant, {0, absl::Now(), p.subject, "POSITION_CREATE", pos.code(),
-                                          "unit=" + pos.org_unit_code(), PeerAddress(ctx)});
+        store::InsertAudit(tx, p.tenant,
+                           {0, absl::Now(), p.subject, "POSITION_CREATE", pos.code(),
+                            "unit=" + pos.org_unit_code(), PeerAddress(ctx)});
       }
       EK_ASSIGN_OR_RETURN(store::PositionRow row, store::GetPosition(tx, p.tenant, pos.code()));
       ToProto(row, resp);
@@ -184,12 +185,9 @@ grpc::Status IdentityServiceImpl::ListPositions(grpc::ServerContext* ctx,
     EK_ASSIGN_OR_RETURN(std::string after, DecodePageToken(req->page_token(), fingerprint));
     return pool_.Read([&](db::Tx& tx) {
       auto rows = store::ListPositions(tx, p.tenant, req->org_unit_code(), after, size + 1);
-      for (int i = 0; i < static_cast<int>(rows.size()) && i < size; ++i) {
-        ToProto(rows[i], resp->add_positions());
-      }
-      if (static_cast<int>(rows.size()) > size) {
-        resp->set_next_page_token(EncodePageToken(rows[size - 1].code, fingerprint));
-      }
+      resp->set_next_page_token(WritePage(
+          rows, size, fingerprint, [&](const auto& r) { ToProto(r, resp->add_positions()); },
+          [](const auto& r) { return r.code; }));
       return absl::OkStatus();
     });
   });
@@ -200,9 +198,9 @@ grpc::Status IdentityServiceImpl::UpdatePosition(grpc::ServerContext* ctx,
                                                  v1::Position* resp) {
   return Serve(ctx, [&](const Principal& p) -> absl::Status {
     const v1::Position& in = req->position();
-    EK_ASSIGN_OR_RETURN(auto paths,
-                        MaskPaths(req->update_mask(), {"name", "kind", "kelas_jabatan",
-                                                       "nilai_jabatan", "head_of_unit"}));
+    EK_ASSIGN_OR_RETURN(
+        auto paths, MaskPaths(req->update_mask(),
+                              {"name", "kind", "kelas_jabatan", "nilai_jabatan", "head_of_unit"}));
     return pool_.Write([&](db::Tx& tx) -> absl::Status {
       EK_ASSIGN_OR_RETURN(Scope scope, ScopeOf(tx, p));
       EK_ASSIGN_OR_RETURN(store::PositionRow row, store::GetPosition(tx, p.tenant, in.code()));
@@ -221,8 +219,9 @@ grpc::Status IdentityServiceImpl::UpdatePosition(grpc::ServerContext* ctx,
         EK_RETURN_IF_ERROR(CheckOneHead(tx, p.tenant, row.org_unit_code, row.code));
       }
       store::UpdatePosition(tx, p.tenant, row);
-      store::InsertAudit(tx, p.tenant, {0, absl::Now(), p.subject, "POSITION_UPDATE", row.code,
-                                        absl::StrJoin(paths, ","), PeerAddress(ctx)});
+      store::InsertAudit(tx, p.tenant,
+                         {0, absl::Now(), p.subject, "POSITION_UPDATE", row.code,
+                          absl::StrJoin(paths, ","), PeerAddress(ctx)});
       ToProto(row, resp);
       return absl::OkStatus();
     });

@@ -17,8 +17,8 @@ absl::StatusOr<bool> ClaimRequestId(db::Tx& tx, const std::string& tenant,
   if (request_id.size() > 128) return InvalidField("request_id", "at most 128 characters");
   if (auto seen = store::GetRequestId(tx, tenant, request_id)) {
     if (seen->method != method || seen->resource != resource) {
-      return InvalidField("request_id", absl::StrCat("already used for ", seen->method, " of ",
-                                                     seen->resource));
+      return InvalidField("request_id",
+                          absl::StrCat("already used for ", seen->method, " of ", seen->resource));
     }
     return true;
   }

@@ -59,18 +59,7 @@ VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
 UPDATE positions SET name = $3, kind = $4, kelas_jabatan = $5, nilai_jabatan = $6, head_of_unit = $7
 WHERE tenant_id = $1 AND code = $2
 
--- Employees with the definitive position in force on a date ($3), if any.
--- name: employee_get
-SELECT e.nip, e.name, e.golongan, e.status, coalesce(a.position_code, ''), coalesce(p.org_unit_code, '')
-FROM employees e
-LEFT JOIN LATERAL (
-  SELECT position_code FROM assignments a
-  WHERE a.tenant_id = e.tenant_id AND a.nip = e.nip AND a.kind = 1
-    AND a.start_date <= $3::date AND (a.end_date IS NULL OR a.end_date >= $3::date)
-  ORDER BY a.start_date DESC, a.id DESC LIMIT 1) a ON true
-LEFT JOIN positions p ON p.tenant_id = e.tenant_id AND p.code = a.position_code
-WHERE e.tenant_id = $1 AND e.nip = $2
-
+-- Employees (NIPs $2, comma-separated) with the definitive position in force on $3, if any.
 -- name: employee_batch_get
 SELECT e.nip, e.name, e.golongan, e.status, coalesce(a.position_code, ''), coalesce(p.org_unit_code, '')
 FROM employees e

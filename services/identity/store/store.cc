@@ -164,9 +164,9 @@ void UpdatePosition(db::Tx& tx, const std::string& tenant, const PositionRow& p)
 
 absl::StatusOr<EmployeeRow> GetEmployee(db::Tx& tx, const std::string& tenant,
                                         const std::string& nip, absl::CivilDay day) {
-  auto r = tx.Exec("employee_get", tenant, nip, FormatDate(day));
-  if (r.empty()) return absl::NotFoundError("employee " + nip + " not found");
-  return ToEmployee(r[0]);
+  auto rows = BatchGetEmployees(tx, tenant, {nip}, day);
+  if (rows.empty()) return absl::NotFoundError("employee " + nip + " not found");
+  return std::move(rows.front());
 }
 
 std::vector<EmployeeRow> BatchGetEmployees(db::Tx& tx, const std::string& tenant,

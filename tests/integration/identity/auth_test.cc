@@ -275,3 +275,47 @@ TEST_F(AuthTest, ServiceAccountLogsInWithClientCredentialsOnly) {
 
 }  // namespace
 }  // namespace ekinerja::identity::it
+
+namespace ekinerja::identity::it {
+namespace {
+
+TEST_F(AuthTest, RotatedKeySignsNewTokensWhileTheOldOneStillVerifies) {
+  const SeededTenant t = SeedTenant("kota-a");
+  ASSERT_FALSE(HasFatalFailure());
+  const std::string before = Token(t, t.staf_yankes);
+  auto old_header = auth::PeekHeader(before);
+  ASSERT_TRUE(old_header.ok());
+
+  // Only the platform admin rotates.
+  v1::RotateSigningKeyResponse rotated;
+  EXPECT_TRUE(HasCode(stub().RotateSigningKey(Ctx(t.admin_token).get(),
+                                              v1::RotateSigningKeyRequest(), &rotated),
+                      grpc::StatusCode::PERMISSION_DENIED));
+  ASSERT_TRUE(Ok(stub().RotateSigningKey(Ctx(PlatformToken()).get(),
+                                         v1::RotateSigningKeyRequest(), &rotated)));
+  EXPECT_NE(rotated.kid(), old_header->kid);
+
+  // Both keys are published, the new one first; new tokens carry the new kid.
+  v1::Jwks jwks;
+  ASSERT_TRUE(Ok(stub().GetJwks(Ctx().get(), v1::GetJwksRequest(), &jwks)));
+  ASSERT_EQ(jwks.keys_size(), 2);
+  EXPECT_EQ(jwks.keys(0).kid(), rotated.kid());
+  EXPECT_EQ(jwks.keys(1).kid(), old_header->kid);
+  const std::string after = Token(t, t.staf_yankes);
+  EXPECT_EQ(auth::PeekHeader(after)->kid, rotated.kid());
+
+  // A token signed before the rotation still works until it expires.
+  EXPECT_TRUE(VerifiedClaims(before).ok());
+  v1::Employee me;
+  EXPECT_TRUE(Ok(stub().GetEmployee(Ctx(before).get(),
+                                    [&] {
+                                      v1::GetEmployeeRequest r;
+                                      r.set_nip(t.staf_yankes);
+                                      return r;
+                                    }(),
+                                    &me)));
+  EXPECT_EQ(me.nip(), t.staf_yankes);
+}
+
+}  // namespace
+}  // namespace ekinerja::identity::it

@@ -94,7 +94,8 @@ class AuthInterceptor : public grpc::experimental::Interceptor {
       absl::StatusOr<Principal> outcome = absl::UnauthenticatedError("missing bearer token");
       auto* md = methods->GetRecvInitialMetadata();
       if (auto it = md->find("authorization"); it != md->end()) {
-        absl::string_view token = BearerToken(absl::string_view(it->second.data(), it->second.size()));
+        absl::string_view token =
+            BearerToken(absl::string_view(it->second.data(), it->second.size()));
         outcome = token.empty() ? absl::UnauthenticatedError("authorization is not a bearer token")
                                 : verifier_->Verify(token);
       }

@@ -5,12 +5,12 @@
 #include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
-#include "status.h"
 #include "prometheus/counter.h"
 #include "prometheus/family.h"
 #include "prometheus/gauge.h"
 #include "prometheus/histogram.h"
 #include "prometheus/registry.h"
+#include "status.h"
 
 namespace ekinerja::db {
 
@@ -26,7 +26,8 @@ absl::StatusOr<std::vector<Statement>> ParseNamedQueries(absl::string_view text)
     absl::string_view rest = absl::StripLeadingAsciiWhitespace(line);
     if (absl::ConsumePrefix(&rest, "-- name:")) {
       std::string name(absl::StripAsciiWhitespace(rest));
-      if (name.empty()) return absl::InternalError(absl::StrCat("queries.sql:", line_no, ": empty name"));
+      if (name.empty())
+        return absl::InternalError(absl::StrCat("queries.sql:", line_no, ": empty name"));
       for (const auto& s : out) {
         if (s.name == name) {
           return absl::InternalError(absl::StrCat("queries.sql:", line_no, ": duplicate ", name));
@@ -40,7 +41,8 @@ absl::StatusOr<std::vector<Statement>> ParseNamedQueries(absl::string_view text)
   }
   for (auto& s : out) {
     s.sql = std::string(absl::StripAsciiWhitespace(s.sql));
-    if (s.sql.empty()) return absl::InternalError(absl::StrCat("queries.sql: ", s.name, " is empty"));
+    if (s.sql.empty())
+      return absl::InternalError(absl::StrCat("queries.sql: ", s.name, " is empty"));
   }
   return out;
 }
@@ -67,7 +69,8 @@ absl::Status ToStatus(const std::exception& e) {
   }
   if (const auto* sql = dynamic_cast<const pqxx::sql_error*>(&e)) {
     // 40001 serialization failure, 40P01 deadlock: the client may retry.
-    if (sql->sqlstate() == "40001" || sql->sqlstate() == "40P01") return absl::AbortedError(e.what());
+    if (sql->sqlstate() == "40001" || sql->sqlstate() == "40P01")
+      return absl::AbortedError(e.what());
     if (sql->sqlstate() == "57014") return absl::DeadlineExceededError(e.what());
   }
   return absl::InternalError(absl::StrCat("database: ", e.what()));
@@ -83,8 +86,8 @@ Pool::Pool(PoolOptions options, prometheus::Registry* registry) : options_(std::
                        .Name("ekinerja_db_pool_wait_seconds")
                        .Help("Time waited for a pooled connection")
                        .Register(*registry)
-                       .Add({}, prometheus::Histogram::BucketBoundaries{
-                                    0.0001, 0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 2, 5});
+                       .Add({}, prometheus::Histogram::BucketBoundaries{0.0001, 0.001, 0.005, 0.01,
+                                                                        0.05, 0.1, 0.5, 1, 2, 5});
   in_use_ = &prometheus::BuildGauge()
                  .Name("ekinerja_db_pool_connections_in_use")
                  .Help("Pooled connections lent out now")
@@ -196,9 +199,7 @@ absl::Status Pool::Run(const std::function<absl::Status(Tx&)>& fn) {
   return status;
 }
 
-absl::Status Pool::Write(const std::function<absl::Status(Tx&)>& fn) {
-  return Run<pqxx::work>(fn);
-}
+absl::Status Pool::Write(const std::function<absl::Status(Tx&)>& fn) { return Run<pqxx::work>(fn); }
 
 absl::Status Pool::Read(const std::function<absl::Status(Tx&)>& fn) {
   return Run<pqxx::read_transaction>(fn);

@@ -1,7 +1,6 @@
 #pragma once
 
 #include "absl/strings/string_view.h"
-
 #include "absl/types/span.h"
 
 namespace ekinerja {

@@ -19,8 +19,9 @@ std::string EnvNameOf(absl::string_view flag_name) {
 
 void ParseFlags(int argc, char** argv, absl::string_view usage) {
   absl::SetProgramUsageMessage(absl::StrCat(
-      usage, "\n\nEvery flag --name can also be set as the environment variable EKINERJA_NAME "
-             "(upper case); the command line wins."));
+      usage,
+      "\n\nEvery flag --name can also be set as the environment variable EKINERJA_NAME "
+      "(upper case); the command line wins."));
   for (auto& [name, flag] : absl::GetAllFlags()) {
     const char* value = std::getenv(EnvNameOf(name).c_str());
     if (value == nullptr) continue;

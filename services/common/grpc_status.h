@@ -10,7 +10,8 @@ namespace ekinerja {
 // grpc-status-details-bin trailer, as Envoy's transcoder and Google's clients expect.
 grpc::Status ToGrpcStatus(const absl::Status& status);
 
-// grpc::Status -> absl::Status, keeping BadRequest field violations (for clients of other services).
+// grpc::Status -> absl::Status, keeping BadRequest field violations (for clients of other
+// services).
 absl::Status FromGrpcStatus(const grpc::Status& status);
 
 }  // namespace ekinerja

@@ -18,11 +18,10 @@ struct Metrics::GrpcFamilies {
 
 absl::string_view GrpcCodeName(int code) {
   static constexpr absl::string_view kNames[] = {
-      "OK",         "Canceled",         "Unknown",           "InvalidArgument",
-      "DeadlineExceeded", "NotFound",   "AlreadyExists",     "PermissionDenied",
-      "ResourceExhausted", "FailedPrecondition", "Aborted",  "OutOfRange",
-      "Unimplemented", "Internal",      "Unavailable",       "DataLoss",
-      "Unauthenticated"};
+      "OK",       "Canceled",       "Unknown",          "InvalidArgument",   "DeadlineExceeded",
+      "NotFound", "AlreadyExists",  "PermissionDenied", "ResourceExhausted", "FailedPrecondition",
+      "Aborted",  "OutOfRange",     "Unimplemented",    "Internal",          "Unavailable",
+      "DataLoss", "Unauthenticated"};
   if (code < 0 || code > 16) return "Unknown";
   return kNames[code];
 }
@@ -53,7 +52,8 @@ class MetricsInterceptor : public grpc::experimental::Interceptor {
     if (!full.empty() && full.front() == '/') full.remove_prefix(1);
     const size_t slash = full.find('/');
     labels_ = {{"grpc_service", std::string(full.substr(0, slash))},
-               {"grpc_method", slash == absl::string_view::npos ? "" : std::string(full.substr(slash + 1))},
+               {"grpc_method",
+                slash == absl::string_view::npos ? "" : std::string(full.substr(slash + 1))},
                {"grpc_type", std::string(TypeName(info->type()))}};
     f_->started.Add(labels_).Increment();
   }
@@ -125,7 +125,8 @@ Metrics::Metrics() : registry_(std::make_shared<prometheus::Registry>()) {
 
 Metrics::~Metrics() = default;
 
-std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface> Metrics::InterceptorFactory() {
+std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>
+Metrics::InterceptorFactory() {
   return std::make_unique<MetricsInterceptorFactory>(grpc_.get());
 }
 

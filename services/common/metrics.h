@@ -15,7 +15,8 @@ namespace ekinerja {
 // The service's Prometheus registry, and the per-method gRPC metrics named as go-grpc-prometheus
 // names them, so existing dashboards work: grpc_server_started_total,
 // grpc_server_handled_total{grpc_service,grpc_method,grpc_type,grpc_code},
-// grpc_server_handling_seconds (histogram), grpc_server_msg_received_total, grpc_server_msg_sent_total.
+// grpc_server_handling_seconds (histogram), grpc_server_msg_received_total,
+// grpc_server_msg_sent_total.
 class Metrics {
  public:
   Metrics();

@@ -7,8 +7,8 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
 #include "crypto.h"
-#include "status.h"
 #include "db.h"
+#include "status.h"
 
 namespace ekinerja::db {
 namespace {
@@ -51,8 +51,8 @@ absl::StatusOr<std::vector<std::string>> Migrate(const std::string& url, const s
     pqxx::work tx(conn);
     const std::string q = QuoteIdent(schema);
     if (tx.exec_params("SELECT 1 FROM pg_namespace WHERE nspname = $1", schema).empty()) {
-      return absl::FailedPreconditionError(
-          absl::StrCat("schema ", schema, " does not exist; create it (owned by the service role)"));
+      return absl::FailedPreconditionError(absl::StrCat(
+          "schema ", schema, " does not exist; create it (owned by the service role)"));
     }
     tx.exec_params("SELECT pg_advisory_xact_lock(hashtext($1))", "ekinerja.migrate." + schema);
     tx.exec("SET LOCAL search_path TO " + q);
@@ -60,7 +60,8 @@ absl::StatusOr<std::vector<std::string>> Migrate(const std::string& url, const s
             ".schema_migrations (version int PRIMARY KEY, name text NOT NULL, "
             "checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())");
     std::map<int, std::pair<std::string, std::string>> done;
-    for (const auto& row : tx.exec("SELECT version, name, checksum FROM " + q + ".schema_migrations")) {
+    for (const auto& row :
+         tx.exec("SELECT version, name, checksum FROM " + q + ".schema_migrations")) {
       done[row[0].as<int>()] = {row[1].as<std::string>(), row[2].as<std::string>()};
     }
     for (const auto& m : migrations) {
@@ -73,9 +74,9 @@ absl::StatusOr<std::vector<std::string>> Migrate(const std::string& url, const s
         continue;
       }
       tx.exec(std::string(m.sql));
-      tx.exec_params("INSERT INTO " + q +
-                         ".schema_migrations (version, name, checksum) VALUES ($1, $2, $3)",
-                     m.version, m.name, checksum);
+      tx.exec_params(
+          "INSERT INTO " + q + ".schema_migrations (version, name, checksum) VALUES ($1, $2, $3)",
+          m.version, m.name, checksum);
       applied_now.push_back(m.name);
     }
     tx.commit();

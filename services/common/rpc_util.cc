@@ -51,15 +51,15 @@ absl::StatusOr<absl::flat_hash_set<std::string>> MaskPaths(
   absl::flat_hash_set<std::string> ok(allowed.begin(), allowed.end());
   if (mask.paths().empty()) {
     if (empty_means_all) return ok;
-    return InvalidField("update_mask", absl::StrCat("name the fields to change: ",
-                                                    absl::StrJoin(allowed, ", ")));
+    return InvalidField("update_mask",
+                        absl::StrCat("name the fields to change: ", absl::StrJoin(allowed, ", ")));
   }
   absl::flat_hash_set<std::string> out;
   Violations v;
   for (const auto& path : mask.paths()) {
     if (!ok.contains(path)) {
-      v.Add("update_mask", absl::StrCat("cannot update '", path, "'; updatable: ",
-                                        absl::StrJoin(allowed, ", ")));
+      v.Add("update_mask",
+            absl::StrCat("cannot update '", path, "'; updatable: ", absl::StrJoin(allowed, ", ")));
     } else {
       out.insert(path);
     }

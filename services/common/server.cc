@@ -28,12 +28,13 @@ absl::StatusOr<std::string> ReadFile(const std::string& path) {
 
 }  // namespace
 
-absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Create(ServerOptions options,
-                                                                 absl::Span<const EmbeddedFile> sql) {
+absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Create(
+    ServerOptions options, absl::Span<const EmbeddedFile> sql) {
   if (options.db_schema.empty()) options.db_schema = options.service;
   EK_ASSIGN_OR_RETURN(auto applied, db::Migrate(options.db_url, options.db_schema, sql));
   if (!applied.empty()) {
-    LogInfo("migrations applied", {{"schema", options.db_schema}, {"files", absl::StrJoin(applied, ",")}});
+    LogInfo("migrations applied",
+            {{"schema", options.db_schema}, {"files", absl::StrJoin(applied, ",")}});
   }
   EK_ASSIGN_OR_RETURN(auto statements, db::NamedQueriesOf(sql));
   db::PoolOptions po;
@@ -67,7 +68,8 @@ absl::Status ServiceHost::Start(const std::vector<grpc::Service*>& services,
     ssl.pem_key_cert_pairs.push_back({key, cert});
     creds = grpc::SslServerCredentials(ssl);
   }
-  builder.AddListeningPort(absl::StrCat(options_.host, ":", options_.grpc_port), creds, &grpc_port_);
+  builder.AddListeningPort(absl::StrCat(options_.host, ":", options_.grpc_port), creds,
+                           &grpc_port_);
   builder.SetMaxReceiveMessageSize(options_.max_message_bytes);
   builder.SetMaxSendMessageSize(options_.max_message_bytes);
   grpc::ResourceQuota quota(absl::StrCat("ekinerja-", options_.service));
@@ -76,7 +78,8 @@ absl::Status ServiceHost::Start(const std::vector<grpc::Service*>& services,
   for (grpc::Service* s : services) builder.RegisterService(s);
   std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>> interceptors;
   interceptors.push_back(metrics_.InterceptorFactory());
-  interceptors.push_back(MakeAuthInterceptorFactory(std::move(verifier), std::move(public_methods)));
+  interceptors.push_back(
+      MakeAuthInterceptorFactory(std::move(verifier), std::move(public_methods)));
   builder.experimental().SetInterceptorCreators(std::move(interceptors));
   server_ = builder.BuildAndStart();
   if (!server_ || grpc_port_ == 0) {
@@ -90,7 +93,8 @@ absl::Status ServiceHost::Start(const std::vector<grpc::Service*>& services,
     } catch (const std::exception& e) {
       return absl::UnavailableError(absl::StrCat("metrics port: ", e.what()));
     }
-    exposer_->RegisterCollectable(std::weak_ptr<prometheus::Collectable>(metrics_.shared_registry()));
+    exposer_->RegisterCollectable(
+        std::weak_ptr<prometheus::Collectable>(metrics_.shared_registry()));
     auto ports = exposer_->GetListeningPorts();
     metrics_port_ = ports.empty() ? 0 : ports.front();
   }
@@ -142,8 +146,8 @@ int RunService(ServerOptions options, absl::Span<const EmbeddedFile> sql, bool m
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
   if (migrate_only) {
-    auto applied = db::Migrate(options.db_url,
-                               options.db_schema.empty() ? options.service : options.db_schema, sql);
+    auto applied = db::Migrate(
+        options.db_url, options.db_schema.empty() ? options.service : options.db_schema, sql);
     if (!applied.ok()) {
       LogError("migration failed", {{"error", applied.status().ToString()}});
       return 1;

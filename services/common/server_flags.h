@@ -11,12 +11,12 @@
 #include "server.h"
 
 #define EKINERJA_SERVER_FLAGS(default_grpc_port, default_metrics_port)                          \
-  ABSL_FLAG(std::string, host, "127.0.0.1", "Address to listen on (gRPC and metrics)");          \
-  ABSL_FLAG(int, grpc_port, default_grpc_port, "gRPC port (0: any free port)");                  \
-  ABSL_FLAG(int, metrics_port, default_metrics_port, "Prometheus /metrics port (-1: none)");     \
+  ABSL_FLAG(std::string, host, "127.0.0.1", "Address to listen on (gRPC and metrics)");         \
+  ABSL_FLAG(int, grpc_port, default_grpc_port, "gRPC port (0: any free port)");                 \
+  ABSL_FLAG(int, metrics_port, default_metrics_port, "Prometheus /metrics port (-1: none)");    \
   ABSL_FLAG(std::string, db_url, "", "Postgres connection string (libpq keywords or URI)");     \
   ABSL_FLAG(std::string, db_schema, "", "Postgres schema of this service (default: its name)"); \
-  ABSL_FLAG(int, db_pool_size, 8, "Postgres connections in the pool");                           \
+  ABSL_FLAG(int, db_pool_size, 8, "Postgres connections in the pool");                          \
   ABSL_FLAG(int, db_pool_wait_ms, 2000, "How long a request waits for a pooled connection");    \
   ABSL_FLAG(bool, migrate_only, false, "Apply database migrations and exit (Kubernetes Job)");  \
   ABSL_FLAG(std::string, tls_cert_file, "", "PEM certificate: serve gRPC over TLS");            \
@@ -24,21 +24,21 @@
   ABSL_FLAG(int, max_message_bytes, 16 << 20, "Largest gRPC message accepted or sent");         \
   ABSL_FLAG(int, max_threads, 64, "Upper bound of gRPC server threads");                        \
   ABSL_FLAG(int, drain_seconds, 10, "On SIGTERM, how long calls in flight may finish");         \
-  static ekinerja::ServerOptions ServerOptionsFromFlags(std::string service) {                   \
-    ekinerja::ServerOptions o;                                                                   \
-    o.service = std::move(service);                                                              \
-    o.host = absl::GetFlag(FLAGS_host);                                                          \
-    o.grpc_port = absl::GetFlag(FLAGS_grpc_port);                                                \
-    o.metrics_port = absl::GetFlag(FLAGS_metrics_port);                                          \
-    o.db_url = absl::GetFlag(FLAGS_db_url);                                                      \
-    o.db_schema = absl::GetFlag(FLAGS_db_schema);                                                \
-    o.db_pool_size = absl::GetFlag(FLAGS_db_pool_size);                                          \
-    o.db_pool_wait = absl::Milliseconds(absl::GetFlag(FLAGS_db_pool_wait_ms));                   \
-    o.tls_cert_file = absl::GetFlag(FLAGS_tls_cert_file);                                        \
-    o.tls_key_file = absl::GetFlag(FLAGS_tls_key_file);                                          \
-    o.max_message_bytes = absl::GetFlag(FLAGS_max_message_bytes);                                \
-    o.max_threads = absl::GetFlag(FLAGS_max_threads);                                            \
-    o.drain = absl::Seconds(absl::GetFlag(FLAGS_drain_seconds));                                 \
-    return o;                                                                                    \
-  }                                                                                              \
+  static ekinerja::ServerOptions ServerOptionsFromFlags(std::string service) {                  \
+    ekinerja::ServerOptions o;                                                                  \
+    o.service = std::move(service);                                                             \
+    o.host = absl::GetFlag(FLAGS_host);                                                         \
+    o.grpc_port = absl::GetFlag(FLAGS_grpc_port);                                               \
+    o.metrics_port = absl::GetFlag(FLAGS_metrics_port);                                         \
+    o.db_url = absl::GetFlag(FLAGS_db_url);                                                     \
+    o.db_schema = absl::GetFlag(FLAGS_db_schema);                                               \
+    o.db_pool_size = absl::GetFlag(FLAGS_db_pool_size);                                         \
+    o.db_pool_wait = absl::Milliseconds(absl::GetFlag(FLAGS_db_pool_wait_ms));                  \
+    o.tls_cert_file = absl::GetFlag(FLAGS_tls_cert_file);                                       \
+    o.tls_key_file = absl::GetFlag(FLAGS_tls_key_file);                                         \
+    o.max_message_bytes = absl::GetFlag(FLAGS_max_message_bytes);                               \
+    o.max_threads = absl::GetFlag(FLAGS_max_threads);                                           \
+    o.drain = absl::Seconds(absl::GetFlag(FLAGS_drain_seconds));                                \
+    return o;                                                                                   \
+  }                                                                                             \
   static_assert(true, "")

@@ -1,18 +1,17 @@
 #pragma once
 
 #include <string>
-#include "absl/strings/string_view.h"
 #include <vector>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 
 // Errors are absl::Status values until the gRPC edge (grpc_status.h). abseil 20220623 has no
 // RETURN_IF_ERROR / ASSIGN_OR_RETURN, so here are the two we use.
-#define EK_RETURN_IF_ERROR(expr)                  \
-  do {                                            \
-    if (absl::Status ek_st_ = (expr); !ek_st_.ok()) \
-      return ek_st_;                              \
+#define EK_RETURN_IF_ERROR(expr)                                   \
+  do {                                                             \
+    if (absl::Status ek_st_ = (expr); !ek_st_.ok()) return ek_st_; \
   } while (0)
 
 #define EK_CONCAT_INNER_(a, b) a##b

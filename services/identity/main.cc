@@ -35,8 +35,8 @@ int main(int argc, char** argv) {
   const std::string platform_password = absl::GetFlag(FLAGS_platform_admin_password);
 
   return RunService(
-      ServerOptionsFromFlags("identity"), embedded::identity_sql(), absl::GetFlag(FLAGS_migrate_only),
-      [&](ServiceHost& host) -> absl::StatusOr<ServiceSetup> {
+      ServerOptionsFromFlags("identity"), embedded::identity_sql(),
+      absl::GetFlag(FLAGS_migrate_only), [&](ServiceHost& host) -> absl::StatusOr<ServiceSetup> {
         if (!platform_password.empty()) {
           EK_RETURN_IF_ERROR(
               identity::BootstrapPlatformAdmin(host.pool(), platform_password, config.hash_params));
@@ -48,8 +48,7 @@ int main(int argc, char** argv) {
                                                       absl::Seconds(30), absl::Seconds(1));
         ServiceSetup setup;
         setup.services = {service.get()};
-        setup.verifier =
-            std::make_shared<JwtTokenVerifier>(jwks, config.issuer, config.audience);
+        setup.verifier = std::make_shared<JwtTokenVerifier>(jwks, config.issuer, config.audience);
         setup.public_methods = identity::IdentityServiceImpl::PublicMethods();
         setup.keep_alive = {keys, service, jwks};
         return setup;

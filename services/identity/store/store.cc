@@ -258,10 +258,10 @@ OrgSnapshot LoadOrgSnapshot(db::Tx& tx, const std::string& tenant, absl::CivilDa
     s.assignments.push_back(ToAssignment(r).a);
   }
   for (const auto& r : tx.Exec("overrides_on", tenant, d)) {
-    s.overrides.push_back({r[1].as<std::string>(), r[2].as<std::string>(),
-                           r[3].as<int>() == 2 ? SupervisorRole::kPejabatPenilai
-                                               : SupervisorRole::kAtasanLangsung,
-                           Day(r[4]), OptDay(r[5])});
+    s.overrides.push_back(
+        {r[1].as<std::string>(), r[2].as<std::string>(),
+         r[3].as<int>() == 2 ? SupervisorRole::kPejabatPenilai : SupervisorRole::kAtasanLangsung,
+         Day(r[4]), OptDay(r[5])});
   }
   return s;
 }
@@ -299,8 +299,8 @@ void UpdateUser(db::Tx& tx, const std::string& tenant, const UserRow& u, bool un
 
 FailedLogin RecordFailedLogin(db::Tx& tx, const std::string& tenant, const std::string& username,
                               int lock_after, absl::Duration lock_for) {
-  auto r = tx.Exec("user_login_failed", tenant, username, lock_after,
-                   absl::ToDoubleSeconds(lock_for));
+  auto r =
+      tx.Exec("user_login_failed", tenant, username, lock_after, absl::ToDoubleSeconds(lock_for));
   if (r.empty()) return {};
   return {r[0][0].as<int>(), OptMicros(r[0][1])};
 }
@@ -358,9 +358,8 @@ std::vector<AuditRow> ListAudit(db::Tx& tx, const std::string& tenant, const std
                                 int64_t before_id, int limit) {
   std::vector<AuditRow> out;
   for (const auto& r : tx.Exec("audit_list", tenant, actor, action, target, limit, before_id)) {
-    out.push_back({r[0].as<int64_t>(), Micros(r[1]), r[2].as<std::string>(),
-                   r[3].as<std::string>(), r[4].as<std::string>(), r[5].as<std::string>(),
-                   r[6].as<std::string>()});
+    out.push_back({r[0].as<int64_t>(), Micros(r[1]), r[2].as<std::string>(), r[3].as<std::string>(),
+                   r[4].as<std::string>(), r[5].as<std::string>(), r[6].as<std::string>()});
   }
   return out;
 }

@@ -35,8 +35,8 @@ struct PositionRow {
 };
 struct EmployeeRow {
   std::string nip, name;
-  int golongan = 0;  // 1..17
-  int status = 0;    // 1 aktif .. 6 diberhentikan, as the proto enum
+  int golongan = 0;                          // 1..17
+  int status = 0;                            // 1 aktif .. 6 diberhentikan, as the proto enum
   std::string position_code, org_unit_code;  // definitive, on the day asked ("" if none)
 };
 struct AssignmentRow {
@@ -69,15 +69,19 @@ void InsertTenant(db::Tx& tx, const TenantRow& t);
 void UpdateTenant(db::Tx& tx, const TenantRow& t);
 
 // Org units and positions.
-absl::StatusOr<OrgUnitRow> GetOrgUnit(db::Tx& tx, const std::string& tenant, const std::string& code);
+absl::StatusOr<OrgUnitRow> GetOrgUnit(db::Tx& tx, const std::string& tenant,
+                                      const std::string& code);
 std::vector<OrgUnitRow> ListOrgUnits(db::Tx& tx, const std::string& tenant,
-                                     const std::string& parent, const std::string& after, int limit);
+                                     const std::string& parent, const std::string& after,
+                                     int limit);
 std::vector<OrgUnit> AllOrgUnits(db::Tx& tx, const std::string& tenant);
 void InsertOrgUnit(db::Tx& tx, const std::string& tenant, const OrgUnitRow& u);
 void UpdateOrgUnit(db::Tx& tx, const std::string& tenant, const OrgUnitRow& u);
-absl::StatusOr<PositionRow> GetPosition(db::Tx& tx, const std::string& tenant, const std::string& code);
+absl::StatusOr<PositionRow> GetPosition(db::Tx& tx, const std::string& tenant,
+                                        const std::string& code);
 std::vector<PositionRow> ListPositions(db::Tx& tx, const std::string& tenant,
-                                       const std::string& unit, const std::string& after, int limit);
+                                       const std::string& unit, const std::string& after,
+                                       int limit);
 void InsertPosition(db::Tx& tx, const std::string& tenant, const PositionRow& p);
 void UpdatePosition(db::Tx& tx, const std::string& tenant, const PositionRow& p);
 
@@ -85,7 +89,8 @@ void UpdatePosition(db::Tx& tx, const std::string& tenant, const PositionRow& p)
 absl::StatusOr<EmployeeRow> GetEmployee(db::Tx& tx, const std::string& tenant,
                                         const std::string& nip, absl::CivilDay day);
 std::vector<EmployeeRow> BatchGetEmployees(db::Tx& tx, const std::string& tenant,
-                                           const std::vector<std::string>& nips, absl::CivilDay day);
+                                           const std::vector<std::string>& nips,
+                                           absl::CivilDay day);
 // Units: only employees whose definitive position lies in one of them (empty: all).
 std::vector<EmployeeRow> ListEmployees(db::Tx& tx, const std::string& tenant,
                                        const std::vector<std::string>& units, absl::CivilDay day,
@@ -96,13 +101,14 @@ bool UpsertEmployee(db::Tx& tx, const std::string& tenant, const EmployeeRow& e)
 void UpdateEmployee(db::Tx& tx, const std::string& tenant, const EmployeeRow& e);
 
 // Assignments and overrides.
-std::vector<AssignmentRow> ListAssignments(db::Tx& tx, const std::string& tenant, const std::string& nip);
+std::vector<AssignmentRow> ListAssignments(db::Tx& tx, const std::string& tenant,
+                                           const std::string& nip);
 absl::StatusOr<AssignmentRow> GetAssignment(db::Tx& tx, const std::string& tenant, int64_t id);
 int64_t InsertAssignment(db::Tx& tx, const std::string& tenant, const Assignment& a);
 // Ids of the employee's definitive assignments overlapping [start, end], other than `except_id`.
-std::vector<int64_t> DefinitiveOverlaps(db::Tx& tx, const std::string& tenant, const std::string& nip,
-                                        absl::CivilDay start, std::optional<absl::CivilDay> end,
-                                        int64_t except_id);
+std::vector<int64_t> DefinitiveOverlaps(db::Tx& tx, const std::string& tenant,
+                                        const std::string& nip, absl::CivilDay start,
+                                        std::optional<absl::CivilDay> end, int64_t except_id);
 void SetAssignmentEnd(db::Tx& tx, const std::string& tenant, int64_t id,
                       std::optional<absl::CivilDay> end);
 int64_t InsertOverride(db::Tx& tx, const std::string& tenant, const Override& o);
@@ -114,7 +120,8 @@ absl::StatusOr<UserRow> GetUser(db::Tx& tx, const std::string& tenant, const std
 // By username, else by the NIP of an employee's login (a token's `sub`).
 absl::StatusOr<UserRow> GetUserBySubject(db::Tx& tx, const std::string& tenant,
                                          const std::string& subject);
-std::vector<UserRow> ListUsers(db::Tx& tx, const std::string& tenant, const std::string& after, int limit);
+std::vector<UserRow> ListUsers(db::Tx& tx, const std::string& tenant, const std::string& after,
+                               int limit);
 void InsertUser(db::Tx& tx, const std::string& tenant, const UserRow& u);
 // Writes roles, scope, disabled and hash; `unlock` clears failures and the lock.
 void UpdateUser(db::Tx& tx, const std::string& tenant, const UserRow& u, bool unlock);
@@ -155,7 +162,8 @@ std::vector<AuditRow> ListAudit(db::Tx& tx, const std::string& tenant, const std
 struct RequestIdRow {
   std::string method, resource;
 };
-std::optional<RequestIdRow> GetRequestId(db::Tx& tx, const std::string& tenant, const std::string& id);
+std::optional<RequestIdRow> GetRequestId(db::Tx& tx, const std::string& tenant,
+                                         const std::string& id);
 void InsertRequestId(db::Tx& tx, const std::string& tenant, const std::string& id,
                      const std::string& method, const std::string& resource);
 

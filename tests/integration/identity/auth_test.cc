@@ -288,11 +288,11 @@ TEST_F(AuthTest, RotatedKeySignsNewTokensWhileTheOldOneStillVerifies) {
 
   // Only the platform admin rotates.
   v1::RotateSigningKeyResponse rotated;
-  EXPECT_TRUE(HasCode(stub().RotateSigningKey(Ctx(t.admin_token).get(),
-                                              v1::RotateSigningKeyRequest(), &rotated),
-                      grpc::StatusCode::PERMISSION_DENIED));
-  ASSERT_TRUE(Ok(stub().RotateSigningKey(Ctx(PlatformToken()).get(),
-                                         v1::RotateSigningKeyRequest(), &rotated)));
+  EXPECT_TRUE(HasCode(
+      stub().RotateSigningKey(Ctx(t.admin_token).get(), v1::RotateSigningKeyRequest(), &rotated),
+      grpc::StatusCode::PERMISSION_DENIED));
+  ASSERT_TRUE(Ok(stub().RotateSigningKey(Ctx(PlatformToken()).get(), v1::RotateSigningKeyRequest(),
+                                         &rotated)));
   EXPECT_NE(rotated.kid(), old_header->kid);
 
   // Both keys are published, the new one first; new tokens carry the new kid.
@@ -307,13 +307,14 @@ TEST_F(AuthTest, RotatedKeySignsNewTokensWhileTheOldOneStillVerifies) {
   // A token signed before the rotation still works until it expires.
   EXPECT_TRUE(VerifiedClaims(before).ok());
   v1::Employee me;
-  EXPECT_TRUE(Ok(stub().GetEmployee(Ctx(before).get(),
-                                    [&] {
-                                      v1::GetEmployeeRequest r;
-                                      r.set_nip(t.staf_yankes);
-                                      return r;
-                                    }(),
-                                    &me)));
+  EXPECT_TRUE(Ok(stub().GetEmployee(
+      Ctx(before).get(),
+      [&] {
+        v1::GetEmployeeRequest r;
+        r.set_nip(t.staf_yankes);
+        return r;
+      }(),
+      &me)));
   EXPECT_EQ(me.nip(), t.staf_yankes);
 }
 

@@ -1,0 +1,152 @@
+#include "upstream/jwt_check.h"
+
+#include <chrono>
+#include <utility>
+
+#include "absl/strings/match.h"
+#include "absl/time/clock.h"
+#include "auth.h"
+#include "boost/asio/post.hpp"
+#include "boost/asio/thread_pool.hpp"
+#include "ekinerja/identity/v1/identity.grpc.pb.h"
+#include "grpcpp/client_context.h"
+#include "prometheus/counter.h"
+#include "prometheus/family.h"
+#include "prometheus/registry.h"
+
+namespace ekinerja::gateway {
+namespace {
+
+namespace v1 = ::ekinerja::identity::v1;
+
+constexpr int kUnauthenticated = 16;
+constexpr int kPermissionDenied = 7;
+
+// Envoy's texts (jwt_verify_lib getStatusString), so that clients see the same reasons.
+JwtVerdict Refuse(absl::string_view reason, absl::string_view envoy_text,
+                  int code = kUnauthenticated) {
+  JwtVerdict v;
+  v.code = code;
+  v.reason = std::string(reason);
+  v.message = std::string(envoy_text);
+  return v;
+}
+
+std::vector<auth::PublicJwk> KeysOf(const v1::Jwks& jwks) {
+  std::vector<auth::PublicJwk> keys;
+  keys.reserve(jwks.keys_size());
+  for (const v1::Jwk& k : jwks.keys()) {
+    auth::PublicJwk jwk;
+    jwk.kty = k.kty();
+    jwk.crv = k.crv();
+    jwk.x = k.x();
+    jwk.y = k.y();
+    jwk.kid = k.kid();
+    jwk.use = k.use();
+    jwk.alg = k.alg();
+    keys.push_back(std::move(jwk));
+  }
+  return keys;
+}
+
+}  // namespace
+
+JwtVerdict VerdictOfError(const absl::Status& status) {
+  if (status.code() != absl::StatusCode::kUnauthenticated) {
+    // No keys could be fetched yet (identity down): Envoy refuses with 401 too.
+    return Refuse("jwks_unavailable", "Jwks remote fetch is failed");
+  }
+  const absl::string_view m = status.message();
+  if (absl::StartsWith(m, "unsupported alg")) {
+    return Refuse("unsupported_alg", "Jwt header [alg] is not supported");
+  }
+  if (absl::StartsWith(m, "unknown kid")) {
+    return Refuse("unknown_kid", "Jwks doesn't have key to match kid or alg from Jwt");
+  }
+  if (absl::StartsWith(m, "bad signature"))
+    return Refuse("bad_signature", "Jwt verification fails");
+  if (absl::StartsWith(m, "wrong issuer")) {
+    return Refuse("wrong_issuer", "Jwt issuer is not configured");
+  }
+  if (absl::StartsWith(m, "wrong audience")) {
+    return Refuse("wrong_audience", "Audiences in Jwt are not allowed", kPermissionDenied);
+  }
+  if (absl::StartsWith(m, "token expired")) return Refuse("expired", "Jwt is expired");
+  if (absl::StartsWith(m, "token not yet valid"))
+    return Refuse("not_yet_valid", "Jwt not yet valid");
+  if (absl::StartsWith(m, "missing exp")) return Refuse("missing_exp", "Jwt verification fails");
+  return Refuse("malformed",
+                "Jwt is not in the form of Header.Payload.Signature with two dots and 3 sections");
+}
+
+JwtCheck::JwtCheck(std::shared_ptr<auth::JwksCache> keys, JwtCheckOptions options,
+                   prometheus::Registry* registry)
+    : keys_(std::move(keys)),
+      options_(std::move(options)),
+      pool_(std::make_unique<boost::asio::thread_pool>(std::max(1, options_.threads))) {
+  if (registry != nullptr) {
+    rejections_ = &prometheus::BuildCounter()
+                       .Name("ekinerja_gateway_jwt_rejections_total")
+                       .Help("Requests the gateway refused for their bearer token, by reason.")
+                       .Register(*registry);
+  }
+}
+
+JwtCheck::~JwtCheck() {
+  pool_->stop();
+  pool_->join();
+}
+
+JwtVerdict JwtCheck::Check(absl::string_view authorization) {
+  JwtVerdict verdict;
+  const absl::string_view token = BearerToken(authorization);
+  if (token.empty()) {
+    verdict = Refuse("missing", "Jwt is missing");
+  } else {
+    auth::VerifyOptions verify;
+    verify.issuer = options_.issuer;
+    verify.audience = options_.audience;
+    verify.now = absl::Now();
+    verify.leeway = options_.leeway;
+    auto claims = keys_->Verify(std::string_view(token.data(), token.size()), verify);
+    if (claims.ok()) {
+      verdict.claims = *std::move(claims);
+    } else {
+      verdict = VerdictOfError(claims.status());
+    }
+  }
+  if (!verdict.ok() && rejections_ != nullptr) {
+    rejections_->Add({{"reason", verdict.reason}}).Increment();
+  }
+  return verdict;
+}
+
+void JwtCheck::CheckAsync(std::string authorization, std::function<void(JwtVerdict)> done) {
+  boost::asio::post(*pool_, [this, authorization = std::move(authorization),
+                             done = std::move(done)]() { done(Check(authorization)); });
+}
+
+auth::JwksCache::Fetch FetchJwksFromIdentity(std::shared_ptr<grpc::Channel> channel,
+                                             absl::Duration timeout) {
+  std::shared_ptr<v1::IdentityService::Stub> stub = v1::IdentityService::NewStub(channel);
+  return [stub, timeout]() -> absl::StatusOr<std::vector<auth::PublicJwk>> {
+    grpc::ClientContext ctx;
+    ctx.set_deadline(std::chrono::system_clock::now() + absl::ToChronoMilliseconds(timeout));
+    v1::Jwks jwks;
+    grpc::Status st = stub->GetJwks(&ctx, v1::GetJwksRequest(), &jwks);
+    if (!st.ok()) {
+      return absl::UnavailableError("GetJwks: " + st.error_message());
+    }
+    return KeysOf(jwks);
+  };
+}
+
+absl::StatusOr<std::string> JwksJsonOfResponse(absl::string_view serialized_jwks) {
+  v1::Jwks jwks;
+  if (!jwks.ParseFromArray(serialized_jwks.data(), static_cast<int>(serialized_jwks.size()))) {
+    return absl::InternalError("GetJwks answered bytes that are not a Jwks");
+  }
+  return auth::JwksToJson(KeysOf(jwks));
+}
+
+}  // namespace ekinerja::gateway

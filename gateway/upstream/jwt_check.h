@@ -1,0 +1,89 @@
+#pragma once
+
+// The gateway's JWT check (DESIGN §8), as Envoy's jwt_authn does it in front of the transcoder:
+// the bearer token of `authorization` verified (ES256 only, iss, aud, exp, nbf) against identity's
+// JWKS, cached and refetched on an unknown kid (auth::JwksCache), before any upstream call. The
+// REST side and the gRPC pass-through share one JwtCheck.
+
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "absl/strings/string_view.h"
+#include "absl/time/time.h"
+#include "grpcpp/channel.h"
+#include "jwks_cache.h"
+#include "jwt.h"
+
+namespace boost::asio {
+class thread_pool;
+}
+namespace prometheus {
+class Counter;
+template <typename T>
+class Family;
+class Registry;
+}  // namespace prometheus
+
+namespace ekinerja::gateway {
+
+// What the check made of a token. A refusal carries the gRPC code and the text Envoy's jwt_authn
+// answers with ("Jwt is expired", ...): UNAUTHENTICATED (HTTP 401) for every reason but a wrong
+// audience, which Envoy answers 403, so PERMISSION_DENIED.
+struct JwtVerdict {
+  int code = 0;         // grpc::StatusCode: 0, 16 or 7
+  std::string message;  // Envoy's reason text; "" when OK
+  std::string reason;   // the metric label: "missing", "expired", ... (bounded set); "" when OK
+  auth::Claims claims;  // when OK
+
+  bool ok() const { return code == 0; }
+};
+
+struct JwtCheckOptions {
+  std::string issuer = "ekinerja-identity";
+  std::string audience = "ekinerja";
+  absl::Duration leeway = absl::Seconds(30);  // clock skew allowed on exp and nbf
+  int threads = 2;                            // of CheckAsync
+};
+
+class JwtCheck {
+ public:
+  // `registry` (may be null) gets ekinerja_gateway_jwt_rejections_total{reason}.
+  JwtCheck(std::shared_ptr<auth::JwksCache> keys, JwtCheckOptions options,
+           prometheus::Registry* registry);
+  // Waits for the checks running; callbacks of checks not started yet are dropped.
+  ~JwtCheck();
+  JwtCheck(const JwtCheck&) = delete;
+  JwtCheck& operator=(const JwtCheck&) = delete;
+
+  // The verdict on the value of an `authorization` header ("Bearer <jwt>"; "" when absent).
+  // Blocks while the JWKS is fetched (first use, max age, unknown kid): call it where blocking is
+  // fine, or use CheckAsync. Counts refusals. Thread-safe.
+  JwtVerdict Check(absl::string_view authorization);
+
+  // Check on the check's own threads, so that an event loop never waits for a JWKS fetch; `done`
+  // runs there.
+  void CheckAsync(std::string authorization, std::function<void(JwtVerdict)> done);
+
+  const JwtCheckOptions& options() const { return options_; }
+
+ private:
+  std::shared_ptr<auth::JwksCache> keys_;
+  const JwtCheckOptions options_;
+  prometheus::Family<prometheus::Counter>* rejections_ = nullptr;
+  std::unique_ptr<boost::asio::thread_pool> pool_;
+};
+
+// The verdict for a KeySet/JwksCache verification error (its message names the reason; see
+// auth::KeySet::Verify). Exposed for tests.
+JwtVerdict VerdictOfError(const absl::Status& status);
+
+// A JwksCache fetch that calls identity's GetJwks on `channel`, waiting at most `timeout`.
+auth::JwksCache::Fetch FetchJwksFromIdentity(std::shared_ptr<grpc::Channel> channel,
+                                             absl::Duration timeout = absl::Seconds(5));
+
+// The RFC 7517 JWK Set JSON ({"keys":[...]}) of a serialized ekinerja.identity.v1.Jwks (what
+// GetJwks answers): GET /.well-known/jwks.json. INTERNAL when the bytes do not parse.
+absl::StatusOr<std::string> JwksJsonOfResponse(absl::string_view serialized_jwks);
+
+}  // namespace ekinerja::gateway

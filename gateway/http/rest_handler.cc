@@ -250,18 +250,13 @@ void RestHandler::Handle(HttpRequest request, Responder respond) {
   absl::StatusOr<Transcoder::Call> call = transcoder_.ToGrpc(verb, path, query, m.body());
   // Which method the path names, even when the query or body did not transcode: it decides
   // whether a token is needed, as Envoy's jwt_authn decides by path before the transcoder runs.
-  const Transcoder::Call* matched = call.ok() ? &*call : nullptr;
-  absl::StatusOr<Transcoder::Call> probe = absl::NotFoundError("");
-  if (!call.ok() && call.status().code() != absl::StatusCode::kNotFound) {
-    probe = transcoder_.ToGrpc(verb, path, "", "");
-    if (!probe.ok()) probe = transcoder_.ToGrpc(verb, path, "", "{}");
-    if (probe.ok()) matched = &*probe;
-  }
+  const google::protobuf::MethodDescriptor* matched =
+      call.ok() ? call->method : transcoder_.Match(verb, path);
   bool is_public = false;
   if (matched != nullptr) {
-    x->route = matched->grpc_path;
-    x->path_template = TemplateOf(matched->method, verb);
-    is_public = IsPublic(matched->grpc_path);
+    x->route = absl::StrCat("/", matched->service()->full_name(), "/", matched->name());
+    x->path_template = TemplateOf(matched, verb);
+    is_public = IsPublic(x->route);
   }
   if (is_public) return Transcoded(std::move(x), std::move(call));
 

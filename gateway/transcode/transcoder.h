@@ -41,6 +41,11 @@ class Transcoder {
   virtual absl::StatusOr<Call> ToGrpc(absl::string_view http_method, absl::string_view path,
                                       absl::string_view query, absl::string_view body) const = 0;
 
+  // The method a request names by its HTTP method and raw path alone (nullptr when no rule
+  // matches): what the JWT check and the metrics need even when the query or body is bad.
+  virtual const google::protobuf::MethodDescriptor* Match(absl::string_view http_method,
+                                                          absl::string_view path) const = 0;
+
   // A serialized response of `method` as JSON (ResponsePrintOptions).
   virtual absl::StatusOr<std::string> ResponseToJson(
       const google::protobuf::MethodDescriptor& method, absl::string_view response) const = 0;

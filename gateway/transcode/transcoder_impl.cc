@@ -130,6 +130,8 @@ class TranscoderImpl final : public Transcoder {
 
   absl::StatusOr<Call> ToGrpc(absl::string_view http_method, absl::string_view path,
                               absl::string_view query, absl::string_view body) const override;
+  const pb::MethodDescriptor* Match(absl::string_view http_method,
+                                    absl::string_view path) const override;
   absl::StatusOr<std::string> ResponseToJson(const pb::MethodDescriptor& method,
                                              absl::string_view response) const override;
   std::string StatusToJson(int code, absl::string_view message,
@@ -217,6 +219,13 @@ absl::StatusOr<Transcoder::Call> TranscoderImpl::ToGrpc(absl::string_view http_m
   call.grpc_path = absl::StrCat("/", call.service, "/", method.name());
   call.request = std::move(request);
   return call;
+}
+
+const pb::MethodDescriptor* TranscoderImpl::Match(absl::string_view http_method,
+                                                  absl::string_view path) const {
+  if (path.empty() || path[0] != '/') return nullptr;
+  auto found = routes_.Find(http_method, path);
+  return found ? found->route->method : nullptr;
 }
 
 absl::StatusOr<std::string> TranscoderImpl::Canonical(const pb::Descriptor& type,

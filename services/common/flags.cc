@@ -8,7 +8,9 @@
 #include "absl/flags/parse.h"
 #include "absl/flags/reflection.h"
 #include "absl/flags/usage.h"
+#include "absl/flags/usage_config.h"
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 
 namespace ekinerja {
@@ -18,6 +20,14 @@ std::string EnvNameOf(absl::string_view flag_name) {
 }
 
 void ParseFlags(int argc, char** argv, absl::string_view usage) {
+  // --help lists every flag of the binary: the service's own (in its main.cc) and the shared ones
+  // (abseil would otherwise list only flags of a file named after the program).
+  absl::FlagsUsageConfig config;
+  config.contains_help_flags = [](absl::string_view file) {
+    return !absl::StrContains(file, "absl/");
+  };
+  config.contains_helpshort_flags = config.contains_help_flags;
+  absl::SetFlagsUsageConfig(config);
   absl::SetProgramUsageMessage(absl::StrCat(
       usage,
       "\n\nEvery flag --name can also be set as the environment variable EKINERJA_NAME "

@@ -1,8 +1,10 @@
 #include "rpc_util.h"
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/strip.h"
 #include "log.h"
 #include "status.h"
 
@@ -29,6 +31,20 @@ std::string PeerAddress(const grpc::ServerContext* ctx) {
     }
   }
   return addr;
+}
+
+std::string ClientAddress(const grpc::ServerContext* ctx,
+                          const absl::flat_hash_set<std::string>& trusted_proxies) {
+  std::string peer = PeerAddress(ctx);
+  if (!trusted_proxies.contains(peer)) return peer;
+  const auto& md = ctx->client_metadata();
+  auto it = md.find("x-forwarded-for");
+  if (it == md.end()) return peer;
+  absl::string_view xff(it->second.data(), it->second.size());
+  const size_t comma = xff.rfind(',');
+  absl::string_view last = comma == absl::string_view::npos ? xff : xff.substr(comma + 1);
+  last = absl::StripAsciiWhitespace(last);
+  return last.empty() ? peer : std::string(last.substr(0, 64));
 }
 
 void LogIfServerError(const absl::Status& status) {

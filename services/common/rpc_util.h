@@ -18,6 +18,11 @@ std::string RequestIdOf(const grpc::ServerContext* ctx);
 // The client's address without the port ("ipv4:127.0.0.1:5555" -> "127.0.0.1").
 std::string PeerAddress(const grpc::ServerContext* ctx);
 
+// The client's address: the peer, or, when the peer is one of `trusted_proxies` (the gateway,
+// Envoy), the last address of the x-forwarded-for it appended.
+std::string ClientAddress(const grpc::ServerContext* ctx,
+                          const absl::flat_hash_set<std::string>& trusted_proxies);
+
 // Logs statuses that are the server's fault (INTERNAL, UNKNOWN, DATA_LOSS, UNAVAILABLE); client
 // errors are counted by the metrics, not logged.
 void LogIfServerError(const absl::Status& status);

@@ -18,6 +18,9 @@ ABSL_FLAG(int, access_token_ttl_seconds, 900, "Lifetime of access tokens");
 ABSL_FLAG(int, refresh_token_ttl_seconds, 30 * 24 * 3600, "Lifetime of refresh tokens");
 ABSL_FLAG(int, lock_after_failures, 5, "Failed logins in a row that lock an account");
 ABSL_FLAG(int, lock_minutes, 15, "How long a locked account stays locked");
+ABSL_FLAG(std::vector<std::string>, trusted_proxies, {},
+          "Addresses of proxies (the gateway, Envoy) whose x-forwarded-for names the client, for "
+          "login throttling and the audit log");
 ABSL_FLAG(std::string, platform_admin_password, "",
           "Password of the platform operator (tenant 'platform', user 'admin'), set at first "
           "start only; pass it as EKINERJA_PLATFORM_ADMIN_PASSWORD from a secret");
@@ -32,6 +35,7 @@ int main(int argc, char** argv) {
   config.refresh_ttl = absl::Seconds(absl::GetFlag(FLAGS_refresh_token_ttl_seconds));
   config.lock_after_failures = absl::GetFlag(FLAGS_lock_after_failures);
   config.lock_for = absl::Minutes(absl::GetFlag(FLAGS_lock_minutes));
+  for (const auto& p : absl::GetFlag(FLAGS_trusted_proxies)) config.trusted_proxies.insert(p);
   const std::string platform_password = absl::GetFlag(FLAGS_platform_admin_password);
 
   return RunService(

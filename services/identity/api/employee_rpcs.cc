@@ -89,7 +89,7 @@ grpc::Status IdentityServiceImpl::CreateEmployee(grpc::ServerContext* ctx,
         store::InsertEmployee(tx, p.tenant, {nip->digits, e.name(), *golongan, status, "", ""});
         store::InsertAudit(
             tx, p.tenant,
-            {0, absl::Now(), p.subject, "EMPLOYEE_CREATE", nip->digits, "", PeerAddress(ctx)});
+            {0, absl::Now(), p.subject, "EMPLOYEE_CREATE", nip->digits, "", SourceOf(ctx)});
       }
       EK_ASSIGN_OR_RETURN(store::EmployeeRow row,
                           store::GetEmployee(tx, p.tenant, nip->digits, today));
@@ -228,7 +228,7 @@ grpc::Status IdentityServiceImpl::UpdateEmployee(grpc::ServerContext* ctx,
       store::UpdateEmployee(tx, p.tenant, row);
       store::InsertAudit(tx, p.tenant,
                          {0, absl::Now(), p.subject, "EMPLOYEE_UPDATE", row.nip,
-                          absl::StrJoin(paths, ","), PeerAddress(ctx)});
+                          absl::StrJoin(paths, ","), SourceOf(ctx)});
       ToProto(row, resp);
       return absl::OkStatus();
     });
@@ -352,7 +352,7 @@ grpc::Status IdentityServiceImpl::ImportEmployees(grpc::ServerContext* ctx,
             tx, p.tenant,
             {0, absl::Now(), p.subject, "EMPLOYEE_IMPORT", "",
              absl::StrCat(rows.size(), " rows; ", created, " created; ", updated, " updated"),
-             PeerAddress(ctx)});
+             SourceOf(ctx)});
       }
       return absl::OkStatus();
     });
@@ -405,7 +405,7 @@ grpc::Status IdentityServiceImpl::CreateAssignment(grpc::ServerContext* ctx,
             {0, absl::Now(), p.subject, "ASSIGNMENT_CREATE", row.nip,
              absl::StrCat(v1::AssignmentKind_Name(a.kind()), " ", row.position_code, " from ",
                           FormatDate(row.start), row.end ? " to " + FormatDate(*row.end) : ""),
-             PeerAddress(ctx)});
+             SourceOf(ctx)});
       }
       EK_ASSIGN_OR_RETURN(store::AssignmentRow saved, store::GetAssignment(tx, p.tenant, id));
       ToProto(saved, resp);
@@ -457,7 +457,7 @@ grpc::Status IdentityServiceImpl::UpdateAssignment(grpc::ServerContext* ctx,
           tx, p.tenant,
           {0, absl::Now(), p.subject, "ASSIGNMENT_UPDATE", row.a.nip,
            absl::StrCat("assignment ", row.id, " end ", end ? FormatDate(*end) : "open"),
-           PeerAddress(ctx)});
+           SourceOf(ctx)});
       EK_ASSIGN_OR_RETURN(row, store::GetAssignment(tx, p.tenant, row.id));
       ToProto(row, resp);
       return absl::OkStatus();
@@ -508,7 +508,7 @@ grpc::Status IdentityServiceImpl::CreateSupervisorOverride(
                          {0, absl::Now(), p.subject, "SUPERVISOR_OVERRIDE", row.nip,
                           absl::StrCat(v1::SupervisorRole_Name(o.role()), "=", row.supervisor_nip,
                                        " from ", FormatDate(row.start)),
-                          PeerAddress(ctx)});
+                          SourceOf(ctx)});
       *resp = o;
       resp->set_id(id);
       resp->set_nip(row.nip);

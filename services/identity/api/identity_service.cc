@@ -194,7 +194,7 @@ grpc::Status IdentityServiceImpl::Login(grpc::ServerContext* ctx, const v1::Logi
     const std::string& tenant = req->tenant();
     const std::string& username = client ? req->client_id() : req->username();
     const std::string& secret = client ? req->client_secret() : req->password();
-    const std::string source = PeerAddress(ctx);
+    const std::string source = SourceOf(ctx);
     const absl::Time now = absl::Now();
     if (!throttle_.Allowed(source, now)) {
       return absl::ResourceExhaustedError("too many failed logins from this address; wait a while");
@@ -281,7 +281,7 @@ grpc::Status IdentityServiceImpl::RefreshToken(grpc::ServerContext* ctx,
     const auto invalid = absl::UnauthenticatedError("refresh token is not valid");
     if (tenant.empty()) return invalid;
     const std::string hash = auth::Sha256Hex(req->refresh_token());
-    const std::string source = PeerAddress(ctx);
+    const std::string source = SourceOf(ctx);
     bool reused = false;
     Issued issued;
     EK_RETURN_IF_ERROR(pool_.Write([&](db::Tx& tx) -> absl::Status {
@@ -321,7 +321,7 @@ grpc::Status IdentityServiceImpl::Logout(grpc::ServerContext* ctx, const v1::Log
     if (req->refresh_token().empty()) return InvalidField("refresh_token", "required");
     const std::string tenant = TenantOfRefreshToken(req->refresh_token());
     if (tenant.empty()) return absl::OkStatus();  // nothing to revoke; say nothing more
-    const std::string source = PeerAddress(ctx);
+    const std::string source = SourceOf(ctx);
     return pool_.Write([&](db::Tx& tx) {
       if (auto family = store::RefreshFamilyOf(tx, tenant, auth::Sha256Hex(req->refresh_token()))) {
         store::RevokeRefreshFamily(tx, tenant, family->family);
@@ -362,7 +362,7 @@ grpc::Status IdentityServiceImpl::RotateSigningKey(grpc::ServerContext* ctx,
     resp->set_kid(kid);
     return pool_.Write([&](db::Tx& tx) {
       store::InsertAudit(tx, p.tenant,
-                         {0, absl::Now(), p.subject, "KEY_ROTATE", kid, "", PeerAddress(ctx)});
+                         {0, absl::Now(), p.subject, "KEY_ROTATE", kid, "", SourceOf(ctx)});
       return absl::OkStatus();
     });
   });
@@ -429,7 +429,7 @@ grpc::Status IdentityServiceImpl::CreateTenant(grpc::ServerContext* ctx,
         admin.password_hash = hash;
         admin.roles = {std::string(RoleName(Role::kAdminInstansi))};
         store::InsertUser(tx, t.code(), admin);
-        const std::string source = PeerAddress(ctx);
+        const std::string source = SourceOf(ctx);
         store::InsertAudit(tx, p.tenant,
                            {0, absl::Now(), p.subject, "TENANT_CREATE", t.code(), "", source});
         store::InsertAudit(tx, t.code(),
@@ -498,7 +498,7 @@ grpc::Status IdentityServiceImpl::UpdateTenant(grpc::ServerContext* ctx,
       store::UpdateTenant(tx, row);
       store::InsertAudit(tx, p.tenant,
                          {0, absl::Now(), p.subject, "TENANT_UPDATE", row.code,
-                          absl::StrJoin(paths, ","), PeerAddress(ctx)});
+                          absl::StrJoin(paths, ","), SourceOf(ctx)});
       {
         absl::MutexLock lock(&zones_mu_);
         zones_.erase(row.code);
@@ -593,7 +593,7 @@ grpc::Status IdentityServiceImpl::CreateUser(grpc::ServerContext* ctx,
         store::InsertAudit(
             tx, p.tenant,
             {0, absl::Now(), p.subject, "ROLE_CHANGE", row.username,
-             absl::StrCat("created; roles=", absl::StrJoin(granted, ",")), PeerAddress(ctx)});
+             absl::StrCat("created; roles=", absl::StrJoin(granted, ",")), SourceOf(ctx)});
       }
       EK_ASSIGN_OR_RETURN(store::UserRow row, store::GetUser(tx, p.tenant, u.username()));
       ToProto(row, resp);
@@ -674,7 +674,7 @@ grpc::Status IdentityServiceImpl::UpdateUser(grpc::ServerContext* ctx,
       store::InsertAudit(
           tx, p.tenant,
           {0, absl::Now(), p.subject, paths.contains("roles") ? "ROLE_CHANGE" : "USER_UPDATE",
-           row.username, absl::StrJoin(details, "; "), PeerAddress(ctx)});
+           row.username, absl::StrJoin(details, "; "), SourceOf(ctx)});
       EK_ASSIGN_OR_RETURN(row, store::GetUser(tx, p.tenant, row.username));
       ToProto(row, resp);
       return absl::OkStatus();

@@ -12,6 +12,7 @@
 #include "domain/throttle.h"
 #include "ekinerja/identity/v1/identity.grpc.pb.h"
 #include "password.h"
+#include "rpc_util.h"
 #include "store/store.h"
 
 namespace ekinerja::identity {
@@ -30,6 +31,8 @@ struct IdentityConfig {
   int source_failures = 20;
   absl::Duration source_window = absl::Minutes(5);
   auth::PasswordHashParams hash_params = auth::PasswordHashParams::Interactive();
+  // Proxies (the gateway, Envoy) whose x-forwarded-for names the client, for throttling and audit.
+  absl::flat_hash_set<std::string> trusted_proxies;
 };
 
 // The caller's reach within its tenant, worked out once per request that needs it.
@@ -129,6 +132,10 @@ class IdentityServiceImpl final : public v1::IdentityService::Service {
   // Runs a public handler (no token).
   grpc::Status ServePublic(grpc::ServerContext* ctx, const std::function<absl::Status()>& handler);
 
+  // The client's address, through a trusted proxy's x-forwarded-for.
+  std::string SourceOf(const grpc::ServerContext* ctx) const {
+    return ClientAddress(ctx, config_.trusted_proxies);
+  }
   // Today in the tenant's zone (cached per tenant).
   absl::StatusOr<absl::CivilDay> TodayIn(db::Tx& tx, const std::string& tenant);
   absl::StatusOr<absl::CivilDay> DayOrToday(db::Tx& tx, const std::string& tenant,

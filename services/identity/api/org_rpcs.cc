@@ -66,7 +66,7 @@ grpc::Status IdentityServiceImpl::CreateOrgUnit(grpc::ServerContext* ctx,
         store::InsertOrgUnit(tx, p.tenant, {u.code(), u.name(), u.parent_code(), ""});
         store::InsertAudit(tx, p.tenant,
                            {0, absl::Now(), p.subject, "ORG_UNIT_CREATE", u.code(),
-                            "parent=" + u.parent_code(), PeerAddress(ctx)});
+                            "parent=" + u.parent_code(), SourceOf(ctx)});
       }
       EK_ASSIGN_OR_RETURN(store::OrgUnitRow row, store::GetOrgUnit(tx, p.tenant, u.code()));
       ToProto(row, resp);
@@ -131,7 +131,7 @@ grpc::Status IdentityServiceImpl::UpdateOrgUnit(grpc::ServerContext* ctx,
       store::UpdateOrgUnit(tx, p.tenant, row);
       store::InsertAudit(tx, p.tenant,
                          {0, absl::Now(), p.subject, "ORG_UNIT_UPDATE", row.code,
-                          absl::StrJoin(paths, ","), PeerAddress(ctx)});
+                          absl::StrJoin(paths, ","), SourceOf(ctx)});
       EK_ASSIGN_OR_RETURN(row, store::GetOrgUnit(tx, p.tenant, row.code));
       ToProto(row, resp);
       return absl::OkStatus();
@@ -167,7 +167,7 @@ grpc::Status IdentityServiceImpl::CreatePosition(grpc::ServerContext* ctx,
         store::InsertPosition(tx, p.tenant, ToRow(pos));
         store::InsertAudit(tx, p.tenant,
                            {0, absl::Now(), p.subject, "POSITION_CREATE", pos.code(),
-                            "unit=" + pos.org_unit_code(), PeerAddress(ctx)});
+                            "unit=" + pos.org_unit_code(), SourceOf(ctx)});
       }
       EK_ASSIGN_OR_RETURN(store::PositionRow row, store::GetPosition(tx, p.tenant, pos.code()));
       ToProto(row, resp);
@@ -221,7 +221,7 @@ grpc::Status IdentityServiceImpl::UpdatePosition(grpc::ServerContext* ctx,
       store::UpdatePosition(tx, p.tenant, row);
       store::InsertAudit(tx, p.tenant,
                          {0, absl::Now(), p.subject, "POSITION_UPDATE", row.code,
-                          absl::StrJoin(paths, ","), PeerAddress(ctx)});
+                          absl::StrJoin(paths, ","), SourceOf(ctx)});
       ToProto(row, resp);
       return absl::OkStatus();
     });

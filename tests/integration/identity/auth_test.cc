@@ -320,3 +320,35 @@ TEST_F(AuthTest, RotatedKeySignsNewTokensWhileTheOldOneStillVerifies) {
 
 }  // namespace
 }  // namespace ekinerja::identity::it
+
+namespace ekinerja::identity::it {
+namespace {
+
+// Behind the gateway every login comes from the gateway's address: a trusted proxy's
+// x-forwarded-for names the client, so throttling and the audit log see the real source.
+TEST_F(AuthTest, FailedLoginThroughATrustedProxyIsRecordedWithTheForwardedClient) {
+  const SeededTenant t = SeedTenant("kota-a");
+  ASSERT_FALSE(HasFatalFailure());
+  v1::LoginRequest req;
+  req.set_tenant("kota-a");
+  req.set_username(t.staf_yankes);
+  req.set_password("not-the-password");
+  v1::LoginResponse resp;
+  auto forwarded = Ctx();
+  forwarded->AddMetadata("x-forwarded-for", "198.51.100.9, 203.0.113.7");
+  EXPECT_TRUE(
+      HasCode(stub().Login(forwarded.get(), req, &resp), grpc::StatusCode::UNAUTHENTICATED));
+  EXPECT_TRUE(HasCode(stub().Login(Ctx().get(), req, &resp), grpc::StatusCode::UNAUTHENTICATED));
+
+  v1::ListAuditEventsRequest list;
+  list.set_action("LOGIN_FAILED");
+  list.set_target(t.staf_yankes);
+  v1::ListAuditEventsResponse events;
+  ASSERT_TRUE(Ok(stub().ListAuditEvents(Ctx(t.admin_token).get(), list, &events)));
+  ASSERT_EQ(events.events_size(), 2);
+  EXPECT_EQ(events.events(0).source(), "127.0.0.1");    // newest first: no header
+  EXPECT_EQ(events.events(1).source(), "203.0.113.7");  // the address the proxy appended
+}
+
+}  // namespace
+}  // namespace ekinerja::identity::it

@@ -81,6 +81,8 @@ void IdentityTest::SetUp() {
 
   IdentityConfig config;
   config.hash_params = auth::PasswordHashParams::Fast();
+  // The test client connects from 127.0.0.1, as the gateway does in a local run.
+  config.trusted_proxies = {"127.0.0.1"};
   absl::Status st =
       BootstrapPlatformAdmin(host_->pool(), kPlatformAdminPassword, config.hash_params);
   ASSERT_TRUE(st.ok()) << st;

@@ -30,9 +30,9 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "ekinerja/identity/v1/identity.grpc.pb.h"
-#include "log.h"
 #include "google/rpc/error_details.pb.h"
 #include "google/rpc/status.pb.h"
+#include "log.h"
 
 ABSL_FLAG(std::string, identity, "127.0.0.1:50051", "IdentityService gRPC address");
 ABSL_FLAG(std::string, platform_password, "",

@@ -39,6 +39,7 @@
 #include "boost/asio/ip/tcp.hpp"
 #include "boost/beast/core/flat_buffer.hpp"
 #include "boost/beast/http.hpp"
+#include "load_report.h"
 
 ABSL_FLAG(std::string, target, "127.0.0.1:8080", "ekinerja-gateway REST address (loopback only)");
 ABSL_FLAG(std::string, tenant, "bench", "Tenant to log into (identity_bench seeds it)");
@@ -205,11 +206,7 @@ std::vector<std::string> EmployeeNips(const Target& target, int n) {
   return nips;
 }
 
-struct WorkerResult {
-  std::vector<uint32_t> latencies_us;  // good answers inside the measured window
-  int64_t errors = 0;
-  std::map<std::string, int64_t> error_kinds;
-};
+using ekinerja::bench::WorkerResult;
 
 int RunGetEmployee() {
   const Target target = ParseTarget(absl::GetFlag(FLAGS_target));
@@ -278,30 +275,8 @@ int RunGetEmployee() {
   }
   for (auto& t : threads) t.join();
 
-  std::vector<uint32_t> all;
-  int64_t errors = 0;
-  std::map<std::string, int64_t> kinds;
-  for (const WorkerResult& r : results) {
-    all.insert(all.end(), r.latencies_us.begin(), r.latencies_us.end());
-    errors += r.errors;
-    for (const auto& [k, v] : r.error_kinds) kinds[k] += v;
-  }
-  for (const auto& [k, v] : kinds) {
-    std::fprintf(stderr, "gateway_bench: get-employee: %lld x %s\n", static_cast<long long>(v),
-                 k.c_str());
-  }
-  std::sort(all.begin(), all.end());
-  auto pct = [&](double p) -> double {  // nearest rank
-    if (all.empty()) return 0;
-    size_t rank = static_cast<size_t>(std::ceil(p / 100.0 * static_cast<double>(all.size())));
-    rank = std::clamp<size_t>(rank, 1, all.size());
-    return all[rank - 1] / 1000.0;
-  };
-  std::printf("rest-get-employee %d %zu %d %.1f %.2f %.2f %lld\n", concurrency, all.size(), seconds,
-              static_cast<double>(all.size()) / seconds, pct(50), pct(99),
-              static_cast<long long>(errors));
-  std::fflush(stdout);
-  return all.empty() ? 1 : 0;
+  return ekinerja::bench::Report("gateway_bench", "rest-get-employee", concurrency, seconds,
+                                 results);
 }
 
 }  // namespace

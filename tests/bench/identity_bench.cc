@@ -43,6 +43,7 @@
 #include "absl/time/civil_time.h"
 #include "ekinerja/identity/v1/identity.grpc.pb.h"
 #include "grpc/health/v1/health.grpc.pb.h"
+#include "load_report.h"
 #include "nip.h"
 
 ABSL_FLAG(std::string, target, "127.0.0.1:50051", "ekinerja-identity gRPC address (loopback only)");
@@ -354,12 +355,7 @@ int RunSeed() {
 // ---------------------------------------------------------------------------------------------
 // Load
 
-struct WorkerResult {
-  std::vector<uint32_t> latencies_us;  // OK requests inside the measured window
-  int64_t errors = 0;                  // non-OK responses inside the window
-  std::map<std::string, int64_t> error_kinds;
-  std::string setup_error;  // the worker could not start
-};
+using ekinerja::bench::WorkerResult;
 
 // Runs `concurrency` workers. `setup(w, stub)` prepares worker w (e.g. logs in) and returns an
 // error text or ""; `call(w, stub, k)` makes its k-th request. The measured window opens once
@@ -437,43 +433,7 @@ int RunLoad(const std::string& name, Setup setup, Call call) {
   }
   for (auto& t : threads) t.join();
 
-  std::vector<uint32_t> all;
-  int64_t errors = 0;
-  std::map<std::string, int64_t> kinds;
-  int failed_setups = 0;
-  for (int w = 0; w < concurrency; ++w) {
-    const WorkerResult& r = results[w];
-    if (!r.setup_error.empty()) {
-      ++failed_setups;
-      if (failed_setups <= 3) {
-        std::fprintf(stderr, "identity_bench: %s worker %d: %s\n", name.c_str(), w,
-                     r.setup_error.c_str());
-      }
-    }
-    all.insert(all.end(), r.latencies_us.begin(), r.latencies_us.end());
-    errors += r.errors;
-    for (const auto& [k, v] : r.error_kinds) kinds[k] += v;
-  }
-  if (failed_setups > 0) {
-    Die(absl::StrCat(failed_setups, " of ", concurrency, " ", name, " workers could not start"));
-  }
-  for (const auto& [k, v] : kinds) {
-    std::fprintf(stderr, "identity_bench: %s: %lld x %s\n", name.c_str(), static_cast<long long>(v),
-                 k.c_str());
-  }
-  std::sort(all.begin(), all.end());
-  // Nearest-rank percentile.
-  auto pct = [&](double p) -> double {
-    if (all.empty()) return 0;
-    size_t rank = static_cast<size_t>(std::ceil(p / 100.0 * static_cast<double>(all.size())));
-    rank = std::clamp<size_t>(rank, 1, all.size());
-    return all[rank - 1] / 1000.0;
-  };
-  const double rps = static_cast<double>(all.size()) / seconds;
-  std::printf("%s %d %zu %d %.1f %.2f %.2f %lld\n", name.c_str(), concurrency, all.size(), seconds,
-              rps, pct(50), pct(99), static_cast<long long>(errors));
-  std::fflush(stdout);
-  return all.empty() ? 1 : 0;
+  return ekinerja::bench::Report("identity_bench", name, concurrency, seconds, results);
 }
 
 int RunLogin() {

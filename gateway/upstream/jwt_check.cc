@@ -10,6 +10,7 @@
 #include "boost/asio/thread_pool.hpp"
 #include "ekinerja/identity/v1/identity.grpc.pb.h"
 #include "grpcpp/client_context.h"
+#include "jwks_proto.h"
 #include "prometheus/counter.h"
 #include "prometheus/family.h"
 #include "prometheus/registry.h"
@@ -30,23 +31,6 @@ JwtVerdict Refuse(absl::string_view reason, absl::string_view envoy_text,
   v.reason = std::string(reason);
   v.message = std::string(envoy_text);
   return v;
-}
-
-std::vector<auth::PublicJwk> KeysOf(const v1::Jwks& jwks) {
-  std::vector<auth::PublicJwk> keys;
-  keys.reserve(jwks.keys_size());
-  for (const v1::Jwk& k : jwks.keys()) {
-    auth::PublicJwk jwk;
-    jwk.kty = k.kty();
-    jwk.crv = k.crv();
-    jwk.x = k.x();
-    jwk.y = k.y();
-    jwk.kid = k.kid();
-    jwk.use = k.use();
-    jwk.alg = k.alg();
-    keys.push_back(std::move(jwk));
-  }
-  return keys;
 }
 
 }  // namespace
@@ -137,7 +121,7 @@ auth::JwksCache::Fetch FetchJwksFromIdentity(std::shared_ptr<grpc::Channel> chan
     if (!st.ok()) {
       return absl::UnavailableError("GetJwks: " + st.error_message());
     }
-    return KeysOf(jwks);
+    return auth::KeysOf(jwks);
   };
 }
 
@@ -146,7 +130,7 @@ absl::StatusOr<std::string> JwksJsonOfResponse(absl::string_view serialized_jwks
   if (!jwks.ParseFromArray(serialized_jwks.data(), static_cast<int>(serialized_jwks.size()))) {
     return absl::InternalError("GetJwks answered bytes that are not a Jwks");
   }
-  return auth::JwksToJson(KeysOf(jwks));
+  return auth::JwksToJson(auth::KeysOf(jwks));
 }
 
 }  // namespace ekinerja::gateway

@@ -13,6 +13,7 @@
 #include "date_proto.h"
 #include "domain/validation.h"
 #include "grpc_status.h"
+#include "jwks_proto.h"
 #include "log.h"
 #include "nip.h"
 #include "page_token.h"
@@ -337,16 +338,7 @@ grpc::Status IdentityServiceImpl::GetJwks(grpc::ServerContext* ctx, const v1::Ge
                                           v1::Jwks* resp) {
   return ServePublic(ctx, [&]() -> absl::Status {
     EK_ASSIGN_OR_RETURN(auto keys, keys_.PublicKeys());
-    for (const auto& k : keys) {
-      auto* j = resp->add_keys();
-      j->set_kty(k.kty);
-      j->set_crv(k.crv);
-      j->set_x(k.x);
-      j->set_y(k.y);
-      j->set_kid(k.kid);
-      j->set_use(k.use);
-      j->set_alg(k.alg);
-    }
+    auth::ToProto(keys, resp);
     return absl::OkStatus();
   });
 }

@@ -7,6 +7,7 @@
 #include "gtest/gtest.h"
 #include "integration/common/http_get.h"
 #include "integration/gateway/gateway_fixture.h"
+#include "jwks_proto.h"
 
 namespace ekinerja::gateway::it {
 namespace {
@@ -18,22 +19,6 @@ int CodeOf(const HttpReply& r) {
   google::rpc::Status status;
   EXPECT_TRUE(google::protobuf::util::JsonStringToMessage(r.body, &status).ok()) << r.body;
   return status.code();
-}
-
-std::vector<auth::PublicJwk> keys_of(const v1::Jwks& jwks) {
-  std::vector<auth::PublicJwk> keys;
-  for (const v1::Jwk& k : jwks.keys()) {
-    auth::PublicJwk jwk;
-    jwk.kty = k.kty();
-    jwk.crv = k.crv();
-    jwk.x = k.x();
-    jwk.y = k.y();
-    jwk.kid = k.kid();
-    jwk.use = k.use();
-    jwk.alg = k.alg();
-    keys.push_back(jwk);
-  }
-  return keys;
 }
 
 class OpsTest : public GatewayTest {};
@@ -81,7 +66,7 @@ TEST_F(OpsTest, JwksIsIdentityKeySetAsRfc7517Json) {
   v1::Jwks direct;
   ASSERT_TRUE(identity::it::Ok(stub().GetJwks(Ctx().get(), {}, &direct)));
   ASSERT_EQ(direct.keys_size(), 1);
-  auto keys = keys_of(direct);
+  auto keys = auth::KeysOf(direct);
   EXPECT_EQ(r.body, auth::JwksToJson(keys));
   EXPECT_THAT(r.body, HasSubstr(absl::StrCat(R"({"keys":[{"kty":"EC","crv":"P-256","x":")")));
   EXPECT_THAT(r.body, HasSubstr(absl::StrCat(R"("kid":")", direct.keys(0).kid(), R"(")")));

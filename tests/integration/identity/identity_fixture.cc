@@ -8,6 +8,7 @@
 #include "date_proto.h"
 #include "google/rpc/status.pb.h"
 #include "grpc_status.h"
+#include "jwks_proto.h"
 
 namespace ekinerja::identity::it {
 
@@ -162,18 +163,7 @@ absl::StatusOr<auth::Claims> IdentityTest::VerifiedClaims(const std::string& tok
   v1::Jwks jwks;
   grpc::Status st = stub_->GetJwks(Ctx().get(), v1::GetJwksRequest(), &jwks);
   if (!st.ok()) return FromGrpcStatus(st);
-  std::vector<auth::PublicJwk> keys;
-  for (const v1::Jwk& k : jwks.keys()) {
-    auth::PublicJwk jwk;
-    jwk.kty = k.kty();
-    jwk.crv = k.crv();
-    jwk.x = k.x();
-    jwk.y = k.y();
-    jwk.kid = k.kid();
-    jwk.use = k.use();
-    jwk.alg = k.alg();
-    keys.push_back(std::move(jwk));
-  }
+  const std::vector<auth::PublicJwk> keys = auth::KeysOf(jwks);
   auto set = auth::KeySet::FromJwks(keys);
   if (!set.ok()) return set.status();
   auth::VerifyOptions options;

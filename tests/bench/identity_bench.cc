@@ -364,17 +364,17 @@ template <typename Setup, typename Call>
 int RunLoad(const std::string& name, Setup setup, Call call) {
   const std::string target = absl::GetFlag(FLAGS_target);
   CheckTarget(target);
-  const int concurrency = absl::GetFlag(FLAGS_concurrency);
-  const int seconds = absl::GetFlag(FLAGS_seconds);
-  const int warmup = absl::GetFlag(FLAGS_warmup_seconds);
-  const int64_t max_requests = absl::GetFlag(FLAGS_max_requests);
-  if (concurrency < 1 || concurrency > kMaxConcurrency) {
-    Die(absl::StrCat("--concurrency must be 1..", kMaxConcurrency));
+  const ekinerja::bench::LoadPlan plan{
+      absl::GetFlag(FLAGS_concurrency), absl::GetFlag(FLAGS_seconds),
+      absl::GetFlag(FLAGS_warmup_seconds), absl::GetFlag(FLAGS_max_requests)};
+  if (std::string bad = ekinerja::bench::CheckLoadPlan(plan, kMaxConcurrency, kMaxSeconds);
+      !bad.empty()) {
+    Die(bad);
   }
-  if (seconds < 1 || seconds > kMaxSeconds) Die(absl::StrCat("--seconds must be 1..", kMaxSeconds));
-  if (warmup < 0 || warmup > 60) Die("--warmup_seconds must be 0..60");
-  if (max_requests < 1) Die("--max_requests must be positive");
-  const int64_t per_worker_cap = std::max<int64_t>(1, max_requests / concurrency);
+  const int concurrency = plan.concurrency;
+  const int seconds = plan.seconds;
+  const int warmup = plan.warmup;
+  const int64_t per_worker_cap = plan.PerWorkerCap();
 
   std::mutex mu;
   std::condition_variable cv;

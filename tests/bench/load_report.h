@@ -22,6 +22,24 @@ struct WorkerResult {
   std::string setup_error;  // the worker could not start
 };
 
+// The shape of a closed-loop run, checked: "" when sound, else what is wrong with the flags.
+struct LoadPlan {
+  int concurrency = 0, seconds = 0, warmup = 0;
+  int64_t max_requests = 0;
+  int64_t PerWorkerCap() const { return std::max<int64_t>(1, max_requests / concurrency); }
+};
+inline std::string CheckLoadPlan(const LoadPlan& p, int max_concurrency, int max_seconds) {
+  if (p.concurrency < 1 || p.concurrency > max_concurrency) {
+    return "--concurrency must be 1.." + std::to_string(max_concurrency);
+  }
+  if (p.seconds < 1 || p.seconds > max_seconds) {
+    return "--seconds must be 1.." + std::to_string(max_seconds);
+  }
+  if (p.warmup < 0 || p.warmup > 60) return "--warmup_seconds must be 0..60";
+  if (p.max_requests < 1) return "--max_requests must be positive";
+  return "";
+}
+
 // Prints the line; returns the exit code (1 when a worker could not start or nothing succeeded).
 inline int Report(const char* tool, const std::string& name, int concurrency, int seconds,
                   const std::vector<WorkerResult>& results) {

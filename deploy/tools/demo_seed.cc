@@ -8,6 +8,16 @@
 // service account. A tenant that already exists means an earlier run seeded it: then only the
 // credentials file is (re)written.
 //
+// With --attendance (the AttendanceService address), it also makes the attendance demo, on every
+// run, idempotently: identity's service account "ekinerja-attendance" (role SERVICE, its client
+// secret from EKINERJA_ATTENDANCE_CLIENT_SECRET: the one in the attendance service's
+// --identity_credentials_file; set again when the account exists), and, as the demo admin, the
+// fingerprint device DEMO-ZK-0001 (Asia/Jakarta), tenant-wide PINs 1..60 for the demo employees in
+// their order below, and, as that service account, two weeks of punches ending yesterday: made up
+// from each NIP and date (the same every run, so a second run only finds duplicates), mostly on
+// time, some late or leaving early by every TL/PSW tier, a few missing check-outs and absences.
+// The credentials file then also gives each employee login's PIN.
+//
 // Every name, NIP and password here is invented. The passwords are fixed so that the demo can be
 // documented; they are for a local demo only.
 
@@ -15,6 +25,7 @@
 #include <sys/stat.h>
 
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -29,6 +40,10 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
+#include "absl/time/civil_time.h"
+#include "absl/time/clock.h"
+#include "absl/time/time.h"
+#include "ekinerja/attendance/v1/attendance.grpc.pb.h"
 #include "ekinerja/identity/v1/identity.grpc.pb.h"
 #include "google/rpc/error_details.pb.h"
 #include "google/rpc/status.pb.h"
@@ -41,11 +56,20 @@ ABSL_FLAG(std::string, platform_password, "",
 ABSL_FLAG(std::string, admin_password, "DemoAdmin#2025",
           "password of the demo tenant's first admin (user \"admin\")");
 ABSL_FLAG(std::string, out, ".data/demo-credentials.json", "where to write the demo logins");
-ABSL_FLAG(int, wait_seconds, 30, "how long to wait for the identity service to accept connections");
+ABSL_FLAG(int, wait_seconds, 30,
+          "how long to wait for the identity (and attendance) service to accept connections");
+ABSL_FLAG(std::string, attendance, "",
+          "AttendanceService gRPC address; when set, also seeds the attendance demo (device, PINs, "
+          "two weeks of punches) and identity's service account ekinerja-attendance");
+ABSL_FLAG(std::string, attendance_client_secret, "",
+          "client secret of the service account ekinerja-attendance (as in the attendance "
+          "service's --identity_credentials_file); when empty, the environment variable "
+          "EKINERJA_ATTENDANCE_CLIENT_SECRET");
 
 namespace {
 
 namespace pb = ekinerja::identity::v1;
+namespace att = ekinerja::attendance::v1;
 using ekinerja::type::v1::Role;
 
 // ---------------------------------------------------------------------------------------------
@@ -316,26 +340,60 @@ std::string EmployeesCsv() {
 // ---------------------------------------------------------------------------------------------
 // The calls.
 
+// The code, the message and each google.rpc.BadRequest field violation.
+void Report(const std::string& what, const grpc::Status& status) {
+  std::cerr << "demo-seed: " << what << ": "
+            << absl::StatusCodeToString(static_cast<absl::StatusCode>(status.error_code())) << ": "
+            << status.error_message() << "\n";
+  google::rpc::Status details;
+  if (status.error_details().empty() || !details.ParseFromString(status.error_details())) return;
+  for (const auto& any : details.details()) {
+    google::rpc::BadRequest bad;
+    if (!any.UnpackTo(&bad)) continue;
+    for (const auto& v : bad.field_violations()) {
+      std::cerr << "  " << v.field() << ": " << v.description() << "\n";
+    }
+  }
+}
+
+bool Succeeded(const grpc::Status& status) {
+  return status.ok() || status.error_code() == grpc::StatusCode::ALREADY_EXISTS;
+}
+
+grpc::ClientContext* Prepare(grpc::ClientContext& ctx, const std::string& token,
+                             int timeout_seconds) {
+  ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(timeout_seconds));
+  if (!token.empty()) ctx.AddMetadata("authorization", "Bearer " + token);
+  return &ctx;
+}
+
+// Calls one unary method of `stub` with `token` as the bearer (none when empty). Failures other
+// than ALREADY_EXISTS (which tells the caller what an earlier run made) are reported.
+template <typename Stub, typename Request, typename Response>
+grpc::Status CallUnary(Stub& stub, const std::string& token, const std::string& what,
+                       grpc::Status (Stub::*method)(grpc::ClientContext*, const Request&,
+                                                    Response*),
+                       const Request& request, Response* response, int timeout_seconds = 30) {
+  grpc::ClientContext ctx;
+  grpc::Status status = (stub.*method)(Prepare(ctx, token, timeout_seconds), request, response);
+  if (!status.ok() && status.error_code() != grpc::StatusCode::ALREADY_EXISTS) {
+    Report(what, status);
+  }
+  return status;
+}
+
 class Seeder {
  public:
   explicit Seeder(std::shared_ptr<grpc::Channel> channel)
       : stub_(pb::IdentityService::NewStub(std::move(channel))) {}
 
-  // Calls one IdentityService method with the current bearer token. OK and, when
-  // `already_exists_ok`, ALREADY_EXISTS count as success; anything else is reported.
+  // Calls one IdentityService method with the current bearer token (CallUnary).
   template <typename Request, typename Response>
   grpc::Status Call(const std::string& what,
                     grpc::Status (pb::IdentityService::Stub::*method)(grpc::ClientContext*,
                                                                       const Request&, Response*),
                     const Request& request, Response* response, int timeout_seconds = 30) {
-    grpc::ClientContext ctx;
-    ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(timeout_seconds));
-    if (!token_.empty()) ctx.AddMetadata("authorization", "Bearer " + token_);
-    grpc::Status status = (stub_.get()->*method)(&ctx, request, response);
-    if (!status.ok() && status.error_code() != grpc::StatusCode::ALREADY_EXISTS) {
-      Report(what, status);
-    }
-    return status;
+    return CallUnary(*stub_, token_, what, method, request, response, timeout_seconds);
   }
 
   bool LogIn(const std::string& tenant, const std::string& username, const std::string& password) {
@@ -348,6 +406,47 @@ class Seeder {
     if (!Call("Login", &pb::IdentityService::Stub::Login, request, &response).ok()) return false;
     token_ = response.access_token();
     return true;
+  }
+
+  // A service account's client-credentials login.
+  bool LogInClient(const std::string& tenant, const std::string& client_id,
+                   const std::string& client_secret) {
+    token_.clear();
+    pb::LoginRequest request;
+    request.set_tenant(tenant);
+    request.set_client_id(client_id);
+    request.set_client_secret(client_secret);
+    pb::LoginResponse response;
+    if (!Call("Login " + client_id, &pb::IdentityService::Stub::Login, request, &response).ok()) {
+      return false;
+    }
+    token_ = response.access_token();
+    return true;
+  }
+
+  const std::string& token() const { return token_; }
+
+  // The attendance service's own account (role SERVICE) with `secret`; when it exists already, its
+  // secret is set again (and the account unlocked), so that it always matches the attendance
+  // service's credentials file.
+  bool EnsureServiceAccount(const std::string& username, const std::string& secret) {
+    pb::CreateUserRequest create;
+    create.mutable_user()->set_username(username);
+    create.mutable_user()->add_roles(ekinerja::type::v1::ROLE_SERVICE);
+    create.set_password(secret);
+    create.set_service_account(true);
+    pb::User user;
+    const grpc::Status created =
+        Call("CreateUser " + username, &pb::IdentityService::Stub::CreateUser, create, &user);
+    if (created.ok()) return true;
+    if (created.error_code() != grpc::StatusCode::ALREADY_EXISTS) return false;
+    pb::UpdateUserRequest update;
+    update.mutable_user()->set_username(username);
+    update.set_password(secret);
+    update.mutable_update_mask()->add_paths("password");
+    update.mutable_update_mask()->add_paths("locked_until");
+    return Call("UpdateUser " + username, &pb::IdentityService::Stub::UpdateUser, update, &user)
+        .ok();
   }
 
   // Returns false when the tenant existed already.
@@ -459,29 +558,220 @@ class Seeder {
                           request, &response));
   }
 
-  static bool Succeeded(const grpc::Status& status) {
-    return status.ok() || status.error_code() == grpc::StatusCode::ALREADY_EXISTS;
-  }
-
-  // The code, the message and each google.rpc.BadRequest field violation.
-  static void Report(const std::string& what, const grpc::Status& status) {
-    std::cerr << "demo-seed: " << what << ": "
-              << absl::StatusCodeToString(static_cast<absl::StatusCode>(status.error_code()))
-              << ": " << status.error_message() << "\n";
-    google::rpc::Status details;
-    if (status.error_details().empty() || !details.ParseFromString(status.error_details())) return;
-    for (const auto& any : details.details()) {
-      google::rpc::BadRequest bad;
-      if (!any.UnpackTo(&bad)) continue;
-      for (const auto& v : bad.field_violations()) {
-        std::cerr << "  " << v.field() << ": " << v.description() << "\n";
-      }
-    }
-  }
-
   std::unique_ptr<pb::IdentityService::Stub> stub_;
   std::string token_;
 };
+
+// ---------------------------------------------------------------------------------------------
+// The attendance demo.
+
+constexpr char kAttendanceAccount[] = "ekinerja-attendance";
+constexpr char kDeviceSerial[] = "DEMO-ZK-0001";
+constexpr char kDeviceDescription[] = "Mesin presensi sidik jari, lobi Balai Kota Demo";
+constexpr int kDeviceInServiceYear = 2024, kDeviceInServiceMonth = 1, kDeviceInServiceDay = 1;
+// Punches on the workdays of the days before today, this many calendar days back.
+constexpr int kPunchDays = 14;
+// ZKTeco status and verify codes (kept for audit by the service).
+constexpr int kStatusIn = 0, kStatusOut = 1, kVerifyFinger = 1, kVerifyFace = 15;
+
+// The demo employee with PIN `pin` (1-based, in kPeople order).
+std::string NipOfPin(int pin) { return Seeder::NipOf(pin - 1); }
+
+// A small deterministic generator (SplitMix64) seeded from a string (FNV-1a), so that a NIP and a
+// date give the same punches on every machine and every run.
+class Dice {
+ public:
+  explicit Dice(const std::string& seed) {
+    for (unsigned char c : seed) state_ = (state_ ^ c) * 0x100000001b3ULL;
+  }
+  // Uniform enough in [lo, hi].
+  int Between(int lo, int hi) {
+    state_ += 0x9e3779b97f4a7c15ULL;
+    uint64_t z = state_;
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    z ^= z >> 31;
+    return lo + static_cast<int>(z % static_cast<uint64_t>(hi - lo + 1));
+  }
+
+ private:
+  uint64_t state_ = 0xcbf29ce484222325ULL;
+};
+
+// Seconds from local midnight.
+constexpr int Hm(int hour, int minute) { return (hour * 60 + minute) * 60; }
+
+// Minutes late or early within TL/PSW tier `tier` (1-4 of the default 30/60/90 thresholds).
+int MinutesInTier(Dice& dice, int tier) {
+  switch (tier) {
+    case 1:
+      return dice.Between(1, 30);
+    case 2:
+      return dice.Between(31, 60);
+    case 3:
+      return dice.Between(61, 90);
+    default:
+      return dice.Between(91, 150);
+  }
+}
+
+// Tier 1 mostly, the higher tiers ever more rarely.
+int SomeTier(Dice& dice) {
+  const int r = dice.Between(0, 99);
+  return r < 55 ? 1 : r < 80 ? 2 : r < 93 ? 3 : 4;
+}
+
+// One employee's punches on one workday (5HK: 07:30-16:00, Friday to 16:30), as seconds from local
+// midnight with their ZKTeco status: most days on time; some late, some leaving early, by every
+// tier; a few without a check-out, fewer without any punch; now and then a finger pressed twice.
+std::vector<std::pair<int, int>> DayPunches(const std::string& nip, absl::CivilDay day) {
+  Dice dice(absl::StrCat(nip, "/", absl::FormatCivilTime(day)));
+  const bool friday = absl::GetWeekday(day) == absl::Weekday::friday;
+  const int start = Hm(7, 30), end = friday ? Hm(16, 30) : Hm(16, 0);
+  const int kind = dice.Between(0, 99);
+  if (kind < 2) return {};                     // tanpa keterangan
+  int in = start - dice.Between(60, 40 * 60);  // 06:50:00-07:29:00
+  int out = end + dice.Between(0, 50 * 60);
+  bool no_out = false;
+  if (kind < 5) {
+    no_out = true;  // forgot to punch out
+  } else if (kind < 15) {
+    in = start + MinutesInTier(dice, SomeTier(dice)) * 60 + dice.Between(0, 59);
+  } else if (kind < 22) {
+    out = end - MinutesInTier(dice, SomeTier(dice)) * 60 - dice.Between(1, 59);
+  } else if (kind < 24) {
+    in = start + MinutesInTier(dice, 1) * 60 + dice.Between(0, 59);
+    out = end - MinutesInTier(dice, 1) * 60 - dice.Between(1, 59);
+  }
+  std::vector<std::pair<int, int>> punches = {{in, kStatusIn}};
+  if (dice.Between(0, 19) == 0) punches.push_back({in + dice.Between(3, 90), kStatusIn});
+  if (!no_out) punches.push_back({out, kStatusOut});
+  return punches;
+}
+
+class AttendanceSeeder {
+ public:
+  explicit AttendanceSeeder(std::shared_ptr<grpc::Channel> channel)
+      : stub_(att::AttendanceService::NewStub(std::move(channel))) {}
+
+  // The demo device; ALREADY_EXISTS means an earlier run registered it.
+  bool RegisterDevice(const std::string& admin_token) {
+    att::RegisterDeviceRequest request;
+    att::Device* d = request.mutable_device();
+    d->set_serial_number(kDeviceSerial);
+    d->set_time_zone(kTimeZone);
+    d->set_description(kDeviceDescription);
+    d->mutable_in_service_date()->set_year(kDeviceInServiceYear);
+    d->mutable_in_service_date()->set_month(kDeviceInServiceMonth);
+    d->mutable_in_service_date()->set_day(kDeviceInServiceDay);
+    att::Device response;
+    return Succeeded(CallUnary(*stub_, admin_token, "RegisterDevice",
+                               &att::AttendanceService::Stub::RegisterDevice, request, &response));
+  }
+
+  // PINs 1..kPeople.size() on every device of the tenant (MapPin upserts).
+  bool MapPins(const std::string& admin_token) {
+    for (int pin = 1; pin <= static_cast<int>(kPeople.size()); ++pin) {
+      att::MapPinRequest request;
+      request.mutable_pin_mapping()->set_pin(std::to_string(pin));
+      request.mutable_pin_mapping()->set_nip(NipOfPin(pin));
+      att::PinMapping response;
+      if (!CallUnary(*stub_, admin_token, absl::StrCat("MapPin ", pin),
+                     &att::AttendanceService::Stub::MapPin, request, &response)
+               .ok()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // Every demo employee's punches on the workdays of the kPunchDays days before `today`, in one
+  // PushPunches stream; idempotent, so a later run reports them as duplicates.
+  bool PushPunches(const std::string& token, absl::CivilDay today, const absl::TimeZone& zone,
+                   att::IngestReport* report) {
+    att::PushPunchesRequest message;
+    for (absl::CivilDay day = today - kPunchDays; day < today; ++day) {
+      const absl::Weekday weekday = absl::GetWeekday(day);
+      if (weekday == absl::Weekday::saturday || weekday == absl::Weekday::sunday) continue;
+      for (int pin = 1; pin <= static_cast<int>(kPeople.size()); ++pin) {
+        const std::string nip = NipOfPin(pin);
+        for (const auto& [seconds, status] : DayPunches(nip, day)) {
+          const absl::Time at = absl::FromCivil(absl::CivilSecond(day) + seconds, zone);
+          att::RawPunch* p = message.add_punches();
+          p->set_device_serial(kDeviceSerial);
+          p->set_pin(std::to_string(pin));
+          p->mutable_punch_time()->set_seconds(absl::ToUnixSeconds(at));
+          p->set_status(status);
+          // Face for every seventh employee, fingers for the others.
+          p->set_verify(pin % 7 == 0 ? kVerifyFace : kVerifyFinger);
+        }
+      }
+    }
+    grpc::ClientContext ctx;
+    std::unique_ptr<grpc::ClientWriter<att::PushPunchesRequest>> writer =
+        stub_->PushPunches(Prepare(ctx, token, 120), report);
+    // One message: two weeks of 60 employees is ~1,300 punches, far below 10,000.
+    writer->Write(message);
+    writer->WritesDone();
+    const grpc::Status status = writer->Finish();
+    if (!status.ok()) Report("PushPunches", status);
+    punches_ = message.punches_size();
+    return status.ok();
+  }
+
+  int punches() const { return punches_; }
+
+ private:
+  std::unique_ptr<att::AttendanceService::Stub> stub_;
+  int punches_ = 0;
+};
+
+// Waits for `address` to accept connections.
+std::shared_ptr<grpc::Channel> Connect(const std::string& address) {
+  auto channel = grpc::CreateChannel(address, grpc::InsecureChannelCredentials());
+  if (!channel->WaitForConnected(std::chrono::system_clock::now() +
+                                 std::chrono::seconds(absl::GetFlag(FLAGS_wait_seconds)))) {
+    std::cerr << "demo-seed: " << address << " accepts no connection\n";
+    return nullptr;
+  }
+  return channel;
+}
+
+// The attendance demo (see the top of this file), after the tenant exists.
+bool SeedAttendance(Seeder& seeder, const std::string& address, const std::string& admin_password,
+                    const std::string& client_secret) {
+  absl::TimeZone zone;
+  if (!absl::LoadTimeZone(kTimeZone, &zone)) {
+    std::cerr << "demo-seed: time zone " << kTimeZone << " does not load (tzdata missing?)\n";
+    return false;
+  }
+  if (!seeder.LogIn(kTenant, kAdminUsername, admin_password) ||
+      !seeder.EnsureServiceAccount(kAttendanceAccount, client_secret)) {
+    return false;
+  }
+  const std::string admin_token = seeder.token();
+  // The service account pushes the punches: this also proves its secret works.
+  if (!seeder.LogInClient(kTenant, kAttendanceAccount, client_secret)) return false;
+  const std::string service_token = seeder.token();
+
+  auto channel = Connect(address);
+  if (channel == nullptr) return false;
+  AttendanceSeeder attendance(channel);
+  att::IngestReport report;
+  const absl::CivilDay today = absl::ToCivilDay(absl::Now(), zone);
+  if (!attendance.RegisterDevice(admin_token) || !attendance.MapPins(admin_token) ||
+      !attendance.PushPunches(service_token, today, zone, &report)) {
+    return false;
+  }
+  std::cout << "attendance demo: device " << kDeviceSerial << " (" << kTimeZone << "), PINs 1-"
+            << kPeople.size() << " tenant-wide, " << attendance.punches() << " punches from "
+            << absl::FormatCivilTime(today - kPunchDays) << " to "
+            << absl::FormatCivilTime(today - 1) << " (" << report.accepted() << " new, "
+            << report.duplicate() << " already there, " << report.quarantined() << " quarantined, "
+            << report.unknown_pin() << " of unknown PINs); service account " << kAttendanceAccount
+            << "\n";
+  return true;
+}
 
 // ---------------------------------------------------------------------------------------------
 // The credentials file.
@@ -548,16 +838,28 @@ std::vector<Credential> Credentials(const std::string& platform_password,
   return list;
 }
 
-bool WriteCredentials(const std::string& path, const std::vector<Credential>& list) {
+// The PIN of a demo employee's login (username = NIP) on the demo device, or 0.
+int PinOfLogin(const Credential& c) {
+  if (c.tenant != kTenant) return 0;
+  for (int pin = 1; pin <= static_cast<int>(kPeople.size()); ++pin) {
+    if (NipOfPin(pin) == c.username) return pin;
+  }
+  return 0;
+}
+
+// With `pins` (the attendance demo is seeded), employees' entries also give their device PIN.
+bool WriteCredentials(const std::string& path, const std::vector<Credential>& list, bool pins) {
   std::string json = "[\n";
   for (size_t i = 0; i < list.size(); ++i) {
     const Credential& c = list[i];
     std::vector<std::string> roles;
     for (const auto& r : c.roles) roles.push_back(JsonString(r));
+    const int pin = pins ? PinOfLogin(c) : 0;
     json += absl::StrCat(
         "  {\"tenant\": ", JsonString(c.tenant), ", \"username\": ", JsonString(c.username),
         ", \"password\": ", JsonString(c.password), ", \"roles\": [", absl::StrJoin(roles, ", "),
-        "], \"name\": ", JsonString(c.name), ", \"note\": ", JsonString(c.note), "}",
+        "], ", pin > 0 ? absl::StrCat("\"pin\": \"", pin, "\", ") : "",
+        "\"name\": ", JsonString(c.name), ", \"note\": ", JsonString(c.note), "}",
         i + 1 < list.size() ? "," : "", "\n");
   }
   json += "]\n";
@@ -591,13 +893,20 @@ int main(int argc, char** argv) {
   const std::string admin_password = absl::GetFlag(FLAGS_admin_password);
   const std::string address = absl::GetFlag(FLAGS_identity);
   const std::string out = absl::GetFlag(FLAGS_out);
-
-  auto channel = grpc::CreateChannel(address, grpc::InsecureChannelCredentials());
-  if (!channel->WaitForConnected(std::chrono::system_clock::now() +
-                                 std::chrono::seconds(absl::GetFlag(FLAGS_wait_seconds)))) {
-    std::cerr << "demo-seed: " << address << " accepts no connection\n";
-    return 1;
+  const std::string attendance = absl::GetFlag(FLAGS_attendance);
+  std::string client_secret = absl::GetFlag(FLAGS_attendance_client_secret);
+  if (client_secret.empty()) {
+    const char* env = std::getenv("EKINERJA_ATTENDANCE_CLIENT_SECRET");
+    client_secret = env != nullptr ? env : "";
   }
+  if (!attendance.empty() && client_secret.empty()) {
+    std::cerr << "demo-seed: --attendance needs --attendance_client_secret (or "
+                 "EKINERJA_ATTENDANCE_CLIENT_SECRET)\n";
+    return 2;
+  }
+
+  auto channel = Connect(address);
+  if (channel == nullptr) return 1;
   Seeder seeder(channel);
   const auto credentials = Credentials(platform_password, admin_password);
 
@@ -615,7 +924,7 @@ int main(int argc, char** argv) {
       return 1;
     }
   }
-  if (!WriteCredentials(out, credentials)) {
+  if (!WriteCredentials(out, credentials, !attendance.empty())) {
     std::cerr << "demo-seed: cannot write " << out << "\n";
     return 1;
   }
@@ -626,6 +935,11 @@ int main(int argc, char** argv) {
               << "\n";
   } else {
     std::cout << "demo tenant already seeded; logins in " << out << "\n";
+  }
+  if (!attendance.empty() && !SeedAttendance(seeder, attendance, admin_password, client_secret)) {
+    std::cerr << "demo-seed: the attendance demo is only partly seeded; running this again "
+                 "completes it\n";
+    return 1;
   }
   return 0;
 }

@@ -12,7 +12,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
-#include "http/http_server.h"
+#include "http_server.h"
 
 namespace ekinerja::gateway {
 

@@ -9,7 +9,7 @@
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "http/http_metrics.h"
-#include "http/http_server.h"
+#include "http_server.h"
 #include "http/rest_handler.h"
 #include "transcode/transcoder.h"
 #include "upstream/gateway_core.h"

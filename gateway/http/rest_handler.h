@@ -26,7 +26,7 @@
 #include "absl/time/time.h"
 #include "http/cors.h"
 #include "http/http_metrics.h"
-#include "http/http_server.h"
+#include "http_server.h"
 #include "transcode/transcoder.h"
 #include "upstream/jwt_check.h"
 #include "upstream/readiness.h"

@@ -1,6 +1,7 @@
 #include "upstream/gateway_core.h"
 
 #include "absl/strings/str_cat.h"
+#include "jwks_proto.h"
 #include "prometheus/exposer.h"
 #include "prometheus/registry.h"
 
@@ -14,8 +15,8 @@ absl::StatusOr<std::unique_ptr<GatewayCore>> GatewayCore::Create(GatewayCoreOpti
   core->upstreams_ = *std::move(upstreams);
   core->upstream_metrics_ = std::make_unique<UpstreamMetrics>(*core->registry_);
   core->jwks_ = std::make_shared<auth::JwksCache>(
-      FetchJwksFromIdentity(core->upstreams_->ChannelFor(kIdentityService),
-                            options.jwks_fetch_timeout),
+      auth::FetchJwksFromIdentity(core->upstreams_->ChannelFor(kIdentityService),
+                                  options.jwks_fetch_timeout),
       options.jwks_max_age, options.jwks_min_refetch_gap);
   core->jwt_ = std::make_unique<JwtCheck>(core->jwks_, options.jwt, core->registry_.get());
   return core;

@@ -110,21 +110,6 @@ void JwtCheck::CheckAsync(std::string authorization, std::function<void(JwtVerdi
                              done = std::move(done)]() { done(Check(authorization)); });
 }
 
-auth::JwksCache::Fetch FetchJwksFromIdentity(std::shared_ptr<grpc::Channel> channel,
-                                             absl::Duration timeout) {
-  std::shared_ptr<v1::IdentityService::Stub> stub = v1::IdentityService::NewStub(channel);
-  return [stub, timeout]() -> absl::StatusOr<std::vector<auth::PublicJwk>> {
-    grpc::ClientContext ctx;
-    ctx.set_deadline(std::chrono::system_clock::now() + absl::ToChronoMilliseconds(timeout));
-    v1::Jwks jwks;
-    grpc::Status st = stub->GetJwks(&ctx, v1::GetJwksRequest(), &jwks);
-    if (!st.ok()) {
-      return absl::UnavailableError("GetJwks: " + st.error_message());
-    }
-    return auth::KeysOf(jwks);
-  };
-}
-
 absl::StatusOr<std::string> JwksJsonOfResponse(absl::string_view serialized_jwks) {
   v1::Jwks jwks;
   if (!jwks.ParseFromArray(serialized_jwks.data(), static_cast<int>(serialized_jwks.size()))) {

@@ -78,10 +78,6 @@ class JwtCheck {
 // auth::KeySet::Verify). Exposed for tests.
 JwtVerdict VerdictOfError(const absl::Status& status);
 
-// A JwksCache fetch that calls identity's GetJwks on `channel`, waiting at most `timeout`.
-auth::JwksCache::Fetch FetchJwksFromIdentity(std::shared_ptr<grpc::Channel> channel,
-                                             absl::Duration timeout = absl::Seconds(5));
-
 // The RFC 7517 JWK Set JSON ({"keys":[...]}) of a serialized ekinerja.identity.v1.Jwks (what
 // GetJwks answers): GET /.well-known/jwks.json. INTERNAL when the bytes do not parse.
 absl::StatusOr<std::string> JwksJsonOfResponse(absl::string_view serialized_jwks);

@@ -48,10 +48,23 @@ absl::StatusOr<std::vector<Statement>> ParseNamedQueries(absl::string_view text)
 }
 
 absl::StatusOr<std::vector<Statement>> NamedQueriesOf(absl::Span<const EmbeddedFile> files) {
+  std::vector<Statement> all;
   for (const auto& f : files) {
-    if (f.name == "queries.sql") return ParseNamedQueries(f.content);
+    if (!absl::StartsWith(f.name, "queries") || !absl::EndsWith(f.name, ".sql")) continue;
+    auto parsed = ParseNamedQueries(f.content);
+    if (!parsed.ok()) {
+      return absl::InternalError(absl::StrCat(f.name, ": ", parsed.status().message()));
+    }
+    for (auto& s : *parsed) {
+      for (const auto& seen : all) {
+        if (seen.name == s.name) {
+          return absl::InternalError(absl::StrCat(f.name, ": ", s.name, " is named twice"));
+        }
+      }
+      all.push_back(std::move(s));
+    }
   }
-  return std::vector<Statement>{};
+  return all;
 }
 
 std::string QuoteIdent(absl::string_view ident) {

@@ -32,7 +32,8 @@ struct Statement {
   std::string sql;
 };
 absl::StatusOr<std::vector<Statement>> ParseNamedQueries(absl::string_view text);
-// Finds "queries.sql" among embedded files and parses it (empty when there is none).
+// Parses every embedded `queries*.sql` ("queries.sql", "queries_calendar.sql", …) into one list;
+// a name used twice, in one file or across files, is an error. Empty when there is none.
 absl::StatusOr<std::vector<Statement>> NamedQueriesOf(absl::Span<const EmbeddedFile> files);
 
 struct PoolOptions {

@@ -1,5 +1,10 @@
 #include "jwks_proto.h"
 
+#include <chrono>
+
+#include "ekinerja/identity/v1/identity.grpc.pb.h"
+#include "grpcpp/grpcpp.h"
+
 namespace ekinerja::auth {
 
 std::vector<PublicJwk> KeysOf(const ekinerja::identity::v1::Jwks& jwks) {
@@ -30,6 +35,22 @@ void ToProto(const std::vector<PublicJwk>& keys, ekinerja::identity::v1::Jwks* o
     j->set_use(k.use);
     j->set_alg(k.alg);
   }
+}
+
+JwksCache::Fetch FetchJwksFromIdentity(std::shared_ptr<grpc::Channel> channel,
+                                       absl::Duration timeout) {
+  std::shared_ptr<ekinerja::identity::v1::IdentityService::Stub> stub =
+      ekinerja::identity::v1::IdentityService::NewStub(channel);
+  return [stub, timeout]() -> absl::StatusOr<std::vector<PublicJwk>> {
+    grpc::ClientContext ctx;
+    ctx.set_deadline(std::chrono::system_clock::now() + absl::ToChronoMilliseconds(timeout));
+    ekinerja::identity::v1::Jwks jwks;
+    grpc::Status st = stub->GetJwks(&ctx, ekinerja::identity::v1::GetJwksRequest(), &jwks);
+    if (!st.ok()) {
+      return absl::UnavailableError("GetJwks: " + st.error_message());
+    }
+    return KeysOf(jwks);
+  };
 }
 
 }  // namespace ekinerja::auth

@@ -36,6 +36,14 @@ int WholeMinutes(int64_t seconds) { return seconds > 0 ? static_cast<int>(second
 
 }  // namespace
 
+std::optional<DayStatus> DayStatusFromName(std::string_view name) {
+  for (int i = 0; i <= static_cast<int>(DayStatus::kLibur); ++i) {
+    const auto status = static_cast<DayStatus>(i);
+    if (DayStatusName(status) == name) return status;
+  }
+  return std::nullopt;
+}
+
 std::string_view DayStatusName(DayStatus status) {
   switch (status) {
     case DayStatus::kHadir:

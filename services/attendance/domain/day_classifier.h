@@ -60,6 +60,8 @@ enum class DayStatus {
 
 // "HADIR", "TERLAMBAT_DAN_PULANG_CEPAT", "DINAS_LUAR", … (the names of the API's enum values).
 std::string_view DayStatusName(DayStatus status);
+// The status of a name DayStatusName gives; nullopt for any other text.
+std::optional<DayStatus> DayStatusFromName(std::string_view name);
 
 // The late/early tiers (DOMAIN §4 table) as data: tier n covers minutes up to `max_minutes[n-1]`
 // inclusive, tier 4 everything above max_minutes[2]; 0 minutes is tier 0.

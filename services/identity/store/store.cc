@@ -3,27 +3,16 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "civil.h"
+#include "db_fields.h"
 
 namespace ekinerja::identity::store {
 namespace {
 
-absl::Time Micros(const pqxx::field& f) { return absl::FromUnixMicros(f.as<int64_t>()); }
-
-std::optional<absl::Time> OptMicros(const pqxx::field& f) {
-  const int64_t us = f.as<int64_t>();
-  if (us == 0) return std::nullopt;
-  return absl::FromUnixMicros(us);
-}
-
-absl::CivilDay Day(const pqxx::field& f) { return ParseDate(f.as<std::string>()).value(); }
-
-std::optional<absl::CivilDay> OptDay(const pqxx::field& f) {
-  const std::string s = f.as<std::string>();
-  if (s.empty()) return std::nullopt;
-  return ParseDate(s).value();
-}
-
-std::string DayText(std::optional<absl::CivilDay> d) { return d ? FormatDate(*d) : ""; }
+using db::Day;
+using db::DayText;
+using db::Micros;
+using db::OptDay;
+using db::OptMicros;
 
 std::vector<std::string> SplitList(const std::string& s) {
   if (s.empty()) return {};

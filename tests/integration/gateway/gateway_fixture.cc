@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
@@ -254,9 +255,13 @@ void GatewayTest::StartGateway(GatewayConfig config) {
   StopGateway();
   // As main.cc wires it.
   GatewayCoreOptions core_options;
-  core_options.upstreams = config.upstreams.empty()
-                               ? absl::StrCat(kIdentity, "=", identity_address())
-                               : config.upstreams;
+  // Services the test gives no upstream go to the test's identity service.
+  core_options.upstreams = config.upstreams;
+  for (const auto& service : transcoder().Services()) {
+    if (absl::StrContains(config.upstreams, absl::StrCat(service, "="))) continue;
+    absl::StrAppend(&core_options.upstreams, core_options.upstreams.empty() ? "" : ",", service,
+                    "=", identity_address());
+  }
   core_options.routed = transcoder().Services();
   core_options.jwks_min_refetch_gap = absl::Seconds(1);
   auto core = GatewayCore::Create(core_options);

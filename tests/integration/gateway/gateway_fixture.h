@@ -93,7 +93,7 @@ class FakeUpstream {
 int ClosedPort();
 
 struct GatewayConfig {
-  std::string upstreams;  // "" routes every service to the test's identity service
+  std::string upstreams;  // services not named here go to the test's identity service
   std::string cors_origins = "https://console.example.go.id";
   uint64_t max_body_bytes = 1 << 20;
   size_t max_header_bytes = 16 << 10;

@@ -33,17 +33,19 @@ TEST_F(OpsTest, HealthzAnswersWhileTheProcessRuns) {
 TEST_F(OpsTest, ReadyzIs200WhileEveryUpstreamServesAnd503AfterOneStops) {
   HttpReply ready = Get("/readyz");
   EXPECT_EQ(ready.status, 200) << ready.body;
+  // The fixture routes attendance to the test's identity service too.
   EXPECT_EQ(ready.body,
-            R"({"ready":true,"upstreams":{"ekinerja.identity.v1.IdentityService":"SERVING"}})");
+            R"({"ready":true,"upstreams":{"ekinerja.attendance.v1.AttendanceService":"SERVING",)"
+            R"("ekinerja.identity.v1.IdentityService":"SERVING"}})");
 
   host().Shutdown();  // identity stops
   HttpReply gone = Get("/readyz");
 
   EXPECT_EQ(gone.status, 503) << gone.body;
-  EXPECT_THAT(
-      gone.body,
-      HasSubstr(
-          R"({"ready":false,"upstreams":{"ekinerja.identity.v1.IdentityService":"UNREACHABLE: )"));
+  EXPECT_THAT(gone.body,
+              HasSubstr(R"({"ready":false,"upstreams":{"ekinerja.attendance.v1.AttendanceService":)"
+                        R"("UNREACHABLE: )"));
+  EXPECT_THAT(gone.body, HasSubstr(R"("ekinerja.identity.v1.IdentityService":"UNREACHABLE: )"));
 }
 
 TEST_F(OpsTest, ReadyzNamesTheUpstreamThatIsNotServing) {

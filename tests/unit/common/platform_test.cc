@@ -32,6 +32,24 @@ TEST(NamedQueries, RejectsDuplicateAndEmptyStatements) {
   EXPECT_FALSE(db::ParseNamedQueries("-- name:\nSELECT 2\n").ok());
 }
 
+TEST(NamedQueries, MergesEveryQueriesFileAndRejectsANameUsedTwice) {
+  const EmbeddedFile files[] = {{"V001__init.sql", "CREATE TABLE t (a int);"},
+                                {"queries.sql", "-- name: a\nSELECT 1\n"},
+                                {"queries_more.sql", "-- name: b\nSELECT 2\n"},
+                                {"notes.sql", "-- name: c\nSELECT 3\n"}};
+  auto q = db::NamedQueriesOf(files);
+  ASSERT_TRUE(q.ok()) << q.status();
+  ASSERT_EQ(q->size(), 2u);
+  EXPECT_EQ((*q)[0].name, "a");
+  EXPECT_EQ((*q)[1].name, "b");
+
+  const EmbeddedFile twice[] = {{"queries.sql", "-- name: a\nSELECT 1\n"},
+                                {"queries_more.sql", "-- name: a\nSELECT 2\n"}};
+  auto dup = db::NamedQueriesOf(twice);
+  ASSERT_FALSE(dup.ok());
+  EXPECT_EQ(dup.status().message(), "queries_more.sql: a is named twice");
+}
+
 TEST(QuoteIdent, DoublesEmbeddedQuotes) {
   EXPECT_EQ(db::QuoteIdent("identity"), "\"identity\"");
   EXPECT_EQ(db::QuoteIdent("a\"b"), "\"a\"\"b\"");

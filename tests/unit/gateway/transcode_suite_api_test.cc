@@ -1,5 +1,6 @@
 // The suite's own API (build/ekinerja.pb) through the transcoder: the REST calls clients make.
 
+#include "ekinerja/attendance/v1/attendance.pb.h"
 #include "ekinerja/identity/v1/identity.pb.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -24,7 +25,18 @@ absl::StatusOr<Transcoder::Call> Call(absl::string_view method, absl::string_vie
 }
 
 TEST(SuiteApi, ServicesAreTheSuites) {
-  EXPECT_THAT(Suite().Services(), ::testing::ElementsAre("ekinerja.identity.v1.IdentityService"));
+  EXPECT_THAT(Suite().Services(), ::testing::ElementsAre("ekinerja.attendance.v1.AttendanceService",
+                                                         "ekinerja.identity.v1.IdentityService"));
+}
+
+TEST(SuiteApi, AttendanceDayBindsTheNipAndTheDateFromThePath) {
+  EXPECT_TRUE(CallIs<ekinerja::attendance::v1::GetAttendanceDayRequest>(
+      Call("GET", absl::StrCat("/v1/employees/", kNip, "/attendanceDays/2026/11/20")),
+      "/ekinerja.attendance.v1.AttendanceService/GetAttendanceDay",
+      absl::StrCat("nip: '", kNip, "' date { year: 2026 month: 11 day: 20 }")));
+  EXPECT_TRUE(CallIs<ekinerja::attendance::v1::ApproveAbsenceRequest>(
+      Call("POST", "/v1/absences/42:approve", "", "{}"),
+      "/ekinerja.attendance.v1.AttendanceService/ApproveAbsence", "id: 42"));
 }
 
 TEST(SuiteApi, Login) {

@@ -77,6 +77,22 @@ const Yaml& Filter(const Yaml& config, const std::string& name) {
   return empty;
 }
 
+// The cluster called `name`.
+const Yaml& Cluster(const Yaml& config, const std::string& name) {
+  for (const Yaml& c : At(config, {"static_resources", "clusters"}).items()) {
+    if (c.Find("name")->scalar() == name) return c;
+  }
+  ADD_FAILURE() << "no cluster " << name;
+  static const Yaml empty = Yaml::Map();
+  return empty;
+}
+
+// The upstream address of a cluster's first endpoint: "address" or "port_value".
+const Yaml& Endpoint(const Yaml& cluster, const std::string& field) {
+  return At(cluster, {"load_assignment", "endpoints", "0", "lb_endpoints", "0", "endpoint",
+                      "address", "socket_address", field});
+}
+
 Yaml Generated(const EnvoyConfigOptions& options = {}) {
   auto config = EnvoyConfig(SuiteSet(), options);
   EXPECT_TRUE(config.ok()) << config.status();
@@ -135,12 +151,9 @@ TEST(EnvoyConfig, EveryServiceHasARouteAnHttp2ClusterAndAHealthCheck) {
     EXPECT_NE(At(*c, {"health_checks", "0"}).Find("grpc_health_check"), nullptr);
     EXPECT_EQ(At(ready, {cluster, "value"}).scalar(), "100");
   }
-  // The identity service where DESIGN §2 puts it.
-  EXPECT_EQ(At(clusters, {"0", "name"}).scalar(), "identity");
-  EXPECT_EQ(At(clusters, {"0", "load_assignment", "endpoints", "0", "lb_endpoints", "0", "endpoint",
-                          "address", "socket_address", "port_value"})
-                .scalar(),
-            "50051");
+  // The services where DESIGN §2 puts them.
+  EXPECT_EQ(Endpoint(Cluster(config, "identity"), "port_value").scalar(), "50051");
+  EXPECT_EQ(Endpoint(Cluster(config, "attendance"), "port_value").scalar(), "50054");
 }
 
 TEST(EnvoyConfig, OnlyThePublicMethodsAndTheJwksNeedNoToken) {
@@ -229,11 +242,9 @@ TEST(EnvoyConfig, OptionsReachTheConfig) {
       At(config, {"static_resources", "listeners", "0", "address", "socket_address", "address"})
           .scalar(),
       "0.0.0.0");
-  const Yaml& clusters = At(config, {"static_resources", "clusters"});
-  EXPECT_EQ(At(clusters, {"0", "load_assignment", "endpoints", "0", "lb_endpoints", "0", "endpoint",
-                          "address", "socket_address", "address"})
-                .scalar(),
-            "identity.ekinerja.svc");
+  EXPECT_EQ(Endpoint(Cluster(config, "identity"), "address").scalar(), "identity.ekinerja.svc");
+  // A service not named in the upstreams: on loopback at its DESIGN §2 port.
+  EXPECT_EQ(Endpoint(Cluster(config, "attendance"), "address").scalar(), "127.0.0.1");
   // Envoy reaches itself on loopback.
   EXPECT_EQ(At(Filter(config, "envoy.filters.http.jwt_authn"),
                {"providers", "identity", "remote_jwks", "http_uri", "uri"})

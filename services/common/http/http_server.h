@@ -1,9 +1,10 @@
 #pragma once
 
-// The gateway's HTTP/1.1 server (Boost.Beast on Asio): a few event-loop threads, keep-alive,
-// limits on header (431) and body (413) size, read and idle timeouts, and a graceful drain. It
-// knows nothing of gRPC: each complete request goes to an HttpHandler, which answers through a
-// Responder, now or later and from any thread, so no event-loop thread waits for an upstream.
+// The HTTP/1.1 server of the gateway's REST port and attendance's ADMS port (Boost.Beast on
+// Asio): a few event-loop threads, keep-alive, limits on header (431) and body (413) size, read
+// and idle timeouts, and a graceful drain. It knows nothing of gRPC: each complete request goes to
+// an HttpHandler, which answers through a Responder, now or later and from any thread, so no
+// event-loop thread waits for an upstream or a database.
 
 #include <cstdint>
 #include <functional>
@@ -22,7 +23,7 @@ namespace boost::asio {
 class io_context;
 }
 
-namespace ekinerja::gateway {
+namespace ekinerja {
 
 using HttpRequestMessage = boost::beast::http::request<boost::beast::http::string_body>;
 using HttpResponse = boost::beast::http::response<boost::beast::http::string_body>;
@@ -101,4 +102,4 @@ class HttpServer {
   bool stopped_ = false;
 };
 
-}  // namespace ekinerja::gateway
+}  // namespace ekinerja

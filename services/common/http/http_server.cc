@@ -1,4 +1,4 @@
-#include "http/http_server.h"
+#include "http_server.h"
 
 #include <map>
 #include <optional>
@@ -26,7 +26,7 @@
 #include "boost/beast/http/write.hpp"
 #include "log.h"
 
-namespace ekinerja::gateway {
+namespace ekinerja {
 
 namespace net = boost::asio;
 namespace beast = boost::beast;
@@ -412,4 +412,4 @@ void HttpServer::Shutdown(absl::Duration drain) {
   io_.reset();  // destroys the handlers not run, and the sessions they held
 }
 
-}  // namespace ekinerja::gateway
+}  // namespace ekinerja

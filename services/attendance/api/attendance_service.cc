@@ -1,0 +1,88 @@
+#include "api/attendance_service.h"
+
+#include "absl/strings/str_cat.h"
+#include "civil.h"
+#include "grpc_status.h"
+#include "log.h"
+#include "role.h"
+#include "rpc_util.h"
+#include "status.h"
+
+namespace ekinerja::attendance {
+
+bool Caller::IsTenantAdmin() const { return principal.Has(Role::kAdminInstansi); }
+
+bool Caller::ReadsTenant() const {
+  return principal.HasAny(
+      {Role::kAdminInstansi, Role::kAuditor, Role::kVerifikatorTpp, Role::kService});
+}
+
+AttendanceServiceImpl::AttendanceServiceImpl(db::Pool& pool, Directory& directory,
+                                             AttendanceMetrics& metrics)
+    : pool_(pool),
+      directory_(directory),
+      metrics_(metrics),
+      recomputer_(pool, directory, metrics),
+      ingestor_(pool, recomputer_, metrics) {}
+
+grpc::Status AttendanceServiceImpl::Serve(
+    grpc::ServerContext* ctx, const std::function<absl::Status(const Caller&)>& handler) {
+  auto caller = CallerFrom(ctx);
+  if (!caller.ok()) return ToGrpcStatus(caller.status());
+  ScopedLogContext log_ctx("", caller->tenant(), RequestIdOf(ctx));
+  const absl::Status st = handler(*caller);
+  LogIfServerError(st);
+  return ToGrpcStatus(st);
+}
+
+absl::StatusOr<Caller> AttendanceServiceImpl::CallerFrom(grpc::ServerContext* ctx) {
+  EK_ASSIGN_OR_RETURN(Principal p, CallerOf(ctx));
+  if (p.Has(Role::kPlatformAdmin)) {
+    return absl::PermissionDeniedError("the platform operator reads no tenant's attendance");
+  }
+  Caller caller;
+  caller.principal = std::move(p);
+  const auto auth = ctx->client_metadata().find("authorization");
+  if (auth != ctx->client_metadata().end()) {
+    caller.bearer =
+        std::string(BearerToken(absl::string_view(auth->second.data(), auth->second.size())));
+  }
+  return caller;
+}
+
+absl::Status AttendanceServiceImpl::RequireTenantAdmin(const Caller& caller) {
+  if (caller.IsTenantAdmin()) return absl::OkStatus();
+  return absl::PermissionDeniedError("only the tenant's ADMIN_INSTANSI may do this");
+}
+
+absl::Status AttendanceServiceImpl::CheckReads(const Caller& caller, const std::string& nip,
+                                               absl::CivilDay day) {
+  if (caller.principal.subject == nip) return absl::OkStatus();
+  // Identity knows who exists in the tenant and who may read whom; attendance only knows PINs.
+  const absl::Status st = directory_.CheckReadsEmployee(caller.bearer, nip, day);
+  if (st.ok() || absl::IsUnavailable(st)) return st;
+  if (caller.ReadsTenant() && absl::IsNotFound(st)) {
+    return absl::NotFoundError(absl::StrCat("no employee ", nip, " in the tenant"));
+  }
+  // Whatever else identity said, this caller may not read that employee.
+  return absl::PermissionDeniedError(
+      absl::StrCat("the caller may not read the attendance of ", nip));
+}
+
+absl::Status AttendanceServiceImpl::CheckApproves(const Caller& caller, const std::string& nip,
+                                                  absl::CivilDay day) {
+  if (caller.principal.subject == nip) {
+    return absl::PermissionDeniedError("nobody approves their own request");
+  }
+  if (caller.IsTenantAdmin()) return absl::OkStatus();
+  if (caller.principal.Has(Role::kAtasan)) {
+    auto atasan = directory_.AtasanOf(caller.bearer, nip, day);
+    if (!atasan.ok() && absl::IsUnavailable(atasan.status())) return atasan.status();
+    if (atasan.ok() && *atasan == caller.principal.subject) return absl::OkStatus();
+  }
+  return absl::PermissionDeniedError(
+      absl::StrCat("only the atasan langsung of ", nip, " on ", FormatDate(day),
+                   " (or the tenant admin) may decide this request"));
+}
+
+}  // namespace ekinerja::attendance

@@ -1,0 +1,80 @@
+#pragma once
+
+// What attendance asks identity (DESIGN §2: services talk only over gRPC): who may read whom, who
+// approves whom, and who works where. Behind an interface so that the service can be tested
+// against identity's real server (tests/integration/attendance runs it in-process) and so that
+// the calls are made in one place.
+//
+// Rights are identity's: a read check forwards the caller's own token, and identity answers as it
+// would the caller (self; supervisors their subordinates, Plt/Plh included; ADMIN_OPD their
+// subtree; tenant-wide roles everyone). Work that no caller drives (ADMS pushes) uses the service's
+// own per-tenant service account (--identity_credentials_file).
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/time/civil_time.h"
+#include "absl/time/time.h"
+
+namespace grpc {
+class Channel;
+}
+
+namespace ekinerja::attendance {
+
+struct EmployeeUnit {
+  std::string nip;
+  // The org units from the root (the OPD) down to the employee's own unit; empty when the
+  // employee holds no definitive position that day.
+  std::vector<std::string> unit_path;
+};
+
+class Directory {
+ public:
+  virtual ~Directory() = default;
+
+  // OK when identity lets the holder of `bearer` read employee `nip` on `day`; identity's
+  // PERMISSION_DENIED or NOT_FOUND otherwise (UNAVAILABLE when identity cannot be reached).
+  // Identity's UNAUTHENTICATED (a token it no longer accepts) and INVALID_ARGUMENT pass through
+  // too, in every method that takes a bearer; its other failures are UNAVAILABLE "identity: ...".
+  virtual absl::Status CheckReadsEmployee(const std::string& bearer, const std::string& nip,
+                                          absl::CivilDay day) = 0;
+
+  // The NIP of the atasan langsung of `nip` on `day` ("" at the top of the tree), asked with the
+  // caller's token (who must be able to read `nip`). NOT_FOUND when `nip` holds no definitive
+  // position that day.
+  virtual absl::StatusOr<std::string> AtasanOf(const std::string& bearer, const std::string& nip,
+                                               absl::CivilDay day) = 0;
+
+  // The active employees with a definitive position in `org_unit`'s subtree ("" = the whole
+  // tenant) on `day`, sorted by NIP, asked with `bearer` (identity checks the caller's scope:
+  // tenant-wide roles, SERVICE, or ADMIN_OPD within their subtree; supervisors are refused).
+  // Unit paths follow today's org tree (identity does not date it).
+  virtual absl::StatusOr<std::vector<EmployeeUnit>> EmployeesOf(const std::string& bearer,
+                                                                const std::string& org_unit,
+                                                                absl::CivilDay day) = 0;
+
+  // A token of the service's own account in `tenant` (client-credentials login, cached until
+  // shortly before it expires). FAILED_PRECONDITION when no credentials are configured for it;
+  // UNAUTHENTICATED when identity refuses them (not retried for 30 s: failures lock the account);
+  // UNAVAILABLE when identity cannot answer.
+  virtual absl::StatusOr<std::string> ServiceToken(const std::string& tenant) = 0;
+};
+
+// Service accounts by tenant: lines "<tenant> <client_id> <client_secret>", blank lines and lines
+// starting with '#' ignored. INVALID_ARGUMENT naming the line for anything else.
+struct ServiceCredential {
+  std::string tenant, client_id, client_secret;
+};
+absl::StatusOr<std::vector<ServiceCredential>> ParseServiceCredentials(const std::string& text);
+
+// The Directory that calls identity's IdentityService on `channel`, each call bounded by
+// `timeout`. EmployeesOf answers are cached per (bearer, org unit, day) for `cache_for`.
+std::unique_ptr<Directory> MakeIdentityDirectory(std::shared_ptr<grpc::Channel> channel,
+                                                 std::vector<ServiceCredential> credentials,
+                                                 absl::Duration timeout = absl::Seconds(5),
+                                                 absl::Duration cache_for = absl::Minutes(2));
+
+}  // namespace ekinerja::attendance

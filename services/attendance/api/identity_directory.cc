@@ -1,0 +1,344 @@
+// The Directory over identity's gRPC API (directory.h): read checks and supervisor lookups with the
+// caller's own token, org-unit listings cached briefly, and per-tenant service-account tokens.
+
+#include <algorithm>
+#include <chrono>
+#include <deque>
+#include <utility>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+#include "absl/synchronization/mutex.h"
+#include "api/directory.h"
+#include "date_proto.h"
+#include "ekinerja/identity/v1/identity.grpc.pb.h"
+#include "grpc_status.h"
+#include "grpcpp/grpcpp.h"
+#include "status.h"
+
+namespace ekinerja::attendance {
+
+namespace idv1 = ::ekinerja::identity::v1;
+
+absl::StatusOr<std::vector<ServiceCredential>> ParseServiceCredentials(const std::string& text) {
+  std::vector<ServiceCredential> out;
+  absl::flat_hash_map<std::string, int> tenant_line;
+  int line_no = 0;
+  for (absl::string_view line : absl::StrSplit(text, '\n')) {
+    ++line_no;
+    line = absl::StripAsciiWhitespace(line);  // also a CRLF file's '\r'
+    if (line.empty() || line.front() == '#') continue;
+    // The line itself is never quoted back: it holds a secret.
+    std::vector<absl::string_view> fields =
+        absl::StrSplit(line, absl::ByAnyChar(" \t\r\f\v"), absl::SkipEmpty());
+    if (fields.size() != 3) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("line ", line_no, ": want '<tenant> <client_id> <client_secret>'"));
+    }
+    ServiceCredential c{std::string(fields[0]), std::string(fields[1]), std::string(fields[2])};
+    auto [it, inserted] = tenant_line.emplace(c.tenant, line_no);
+    if (!inserted) {
+      return absl::InvalidArgumentError(absl::StrCat("line ", line_no, ": tenant ", c.tenant,
+                                                     " given twice (first on line ", it->second,
+                                                     ")"));
+    }
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+namespace {
+
+// A token is renewed this long before identity says it expires, so that it never reaches another
+// service already expired.
+constexpr absl::Duration kTokenMargin = absl::Seconds(60);
+// A service-account login that identity refused is not retried for this long: every ADMS push
+// would otherwise try again, and failed logins lock the account and throttle our address.
+constexpr absl::Duration kRefusedLoginBackoff = absl::Seconds(30);
+// Bounds of the EmployeesOf cache: entries, and employees over all entries (a whole tenant is tens
+// of thousands).
+constexpr size_t kMaxCacheEntries = 256;
+constexpr size_t kMaxCachedEmployees = 200000;
+constexpr int kPageSize = 1000;
+
+// What identity said, as a Directory answers it: rights and lookup answers (PERMISSION_DENIED,
+// NOT_FOUND, UNAUTHENTICATED for a caller token identity no longer accepts, INVALID_ARGUMENT for a
+// request it finds malformed) pass through with identity's message; anything else means identity
+// could not answer: UNAVAILABLE.
+absl::Status FromIdentity(const grpc::Status& st, absl::string_view rpc) {
+  switch (st.error_code()) {
+    case grpc::StatusCode::OK:
+      return absl::OkStatus();
+    case grpc::StatusCode::PERMISSION_DENIED:
+    case grpc::StatusCode::NOT_FOUND:
+    case grpc::StatusCode::UNAUTHENTICATED:
+    case grpc::StatusCode::INVALID_ARGUMENT:
+      return FromGrpcStatus(st);
+    default:
+      return absl::UnavailableError(absl::StrCat(
+          "identity: ", rpc, ": ", st.error_message(), " (",
+          absl::StatusCodeToString(static_cast<absl::StatusCode>(st.error_code())), ")"));
+  }
+}
+
+class IdentityDirectory final : public Directory {
+ public:
+  IdentityDirectory(std::shared_ptr<grpc::Channel> channel,
+                    std::vector<ServiceCredential> credentials, absl::Duration timeout,
+                    absl::Duration cache_for)
+      : stub_(idv1::IdentityService::NewStub(channel)), timeout_(timeout), cache_for_(cache_for) {
+    for (auto& c : credentials) {
+      auto account = std::make_unique<Account>();
+      account->credential = std::move(c);
+      const std::string tenant = account->credential.tenant;
+      accounts_.emplace(tenant, std::move(account));
+    }
+  }
+
+  absl::Status CheckReadsEmployee(const std::string& bearer, const std::string& nip,
+                                  absl::CivilDay day) override {
+    idv1::GetEmployeeRequest req;
+    req.set_nip(nip);
+    *req.mutable_date() = ToProtoDate(day);
+    idv1::Employee resp;
+    auto ctx = Context(bearer);
+    return FromIdentity(stub_->GetEmployee(ctx.get(), req, &resp), "GetEmployee");
+  }
+
+  absl::StatusOr<std::string> AtasanOf(const std::string& bearer, const std::string& nip,
+                                       absl::CivilDay day) override {
+    idv1::GetSupervisorRequest req;
+    req.set_nip(nip);
+    *req.mutable_date() = ToProtoDate(day);
+    idv1::GetSupervisorResponse resp;
+    auto ctx = Context(bearer);
+    EK_RETURN_IF_ERROR(FromIdentity(stub_->GetSupervisor(ctx.get(), req, &resp), "GetSupervisor"));
+    if (!resp.has_atasan_langsung()) return std::string();  // the top of the tree
+    // Never "" here: that would read as the top of the tree, where only admins decide.
+    if (resp.atasan_langsung().employee().nip().empty()) {
+      return absl::UnavailableError(
+          "identity: GetSupervisor named an atasan langsung without a NIP");
+    }
+    return resp.atasan_langsung().employee().nip();
+  }
+
+  absl::StatusOr<std::vector<EmployeeUnit>> EmployeesOf(const std::string& bearer,
+                                                        const std::string& org_unit,
+                                                        absl::CivilDay day) override {
+    const std::string key = absl::StrCat(bearer, "|", org_unit, "|", absl::FormatCivilTime(day));
+    std::shared_ptr<const std::vector<EmployeeUnit>> cached;
+    {
+      absl::MutexLock lock(&cache_mu_);
+      if (auto it = cache_.find(key); it != cache_.end() && absl::Now() < it->second.expires) {
+        cached = it->second.employees;
+      }
+    }
+    if (cached) return *cached;  // copied outside the lock
+    EK_ASSIGN_OR_RETURN(std::vector<EmployeeUnit> employees, FetchEmployees(bearer, org_unit, day));
+    auto shared = std::make_shared<const std::vector<EmployeeUnit>>(employees);
+    Remember(key, std::move(shared));
+    return employees;
+  }
+
+  absl::StatusOr<std::string> ServiceToken(const std::string& tenant) override {
+    auto it = accounts_.find(tenant);
+    if (it == accounts_.end()) {
+      return absl::FailedPreconditionError(
+          absl::StrCat("no identity service account configured for tenant ", tenant,
+                       " (--identity_credentials_file)"));
+    }
+    Account& account = *it->second;
+    // One login at a time per account: a burst of pushes waits for the first login's token
+    // instead of logging in once each.
+    absl::MutexLock lock(&account.mu);
+    const absl::Time now = absl::Now();
+    if (!account.token.empty() && now < account.token_valid_until) return account.token;
+    if (!account.refused.ok() && now < account.refused_until) return account.refused;
+
+    idv1::LoginRequest req;
+    req.set_tenant(account.credential.tenant);
+    req.set_client_id(account.credential.client_id);
+    req.set_client_secret(account.credential.client_secret);
+    idv1::LoginResponse resp;
+    auto ctx = Context("");
+    const grpc::Status st = stub_->Login(ctx.get(), req, &resp);
+    if (!st.ok()) {
+      absl::Status out;
+      if (st.error_code() == grpc::StatusCode::UNAUTHENTICATED ||
+          st.error_code() == grpc::StatusCode::INVALID_ARGUMENT) {
+        // Our configuration is wrong (or the account was disabled): say which.
+        out = absl::UnauthenticatedError(absl::StrCat(
+            "identity refused the service account ", account.credential.client_id, " of tenant ",
+            tenant, " (--identity_credentials_file): ", st.error_message()));
+      } else {
+        out = absl::UnavailableError(absl::StrCat("identity: Login of service account ",
+                                                  account.credential.client_id, " of tenant ",
+                                                  tenant, ": ", st.error_message()));
+      }
+      if (st.error_code() == grpc::StatusCode::UNAUTHENTICATED ||
+          st.error_code() == grpc::StatusCode::INVALID_ARGUMENT ||
+          st.error_code() == grpc::StatusCode::RESOURCE_EXHAUSTED) {
+        account.refused = out;
+        account.refused_until = now + kRefusedLoginBackoff;
+      }
+      return out;
+    }
+    if (resp.access_token().empty()) {
+      return absl::UnavailableError("identity: Login answered without an access token");
+    }
+    account.refused = absl::OkStatus();
+    account.token = resp.access_token();
+    // Issued after `now` (we asked after it), so this never outlives the token. A lifetime too
+    // short for the margin (a test setup) keeps half of it rather than logging in every time.
+    const absl::Duration lifetime = absl::Seconds(resp.expires_in());
+    account.token_valid_until = now + lifetime - std::min(kTokenMargin, lifetime / 2);
+    return account.token;
+  }
+
+ private:
+  struct Account {
+    ServiceCredential credential;
+    absl::Mutex mu;
+    std::string token ABSL_GUARDED_BY(mu);
+    absl::Time token_valid_until ABSL_GUARDED_BY(mu) = absl::InfinitePast();
+    absl::Status refused ABSL_GUARDED_BY(mu);
+    absl::Time refused_until ABSL_GUARDED_BY(mu) = absl::InfinitePast();
+  };
+
+  struct CacheEntry {
+    std::shared_ptr<const std::vector<EmployeeUnit>> employees;
+    absl::Time expires;
+    uint64_t seq = 0;  // insertion order, to drop the oldest first
+  };
+
+  std::unique_ptr<grpc::ClientContext> Context(const std::string& bearer) const {
+    auto ctx = std::make_unique<grpc::ClientContext>();
+    ctx->set_deadline(std::chrono::system_clock::now() + absl::ToChronoMilliseconds(timeout_));
+    if (!bearer.empty()) ctx->AddMetadata("authorization", "Bearer " + bearer);
+    return ctx;
+  }
+
+  absl::StatusOr<std::vector<EmployeeUnit>> FetchEmployees(const std::string& bearer,
+                                                           const std::string& org_unit,
+                                                           absl::CivilDay day) {
+    std::vector<EmployeeUnit> out;
+    std::vector<std::string> units_of;  // parallel to out: the employee's own unit
+    idv1::ListEmployeesRequest req;
+    req.set_org_unit_code(org_unit);
+    req.set_include_subtree(true);
+    *req.mutable_date() = ToProtoDate(day);
+    req.set_active_only(true);
+    req.set_page_size(kPageSize);
+    do {
+      idv1::ListEmployeesResponse resp;
+      auto ctx = Context(bearer);
+      EK_RETURN_IF_ERROR(
+          FromIdentity(stub_->ListEmployees(ctx.get(), req, &resp), "ListEmployees"));
+      for (const auto& e : resp.employees()) {
+        out.push_back({e.nip(), {}});
+        units_of.push_back(e.org_unit_code());
+      }
+      req.set_page_token(resp.next_page_token());
+    } while (!req.page_token().empty());
+
+    absl::flat_hash_map<std::string, std::string> parent_of;
+    if (!out.empty()) {
+      EK_ASSIGN_OR_RETURN(parent_of, FetchParents(bearer));
+    }
+    absl::flat_hash_map<std::string, std::vector<std::string>> paths;
+    for (size_t i = 0; i < out.size(); ++i) {
+      if (units_of[i].empty()) continue;
+      auto [it, inserted] = paths.try_emplace(units_of[i]);
+      if (inserted) it->second = PathTo(units_of[i], parent_of);
+      out[i].unit_path = it->second;
+    }
+    std::sort(out.begin(), out.end(),
+              [](const EmployeeUnit& a, const EmployeeUnit& b) { return a.nip < b.nip; });
+    return out;
+  }
+
+  // Every org unit of the caller's tenant and its parent ("" for a root).
+  absl::StatusOr<absl::flat_hash_map<std::string, std::string>> FetchParents(
+      const std::string& bearer) {
+    absl::flat_hash_map<std::string, std::string> parent_of;
+    idv1::ListOrgUnitsRequest req;
+    req.set_page_size(kPageSize);
+    do {
+      idv1::ListOrgUnitsResponse resp;
+      auto ctx = Context(bearer);
+      EK_RETURN_IF_ERROR(FromIdentity(stub_->ListOrgUnits(ctx.get(), req, &resp), "ListOrgUnits"));
+      for (const auto& u : resp.org_units()) parent_of[u.code()] = u.parent_code();
+      req.set_page_token(resp.next_page_token());
+    } while (!req.page_token().empty());
+    return parent_of;
+  }
+
+  // Root first, down to `unit`. A unit missing from the listing (created since) ends the climb;
+  // a parent chain that loops stops where it would repeat.
+  static std::vector<std::string> PathTo(
+      const std::string& unit, const absl::flat_hash_map<std::string, std::string>& parent_of) {
+    std::deque<std::string> path;
+    absl::flat_hash_set<std::string> seen;
+    for (std::string u = unit; !u.empty() && seen.insert(u).second;) {
+      path.push_front(u);
+      auto it = parent_of.find(u);
+      if (it == parent_of.end()) break;
+      u = it->second;
+    }
+    return {path.begin(), path.end()};
+  }
+
+  void Remember(const std::string& key, std::shared_ptr<const std::vector<EmployeeUnit>> value) {
+    if (cache_for_ <= absl::ZeroDuration()) return;
+    if (value->size() > kMaxCachedEmployees) return;
+    const absl::Time now = absl::Now();
+    absl::MutexLock lock(&cache_mu_);
+    if (auto it = cache_.find(key); it != cache_.end()) {
+      cached_employees_ -= it->second.employees->size();
+      cache_.erase(it);
+    }
+    for (auto it = cache_.begin(); it != cache_.end();) {
+      if (it->second.expires <= now) {
+        cached_employees_ -= it->second.employees->size();
+        cache_.erase(it++);
+      } else {
+        ++it;
+      }
+    }
+    while (!cache_.empty() && (cache_.size() >= kMaxCacheEntries ||
+                               cached_employees_ + value->size() > kMaxCachedEmployees)) {
+      auto oldest = std::min_element(
+          cache_.begin(), cache_.end(),
+          [](const auto& a, const auto& b) { return a.second.seq < b.second.seq; });
+      cached_employees_ -= oldest->second.employees->size();
+      cache_.erase(oldest);
+    }
+    cached_employees_ += value->size();
+    cache_[key] = CacheEntry{std::move(value), now + cache_for_, ++seq_};
+  }
+
+  std::unique_ptr<idv1::IdentityService::Stub> stub_;
+  const absl::Duration timeout_;
+  const absl::Duration cache_for_;
+  // Built once in the constructor, read without a lock; each account locks itself.
+  absl::flat_hash_map<std::string, std::unique_ptr<Account>> accounts_;
+
+  absl::Mutex cache_mu_;
+  absl::flat_hash_map<std::string, CacheEntry> cache_ ABSL_GUARDED_BY(cache_mu_);
+  size_t cached_employees_ ABSL_GUARDED_BY(cache_mu_) = 0;
+  uint64_t seq_ ABSL_GUARDED_BY(cache_mu_) = 0;
+};
+
+}  // namespace
+
+std::unique_ptr<Directory> MakeIdentityDirectory(std::shared_ptr<grpc::Channel> channel,
+                                                 std::vector<ServiceCredential> credentials,
+                                                 absl::Duration timeout, absl::Duration cache_for) {
+  return std::make_unique<IdentityDirectory>(std::move(channel), std::move(credentials), timeout,
+                                             cache_for);
+}
+
+}  // namespace ekinerja::attendance

@@ -1,0 +1,614 @@
+// AttendanceService: absences (izin, sakit, cuti, dinas luar, tugas belajar) and attendance
+// corrections (koreksi presensi) as requests, DOMAIN §4. An employee files their own (PENDING);
+// the atasan langsung of the request's date, or the tenant's ADMIN_INSTANSI, approves or rejects
+// it; an admin's own entries and imports are APPROVED at once. Approved requests change the days
+// they cover: those are marked dirty in the deciding transaction and recomputed after it.
+
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <set>
+#include <utility>
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "api/attendance_service.h"
+#include "api/rpc_support.h"
+#include "civil.h"
+#include "date_proto.h"
+#include "domain/absence.h"
+#include "domain/absence_csv.h"
+#include "domain/hhmm.h"
+#include "nip.h"
+#include "page_token.h"
+#include "status.h"
+#include "store/attendance_store.h"
+#include "store/request_store.h"
+
+namespace ekinerja::attendance {
+namespace {
+
+constexpr size_t kMaxEvidenceUriLength = 2000;
+constexpr char kAbsenceKindPrefix[] = "ABSENCE_KIND_";
+constexpr char kRequestStatePrefix[] = "REQUEST_STATE_";
+
+using ApproverCheck = std::function<absl::Status(const std::string& nip, absl::CivilDay day)>;
+
+v1::RequestState ToProto(store::RequestState s) {
+  v1::RequestState out = v1::REQUEST_STATE_UNSPECIFIED;
+  v1::RequestState_Parse(absl::StrCat(kRequestStatePrefix, store::RequestStateName(s)), &out);
+  return out;
+}
+
+void ToProto(const store::AbsenceRow& a, v1::Absence* out) {
+  out->set_id(a.id);
+  out->set_nip(a.nip);
+  v1::AbsenceKind kind = v1::ABSENCE_KIND_UNSPECIFIED;
+  v1::AbsenceKind_Parse(kAbsenceKindPrefix + a.kind, &kind);
+  out->set_kind(kind);
+  *out->mutable_start_date() = ToProtoDate(a.start);
+  *out->mutable_end_date() = ToProtoDate(a.end);
+  out->set_reason(a.reason);
+  out->set_evidence_uri(a.evidence_uri);
+  out->set_state(ToProto(a.state));
+  out->set_decided_by(a.decided_by);
+  if (a.decide_time) *out->mutable_decide_time() = ToProtoTimestamp(*a.decide_time);
+  out->set_decision_note(a.decision_note);
+  *out->mutable_create_time() = ToProtoTimestamp(a.create_time);
+}
+
+void ToProto(const store::CorrectionRow& c, v1::Correction* out) {
+  out->set_id(c.id);
+  out->set_nip(c.nip);
+  *out->mutable_date() = ToProtoDate(c.day);
+  if (c.check_in_minute) out->set_check_in(FormatHhMm(*c.check_in_minute));
+  if (c.check_out_minute) out->set_check_out(FormatHhMm(*c.check_out_minute));
+  out->set_reason(c.reason);
+  out->set_evidence_uri(c.evidence_uri);
+  out->set_state(ToProto(c.state));
+  out->set_decided_by(c.decided_by);
+  if (c.decide_time) *out->mutable_decide_time() = ToProtoTimestamp(*c.decide_time);
+  out->set_decision_note(c.decision_note);
+  *out->mutable_create_time() = ToProtoTimestamp(c.create_time);
+}
+
+void ValidateTexts(const std::string& reason, const std::string& evidence_uri,
+                   const std::string& prefix, Violations& v) {
+  if (reason.size() > kMaxReasonLength) {
+    v.Add(prefix + "reason", absl::StrCat("at most ", kMaxReasonLength, " bytes"));
+  }
+  if (evidence_uri.size() > kMaxEvidenceUriLength) {
+    v.Add(prefix + "evidence_uri", absl::StrCat("at most ", kMaxEvidenceUriLength, " bytes"));
+  }
+}
+
+// The state a new request of `nip` filed by `caller` starts in: PENDING for the employee's own,
+// APPROVED for the tenant admin's entry for someone else; PERMISSION_DENIED for anyone else.
+absl::StatusOr<store::RequestState> InitialState(const Caller& caller, const std::string& nip) {
+  if (caller.principal.subject == nip) return store::RequestState::kPending;
+  if (caller.IsTenantAdmin()) return store::RequestState::kApproved;
+  return absl::PermissionDeniedError(
+      "an employee files their own requests; only the tenant admin enters them for others");
+}
+
+// The filters of ListAbsences / ListCorrections: nip (optional), both dates or neither, state.
+struct ListQuery {
+  store::RequestFilter filter;
+  int page_size = 0;
+  std::string fingerprint;
+};
+absl::StatusOr<ListQuery> ParseListQuery(const std::string& kind, const std::string& nip,
+                                         const google::type::Date& start,
+                                         const google::type::Date& end, v1::RequestState state,
+                                         int page_size, const std::string& page_token) {
+  ListQuery q;
+  Violations v;
+  if (!nip.empty()) {
+    absl::StatusOr<Nip> parsed = ParseNip(nip, "nip");
+    v.Merge(parsed.status());
+    if (parsed.ok()) q.filter.nip = parsed->digits;
+  }
+  if (IsSet(start) || IsSet(end)) {
+    absl::StatusOr<DateSpan> span = ParseDateSpan(start, end, "", /*end_required=*/true);
+    v.Merge(span.status());
+    if (span.ok()) {
+      q.filter.first = span->start;
+      q.filter.last = span->end;
+    }
+  }
+  if (state != v1::REQUEST_STATE_UNSPECIFIED) {
+    if (!v1::RequestState_IsValid(state)) {
+      v.Add("state", "PENDING, APPROVED or REJECTED");
+    } else {
+      q.filter.state =
+          store::ParseRequestState(EnumSuffix(v1::RequestState_Name(state), kRequestStatePrefix));
+    }
+  }
+  absl::StatusOr<int> size = PageSize(page_size);
+  v.Merge(size.status());
+  EK_RETURN_IF_ERROR(v.ToStatus());
+  q.page_size = *size;
+  q.filter.limit = q.page_size + 1;
+  q.fingerprint =
+      absl::StrCat(kind, "|", q.filter.nip, "|", q.filter.first ? FormatDate(*q.filter.first) : "",
+                   "|", q.filter.last ? FormatDate(*q.filter.last) : "", "|", state);
+  EK_ASSIGN_OR_RETURN(std::string after, DecodePageToken(page_token, q.fingerprint));
+  if (!after.empty() && !absl::SimpleAtoi(after, &q.filter.after_id)) {
+    return InvalidField("page_token", "not a page token of this list");
+  }
+  return q;
+}
+
+// The days of `nip` from `first` to `last` that are stored or may be stored now (up to
+// `last_storable`): the keys a change of those days marks dirty and recomputes.
+std::vector<store::DayKey> StorableKeys(const std::string& nip, absl::CivilDay first,
+                                        absl::CivilDay last, absl::CivilDay last_storable) {
+  return DayKeys({nip}, first, std::min(last, last_storable));
+}
+
+// Approves or rejects absence `id` for `caller` (Approve/RejectAbsence).
+absl::Status DecideAbsenceRequest(db::Pool& pool, Recomputer& recomputer, const Caller& caller,
+                                  int64_t id, bool approve, const std::string& reason,
+                                  const ApproverCheck& check_approves, v1::Absence* resp) {
+  Violations v;
+  if (id <= 0) v.Add("id", "required");
+  if (!approve && reason.empty()) v.Add("reason", "required: why the absence is rejected");
+  if (reason.size() > kMaxReasonLength) {
+    v.Add("reason", absl::StrCat("at most ", kMaxReasonLength, " bytes"));
+  }
+  EK_RETURN_IF_ERROR(v.ToStatus());
+  store::AbsenceRow row;
+  EK_RETURN_IF_ERROR(pool.Read([&](db::Tx& tx) -> absl::Status {
+    EK_ASSIGN_OR_RETURN(row, store::GetAbsence(tx, caller.tenant(), id));
+    return absl::OkStatus();
+  }));
+  EK_RETURN_IF_ERROR(check_approves(row.nip, row.start));
+  const auto not_pending = [&] {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "absence ", id, " is ", store::RequestStateName(row.state), "; only PENDING is decided"));
+  };
+  if (row.state != store::RequestState::kPending) return not_pending();
+  EK_ASSIGN_OR_RETURN(absl::CivilDay last_storable, recomputer.LastStorableDay(caller.tenant()));
+  std::vector<store::DayKey> keys;
+  EK_RETURN_IF_ERROR(pool.Write([&](db::Tx& tx) -> absl::Status {
+    const store::RequestState to =
+        approve ? store::RequestState::kApproved : store::RequestState::kRejected;
+    if (!store::DecideAbsence(tx, caller.tenant(), id, to, caller.principal.subject, reason)) {
+      EK_ASSIGN_OR_RETURN(row, store::GetAbsence(tx, caller.tenant(), id));
+      return not_pending();
+    }
+    if (approve) {
+      keys = StorableKeys(row.nip, row.start, row.end, last_storable);
+      store::MarkDirty(tx, caller.tenant(), keys);
+    }
+    store::Audit(tx, caller.tenant(), caller.principal.subject,
+                 approve ? "ABSENCE_APPROVE" : "ABSENCE_REJECT", row.nip,
+                 absl::StrCat("absence ", id, " ", row.kind, " ", FormatDate(row.start), "..",
+                              FormatDate(row.end), reason.empty() ? "" : ": " + reason));
+    EK_ASSIGN_OR_RETURN(row, store::GetAbsence(tx, caller.tenant(), id));
+    return absl::OkStatus();
+  }));
+  RecomputeAfterCommit(recomputer, caller.tenant(), std::move(keys));
+  ToProto(row, resp);
+  return absl::OkStatus();
+}
+
+// Approves or rejects correction `id` for `caller` (Approve/RejectCorrection).
+absl::Status DecideCorrectionRequest(db::Pool& pool, Recomputer& recomputer, const Caller& caller,
+                                     int64_t id, bool approve, const std::string& reason,
+                                     const ApproverCheck& check_approves, v1::Correction* resp) {
+  Violations v;
+  if (id <= 0) v.Add("id", "required");
+  if (!approve && reason.empty()) v.Add("reason", "required: why the correction is rejected");
+  if (reason.size() > kMaxReasonLength) {
+    v.Add("reason", absl::StrCat("at most ", kMaxReasonLength, " bytes"));
+  }
+  EK_RETURN_IF_ERROR(v.ToStatus());
+  store::CorrectionRow row;
+  EK_RETURN_IF_ERROR(pool.Read([&](db::Tx& tx) -> absl::Status {
+    EK_ASSIGN_OR_RETURN(row, store::GetCorrection(tx, caller.tenant(), id));
+    return absl::OkStatus();
+  }));
+  EK_RETURN_IF_ERROR(check_approves(row.nip, row.day));
+  const auto not_pending = [&] {
+    return absl::FailedPreconditionError(absl::StrCat("correction ", id, " is ",
+                                                      store::RequestStateName(row.state),
+                                                      "; only PENDING is decided"));
+  };
+  if (row.state != store::RequestState::kPending) return not_pending();
+  std::vector<store::DayKey> keys;
+  EK_RETURN_IF_ERROR(pool.Write([&](db::Tx& tx) -> absl::Status {
+    const store::RequestState to =
+        approve ? store::RequestState::kApproved : store::RequestState::kRejected;
+    if (!store::DecideCorrection(tx, caller.tenant(), id, to, caller.principal.subject, reason)) {
+      EK_ASSIGN_OR_RETURN(row, store::GetCorrection(tx, caller.tenant(), id));
+      return not_pending();
+    }
+    if (approve) {
+      keys = {{row.nip, row.day}};
+      store::MarkDirty(tx, caller.tenant(), keys);
+    }
+    store::Audit(tx, caller.tenant(), caller.principal.subject,
+                 approve ? "CORRECTION_APPROVE" : "CORRECTION_REJECT", row.nip,
+                 absl::StrCat("correction ", id, " of ", FormatDate(row.day),
+                              reason.empty() ? "" : ": " + reason));
+    EK_ASSIGN_OR_RETURN(row, store::GetCorrection(tx, caller.tenant(), id));
+    return absl::OkStatus();
+  }));
+  RecomputeAfterCommit(recomputer, caller.tenant(), std::move(keys));
+  ToProto(row, resp);
+  return absl::OkStatus();
+}
+
+std::string Describe(const store::AbsenceRow& a) {
+  return absl::StrCat("absence ", a.id, " (", a.kind, ", ", store::RequestStateName(a.state), ", ",
+                      FormatDate(a.start), " to ", FormatDate(a.end), ")");
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+// Absences
+
+grpc::Status AttendanceServiceImpl::CreateAbsence(grpc::ServerContext* ctx,
+                                                  const v1::CreateAbsenceRequest* req,
+                                                  v1::Absence* resp) {
+  return Serve(ctx, [&](const Caller& c) -> absl::Status {
+    const v1::Absence& a = req->absence();
+    Violations v;
+    absl::StatusOr<Nip> nip = ParseNip(a.nip(), "absence.nip");
+    v.Merge(nip.status());
+    if (a.kind() == v1::ABSENCE_KIND_UNSPECIFIED || !v1::AbsenceKind_IsValid(a.kind())) {
+      v.Add("absence.kind", "required: IZIN, SAKIT, CUTI_*, DINAS_LUAR or TUGAS_BELAJAR");
+    }
+    absl::StatusOr<DateSpan> span =
+        ParseDateSpan(a.start_date(), a.end_date(), "absence.", /*end_required=*/true);
+    v.Merge(span.status());
+    if (span.ok()) {
+      if (auto error = AbsenceRangeError(span->start, *span->end))
+        v.Add("absence.end_date", *error);
+    }
+    ValidateTexts(a.reason(), a.evidence_uri(), "absence.", v);
+    v.Merge(ValidateRequestId(req->request_id(), "request_id"));
+    EK_RETURN_IF_ERROR(v.ToStatus());
+    EK_ASSIGN_OR_RETURN(store::RequestState state, InitialState(c, nip->digits));
+    if (state == store::RequestState::kApproved) {  // the admin's entry: the employee must exist
+      EK_RETURN_IF_ERROR(NotFoundAsField(CheckReads(c, nip->digits, span->start), "absence.nip"));
+    }
+
+    store::AbsenceRow row;
+    row.nip = nip->digits;
+    row.kind = EnumSuffix(v1::AbsenceKind_Name(a.kind()), kAbsenceKindPrefix);
+    row.start = span->start;
+    row.end = *span->end;
+    row.reason = a.reason();
+    row.evidence_uri = a.evidence_uri();
+    row.state = state;
+    row.created_by = c.principal.subject;
+    if (state == store::RequestState::kApproved) row.decided_by = c.principal.subject;
+    EK_ASSIGN_OR_RETURN(absl::CivilDay last_storable, recomputer().LastStorableDay(c.tenant()));
+
+    std::vector<store::DayKey> keys;
+    EK_RETURN_IF_ERROR(pool_.Write([&](db::Tx& tx) -> absl::Status {
+      store::LockEmployeeRequests(tx, c.tenant(), row.nip);
+      if (auto earlier = store::FindAbsenceByRequestId(tx, c.tenant(), req->request_id())) {
+        if (earlier->nip != row.nip || earlier->kind != row.kind || earlier->start != row.start ||
+            earlier->end != row.end) {
+          return InvalidField("request_id", "already used for another absence");
+        }
+        row = *earlier;  // a retry: the absence exists, nothing changes
+        return absl::OkStatus();
+      }
+      const auto overlapping =
+          store::ActiveAbsencesOverlapping(tx, c.tenant(), {row.nip}, row.start, row.end);
+      if (!overlapping.empty()) {
+        return absl::FailedPreconditionError(absl::StrCat("the range overlaps ",
+                                                          Describe(overlapping.front()),
+                                                          "; reject or shorten that one first"));
+      }
+      row.id = store::InsertAbsences(tx, c.tenant(), {row}, {req->request_id()}).front();
+      if (row.state == store::RequestState::kApproved) {
+        keys = StorableKeys(row.nip, row.start, row.end, last_storable);
+        store::MarkDirty(tx, c.tenant(), keys);
+        store::Audit(tx, c.tenant(), c.principal.subject, "ABSENCE_CREATE", row.nip,
+                     absl::StrCat("absence ", row.id, " ", row.kind, " ", FormatDate(row.start),
+                                  "..", FormatDate(row.end), " entered approved"));
+      }
+      EK_ASSIGN_OR_RETURN(row, store::GetAbsence(tx, c.tenant(), row.id));
+      return absl::OkStatus();
+    }));
+    RecomputeAfterCommit(recomputer(), c.tenant(), std::move(keys));
+    ToProto(row, resp);
+    return absl::OkStatus();
+  });
+}
+
+grpc::Status AttendanceServiceImpl::ListAbsences(grpc::ServerContext* ctx,
+                                                 const v1::ListAbsencesRequest* req,
+                                                 v1::ListAbsencesResponse* resp) {
+  return Serve(ctx, [&](const Caller& c) -> absl::Status {
+    EK_ASSIGN_OR_RETURN(ListQuery q,
+                        ParseListQuery("absences", req->nip(), req->start_date(), req->end_date(),
+                                       req->state(), req->page_size(), req->page_token()));
+    if (q.filter.nip.empty()) {
+      if (!c.ReadsTenant()) {
+        return absl::PermissionDeniedError(
+            "listing every employee's absences needs a tenant-wide role; give nip");
+      }
+    } else {
+      absl::CivilDay day;
+      if (q.filter.first) {
+        day = *q.filter.first;
+      } else {
+        EK_ASSIGN_OR_RETURN(absl::CivilDay last, recomputer().LastStorableDay(c.tenant()));
+        day = last - 1;
+      }
+      EK_RETURN_IF_ERROR(CheckReads(c, q.filter.nip, day));
+    }
+    return pool_.Read([&](db::Tx& tx) -> absl::Status {
+      const auto rows = store::ListAbsences(tx, c.tenant(), q.filter);
+      resp->set_next_page_token(WritePage(
+          rows, q.page_size, q.fingerprint,
+          [&](const auto& r) { ToProto(r, resp->add_absences()); },
+          [](const auto& r) { return std::to_string(r.id); }));
+      return absl::OkStatus();
+    });
+  });
+}
+
+grpc::Status AttendanceServiceImpl::ApproveAbsence(grpc::ServerContext* ctx,
+                                                   const v1::ApproveAbsenceRequest* req,
+                                                   v1::Absence* resp) {
+  return Serve(ctx, [&](const Caller& c) -> absl::Status {
+    return DecideAbsenceRequest(
+        pool_, recomputer(), c, req->id(), /*approve=*/true, "",
+        [&](const std::string& nip, absl::CivilDay day) { return CheckApproves(c, nip, day); },
+        resp);
+  });
+}
+
+grpc::Status AttendanceServiceImpl::RejectAbsence(grpc::ServerContext* ctx,
+                                                  const v1::RejectAbsenceRequest* req,
+                                                  v1::Absence* resp) {
+  return Serve(ctx, [&](const Caller& c) -> absl::Status {
+    return DecideAbsenceRequest(
+        pool_, recomputer(), c, req->id(), /*approve=*/false, req->reason(),
+        [&](const std::string& nip, absl::CivilDay day) { return CheckApproves(c, nip, day); },
+        resp);
+  });
+}
+
+grpc::Status AttendanceServiceImpl::ImportAbsences(grpc::ServerContext* ctx,
+                                                   const v1::ImportAbsencesRequest* req,
+                                                   v1::ImportAbsencesResponse* resp) {
+  return Serve(ctx, [&](const Caller& c) -> absl::Status {
+    EK_RETURN_IF_ERROR(RequireTenantAdmin(c));
+    Violations bad_rows;
+    if (req->csv().empty()) bad_rows.Add("csv", "required");
+    bad_rows.Merge(ValidateRequestId(req->request_id(), "request_id"));
+    EK_RETURN_IF_ERROR(bad_rows.ToStatus());
+    const std::vector<AbsenceImportRow> rows = ParseAbsenceCsv(req->csv(), bad_rows);
+    EK_RETURN_IF_ERROR(bad_rows.ToStatus("import rejected; nothing was imported"));
+    EK_ASSIGN_OR_RETURN(absl::CivilDay last_storable, recomputer().LastStorableDay(c.tenant()));
+    // Each row's request id is the import's with the row's line: a retry finds them.
+    const std::string id_prefix = req->request_id().empty() ? "" : req->request_id() + "#";
+
+    std::vector<store::DayKey> keys;
+    EK_RETURN_IF_ERROR(pool_.Write([&](db::Tx& tx) -> absl::Status {
+      if (!id_prefix.empty()) {
+        if (int64_t done = store::CountAbsencesWithRequestPrefix(tx, c.tenant(), id_prefix)) {
+          resp->set_imported(static_cast<int32_t>(done));  // a retry of an applied import
+          return absl::OkStatus();
+        }
+      }
+      std::set<std::string> nips;
+      absl::CivilDay first = rows.front().start, last = rows.front().end;
+      for (const AbsenceImportRow& r : rows) {
+        nips.insert(r.nip);
+        first = std::min(first, r.start);
+        last = std::max(last, r.end);
+      }
+      for (const std::string& nip : nips) store::LockEmployeeRequests(tx, c.tenant(), nip);
+      std::map<std::string, std::vector<store::AbsenceRow>> existing;
+      for (store::AbsenceRow& a : store::ActiveAbsencesOverlapping(
+               tx, c.tenant(), std::vector<std::string>(nips.begin(), nips.end()), first, last)) {
+        existing[a.nip].push_back(std::move(a));
+      }
+      Violations v;
+      for (const AbsenceImportRow& r : rows) {
+        for (const store::AbsenceRow& a : existing[r.nip]) {
+          if (a.start <= r.end && r.start <= a.end) {
+            v.Add(absl::StrCat("rows[", r.line, "].start_date"),
+                  absl::StrCat("line ", r.line, ": overlaps ", Describe(a)));
+            break;
+          }
+        }
+      }
+      EK_RETURN_IF_ERROR(v.ToStatus("import rejected; nothing was imported"));
+      resp->set_imported(static_cast<int32_t>(rows.size()));
+      if (req->dry_run()) return absl::OkStatus();
+
+      std::vector<store::AbsenceRow> inserts;
+      std::vector<std::string> request_ids;
+      for (const AbsenceImportRow& r : rows) {
+        store::AbsenceRow a;
+        a.nip = r.nip;
+        a.kind = r.kind;
+        a.start = r.start;
+        a.end = r.end;
+        a.reason = r.reason;
+        a.state = store::RequestState::kApproved;
+        a.created_by = c.principal.subject;
+        a.decided_by = c.principal.subject;
+        inserts.push_back(std::move(a));
+        request_ids.push_back(id_prefix.empty() ? "" : absl::StrCat(id_prefix, r.line));
+      }
+      const std::vector<int64_t> ids = store::InsertAbsences(tx, c.tenant(), inserts, request_ids);
+      for (size_t i = 0; i < inserts.size(); ++i) {
+        const store::AbsenceRow& a = inserts[i];
+        std::vector<store::DayKey> row_keys = StorableKeys(a.nip, a.start, a.end, last_storable);
+        keys.insert(keys.end(), row_keys.begin(), row_keys.end());
+        store::Audit(tx, c.tenant(), c.principal.subject, "ABSENCE_IMPORT", a.nip,
+                     absl::StrCat("absence ", ids[i], " ", a.kind, " ", FormatDate(a.start), "..",
+                                  FormatDate(a.end), " imported approved"));
+      }
+      store::MarkDirty(tx, c.tenant(), keys);
+      return absl::OkStatus();
+    }));
+    if (keys.size() <= kMaxImmediateRecompute) {
+      RecomputeAfterCommit(recomputer(), c.tenant(), std::move(keys));
+    }
+    return absl::OkStatus();
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Corrections
+
+grpc::Status AttendanceServiceImpl::CreateCorrection(grpc::ServerContext* ctx,
+                                                     const v1::CreateCorrectionRequest* req,
+                                                     v1::Correction* resp) {
+  return Serve(ctx, [&](const Caller& c) -> absl::Status {
+    const v1::Correction& in = req->correction();
+    Violations v;
+    absl::StatusOr<Nip> nip = ParseNip(in.nip(), "correction.nip");
+    v.Merge(nip.status());
+    std::optional<absl::CivilDay> day;
+    if (!IsSet(in.date())) {
+      v.Add("correction.date", "required");
+    } else {
+      absl::StatusOr<absl::CivilDay> parsed = FromProtoDate(in.date(), "correction.date");
+      v.Merge(parsed.status());
+      if (parsed.ok()) day = *parsed;
+    }
+    const auto parse_time = [&](const std::string& text,
+                                const std::string& field) -> std::optional<int> {
+      if (text.empty()) return std::nullopt;
+      std::optional<int> minute = ParseHhMm(text);
+      if (!minute) v.Add(field, absl::StrCat("\"", text, "\" is not a time HH:MM (00:00-23:59)"));
+      return minute;
+    };
+    const std::optional<int> check_in = parse_time(in.check_in(), "correction.check_in");
+    const std::optional<int> check_out = parse_time(in.check_out(), "correction.check_out");
+    if (in.check_in().empty() && in.check_out().empty()) {
+      v.Add("correction.check_in", "check_in or check_out (HH:MM) is required");
+    }
+    if (in.reason().empty()) v.Add("correction.reason", "required: why the punch is missing");
+    ValidateTexts(in.reason(), in.evidence_uri(), "correction.", v);
+    v.Merge(ValidateRequestId(req->request_id(), "request_id"));
+    EK_RETURN_IF_ERROR(v.ToStatus());
+    EK_ASSIGN_OR_RETURN(absl::CivilDay last_storable, recomputer().LastStorableDay(c.tenant()));
+    if (*day > last_storable - 1) {
+      return InvalidField("correction.date", "a day after today has no attendance to correct");
+    }
+    EK_ASSIGN_OR_RETURN(store::RequestState state, InitialState(c, nip->digits));
+    if (state == store::RequestState::kApproved) {  // the admin's entry: the employee must exist
+      EK_RETURN_IF_ERROR(NotFoundAsField(CheckReads(c, nip->digits, *day), "correction.nip"));
+    }
+
+    store::CorrectionRow row;
+    row.nip = nip->digits;
+    row.day = *day;
+    // Wall-clock minutes as given: the recompute reads a check-out before the start of a shift
+    // that ends the next morning as that morning's (CorrectionPunches).
+    row.check_in_minute = check_in;
+    row.check_out_minute = check_out;
+    row.reason = in.reason();
+    row.evidence_uri = in.evidence_uri();
+    row.state = state;
+    row.created_by = c.principal.subject;
+    if (state == store::RequestState::kApproved) row.decided_by = c.principal.subject;
+
+    std::vector<store::DayKey> keys;
+    EK_RETURN_IF_ERROR(pool_.Write([&](db::Tx& tx) -> absl::Status {
+      store::LockEmployeeRequests(tx, c.tenant(), row.nip);
+      if (auto earlier = store::FindCorrectionByRequestId(tx, c.tenant(), req->request_id())) {
+        if (earlier->nip != row.nip || earlier->day != row.day ||
+            earlier->check_in_minute != row.check_in_minute ||
+            earlier->check_out_minute != row.check_out_minute) {
+          return InvalidField("request_id", "already used for another correction");
+        }
+        row = *earlier;  // a retry: the correction exists, nothing changes
+        return absl::OkStatus();
+      }
+      if (const auto pending = store::PendingCorrectionsOn(tx, c.tenant(), row.nip, row.day);
+          !pending.empty()) {
+        return absl::FailedPreconditionError(
+            absl::StrCat("correction ", pending.front().id, " of ", FormatDate(row.day),
+                         " is still PENDING; have it decided first"));
+      }
+      // The times are on the tenant's wall clock at filing.
+      row.time_zone = store::GetRules(tx, c.tenant()).time_zone;
+      row.id = store::InsertCorrection(tx, c.tenant(), row, req->request_id());
+      if (row.state == store::RequestState::kApproved) {
+        keys = {{row.nip, row.day}};
+        store::MarkDirty(tx, c.tenant(), keys);
+        store::Audit(
+            tx, c.tenant(), c.principal.subject, "CORRECTION_CREATE", row.nip,
+            absl::StrCat("correction ", row.id, " of ", FormatDate(row.day), " entered approved"));
+      }
+      EK_ASSIGN_OR_RETURN(row, store::GetCorrection(tx, c.tenant(), row.id));
+      return absl::OkStatus();
+    }));
+    RecomputeAfterCommit(recomputer(), c.tenant(), std::move(keys));
+    ToProto(row, resp);
+    return absl::OkStatus();
+  });
+}
+
+grpc::Status AttendanceServiceImpl::ListCorrections(grpc::ServerContext* ctx,
+                                                    const v1::ListCorrectionsRequest* req,
+                                                    v1::ListCorrectionsResponse* resp) {
+  return Serve(ctx, [&](const Caller& c) -> absl::Status {
+    EK_ASSIGN_OR_RETURN(
+        ListQuery q, ParseListQuery("corrections", req->nip(), req->start_date(), req->end_date(),
+                                    req->state(), req->page_size(), req->page_token()));
+    if (q.filter.nip.empty()) {
+      if (!c.ReadsTenant()) {
+        return absl::PermissionDeniedError(
+            "listing every employee's corrections needs a tenant-wide role; give nip");
+      }
+    } else {
+      absl::CivilDay day;
+      if (q.filter.first) {
+        day = *q.filter.first;
+      } else {
+        EK_ASSIGN_OR_RETURN(absl::CivilDay last, recomputer().LastStorableDay(c.tenant()));
+        day = last - 1;
+      }
+      EK_RETURN_IF_ERROR(CheckReads(c, q.filter.nip, day));
+    }
+    return pool_.Read([&](db::Tx& tx) -> absl::Status {
+      const auto rows = store::ListCorrections(tx, c.tenant(), q.filter);
+      resp->set_next_page_token(WritePage(
+          rows, q.page_size, q.fingerprint,
+          [&](const auto& r) { ToProto(r, resp->add_corrections()); },
+          [](const auto& r) { return std::to_string(r.id); }));
+      return absl::OkStatus();
+    });
+  });
+}
+
+grpc::Status AttendanceServiceImpl::ApproveCorrection(grpc::ServerContext* ctx,
+                                                      const v1::ApproveCorrectionRequest* req,
+                                                      v1::Correction* resp) {
+  return Serve(ctx, [&](const Caller& c) -> absl::Status {
+    return DecideCorrectionRequest(
+        pool_, recomputer(), c, req->id(), /*approve=*/true, "",
+        [&](const std::string& nip, absl::CivilDay day) { return CheckApproves(c, nip, day); },
+        resp);
+  });
+}
+
+grpc::Status AttendanceServiceImpl::RejectCorrection(grpc::ServerContext* ctx,
+                                                     const v1::RejectCorrectionRequest* req,
+                                                     v1::Correction* resp) {
+  return Serve(ctx, [&](const Caller& c) -> absl::Status {
+    return DecideCorrectionRequest(
+        pool_, recomputer(), c, req->id(), /*approve=*/false, req->reason(),
+        [&](const std::string& nip, absl::CivilDay day) { return CheckApproves(c, nip, day); },
+        resp);
+  });
+}
+
+}  // namespace ekinerja::attendance

@@ -1,0 +1,53 @@
+#pragma once
+
+// Pieces the RPCs of calendar_rpcs.cc and request_rpcs.cc share: the recompute after a commit,
+// day keys, and the checks of date ranges and request ids.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/time/civil_time.h"
+#include "api/recompute.h"
+#include "google/type/date.pb.h"
+#include "store/attendance_store.h"
+
+namespace ekinerja::attendance {
+
+// Recomputes `keys` of `tenant` after the change that marked them dirty has committed. Failures
+// are logged, not returned: the marks stay and the next reader recomputes.
+void RecomputeAfterCommit(Recomputer& recomputer, const std::string& tenant,
+                          std::vector<store::DayKey> keys);
+
+// Recomputed at once after a change; a change touching more employee-days leaves them dirty for
+// the readers.
+inline constexpr size_t kMaxImmediateRecompute = 20000;
+
+// Every (nip, day) of `nips` × [first, last]; empty when last < first.
+std::vector<store::DayKey> DayKeys(const std::vector<std::string>& nips, absl::CivilDay first,
+                                   absl::CivilDay last);
+
+// A range of dates from the API: `start` required; `end` required when `end_required`, else
+// optional (open-ended); end not before start. INVALID_ARGUMENT with one violation per bad field,
+// on "<prefix>start_date" and "<prefix>end_date".
+struct DateSpan {
+  absl::CivilDay start;
+  std::optional<absl::CivilDay> end;
+};
+absl::StatusOr<DateSpan> ParseDateSpan(const google::type::Date& start,
+                                       const google::type::Date& end, const std::string& prefix,
+                                       bool end_required);
+
+// A client request id (AIP-155): at most 128 characters. INVALID_ARGUMENT on `field` otherwise.
+absl::Status ValidateRequestId(const std::string& request_id, const std::string& field);
+
+// `status`, except that NOT_FOUND (an employee the request names does not exist) becomes
+// INVALID_ARGUMENT on `field` with the same message: a create's body names a missing employee.
+absl::Status NotFoundAsField(const absl::Status& status, const std::string& field);
+
+// The name of a proto enum value without its prefix ("ABSENCE_KIND_SAKIT" -> "SAKIT").
+std::string EnumSuffix(const std::string& name, std::string_view prefix);
+
+}  // namespace ekinerja::attendance

@@ -1,0 +1,92 @@
+// ekinerja-attendance: devices, punches (gRPC, ZKTeco ADMS, log files), calendars, absences,
+// corrections and the daily attendance summaries.
+
+#include <fstream>
+#include <sstream>
+
+#include "absl/flags/flag.h"
+#include "adms/adms_handler.h"
+#include "api/attendance_service.h"
+#include "embedded.h"
+#include "flags.h"
+#include "grpcpp/grpcpp.h"
+#include "http_server.h"
+#include "jwks_cache.h"
+#include "jwks_proto.h"
+#include "log.h"
+#include "server_flags.h"
+#include "status.h"
+
+namespace ekinerja::embedded {
+absl::Span<const EmbeddedFile> attendance_sql();
+}
+
+EKINERJA_SERVER_FLAGS(50054, 9104);
+ABSL_FLAG(std::string, identity, "127.0.0.1:50051", "Address of the identity service");
+ABSL_FLAG(std::string, identity_credentials_file, "",
+          "Service accounts in identity, one line per tenant: '<tenant> <client_id> <secret>'; "
+          "needed to resolve org-unit schedule assignments for punches that no caller drives "
+          "(ADMS)");
+ABSL_FLAG(std::string, jwt_issuer, "ekinerja-identity", "`iss` the access tokens must carry");
+ABSL_FLAG(std::string, jwt_audience, "ekinerja", "`aud` the access tokens must carry");
+ABSL_FLAG(int, adms_port, 8088, "ZKTeco ADMS HTTP port (iclock protocol; -1: none)");
+ABSL_FLAG(int, adms_threads, 4, "Threads that store ADMS pushes");
+
+int main(int argc, char** argv) {
+  ekinerja::ParseFlags(argc, argv, "ekinerja-attendance: the attendance service of e-Kinerja");
+  using namespace ekinerja;
+  using namespace ekinerja::attendance;
+
+  std::vector<ServiceCredential> credentials;
+  if (const std::string path = absl::GetFlag(FLAGS_identity_credentials_file); !path.empty()) {
+    std::ifstream in(path);
+    std::stringstream text;
+    text << in.rdbuf();
+    auto parsed = ParseServiceCredentials(text.str());
+    if (!in || !parsed.ok()) {
+      LogError(absl::StrCat("--identity_credentials_file ", path, ": ",
+                            in ? parsed.status().ToString() : "cannot be read"));
+      return 2;
+    }
+    credentials = *std::move(parsed);
+  }
+  const int adms_port = absl::GetFlag(FLAGS_adms_port);
+  const int adms_threads = absl::GetFlag(FLAGS_adms_threads);
+  ServerOptions options = ServerOptionsFromFlags("attendance");
+  const std::string host = options.host;
+
+  return RunService(
+      std::move(options), embedded::attendance_sql(), absl::GetFlag(FLAGS_migrate_only),
+      [&](ServiceHost& host_) -> absl::StatusOr<ServiceSetup> {
+        auto identity =
+            grpc::CreateChannel(absl::GetFlag(FLAGS_identity), grpc::InsecureChannelCredentials());
+        std::shared_ptr<Directory> directory = MakeIdentityDirectory(identity, credentials);
+        auto metrics = std::make_shared<AttendanceMetrics>(host_.metrics().registry());
+        auto service = std::make_shared<AttendanceServiceImpl>(host_.pool(), *directory, *metrics);
+        auto jwks = std::make_shared<auth::JwksCache>(
+            auth::FetchJwksFromIdentity(identity, absl::Seconds(5)));
+        ServiceSetup setup;
+        setup.services = {service.get()};
+        setup.verifier = std::make_shared<JwtTokenVerifier>(jwks, absl::GetFlag(FLAGS_jwt_issuer),
+                                                            absl::GetFlag(FLAGS_jwt_audience));
+        setup.keep_alive = {directory, metrics, service, jwks};
+        if (adms_port >= 0) {
+          // Members go in reverse: the server stops before the handler it calls goes away.
+          struct Adms {
+            std::shared_ptr<AdmsHandler> handler;
+            std::unique_ptr<HttpServer> server;
+          };
+          auto adms = std::make_shared<Adms>();
+          adms->handler =
+              std::make_shared<AdmsHandler>(service->ingestor(), *metrics, adms_threads);
+          HttpServerOptions http;
+          http.host = host;
+          http.port = adms_port;
+          http.max_body_bytes = 8 << 20;
+          EK_ASSIGN_OR_RETURN(adms->server, HttpServer::Start(http, adms->handler.get()));
+          LogInfo(absl::StrCat("ADMS (iclock) listening on ", host, ":", adms->server->port()));
+          setup.keep_alive.push_back(adms);
+        }
+        return setup;
+      });
+}

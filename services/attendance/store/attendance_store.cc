@@ -1,0 +1,434 @@
+#include "store/attendance_store.h"
+
+#include <algorithm>
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_split.h"
+#include "civil.h"
+#include "db_fields.h"
+
+namespace ekinerja::attendance::store {
+namespace {
+
+using db::ArrayLiteral;
+using db::Day;
+using db::Micros;
+using db::OptMicros;
+using db::ToMicros;
+
+DeviceRow ToDevice(const pqxx::row& r) {
+  DeviceRow d;
+  d.tenant = r[0].as<std::string>();
+  d.serial = r[1].as<std::string>();
+  d.time_zone = r[2].as<std::string>();
+  d.org_unit_code = r[3].as<std::string>();
+  d.in_service_date = Day(r[4]);
+  d.description = r[5].as<std::string>();
+  d.register_time = Micros(r[6]);
+  d.last_seen = OptMicros(r[7]);
+  return d;
+}
+
+std::vector<std::optional<std::string>> OptInts(const std::vector<std::optional<int>>& v) {
+  std::vector<std::optional<std::string>> out;
+  out.reserve(v.size());
+  for (const auto& x : v) {
+    out.push_back(x ? std::optional<std::string>(std::to_string(*x)) : std::nullopt);
+  }
+  return out;
+}
+
+// "450,450,,,,," (array_to_string with '' for NULL) as seven optional minutes.
+std::vector<std::optional<int>> MinutesList(const std::string& text) {
+  std::vector<std::optional<int>> out;
+  for (absl::string_view part : absl::StrSplit(text, ',')) {
+    int v = 0;
+    out.push_back(!part.empty() && absl::SimpleAtoi(part, &v) ? std::optional<int>(v)
+                                                              : std::nullopt);
+  }
+  return out;
+}
+
+std::string LocalText(absl::CivilSecond s) {
+  return absl::StrFormat("%04d-%02d-%02d %02d:%02d:%02d", s.year(), s.month(), s.day(), s.hour(),
+                         s.minute(), s.second());
+}
+
+std::optional<absl::CivilSecond> ParseLocal(const std::string& text) {
+  absl::CivilSecond s;
+  if (text.empty() || !absl::ParseCivilTime(text.substr(0, 10) + "T" + text.substr(11), &s)) {
+    return std::nullopt;
+  }
+  return s;
+}
+
+std::vector<std::string> DayTexts(const std::vector<DayKey>& keys) {
+  std::vector<std::string> out;
+  out.reserve(keys.size());
+  for (const auto& k : keys) out.push_back(FormatDate(k.day));
+  return out;
+}
+
+std::vector<std::string> Nips(const std::vector<DayKey>& keys) {
+  std::vector<std::string> out;
+  out.reserve(keys.size());
+  for (const auto& k : keys) out.push_back(k.nip);
+  return out;
+}
+
+}  // namespace
+
+// ---- rules -----------------------------------------------------------------------------------
+
+RulesRow GetRules(db::Tx& tx, const std::string& tenant) {
+  RulesRow rules;
+  const pqxx::result r = tx.Exec("get_rules", tenant);
+  if (r.empty()) return rules;
+  rules.time_zone = r[0][0].as<std::string>();
+  for (int i = 0; i < 3; ++i) rules.tiers.max_minutes[i] = r[0][1 + i].as<int>();
+  rules.future_tolerance_minutes = r[0][4].as<int>();
+  rules.window_margin_minutes = r[0][5].as<int>();
+  return rules;
+}
+
+void PutRules(db::Tx& tx, const std::string& tenant, const RulesRow& rules) {
+  tx.Exec("put_rules", tenant, rules.time_zone, rules.tiers.max_minutes[0],
+          rules.tiers.max_minutes[1], rules.tiers.max_minutes[2], rules.future_tolerance_minutes,
+          rules.window_margin_minutes);
+}
+
+// ---- devices and PINs ------------------------------------------------------------------------
+
+absl::Status InsertDevice(db::Tx& tx, const DeviceRow& d) {
+  const pqxx::result r = tx.Exec("insert_device", d.tenant, d.serial, d.time_zone, d.org_unit_code,
+                                 FormatDate(d.in_service_date), d.description);
+  if (r.empty()) {
+    return absl::AlreadyExistsError(absl::StrCat("device ", d.serial, " is already registered"));
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<DeviceRow> GetDevice(db::Tx& tx, const std::string& tenant,
+                                    const std::string& serial) {
+  const pqxx::result r = tx.Exec("get_device", tenant, serial);
+  if (r.empty()) return absl::NotFoundError(absl::StrCat("no device ", serial));
+  return ToDevice(r[0]);
+}
+
+absl::StatusOr<DeviceRow> FindDeviceBySerial(db::Tx& tx, const std::string& serial) {
+  const pqxx::result r = tx.Exec("find_device", serial);
+  if (r.empty()) return absl::NotFoundError(absl::StrCat("no device ", serial));
+  return ToDevice(r[0]);
+}
+
+void TouchDevice(db::Tx& tx, const std::string& tenant, const std::string& serial, absl::Time at) {
+  tx.Exec("touch_device", tenant, serial, ToMicros(at));
+}
+
+std::vector<DeviceRow> ListDevices(db::Tx& tx, const std::string& tenant,
+                                   const std::string& after_serial, int limit) {
+  std::vector<DeviceRow> out;
+  for (const auto& row : tx.Exec("list_devices", tenant, after_serial, limit)) {
+    out.push_back(ToDevice(row));
+  }
+  return out;
+}
+
+void UpsertPinMapping(db::Tx& tx, const std::string& tenant, const PinMappingRow& m) {
+  tx.Exec("upsert_pin_mapping", tenant, m.device_serial, m.pin, m.nip);
+}
+
+namespace {
+// Page keys of (device, PIN) listings: "<serial>\n<pin>" ("" before the first).
+std::pair<std::string, std::string> SplitKey(const std::string& key) {
+  const size_t nl = key.find('\n');
+  if (nl == std::string::npos) return {"", ""};
+  return {key.substr(0, nl), key.substr(nl + 1)};
+}
+}  // namespace
+
+std::vector<PinMappingRow> ListPinMappings(db::Tx& tx, const std::string& tenant,
+                                           const std::string& nip, const std::string& after_key,
+                                           int limit) {
+  const auto [serial, pin] = SplitKey(after_key);
+  std::vector<PinMappingRow> out;
+  // Before the first page, ('', '') sorts before every row but a tenant-wide mapping of PIN '':
+  // PINs are never empty.
+  for (const auto& row : tx.Exec("list_pin_mappings", tenant, nip, serial, pin, limit)) {
+    out.push_back({row[0].as<std::string>(), row[1].as<std::string>(), row[2].as<std::string>()});
+  }
+  return out;
+}
+
+std::vector<UnknownPinRow> ListUnknownPins(db::Tx& tx, const std::string& tenant,
+                                           const std::string& after_key, int limit) {
+  const auto [serial, pin] = SplitKey(after_key);
+  std::vector<UnknownPinRow> out;
+  for (const auto& row : tx.Exec("list_unknown_pins", tenant, serial, pin, limit)) {
+    out.push_back({row[0].as<std::string>(), row[1].as<std::string>(), row[2].as<int64_t>(),
+                   Micros(row[3]), Micros(row[4])});
+  }
+  return out;
+}
+
+// ---- punches ---------------------------------------------------------------------------------
+
+const char* SourceName(Source source) {
+  switch (source) {
+    case Source::kGrpc:
+      return "grpc";
+    case Source::kAdms:
+      return "adms";
+    case Source::kImport:
+      return "import";
+  }
+  return "grpc";
+}
+
+InsertResult InsertPunches(db::Tx& tx, const std::string& tenant, const std::string& serial,
+                           const std::vector<PunchIn>& punches, Source source) {
+  InsertResult result;
+  if (punches.empty()) return result;
+  std::vector<std::string> pins, micros;
+  std::vector<std::optional<int>> statuses, verifies;
+  for (const auto& p : punches) {
+    pins.push_back(p.pin);
+    micros.push_back(std::to_string(ToMicros(p.at)));
+    statuses.push_back(p.status);
+    verifies.push_back(p.verify);
+  }
+  const pqxx::result r =
+      tx.Exec("insert_punches", tenant, serial, ArrayLiteral(pins), ArrayLiteral(micros),
+              ArrayLiteral(OptInts(statuses)), ArrayLiteral(OptInts(verifies)), SourceName(source));
+  result.inserted.reserve(r.size());
+  for (const auto& row : r) result.inserted.push_back({row[0].as<std::string>(), Micros(row[1])});
+  result.duplicate = static_cast<int64_t>(punches.size() - r.size());
+  return result;
+}
+
+int64_t InsertQuarantined(db::Tx& tx, const std::string& tenant, const std::string& serial,
+                          const std::vector<PunchIn>& punches,
+                          const std::vector<std::string>& reasons, Source source) {
+  if (punches.empty()) return 0;
+  std::vector<std::string> pins, micros;
+  for (const auto& p : punches) {
+    pins.push_back(p.pin);
+    micros.push_back(std::to_string(ToMicros(p.at)));
+  }
+  return static_cast<int64_t>(tx.Exec("insert_quarantined", tenant, serial, ArrayLiteral(pins),
+                                      ArrayLiteral(micros), ArrayLiteral(reasons),
+                                      SourceName(source))
+                                  .size());
+}
+
+std::vector<absl::CivilDay> AssignUnknownPunches(db::Tx& tx, const std::string& tenant,
+                                                 const std::string& device_serial,
+                                                 const std::string& pin, const std::string& nip) {
+  std::vector<absl::CivilDay> days;
+  for (const auto& row : tx.Exec("assign_unknown_punches", tenant, device_serial, pin, nip)) {
+    days.push_back(Day(row[0]));
+  }
+  return days;
+}
+
+// ---- the recompute's inputs ------------------------------------------------------------------
+
+const char* RequestStateName(RequestState state) {
+  switch (state) {
+    case RequestState::kPending:
+      return "PENDING";
+    case RequestState::kApproved:
+      return "APPROVED";
+    case RequestState::kRejected:
+      return "REJECTED";
+  }
+  return "PENDING";
+}
+
+RecomputeInputs LoadRecomputeInputs(db::Tx& tx, const std::string& tenant,
+                                    const std::vector<std::string>& nips, absl::CivilDay first,
+                                    absl::CivilDay last) {
+  RecomputeInputs in;
+  in.rules = GetRules(tx, tenant);
+  const std::string nip_array = ArrayLiteral(nips);
+  const std::string from = FormatDate(first), to = FormatDate(last);
+
+  for (const auto& row : tx.Exec("load_templates", tenant)) {
+    TemplateRow t;
+    t.code = row[0].as<std::string>();
+    t.name = row[1].as<std::string>();
+    t.week.code = t.code;
+    const auto starts = MinutesList(row[2].as<std::string>());
+    const auto ends = MinutesList(row[3].as<std::string>());
+    for (size_t i = 0; i < 7 && i < starts.size() && i < ends.size(); ++i) {
+      if (starts[i] && ends[i]) t.week.days[i] = WorkHours{*starts[i], *ends[i]};
+    }
+    in.templates.push_back(std::move(t));
+  }
+  for (const auto& row : tx.Exec("load_assignments", tenant)) {
+    AssignmentRow a;
+    a.id = row[0].as<int64_t>();
+    a.template_code = row[1].as<std::string>();
+    a.nip = row[2].as<std::string>();
+    a.org_unit_code = row[3].as<std::string>();
+    a.start = Day(row[4]);
+    a.end = db::OptDay(row[5]);
+    in.assignments.push_back(std::move(a));
+  }
+  for (const auto& row : tx.Exec("load_roster", tenant, nip_array, from, to)) {
+    RosterRow r;
+    r.nip = row[0].as<std::string>();
+    r.entry.day = Day(row[1]);
+    if (!row[2].as<bool>()) r.entry.hours = WorkHours{row[3].as<int>(), row[4].as<int>()};
+    in.roster.push_back(std::move(r));
+  }
+  for (const auto& row : tx.Exec("load_holidays", tenant, from, to)) {
+    in.holidays.push_back({Day(row[0]), row[1].as<std::string>(), row[2].as<std::string>()});
+  }
+  for (const auto& row : tx.Exec("load_approved_absences", tenant, nip_array, from, to)) {
+    AbsenceRow a;
+    a.id = row[0].as<int64_t>();
+    a.nip = row[1].as<std::string>();
+    a.kind = row[2].as<std::string>();
+    a.start = Day(row[3]);
+    a.end = Day(row[4]);
+    a.state = RequestState::kApproved;
+    in.absences.push_back(std::move(a));
+  }
+  for (const auto& row : tx.Exec("load_approved_corrections", tenant, nip_array, from, to)) {
+    CorrectionRow c;
+    c.id = row[0].as<int64_t>();
+    c.nip = row[1].as<std::string>();
+    c.day = Day(row[2]);
+    if (row[3].as<int>() >= 0) c.check_in_minute = row[3].as<int>();
+    if (row[4].as<int>() >= 0) c.check_out_minute = row[4].as<int>();
+    c.time_zone = row[5].as<std::string>();
+    c.state = RequestState::kApproved;
+    in.corrections.push_back(std::move(c));
+  }
+  // Punches that any zone's shift window of these days can reach: two days either side.
+  const absl::Time punches_from = StartOfDay(first - 2, absl::UTCTimeZone());
+  const absl::Time punches_to = StartOfDay(last + 3, absl::UTCTimeZone());
+  for (const auto& row :
+       tx.Exec("load_punches", tenant, nip_array, ToMicros(punches_from), ToMicros(punches_to))) {
+    in.punches.push_back({row[0].as<std::string>(), Micros(row[1]), row[2].as<std::string>()});
+  }
+  return in;
+}
+
+// ---- summaries and dirty days ----------------------------------------------------------------
+
+void MarkDirty(db::Tx& tx, const std::string& tenant, const std::vector<DayKey>& keys) {
+  if (keys.empty()) return;
+  tx.Exec("mark_dirty", tenant, ArrayLiteral(Nips(keys)), ArrayLiteral(DayTexts(keys)));
+}
+
+void MarkDirtyRange(db::Tx& tx, const std::string& tenant, const std::vector<std::string>& nips,
+                    absl::CivilDay first, absl::CivilDay last) {
+  if (last < first) return;
+  if (nips.empty()) {
+    tx.Exec("mark_dirty_stored", tenant, FormatDate(first), FormatDate(last));
+  } else {
+    tx.Exec("mark_dirty_range", tenant, ArrayLiteral(nips), FormatDate(first), FormatDate(last));
+  }
+}
+
+std::vector<DayKey> StaleKeys(db::Tx& tx, const std::string& tenant,
+                              const std::vector<std::string>& nips, absl::CivilDay first,
+                              absl::CivilDay last) {
+  std::vector<DayKey> out;
+  if (nips.empty() || last < first) return out;
+  for (const auto& row :
+       tx.Exec("stale_keys", tenant, ArrayLiteral(nips), FormatDate(first), FormatDate(last))) {
+    out.push_back({row[0].as<std::string>(), Day(row[1])});
+  }
+  return out;
+}
+
+void UpsertSummaries(db::Tx& tx, const std::string& tenant, const std::vector<SummaryRow>& rows) {
+  if (rows.empty()) return;
+  const size_t n = rows.size();
+  std::vector<std::string> nips, days, statuses;
+  std::vector<std::optional<std::string>> s_start(n), s_end(n), in_us(n), in_local(n), out_us(n),
+      out_local(n), absence_id(n), absence_kind(n), correction_id(n);
+  std::vector<std::string> late, early, tl, psw, checked_in;
+  std::vector<DayKey> keys;
+  for (size_t i = 0; i < n; ++i) {
+    const SummaryRow& r = rows[i];
+    const DaySummary& s = r.summary;
+    nips.push_back(r.nip);
+    days.push_back(FormatDate(r.day));
+    statuses.emplace_back(DayStatusName(s.status));
+    if (r.scheduled) {
+      s_start[i] = std::to_string(r.scheduled->start_minute);
+      s_end[i] = std::to_string(r.scheduled->end_minute);
+    }
+    if (s.first_in) {
+      in_us[i] = std::to_string(ToMicros(s.first_in->at));
+      in_local[i] = LocalText(s.first_in->local);
+    }
+    if (s.last_out) {
+      out_us[i] = std::to_string(ToMicros(s.last_out->at));
+      out_local[i] = LocalText(s.last_out->local);
+    }
+    late.push_back(std::to_string(s.minutes_late));
+    early.push_back(std::to_string(s.minutes_early));
+    tl.push_back(std::to_string(s.tl_tier));
+    psw.push_back(std::to_string(s.psw_tier));
+    if (r.absence_id != 0) absence_id[i] = std::to_string(r.absence_id);
+    if (!r.absence_kind.empty()) absence_kind[i] = r.absence_kind;
+    if (r.correction_id != 0) correction_id[i] = std::to_string(r.correction_id);
+    checked_in.push_back(r.checked_in ? "true" : "false");
+    keys.push_back({r.nip, r.day});
+  }
+  tx.Exec("upsert_summaries", tenant, ArrayLiteral(nips), ArrayLiteral(days),
+          ArrayLiteral(statuses), ArrayLiteral(s_start), ArrayLiteral(s_end), ArrayLiteral(in_us),
+          ArrayLiteral(in_local), ArrayLiteral(out_us), ArrayLiteral(out_local), ArrayLiteral(late),
+          ArrayLiteral(early), ArrayLiteral(tl), ArrayLiteral(psw), ArrayLiteral(absence_id),
+          ArrayLiteral(absence_kind), ArrayLiteral(correction_id), ArrayLiteral(checked_in));
+  tx.Exec("clear_dirty", tenant, ArrayLiteral(nips), ArrayLiteral(days));
+}
+
+std::vector<SummaryRow> ReadSummaries(db::Tx& tx, const std::string& tenant,
+                                      const std::vector<std::string>& nips, absl::CivilDay first,
+                                      absl::CivilDay last) {
+  std::vector<SummaryRow> out;
+  if (nips.empty() || last < first) return out;
+  for (const auto& row :
+       tx.Exec("read_summaries", tenant, ArrayLiteral(nips), FormatDate(first), FormatDate(last))) {
+    SummaryRow r;
+    r.nip = row[0].as<std::string>();
+    r.day = Day(row[1]);
+    r.summary.status =
+        DayStatusFromName(row[2].as<std::string>()).value_or(DayStatus::kTanpaKeterangan);
+    if (!row[3].as<bool>()) r.scheduled = WorkHours{row[4].as<int>(), row[5].as<int>()};
+    if (auto local = ParseLocal(row[7].as<std::string>())) {
+      r.summary.first_in = LocalPunch{Micros(row[6]), *local};
+    }
+    if (auto local = ParseLocal(row[9].as<std::string>())) {
+      r.summary.last_out = LocalPunch{Micros(row[8]), *local};
+    }
+    r.summary.minutes_late = row[10].as<int>();
+    r.summary.minutes_early = row[11].as<int>();
+    r.summary.tl_tier = row[12].as<int>();
+    r.summary.psw_tier = row[13].as<int>();
+    r.absence_id = row[14].as<int64_t>();
+    r.absence_kind = row[15].as<std::string>();
+    r.correction_id = row[16].as<int64_t>();
+    r.checked_in = row[17].as<bool>();
+    r.compute_time = Micros(row[18]);
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+// ---- audit -----------------------------------------------------------------------------------
+
+void Audit(db::Tx& tx, const std::string& tenant, const std::string& actor,
+           const std::string& action, const std::string& target, const std::string& detail) {
+  tx.Exec("insert_audit", tenant, actor, action, target, detail);
+}
+
+}  // namespace ekinerja::attendance::store

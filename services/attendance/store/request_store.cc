@@ -1,0 +1,210 @@
+#include "store/request_store.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "civil.h"
+#include "db_fields.h"
+
+namespace ekinerja::attendance::store {
+namespace {
+
+using db::Day;
+using db::DayText;
+using db::Micros;
+using db::OptMicros;
+
+RequestState StateOf(const pqxx::field& f) {
+  return ParseRequestState(f.as<std::string>()).value_or(RequestState::kPending);
+}
+
+AbsenceRow ToAbsence(const pqxx::row& r) {
+  AbsenceRow a;
+  a.id = r[0].as<int64_t>();
+  a.nip = r[1].as<std::string>();
+  a.kind = r[2].as<std::string>();
+  a.start = Day(r[3]);
+  a.end = Day(r[4]);
+  a.reason = r[5].as<std::string>();
+  a.evidence_uri = r[6].as<std::string>();
+  a.state = StateOf(r[7]);
+  a.created_by = r[8].as<std::string>();
+  a.decided_by = r[9].as<std::string>();
+  a.decision_note = r[10].as<std::string>();
+  a.decide_time = OptMicros(r[11]);
+  a.create_time = Micros(r[12]);
+  return a;
+}
+
+CorrectionRow ToCorrection(const pqxx::row& r) {
+  CorrectionRow c;
+  c.id = r[0].as<int64_t>();
+  c.nip = r[1].as<std::string>();
+  c.day = Day(r[2]);
+  if (!r[3].is_null()) c.check_in_minute = r[3].as<int>();
+  if (!r[4].is_null()) c.check_out_minute = r[4].as<int>();
+  c.time_zone = r[5].as<std::string>();
+  c.reason = r[6].as<std::string>();
+  c.evidence_uri = r[7].as<std::string>();
+  c.state = StateOf(r[8]);
+  c.created_by = r[9].as<std::string>();
+  c.decided_by = r[10].as<std::string>();
+  c.decision_note = r[11].as<std::string>();
+  c.decide_time = OptMicros(r[12]);
+  c.create_time = Micros(r[13]);
+  return c;
+}
+
+std::string OptText(std::optional<int> v) { return v ? std::to_string(*v) : ""; }
+
+std::string StateText(const std::optional<RequestState>& s) {
+  return s ? RequestStateName(*s) : "";
+}
+
+}  // namespace
+
+std::optional<RequestState> ParseRequestState(const std::string& name) {
+  for (RequestState s :
+       {RequestState::kPending, RequestState::kApproved, RequestState::kRejected}) {
+    if (name == RequestStateName(s)) return s;
+  }
+  return std::nullopt;
+}
+
+void LockEmployeeRequests(db::Tx& tx, const std::string& tenant, const std::string& nip) {
+  tx.Exec("req_lock_employee", tenant, nip);
+}
+
+// ---- absences --------------------------------------------------------------------------------
+
+std::vector<int64_t> InsertAbsences(db::Tx& tx, const std::string& tenant,
+                                    const std::vector<AbsenceRow>& rows,
+                                    const std::vector<std::string>& request_ids) {
+  std::vector<std::string> nips, kinds, starts, ends, reasons, evidence, states, created_by,
+      decided_by, notes;
+  for (const AbsenceRow& a : rows) {
+    nips.push_back(a.nip);
+    kinds.push_back(a.kind);
+    starts.push_back(FormatDate(a.start));
+    ends.push_back(FormatDate(a.end));
+    reasons.push_back(a.reason);
+    evidence.push_back(a.evidence_uri);
+    states.push_back(RequestStateName(a.state));
+    created_by.push_back(a.created_by);
+    decided_by.push_back(a.decided_by);
+    notes.push_back(a.decision_note);
+  }
+  std::vector<int64_t> ids;
+  for (const auto& r : tx.Exec(
+           "req_absence_insert", tenant, db::ArrayLiteral(nips), db::ArrayLiteral(kinds),
+           db::ArrayLiteral(starts), db::ArrayLiteral(ends), db::ArrayLiteral(reasons),
+           db::ArrayLiteral(evidence), db::ArrayLiteral(states), db::ArrayLiteral(created_by),
+           db::ArrayLiteral(decided_by), db::ArrayLiteral(notes), db::ArrayLiteral(request_ids))) {
+    ids.push_back(r[0].as<int64_t>());
+  }
+  // The rows are inserted in order, so their ids from the sequence ascend in that order;
+  // RETURNING itself promises no order.
+  std::sort(ids.begin(), ids.end());
+  return ids;
+}
+
+absl::StatusOr<AbsenceRow> GetAbsence(db::Tx& tx, const std::string& tenant, int64_t id) {
+  auto r = tx.Exec("req_absence_get", tenant, id);
+  if (r.empty()) return absl::NotFoundError("absence " + std::to_string(id) + " not found");
+  return ToAbsence(r[0]);
+}
+
+std::optional<AbsenceRow> FindAbsenceByRequestId(db::Tx& tx, const std::string& tenant,
+                                                 const std::string& request_id) {
+  if (request_id.empty()) return std::nullopt;
+  auto r = tx.Exec("req_absence_by_request", tenant, request_id);
+  if (r.empty()) return std::nullopt;
+  return ToAbsence(r[0]);
+}
+
+int64_t CountAbsencesWithRequestPrefix(db::Tx& tx, const std::string& tenant,
+                                       const std::string& prefix) {
+  return tx.Exec("req_absence_count_prefix", tenant, prefix)[0][0].as<int64_t>();
+}
+
+std::vector<AbsenceRow> ListAbsences(db::Tx& tx, const std::string& tenant,
+                                     const RequestFilter& f) {
+  std::vector<AbsenceRow> out;
+  for (const auto& r : tx.Exec("req_absence_list", tenant, f.nip, DayText(f.first), DayText(f.last),
+                               StateText(f.state), f.after_id, f.limit)) {
+    out.push_back(ToAbsence(r));
+  }
+  return out;
+}
+
+std::vector<AbsenceRow> ActiveAbsencesOverlapping(db::Tx& tx, const std::string& tenant,
+                                                  const std::vector<std::string>& nips,
+                                                  absl::CivilDay first, absl::CivilDay last) {
+  std::vector<AbsenceRow> out;
+  for (const auto& r : tx.Exec("req_absence_overlapping", tenant, db::ArrayLiteral(nips),
+                               FormatDate(first), FormatDate(last))) {
+    out.push_back(ToAbsence(r));
+  }
+  return out;
+}
+
+bool DecideAbsence(db::Tx& tx, const std::string& tenant, int64_t id, RequestState state,
+                   const std::string& decided_by, const std::string& note) {
+  return !tx.Exec("req_absence_decide", tenant, id, std::string(RequestStateName(state)),
+                  decided_by, note)
+              .empty();
+}
+
+// ---- corrections -----------------------------------------------------------------------------
+
+int64_t InsertCorrection(db::Tx& tx, const std::string& tenant, const CorrectionRow& c,
+                         const std::string& request_id) {
+  return tx
+      .Exec("req_correction_insert", tenant, c.nip, FormatDate(c.day), OptText(c.check_in_minute),
+            OptText(c.check_out_minute), c.time_zone, c.reason, c.evidence_uri,
+            std::string(RequestStateName(c.state)), c.created_by, c.decided_by, c.decision_note,
+            request_id)[0][0]
+      .as<int64_t>();
+}
+
+absl::StatusOr<CorrectionRow> GetCorrection(db::Tx& tx, const std::string& tenant, int64_t id) {
+  auto r = tx.Exec("req_correction_get", tenant, id);
+  if (r.empty()) return absl::NotFoundError("correction " + std::to_string(id) + " not found");
+  return ToCorrection(r[0]);
+}
+
+std::optional<CorrectionRow> FindCorrectionByRequestId(db::Tx& tx, const std::string& tenant,
+                                                       const std::string& request_id) {
+  if (request_id.empty()) return std::nullopt;
+  auto r = tx.Exec("req_correction_by_request", tenant, request_id);
+  if (r.empty()) return std::nullopt;
+  return ToCorrection(r[0]);
+}
+
+std::vector<CorrectionRow> ListCorrections(db::Tx& tx, const std::string& tenant,
+                                           const RequestFilter& f) {
+  std::vector<CorrectionRow> out;
+  for (const auto& r : tx.Exec("req_correction_list", tenant, f.nip, DayText(f.first),
+                               DayText(f.last), StateText(f.state), f.after_id, f.limit)) {
+    out.push_back(ToCorrection(r));
+  }
+  return out;
+}
+
+std::vector<CorrectionRow> PendingCorrectionsOn(db::Tx& tx, const std::string& tenant,
+                                                const std::string& nip, absl::CivilDay day) {
+  std::vector<CorrectionRow> out;
+  for (const auto& r : tx.Exec("req_correction_pending_on", tenant, nip, FormatDate(day))) {
+    out.push_back(ToCorrection(r));
+  }
+  return out;
+}
+
+bool DecideCorrection(db::Tx& tx, const std::string& tenant, int64_t id, RequestState state,
+                      const std::string& decided_by, const std::string& note) {
+  return !tx.Exec("req_correction_decide", tenant, id, std::string(RequestStateName(state)),
+                  decided_by, note)
+              .empty();
+}
+
+}  // namespace ekinerja::attendance::store

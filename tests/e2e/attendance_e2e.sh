@@ -1,0 +1,208 @@
+#!/usr/bin/env bash
+# End to end: the real ekinerja-identity, ekinerja-attendance and ekinerja-gateway binaries on free
+# ports against the test Postgres (EKINERJA_TEST_DB_URL, set by tests/run; one schema each),
+# seeded by ekinerja-demo-seed (tenant demo and the attendance demo), probed from outside as an
+# operator would: a fingerprint device's ADMS handshake and ATTLOG push, the employee's day through
+# the gateway's REST, another employee refused, /metrics through promtool, a graceful SIGTERM.
+# Usage: attendance_e2e.sh <ekinerja-identity> <ekinerja-attendance> <ekinerja-gateway>
+#          <ekinerja-demo-seed> <descriptor set (build/ekinerja.pb)>
+set -euo pipefail
+identity_bin="$1"
+attendance_bin="$2"
+gateway_bin="$3"
+seed_bin="$4"
+descriptor_set="$5"
+: "${EKINERJA_TEST_DB_URL:?EKINERJA_TEST_DB_URL is not set (run through tests/run)}"
+: "${EKINERJA_PROMTOOL:?EKINERJA_PROMTOOL is not set (run through tests/run)}"
+
+identity_schema="e2e_att_identity_$$"
+attendance_schema="e2e_att_attendance_$$"
+work="$(mktemp -d -t ekinerja-e2e-att.XXXXXX)"
+declare -A pids=()
+cleanup() {
+  local name
+  for name in "${!pids[@]}"; do
+    kill -9 "${pids[${name}]}" 2>/dev/null || true
+  done
+  psql -q "${EKINERJA_TEST_DB_URL}" \
+    -c "DROP SCHEMA IF EXISTS ${identity_schema} CASCADE" \
+    -c "DROP SCHEMA IF EXISTS ${attendance_schema} CASCADE" >/dev/null 2>&1 || true
+  rm -rf "${work}"
+}
+trap cleanup EXIT
+fail() {
+  echo "FAIL: $*" >&2
+  local log
+  for log in "${work}"/*.log; do
+    [[ -f "${log}" ]] || continue
+    echo "--- ${log##*/} (last 20 lines)" >&2
+    tail -n 20 "${log}" >&2
+  done
+  exit 1
+}
+
+psql -q "${EKINERJA_TEST_DB_URL}" -c "CREATE SCHEMA ${identity_schema}" \
+  -c "CREATE SCHEMA ${attendance_schema}" >/dev/null
+export EKINERJA_DB_URL="${EKINERJA_TEST_DB_URL}" # configuration from the environment, as in k8s
+
+# Waits for the first log line of <name> matching <pattern> (the process must keep running) and
+# leaves it in ${line}. Not in a $(...) subshell, so that fail ends the test.
+line=""
+wait_log() {
+  local name="$1" pattern="$2" i
+  line=""
+  for ((i = 0; i < 300; i++)); do
+    line="$(grep -m1 -e "${pattern}" "${work}/${name}.log" 2>/dev/null || true)"
+    [[ -n "${line}" ]] && return 0
+    kill -0 "${pids[${name}]}" 2>/dev/null || fail "ekinerja-${name} exited during start"
+    sleep 0.1
+  done
+  fail "no '${pattern}' in ekinerja-${name}'s log in 30 s"
+}
+
+# The host:port of a JSON log field ("grpc", "http", "metrics").
+field() { sed -E "s/.*\"$1\":\"([^\"]+)\".*/\\1/" <<<"$2"; }
+
+# ---------------------------------------------------------------------------------------------
+# The three services, each on ports 0.
+
+platform_password="e2e-platform-password"
+client_secret="e2e-attendance-client-secret-$$"
+EKINERJA_DB_SCHEMA="${identity_schema}" "${identity_bin}" --grpc_port=0 --metrics_port=-1 \
+  --platform_admin_password="${platform_password}" >"${work}/identity.log" 2>&1 &
+pids[identity]=$!
+wait_log identity '"msg":"serving"'
+identity_addr="$(field grpc "${line}")"
+
+(umask 077 && echo "demo ekinerja-attendance ${client_secret}" >"${work}/identity-credentials.txt")
+EKINERJA_DB_SCHEMA="${attendance_schema}" "${attendance_bin}" --grpc_port=0 --metrics_port=0 \
+  --adms_port=0 --identity="${identity_addr}" \
+  --identity_credentials_file="${work}/identity-credentials.txt" >"${work}/attendance.log" 2>&1 &
+pids[attendance]=$!
+wait_log attendance '"msg":"serving"'
+attendance_addr="$(field grpc "${line}")"
+metrics_addr="$(field metrics "${line}")"
+wait_log attendance 'ADMS (iclock) listening on '
+adms_addr="$(sed -E 's/.*ADMS \(iclock\) listening on ([^"]+)".*/\1/' <<<"${line}")"
+[[ "${adms_addr}" =~ ^127\.0\.0\.1:[0-9]+$ ]] || fail "ADMS address '${adms_addr}' from: ${line}"
+
+"${gateway_bin}" --descriptor_set="${descriptor_set}" --http_port=0 --grpc_port=-1 \
+  --metrics_port=-1 --upstreams="ekinerja.identity.v1.IdentityService=${identity_addr},ekinerja.attendance.v1.AttendanceService=${attendance_addr}" \
+  >"${work}/gateway.log" 2>&1 &
+pids[gateway]=$!
+wait_log gateway '"msg":"serving"'
+gw="http://$(field http "${line}")"
+for ((i = 0; i < 100; i++)); do
+  curl -fsS -o /dev/null --max-time 2 "${gw}/readyz" 2>/dev/null && break
+  sleep 0.1
+done
+curl -fsS -o /dev/null --max-time 2 "${gw}/readyz" || fail "the gateway is not ready in 10 s"
+echo "ok: identity ${identity_addr}, attendance ${attendance_addr} (ADMS ${adms_addr}), gateway ${gw}"
+
+# ---------------------------------------------------------------------------------------------
+# The demo tenant with the attendance demo, twice: the second run changes nothing.
+
+seed() {
+  EKINERJA_PLATFORM_PASSWORD="${platform_password}" \
+    EKINERJA_ATTENDANCE_CLIENT_SECRET="${client_secret}" \
+    "${seed_bin}" --identity="${identity_addr}" --attendance="${attendance_addr}" \
+    --out="${work}/credentials.json" >"${work}/$1" 2>&1
+}
+seed seed1.out || { cat "${work}/seed1.out" >&2; fail "ekinerja-demo-seed failed"; }
+grep -q '^attendance demo: device DEMO-ZK-0001 (Asia/Jakarta), PINs 1-60' "${work}/seed1.out" ||
+  fail "the seed did not report the attendance demo: $(cat "${work}/seed1.out")"
+grep -Eq ' \([1-9][0-9]* new, 0 already there, 0 quarantined, 0 of unknown PINs\)' \
+  "${work}/seed1.out" || fail "first seed: $(cat "${work}/seed1.out")"
+seed seed2.out || { cat "${work}/seed2.out" >&2; fail "second ekinerja-demo-seed failed"; }
+grep -q '^demo tenant already seeded' "${work}/seed2.out" || fail "second seed: $(cat "${work}/seed2.out")"
+grep -Eq ' \(0 new, [1-9][0-9]* already there, 0 quarantined' "${work}/seed2.out" ||
+  fail "second seed pushed new punches: $(cat "${work}/seed2.out")"
+echo "ok: demo seeded with device, PINs and punches; a second seed finds only duplicates"
+
+# The staff employee of the credentials file (role PEGAWAI only) and the kepala dinas.
+staff_line="$(grep -m1 '"roles": \["PEGAWAI"\]' "${work}/credentials.json")" ||
+  fail "no employee in the credentials file"
+kepala_line="$(grep -m1 '"roles": \["PEGAWAI", "ATASAN"\]' "${work}/credentials.json")" ||
+  fail "no kepala in the credentials file"
+staff="$(sed -n 's/.*"username": "\([0-9]*\)".*/\1/p' <<<"${staff_line}")"
+staff_password="$(sed -n 's/.*"password": "\([^"]*\)".*/\1/p' <<<"${staff_line}")"
+staff_pin="$(sed -n 's/.*"pin": "\([0-9]*\)".*/\1/p' <<<"${staff_line}")"
+kepala="$(sed -n 's/.*"username": "\([0-9]*\)".*/\1/p' <<<"${kepala_line}")"
+[[ ${#staff} == 18 && ${#kepala} == 18 && -n "${staff_pin}" ]] ||
+  fail "cannot read NIPs and PIN from: ${staff_line}"
+
+# ---------------------------------------------------------------------------------------------
+# The device: handshake, then a day's punches of the staff employee's PIN.
+
+adms="http://${adms_addr}/iclock/cdata"
+code="$(curl -sS -o "${work}/handshake" -w '%{http_code}' "${adms}?SN=DEMO-ZK-0001&options=all")"
+[[ "${code}" == 200 ]] || fail "handshake answered ${code}: $(cat "${work}/handshake")"
+for option in 'GET OPTION FROM: DEMO-ZK-0001' 'ATTLOGStamp=' 'TimeZone=7' 'Realtime=1'; do
+  grep -q "^${option}" "${work}/handshake" || fail "handshake lacks '${option}': $(cat "${work}/handshake")"
+done
+code="$(curl -sS -o /dev/null -w '%{http_code}' "${adms}?SN=NOT-REGISTERED&options=all")"
+[[ "${code}" == 403 ]] || fail "an unregistered device's handshake answered ${code}, not 403"
+echo "ok: ADMS handshake answers the options block (403 for an unregistered serial)"
+
+# Wednesday 11 June 2025 (07:30-16:00): in at 07:41:09 (11 minutes late, TL tier 1), a second
+# touch, out at 16:07:30.
+printf '%s\t2025-06-11 07:41:09\t0\t1\n%s\t2025-06-11 07:42:00\t0\t1\n%s\t2025-06-11 16:07:30\t1\t1\n' \
+  "${staff_pin}" "${staff_pin}" "${staff_pin}" >"${work}/attlog"
+code="$(curl -sS -o "${work}/attlog.answer" -w '%{http_code}' --data-binary "@${work}/attlog" \
+  "${adms}?SN=DEMO-ZK-0001&table=ATTLOG&Stamp=9999")"
+[[ "${code}" == 200 && "$(cat "${work}/attlog.answer")" == OK ]] ||
+  fail "ATTLOG push answered ${code}: $(cat "${work}/attlog.answer")"
+echo "ok: ATTLOG push of PIN ${staff_pin} answered 200 OK"
+
+# ---------------------------------------------------------------------------------------------
+# The employee, through the gateway's REST.
+
+login="$(curl -sS -X POST "${gw}/v1/auth:login" \
+  -d "{\"tenant\":\"demo\",\"username\":\"${staff}\",\"password\":\"${staff_password}\"}")"
+token="$(sed -n 's/.*"accessToken": *"\([^"]*\)".*/\1/p' <<<"${login}")"
+[[ "${token}" == ey* ]] || fail "login of ${staff} returned no token: ${login}"
+
+day="$(curl -sS -w '\n%{http_code}' "${gw}/v1/employees/${staff}/attendanceDays/2025/6/11" \
+  -H "Authorization: Bearer ${token}")"
+[[ "$(tail -n 1 <<<"${day}")" == 200 ]] || fail "GET attendanceDays answered: ${day}"
+day="$(head -n -1 <<<"${day}" | tr -d ' \n')"
+for want in '"status":"DAY_STATUS_TERLAMBAT"' '"firstInLocal":"07:41:09"' \
+  '"lastOutLocal":"16:07:30"' '"minutesLate":11' '"tlTier":1' '"minutesEarly":0' \
+  '"pswTier":0' '"checkedIn":true' '"scheduled":{"start":"07:30","end":"16:00"}'; do
+  grep -qF -- "${want}" <<<"${day}" || fail "the day lacks ${want}: ${day}"
+done
+echo "ok: GET /v1/employees/${staff}/attendanceDays/2025/6/11: TERLAMBAT, in 07:41:09, 11 min, tier 1"
+
+code="$(curl -sS -o "${work}/denied" -w '%{http_code}' \
+  "${gw}/v1/employees/${kepala}/attendanceDays/2025/6/11" -H "Authorization: Bearer ${token}")"
+[[ "${code}" == 403 ]] || fail "an employee reading another's day answered ${code}: $(cat "${work}/denied")"
+code="$(curl -sS -o /dev/null -w '%{http_code}' "${gw}/v1/employees/${staff}/attendanceDays/2025/6/11")"
+[[ "${code}" == 401 ]] || fail "a read without a token answered ${code}, not 401"
+echo "ok: another employee's day is 403, no token 401"
+
+# ---------------------------------------------------------------------------------------------
+# Metrics, then a graceful stop.
+
+metrics="$(curl -sSf "http://${metrics_addr}/metrics")" || fail "no /metrics"
+"${EKINERJA_PROMTOOL}" check metrics <<<"${metrics}" >"${work}/promtool.out" 2>&1 ||
+  { cat "${work}/promtool.out" >&2; fail "promtool check metrics"; }
+grep -q '^ekinerja_attendance_punches_total{device="DEMO-ZK-0001",outcome="accepted"} ' \
+  <<<"${metrics}" || fail "/metrics lacks the accepted punches: $(grep punches_total <<<"${metrics}")"
+grep -q '^ekinerja_attendance_adms_requests_total{' <<<"${metrics}" ||
+  fail "/metrics lacks ekinerja_attendance_adms_requests_total"
+grep -Eq '^ekinerja_attendance_adms_requests_total\{[^}]*code="403"[^}]*\} 1$' <<<"${metrics}" ||
+  fail "/metrics does not count the refused handshake: $(grep adms_requests <<<"${metrics}")"
+echo "ok: /metrics passes promtool check metrics, counts punches and ADMS requests"
+
+kill -TERM "${pids[attendance]}"
+for _ in $(seq 1 150); do
+  kill -0 "${pids[attendance]}" 2>/dev/null || break
+  sleep 0.1
+done
+kill -0 "${pids[attendance]}" 2>/dev/null && fail "attendance still running 15 s after SIGTERM"
+rc=0
+wait "${pids[attendance]}" || rc=$?
+unset 'pids[attendance]'
+[[ "${rc}" == 0 ]] || fail "attendance exit code ${rc} after SIGTERM"
+grep -q '"msg":"stopped"' "${work}/attendance.log" || fail "no graceful stop in attendance's log"
+echo "ok: attendance drains on SIGTERM and exits 0"

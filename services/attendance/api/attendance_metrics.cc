@@ -26,10 +26,10 @@ AttendanceMetrics::AttendanceMetrics(prometheus::Registry& registry)
               .Add({}, prometheus::Histogram::BucketBoundaries{0.001, 0.005, 0.01, 0.025, 0.05, 0.1,
                                                                0.25, 0.5, 1, 2.5, 5, 10, 30, 60})),
       summaries_computed_(prometheus::BuildCounter()
-                           .Name("ekinerja_attendance_day_summaries_computed_total")
-                           .Help("Employee-days whose summary was computed")
-                           .Register(registry)
-                           .Add({})) {}
+                              .Name("ekinerja_attendance_day_summaries_computed_total")
+                              .Help("Employee-days whose summary was computed")
+                              .Register(registry)
+                              .Add({})) {}
 
 void AttendanceMetrics::Punches(absl::string_view device, absl::string_view outcome, int64_t n) {
   if (n <= 0) return;

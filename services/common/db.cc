@@ -135,6 +135,11 @@ absl::StatusOr<std::unique_ptr<Pool::Conn>> Pool::Connect() {
     auto conn = std::make_unique<Conn>();
     conn->c = std::make_unique<pqxx::connection>(options_.url);
     if (!options_.schema.empty()) conn->c->set_variable("search_path", QuoteIdent(options_.schema));
+    // Statements are prepared once per connection but planned on every execution: batch
+    // statements take arrays (unnest($1::text[]), = ANY($2)), and the generic plan Postgres
+    // settles on after five runs assumes ten elements, which turned 10,000-row batches into
+    // nested loops (docs/benchmarks.md, attendance). Planning costs tens of microseconds.
+    conn->c->set_variable("plan_cache_mode", "force_custom_plan");
     for (const auto& s : options_.statements) conn->c->prepare(s.name, s.sql);
     return conn;
   } catch (const std::exception& e) {

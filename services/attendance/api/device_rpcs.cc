@@ -225,6 +225,9 @@ grpc::Status AttendanceServiceImpl::PushPunches(grpc::ServerContext* ctx,
     if (!caller.principal.HasAny({Role::kService, Role::kAdminInstansi})) {
       return absl::PermissionDeniedError("pushing punches needs a SERVICE account or the admin");
     }
+    // Days touched by the whole stream, recomputed once at its end (a day touched by many
+    // messages would otherwise be computed once per message).
+    std::set<store::DayKey> touched;
     std::map<std::string, store::DeviceRow> devices;  // seen in this stream
     std::set<std::string> unknown_devices;
     v1::PushPunchesRequest msg;
@@ -262,10 +265,16 @@ grpc::Status AttendanceServiceImpl::PushPunches(grpc::ServerContext* ctx,
       EK_RETURN_IF_ERROR(v.ToStatus(absl::StrCat("message ", index, " of the stream is invalid; ",
                                                  "the messages before it are stored")));
       for (const auto& [serial, punches] : by_device) {
-        EK_ASSIGN_OR_RETURN(IngestCounts counts,
-                            ingestor_.Ingest(devices.at(serial), punches, store::Source::kGrpc));
+        EK_ASSIGN_OR_RETURN(IngestCounts counts, ingestor_.Ingest(devices.at(serial), punches,
+                                                                  store::Source::kGrpc, &touched));
         ToProto(counts, resp);
       }
+    }
+    if (!touched.empty()) {
+      // The days are marked dirty: if this fails, readers recompute them.
+      auto recomputed = recomputer_.Recompute(
+          caller.tenant(), std::vector<store::DayKey>(touched.begin(), touched.end()));
+      if (recomputed.ok()) resp->set_days_recomputed(*recomputed);
     }
     return absl::OkStatus();
   });

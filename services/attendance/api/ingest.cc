@@ -44,7 +44,8 @@ absl::StatusOr<store::DeviceRow> Ingestor::SeenDevice(const std::string& tenant,
 
 absl::StatusOr<IngestCounts> Ingestor::Ingest(const store::DeviceRow& device,
                                               const std::vector<store::PunchIn>& punches,
-                                              store::Source source) {
+                                              store::Source source,
+                                              std::set<store::DayKey>* deferred) {
   IngestCounts counts;
   EK_ASSIGN_OR_RETURN(const absl::TimeZone zone, LoadZone(device.time_zone));
   std::set<store::DayKey> touched;
@@ -90,7 +91,9 @@ absl::StatusOr<IngestCounts> Ingestor::Ingest(const store::DeviceRow& device,
   metrics_.Punches(device.serial, "duplicate", counts.duplicate);
   metrics_.Punches(device.serial, "quarantined", counts.quarantined);
   metrics_.Punches(device.serial, "unknown_pin", counts.unknown_pin);
-  if (!touched.empty()) {
+  if (deferred != nullptr) {
+    deferred->insert(touched.begin(), touched.end());
+  } else if (!touched.empty()) {
     auto recomputed = recomputer_.Recompute(
         device.tenant, std::vector<store::DayKey>(touched.begin(), touched.end()));
     if (recomputed.ok()) {

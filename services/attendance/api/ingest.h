@@ -5,6 +5,7 @@
 // outcome (metrics and the caller's report), and the recompute of the employee-days touched.
 
 #include <cstdint>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -36,9 +37,13 @@ class Ingestor {
   // tolerance in the future or before the device's in-service date (device-local), else inserted
   // unless already there. Then recomputes the employee-days they touch; if that fails the
   // punches stay stored and the days stay dirty for the next reader (days_recomputed 0).
+  //
+  // With `deferred`, the touched days are added to it instead and not recomputed here: a caller
+  // delivering many batches (a PushPunches stream) recomputes each day once at the end.
   absl::StatusOr<IngestCounts> Ingest(const store::DeviceRow& device,
                                       const std::vector<store::PunchIn>& punches,
-                                      store::Source source);
+                                      store::Source source,
+                                      std::set<store::DayKey>* deferred = nullptr);
 
   // Log lines (ATTLOG, CSV) on the device's wall clock, turned into instants in its zone.
   absl::StatusOr<IngestCounts> IngestLog(const store::DeviceRow& device,

@@ -71,6 +71,7 @@
 #include "absl/time/civil_time.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
+#include "bench_nip.h"
 #include "boost/asio/connect.hpp"
 #include "boost/asio/ip/tcp.hpp"
 #include "boost/beast/core/flat_buffer.hpp"
@@ -78,7 +79,6 @@
 #include "ekinerja/attendance/v1/attendance.grpc.pb.h"
 #include "ekinerja/identity/v1/identity.grpc.pb.h"
 #include "grpc/health/v1/health.grpc.pb.h"
-#include "nip.h"
 
 ABSL_FLAG(std::string, target, "", "wait: the gRPC server to wait for (loopback only)");
 ABSL_FLAG(std::string, identity, "127.0.0.1:50051", "ekinerja-identity gRPC address (loopback)");
@@ -223,21 +223,6 @@ std::string ServiceSecret() {
 
 // ---------------------------------------------------------------------------------------------
 // The employees and their punches
-
-// The i-th employee's NIP (Perka BKN 22/2007, DOMAIN §1), deterministic and unique, by the scheme
-// of identity_bench: consecutive birth dates from 1965-01-01, TMT CPNS 19-28 years later, gender
-// 1/2, sequence 001-999; each checked with the suite's own parser.
-std::string NipOf(int i) {
-  const absl::CivilDay birth = absl::CivilDay(1965, 1, 1) + i;
-  const int tmt_year = static_cast<int>(birth.year()) + 19 + i % 10;
-  const int tmt_month = 1 + (i * 5) % 12;
-  const int gender = 1 + i % 2;
-  const int sequence = 1 + (i * 7) % 999;
-  std::string nip = absl::StrFormat("%04d%02d%02d%04d%02d%d%03d", birth.year(), birth.month(),
-                                    birth.day(), tmt_year, tmt_month, gender, sequence);
-  if (!ekinerja::IsValidNip(nip)) Die(absl::StrCat("generated an invalid NIP ", nip));
-  return nip;
-}
 
 std::string PinOf(int i) { return std::to_string(i + 1); }
 
@@ -615,8 +600,8 @@ int RunSeed() {
   std::string csv = "nip,name,golongan,position_code,org_unit_code,start_date\n";
   csv.reserve(static_cast<size_t>(n) * 90);
   for (int i = 0; i < n; ++i) {
-    absl::StrAppend(&csv, NipOf(i), ",Pegawai Presensi ", absl::StrFormat("%05d", i), ",",
-                    i == 0 ? "IV/c" : kGolongan[i % 7], ",",
+    absl::StrAppend(&csv, ekinerja::bench::BenchNip(i), ",Pegawai Presensi ",
+                    absl::StrFormat("%05d", i), ",", i == 0 ? "IV/c" : kGolongan[i % 7], ",",
                     i == 0 ? kHeadPosition : kStaffPosition, ",", kOrgUnit, ",", kStartDate, "\n");
   }
   const auto import_started = Clock::now();
@@ -790,7 +775,7 @@ class Bench {
       Die(absl::StrCat("--employees must be 1..", kMaxEmployees));
     }
     if (!absl::LoadTimeZone(kZone, &zone_)) Die(absl::StrCat("cannot load time zone ", kZone));
-    for (int i = 0; i < employees_; ++i) nips_.push_back(NipOf(i));
+    for (int i = 0; i < employees_; ++i) nips_.push_back(ekinerja::bench::BenchNip(i));
   }
 
   int Run() {

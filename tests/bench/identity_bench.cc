@@ -41,10 +41,10 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/time/civil_time.h"
+#include "bench_nip.h"
 #include "ekinerja/identity/v1/identity.grpc.pb.h"
 #include "grpc/health/v1/health.grpc.pb.h"
 #include "load_report.h"
-#include "nip.h"
 
 ABSL_FLAG(std::string, target, "127.0.0.1:50051", "ekinerja-identity gRPC address (loopback only)");
 ABSL_FLAG(
@@ -148,21 +148,6 @@ grpc::Status Login(v1::IdentityService::Stub& stub, const std::string& tenant,
 // ---------------------------------------------------------------------------------------------
 // The seeded employees
 
-// The i-th employee's NIP (Perka BKN 22/2007, DOMAIN §1), deterministic and unique: birth dates are
-// consecutive days from 1965-01-01 (so no two collide), TMT CPNS 19-28 years later, gender 1/2,
-// sequence 001-999. Each is checked with the suite's own parser.
-std::string NipOf(int i) {
-  const absl::CivilDay birth = absl::CivilDay(1965, 1, 1) + i;
-  const int tmt_year = static_cast<int>(birth.year()) + 19 + i % 10;
-  const int tmt_month = 1 + (i * 5) % 12;
-  const int gender = 1 + i % 2;
-  const int sequence = 1 + (i * 7) % 999;
-  std::string nip = absl::StrFormat("%04d%02d%02d%04d%02d%d%03d", birth.year(), birth.month(),
-                                    birth.day(), tmt_year, tmt_month, gender, sequence);
-  if (!ekinerja::IsValidNip(nip)) Die(absl::StrCat("generated an invalid NIP ", nip));
-  return nip;
-}
-
 const char* GolonganOf(int i) {
   static const char* const kGolongan[] = {"II/a",  "II/b",  "II/c", "III/a",
                                           "III/b", "III/c", "III/d"};
@@ -265,7 +250,7 @@ int RunSeed() {
   std::string token;
   Expect(Login(*stub, tenant, "admin", admin_password, &token, 30), "tenant admin login", false);
 
-  const std::string last_nip = NipOf(n - 1);
+  const std::string last_nip = ekinerja::bench::BenchNip(n - 1);
   if (tenant_existed) {
     // Seeded by an earlier run when its last employee is there; otherwise finish the seeding.
     grpc::ClientContext ctx;
@@ -324,7 +309,7 @@ int RunSeed() {
   std::string csv = "nip,name,golongan,position_code,org_unit_code,username,password\n";
   csv.reserve(static_cast<size_t>(n) * 120);
   for (int i = 0; i < n; ++i) {
-    const std::string nip = NipOf(i);
+    const std::string nip = ekinerja::bench::BenchNip(i);
     absl::StrAppend(&csv, nip, ",Pegawai Bench ", absl::StrFormat("%05d", i), ",",
                     i == 0 ? "IV/c" : GolonganOf(i), ",", i == 0 ? kHeadPosition : kStaffPosition,
                     ",", kOrgUnit, ",", nip, ",", employee_password, "\n");
@@ -445,7 +430,7 @@ int RunLogin() {
   CheckEmployees(n);
   if (c > n) Die("login needs --concurrency <= --employees (one account per worker at a time)");
   std::vector<std::string> nips(n);
-  for (int i = 0; i < n; ++i) nips[i] = NipOf(i);
+  for (int i = 0; i < n; ++i) nips[i] = ekinerja::bench::BenchNip(i);
   return RunLoad(
       "login", [](int, v1::IdentityService::Stub&) { return std::string(); },
       [&](int w, v1::IdentityService::Stub& stub, int64_t k) {
@@ -464,7 +449,7 @@ int RunGetEmployee() {
   CheckEmployees(n);
   if (c > n) Die("get-employee needs --concurrency <= --employees (one employee per worker)");
   std::vector<std::string> nips(c), tokens(c);
-  for (int w = 0; w < c; ++w) nips[w] = NipOf(w);
+  for (int w = 0; w < c; ++w) nips[w] = ekinerja::bench::BenchNip(w);
   return RunLoad(
       "get-employee",
       [&](int w, v1::IdentityService::Stub& stub) {

@@ -146,6 +146,26 @@ std::vector<store::DayKey> StorableKeys(const std::string& nip, absl::CivilDay f
   return DayKeys({nip}, first, std::min(last, last_storable));
 }
 
+// Who may list: one employee's requests, by CheckReads on the range's start (today without a
+// range); everyone's, tenant-wide readers only.
+absl::Status CheckListRights(
+    const Caller& c, const ListQuery& q, const char* what, Recomputer& recomputer,
+    const std::function<absl::Status(const std::string&, absl::CivilDay)>& check_reads) {
+  if (q.filter.nip.empty()) {
+    if (c.ReadsTenant()) return absl::OkStatus();
+    return absl::PermissionDeniedError(
+        absl::StrCat("listing every employee's ", what, " needs a tenant-wide role; give nip"));
+  }
+  absl::CivilDay day;
+  if (q.filter.first) {
+    day = *q.filter.first;
+  } else {
+    EK_ASSIGN_OR_RETURN(const absl::CivilDay last, recomputer.LastStorableDay(c.tenant()));
+    day = last - 1;
+  }
+  return check_reads(q.filter.nip, day);
+}
+
 // Approves or rejects absence `id` for `caller` (Approve/RejectAbsence).
 absl::Status DecideAbsenceRequest(db::Pool& pool, Recomputer& recomputer, const Caller& caller,
                                   int64_t id, bool approve, const std::string& reason,
@@ -330,21 +350,9 @@ grpc::Status AttendanceServiceImpl::ListAbsences(grpc::ServerContext* ctx,
     EK_ASSIGN_OR_RETURN(ListQuery q,
                         ParseListQuery("absences", req->nip(), req->start_date(), req->end_date(),
                                        req->state(), req->page_size(), req->page_token()));
-    if (q.filter.nip.empty()) {
-      if (!c.ReadsTenant()) {
-        return absl::PermissionDeniedError(
-            "listing every employee's absences needs a tenant-wide role; give nip");
-      }
-    } else {
-      absl::CivilDay day;
-      if (q.filter.first) {
-        day = *q.filter.first;
-      } else {
-        EK_ASSIGN_OR_RETURN(absl::CivilDay last, recomputer().LastStorableDay(c.tenant()));
-        day = last - 1;
-      }
-      EK_RETURN_IF_ERROR(CheckReads(c, q.filter.nip, day));
-    }
+    EK_RETURN_IF_ERROR(CheckListRights(
+        c, q, "absences", recomputer(),
+        [&](const std::string& nip, absl::CivilDay day) { return CheckReads(c, nip, day); }));
     return pool_.Read([&](db::Tx& tx) -> absl::Status {
       const auto rows = store::ListAbsences(tx, c.tenant(), q.filter);
       resp->set_next_page_token(WritePage(
@@ -563,21 +571,9 @@ grpc::Status AttendanceServiceImpl::ListCorrections(grpc::ServerContext* ctx,
     EK_ASSIGN_OR_RETURN(
         ListQuery q, ParseListQuery("corrections", req->nip(), req->start_date(), req->end_date(),
                                     req->state(), req->page_size(), req->page_token()));
-    if (q.filter.nip.empty()) {
-      if (!c.ReadsTenant()) {
-        return absl::PermissionDeniedError(
-            "listing every employee's corrections needs a tenant-wide role; give nip");
-      }
-    } else {
-      absl::CivilDay day;
-      if (q.filter.first) {
-        day = *q.filter.first;
-      } else {
-        EK_ASSIGN_OR_RETURN(absl::CivilDay last, recomputer().LastStorableDay(c.tenant()));
-        day = last - 1;
-      }
-      EK_RETURN_IF_ERROR(CheckReads(c, q.filter.nip, day));
-    }
+    EK_RETURN_IF_ERROR(CheckListRights(
+        c, q, "corrections", recomputer(),
+        [&](const std::string& nip, absl::CivilDay day) { return CheckReads(c, nip, day); }));
     return pool_.Read([&](db::Tx& tx) -> absl::Status {
       const auto rows = store::ListCorrections(tx, c.tenant(), q.filter);
       resp->set_next_page_token(WritePage(

@@ -499,8 +499,14 @@ class Seeder {
     request.set_request_id("demo-seed-import");
     pb::ImportEmployeesResponse response;
     // Every row's password is hashed with Argon2id: give it time.
-    return Succeeded(Call("ImportEmployees", &pb::IdentityService::Stub::ImportEmployees, request,
-                          &response, 300));
+    const grpc::Status status = Call("ImportEmployees", &pb::IdentityService::Stub::ImportEmployees,
+                                     request, &response, 300);
+    if (!Succeeded(status)) return false;
+    // A file with bad rows is answered with its report, nothing imported.
+    for (const auto& problem : response.problems()) {
+      std::cerr << "ImportEmployees: " << problem.description() << "\n";
+    }
+    return response.problems().empty();
   }
 
   bool CreatePlt() {

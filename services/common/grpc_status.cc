@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "absl/strings/str_cat.h"
 #include "google/rpc/error_details.pb.h"
 #include "google/rpc/status.pb.h"
 #include "status.h"
@@ -11,17 +12,22 @@ namespace ekinerja {
 grpc::Status ToGrpcStatus(const absl::Status& status) {
   if (status.ok()) return grpc::Status::OK;
   const auto code = static_cast<grpc::StatusCode>(status.code());
-  const std::string message(status.message());
+  const std::string message = SafePrefix(status.message(), kMaxStatusMessageBytes);
   auto violations = FieldViolationsOf(status);
   if (violations.empty()) return grpc::Status(code, message);
   google::rpc::Status details;
   details.set_code(static_cast<int>(code));
   details.set_message(message);
   google::rpc::BadRequest bad;
-  for (const auto& v : violations) {
+  for (size_t i = 0; i < violations.size() && i < kMaxFieldViolations; ++i) {
     auto* fv = bad.add_field_violations();
-    fv->set_field(v.field);
-    fv->set_description(v.description);
+    fv->set_field(violations[i].field);
+    fv->set_description(violations[i].description);
+  }
+  if (violations.size() > kMaxFieldViolations) {
+    // The rest are counted, not listed: the details travel in a trailer that gRPC caps at 8 KiB.
+    bad.add_field_violations()->set_description(
+        absl::StrCat("and ", violations.size() - kMaxFieldViolations, " more not listed"));
   }
   details.add_details()->PackFrom(bad);
   return grpc::Status(code, message, details.SerializeAsString());

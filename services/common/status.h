@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,16 @@
 
 namespace ekinerja {
 
+// How much of a field's path and of its description a violation keeps.
+inline constexpr size_t kMaxViolationFieldBytes = 64;
+inline constexpr size_t kMaxViolationDescriptionBytes = 160;
+
+// At most `max_bytes` of `text`, cut at a character boundary ("..." where cut), with each byte
+// that is not valid UTF-8 or is a control character (but tab and newline) replaced by '?': what
+// travels back to a client as text (statuses, violations) is valid UTF-8, as proto3 strings must
+// be, and never a long echo of what it sent.
+std::string SafePrefix(absl::string_view text, size_t max_bytes);
+
 // One bad field of a request, as google.rpc.BadRequest.FieldViolation carries it. `field` is the
 // request path in proto field names ("employee.nip", "rows[3].golongan").
 struct FieldViolation {
@@ -39,9 +50,9 @@ struct FieldViolation {
 // INVALID_ARGUMENT carrying every violation.
 class Violations {
  public:
-  void Add(std::string field, std::string description) {
-    list_.push_back({std::move(field), std::move(description)});
-  }
+  // Both are cut to kMaxViolationFieldBytes / kMaxViolationDescriptionBytes (SafePrefix): a
+  // violation names the field and says what is wrong, never echoes what a client sent at length.
+  void Add(std::string field, std::string description);
   // Adds every violation of `status` (if it carries any) with `prefix` before each field.
   void Merge(const absl::Status& status, absl::string_view prefix = "");
   bool empty() const { return list_.empty(); }

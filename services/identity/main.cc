@@ -16,8 +16,10 @@ ABSL_FLAG(std::string, jwt_issuer, "ekinerja-identity", "`iss` of the access tok
 ABSL_FLAG(std::string, jwt_audience, "ekinerja", "`aud` of the access tokens");
 ABSL_FLAG(int, access_token_ttl_seconds, 900, "Lifetime of access tokens");
 ABSL_FLAG(int, refresh_token_ttl_seconds, 30 * 24 * 3600, "Lifetime of refresh tokens");
-ABSL_FLAG(int, lock_after_failures, 5, "Failed logins in a row that lock an account");
-ABSL_FLAG(int, lock_minutes, 15, "How long a locked account stays locked");
+ABSL_FLAG(int, lock_after_failures, 5,
+          "Failed logins of one account from one address after which that address is held back "
+          "(1 minute, doubling with each further failure)");
+ABSL_FLAG(int, lock_minutes, 15, "The longest hold on logins of an account from one address");
 ABSL_FLAG(std::vector<std::string>, trusted_proxies, {},
           "Addresses of proxies (the gateway, Envoy) whose x-forwarded-for names the client, for "
           "login throttling and the audit log");
@@ -47,14 +49,16 @@ int main(int argc, char** argv) {
         }
         auto keys = std::make_shared<identity::KeyRing>(host.pool(), config.access_ttl);
         EK_RETURN_IF_ERROR(keys->EnsureKey());
-        auto service = std::make_shared<identity::IdentityServiceImpl>(host.pool(), *keys, config);
+        auto metrics = std::make_shared<identity::IdentityMetrics>(host.metrics().registry());
+        auto service =
+            std::make_shared<identity::IdentityServiceImpl>(host.pool(), *keys, *metrics, config);
         auto jwks = std::make_shared<auth::JwksCache>([keys] { return keys->PublicKeys(); },
                                                       absl::Seconds(30), absl::Seconds(1));
         ServiceSetup setup;
         setup.services = {service.get()};
         setup.verifier = std::make_shared<JwtTokenVerifier>(jwks, config.issuer, config.audience);
         setup.public_methods = identity::IdentityServiceImpl::PublicMethods();
-        setup.keep_alive = {keys, service, jwks};
+        setup.keep_alive = {keys, metrics, service, jwks};
         return setup;
       });
 }

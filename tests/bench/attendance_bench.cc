@@ -613,6 +613,10 @@ int RunSeed() {
     req.set_request_id(absl::StrCat("attendance-bench-import-", n));
     iv1::ImportEmployeesResponse resp;
     Expect(stub->ImportEmployees(&ctx, req, &resp), absl::StrCat("ImportEmployees of ", n));
+    if (!resp.applied()) {
+      Die(absl::StrCat("ImportEmployees of ", n, ": ", resp.problems_size(), " problems, first ",
+                       resp.problems(0).description()));
+    }
     Say(absl::StrFormat("seed: %d employees imported (%d created, %d updated) in %.1f s",
                         resp.rows(), resp.created(), resp.updated(), SecondsSince(import_started)));
   }

@@ -330,6 +330,10 @@ int RunSeed() {
     Die(absl::StrFormat("ImportEmployees of %d rows failed after %.1f s: %s%s", n, import_s,
                         Describe(s), detail));
   }
+  if (!resp.applied()) {
+    Die(absl::StrFormat("ImportEmployees of %d rows refused: %d problems, first %s", n,
+                        resp.problems_size(), resp.problems(0).description()));
+  }
   std::printf(
       "seed: tenant %s, %d rows (%d created, %d updated) imported in %.1f s, %.1f s in all\n",
       tenant.c_str(), resp.rows(), resp.created(), resp.updated(), import_s,

@@ -14,6 +14,7 @@
 #include "domain/employee.h"
 #include "domain/employee_csv.h"
 #include "domain/validation.h"
+#include "google/rpc/code.pb.h"
 #include "nip.h"
 #include "page_token.h"
 #include "status.h"
@@ -72,9 +73,7 @@ grpc::Status IdentityServiceImpl::CreateEmployee(grpc::ServerContext* ctx,
     return pool_.Write([&](db::Tx& tx) -> absl::Status {
       EK_ASSIGN_OR_RETURN(Scope scope, ScopeOf(tx, p));
       // A new employee has no position yet: any admin of the tenant or of an OPD may add one.
-      if (!scope.tenant_admin && scope.admin_units.empty()) {
-        return absl::PermissionDeniedError("only admins create employees");
-      }
+      EK_RETURN_IF_ERROR(CheckIsAdmin(scope));
       EK_ASSIGN_OR_RETURN(bool replay, ClaimRequestId(tx, p.tenant, req->request_id(),
                                                       "CreateEmployee", nip->digits));
       EK_ASSIGN_OR_RETURN(absl::CivilDay today, TodayIn(tx, p.tenant));
@@ -219,9 +218,10 @@ grpc::Status IdentityServiceImpl::UpdateEmployee(grpc::ServerContext* ctx,
     return pool_.Write([&](db::Tx& tx) -> absl::Status {
       EK_ASSIGN_OR_RETURN(absl::CivilDay today, TodayIn(tx, p.tenant));
       EK_ASSIGN_OR_RETURN(Scope scope, ScopeOf(tx, p));
+      EK_RETURN_IF_ERROR(CheckIsAdmin(scope));
       EK_ASSIGN_OR_RETURN(store::EmployeeRow row,
                           store::GetEmployee(tx, p.tenant, nip.digits, today));
-      EK_RETURN_IF_ERROR(CheckAdministers(scope, row.org_unit_code));
+      EK_RETURN_IF_ERROR(CheckAdministersEmployee(tx, p.tenant, scope, row.nip, today));
       if (paths.contains("name")) row.name = e.name();
       if (golongan) row.golongan = *golongan;
       if (paths.contains("status")) row.status = e.status();
@@ -235,6 +235,20 @@ grpc::Status IdentityServiceImpl::UpdateEmployee(grpc::ServerContext* ctx,
   });
 }
 
+namespace {
+
+// Adds every violation of `problems` to the import's report with `code`.
+void Report(const Violations& problems, google::rpc::Code code, v1::ImportEmployeesResponse* resp) {
+  for (const auto& v : problems.list()) {
+    auto* out = resp->add_problems();
+    out->set_field(v.field);
+    out->set_description(v.description);
+    out->set_code(code);
+  }
+}
+
+}  // namespace
+
 grpc::Status IdentityServiceImpl::ImportEmployees(grpc::ServerContext* ctx,
                                                   const v1::ImportEmployeesRequest* req,
                                                   v1::ImportEmployeesResponse* resp) {
@@ -245,115 +259,140 @@ grpc::Status IdentityServiceImpl::ImportEmployees(grpc::ServerContext* ctx,
       EK_ASSIGN_OR_RETURN(today, TodayIn(tx, p.tenant));
       return absl::OkStatus();
     }));
-    // Every bad row is reported, those the parser rejects with those the store rejects below.
-    Violations bad_rows;
+    // Every problem of the file is reported, by line: bad values (those the parser finds, then
+    // those the store finds) and rows outside the caller's rights.
+    Violations bad_rows, refused;
     const std::vector<ImportRow> rows = ParseEmployeeCsv(req->csv(), today, bad_rows);
-    // Logins are hashed before the transaction: Argon2id is deliberately slow.
-    std::vector<std::string> hashes(rows.size());
-    {
-      for (size_t i = 0; i < rows.size(); ++i) {
-        const auto& r = rows[i];
-        const std::string field = absl::StrCat("rows[", r.line, "].");
-        if (r.username.empty() != r.password.empty()) {
-          bad_rows.Add(field + (r.username.empty() ? "username" : "password"),
-                       absl::StrCat("line ", r.line, ": username and password go together"));
-        } else if (!r.password.empty()) {
-          bad_rows.Merge(ValidatePassword(r.password, field + "password"));
-        }
+    const bool manages_users = CheckManagesUsers(p).ok();
+    for (const auto& r : rows) {
+      const std::string field = absl::StrCat("rows[", r.line, "].");
+      if (r.username.empty() != r.password.empty()) {
+        bad_rows.Add(field + (r.username.empty() ? "username" : "password"),
+                     absl::StrCat("line ", r.line, ": username and password go together"));
+      } else if (!r.username.empty() && !manages_users) {
+        refused.Add(
+            field + "username",
+            absl::StrCat("line ", r.line, ": only the tenant's ADMIN_INSTANSI creates logins"));
+      } else if (!r.password.empty()) {
+        bad_rows.Merge(ValidatePassword(r.password, field + "password"));
       }
-      if (bad_rows.empty() && !req->dry_run()) {
-        for (size_t i = 0; i < rows.size(); ++i) {
-          if (rows[i].password.empty()) continue;
-          EK_ASSIGN_OR_RETURN(hashes[i], auth::HashPassword(rows[i].password, config_.hash_params));
-        }
+    }
+    // Logins are hashed before the transaction (Argon2id is deliberately slow), and only for a
+    // file that can be applied.
+    std::vector<std::string> hashes(rows.size());
+    if (bad_rows.empty() && refused.empty() && !req->dry_run()) {
+      for (size_t i = 0; i < rows.size(); ++i) {
+        if (rows[i].password.empty()) continue;
+        EK_ASSIGN_OR_RETURN(hashes[i], auth::HashPassword(rows[i].password, config_.hash_params));
       }
     }
     return pool_.Write([&](db::Tx& tx) -> absl::Status {
       EK_ASSIGN_OR_RETURN(Scope scope, ScopeOf(tx, p));
-      if (!scope.tenant_admin && scope.admin_units.empty()) {
-        return absl::PermissionDeniedError("only admins import employees");
-      }
+      EK_RETURN_IF_ERROR(CheckIsAdmin(scope));
       EK_ASSIGN_OR_RETURN(bool replay, ClaimRequestId(tx, p.tenant, req->request_id(),
                                                       "ImportEmployees", "employees"));
       if (replay) {
         return absl::AlreadyExistsError("this import (request_id) was already applied");
       }
-      // Every row's position must exist in its unit, and the unit be the caller's to administer.
+      // Every row's position must exist in its unit, the unit be the caller's to administer, and
+      // so must the employee, when they exist.
       absl::flat_hash_map<std::string, std::string> unit_of_position;
       {
         OrgSnapshot org = store::LoadOrgSnapshot(tx, p.tenant, today);
         for (const auto& pos : org.positions) unit_of_position[pos.code] = pos.org_unit_code;
       }
-      Violations v = bad_rows;
-      v.Merge(CheckImportReferences(rows, [&](std::string_view pos, std::string_view unit) {
+      bad_rows.Merge(CheckImportReferences(rows, [&](std::string_view pos, std::string_view unit) {
         auto it = unit_of_position.find(std::string(pos));
         return it != unit_of_position.end() && it->second == unit;
       }));
-      for (const auto& r : rows) {
-        if (!scope.tenant_admin && !scope.admin_units.contains(r.org_unit_code)) {
-          v.Add(absl::StrCat("rows[", r.line, "].org_unit_code"),
-                absl::StrCat("line ", r.line, ": org unit ", r.org_unit_code,
-                             " is outside the caller's scope"));
-        }
-      }
-      EK_RETURN_IF_ERROR(v.ToStatus("import rejected; nothing was imported"));
-
-      int created = 0, updated = 0;
+      // What each row does: the employee exists or not; the definitive assignments to end.
+      struct Plan {
+        bool exists = false;
+        bool same_position = false;
+        std::vector<int64_t> to_end;
+      };
+      std::vector<Plan> plans(rows.size());
       for (size_t i = 0; i < rows.size(); ++i) {
         const ImportRow& r = rows[i];
         const std::string line = absl::StrCat("rows[", r.line, "].");
-        const bool exists = store::GetEmployee(tx, p.tenant, r.nip.digits, r.start_date).ok();
-        exists ? ++updated : ++created;
-        if (req->dry_run()) continue;
-        store::UpsertEmployee(tx, p.tenant,
-                              {r.nip.digits, r.name, r.golongan, StatusNumber(r.status), "", ""});
+        Plan& plan = plans[i];
+        if (!scope.tenant_admin && !scope.admin_units.contains(r.org_unit_code)) {
+          refused.Add(line + "org_unit_code",
+                      absl::StrCat("line ", r.line, ": org unit ", r.org_unit_code,
+                                   " is outside the caller's scope"));
+        }
+        plan.exists = store::GetEmployee(tx, p.tenant, r.nip.digits, today).ok();
+        if (plan.exists &&
+            !CheckAdministersEmployee(tx, p.tenant, scope, r.nip.digits, today).ok()) {
+          refused.Add(line + "nip", absl::StrCat("line ", r.line, ": employee ", r.nip.Display(),
+                                                 " is outside the caller's scope"));
+        }
         // The definitive position from start_date: unchanged, or the previous one ends the day
         // before.
-        bool same = false;
         for (const auto& a : store::ListAssignments(tx, p.tenant, r.nip.digits)) {
           if (a.a.kind != AssignmentKind::kDefinitif) continue;
           if (a.a.end && *a.a.end < r.start_date) continue;
           if (a.a.position_code == r.position_code && a.a.start <= r.start_date) {
-            same = true;
+            plan.same_position = true;
           } else if (a.a.start < r.start_date) {
-            store::SetAssignmentEnd(tx, p.tenant, a.id, r.start_date - 1);
+            plan.to_end.push_back(a.id);
           } else {
-            v.Add(line + "start_date",
-                  absl::StrCat("line ", r.line, ": a definitive assignment from ",
-                               FormatDate(a.a.start), " already exists"));
+            bad_rows.Add(line + "start_date",
+                         absl::StrCat("line ", r.line, ": a definitive assignment from ",
+                                      FormatDate(a.a.start), " already exists"));
           }
         }
-        if (!same) {
+        if (!r.username.empty()) {
+          auto user = store::GetUser(tx, p.tenant, r.username);
+          if (user.ok() && user->nip != r.nip.digits) {
+            bad_rows.Add(line + "username", absl::StrCat("line ", r.line, ": username ", r.username,
+                                                         " belongs to another login"));
+          }
+        }
+      }
+      resp->set_rows(static_cast<int32_t>(rows.size()));
+      if (!bad_rows.empty() || !refused.empty()) {
+        Report(bad_rows, google::rpc::INVALID_ARGUMENT, resp);
+        Report(refused, google::rpc::PERMISSION_DENIED, resp);
+        return absl::OkStatus();  // nothing was written
+      }
+      int created = 0, updated = 0;
+      for (const auto& plan : plans) plan.exists ? ++updated : ++created;
+      resp->set_created(created);
+      resp->set_updated(updated);
+      resp->set_applied(!req->dry_run());
+      if (req->dry_run()) return absl::OkStatus();
+      for (size_t i = 0; i < rows.size(); ++i) {
+        const ImportRow& r = rows[i];
+        const Plan& plan = plans[i];
+        store::UpsertEmployee(tx, p.tenant,
+                              {r.nip.digits, r.name, r.golongan, StatusNumber(r.status), "", ""});
+        for (int64_t id : plan.to_end) store::SetAssignmentEnd(tx, p.tenant, id, r.start_date - 1);
+        if (!plan.same_position) {
           store::InsertAssignment(
               tx, p.tenant,
               {r.nip.digits, r.position_code, AssignmentKind::kDefinitif, r.start_date, {}});
         }
-        if (!r.username.empty()) {
-          auto user = store::GetUser(tx, p.tenant, r.username);
-          if (!user.ok()) {
-            store::UserRow u;
-            u.username = r.username;
-            u.nip = r.nip.digits;
-            u.password_hash = hashes[i];
-            store::InsertUser(tx, p.tenant, u);
-          } else if (user->nip != r.nip.digits) {
-            v.Add(line + "username", absl::StrCat("line ", r.line, ": username ", r.username,
-                                                  " belongs to another login"));
-          }
+        if (!r.username.empty() && !store::GetUser(tx, p.tenant, r.username).ok()) {
+          store::UserRow u;
+          u.username = r.username;
+          u.nip = r.nip.digits;
+          u.password_hash = hashes[i];
+          store::InsertUser(tx, p.tenant, u);
         }
-      }
-      EK_RETURN_IF_ERROR(v.ToStatus("import rejected; nothing was imported"));
-      resp->set_rows(static_cast<int32_t>(rows.size()));
-      resp->set_created(created);
-      resp->set_updated(updated);
-      resp->set_applied(!req->dry_run());
-      if (!req->dry_run()) {
         store::InsertAudit(
             tx, p.tenant,
-            {0, absl::Now(), p.subject, "EMPLOYEE_IMPORT", "",
-             absl::StrCat(rows.size(), " rows; ", created, " created; ", updated, " updated"),
+            {0, absl::Now(), p.subject, plan.exists ? "EMPLOYEE_UPDATE" : "EMPLOYEE_CREATE",
+             r.nip.digits,
+             absl::StrCat("import line ", r.line, "; ", r.position_code, " from ",
+                          FormatDate(r.start_date), r.username.empty() ? "" : "; login"),
              SourceOf(ctx)});
       }
+      store::InsertAudit(
+          tx, p.tenant,
+          {0, absl::Now(), p.subject, "EMPLOYEE_IMPORT", "",
+           absl::StrCat(rows.size(), " rows; ", created, " created; ", updated, " updated"),
+           SourceOf(ctx)});
       return absl::OkStatus();
     });
   });
@@ -375,12 +414,15 @@ grpc::Status IdentityServiceImpl::CreateAssignment(grpc::ServerContext* ctx,
     EK_RETURN_IF_ERROR(v.ToStatus());
     return pool_.Write([&](db::Tx& tx) -> absl::Status {
       EK_ASSIGN_OR_RETURN(Scope scope, ScopeOf(tx, p));
+      EK_RETURN_IF_ERROR(CheckIsAdmin(scope));
       auto pos = store::GetPosition(tx, p.tenant, a.position_code());
       if (!pos.ok()) return InvalidField("assignment.position_code", "no such position");
       EK_RETURN_IF_ERROR(CheckAdministers(scope, pos->org_unit_code));
       if (!store::GetEmployee(tx, p.tenant, nip->digits, range->first).ok()) {
         return InvalidField("assignment.nip", "no such employee");
       }
+      // Both ends must be the caller's: the position and the employee moved into it.
+      EK_RETURN_IF_ERROR(CheckAdministersEmployee(tx, p.tenant, scope, nip->digits, range->first));
       const Assignment row{nip->digits, a.position_code(), *kind, range->first, range->second};
       const std::string resource =
           absl::StrCat(row.nip, "/", row.position_code, "/", FormatDate(row.start));
@@ -439,6 +481,7 @@ grpc::Status IdentityServiceImpl::UpdateAssignment(grpc::ServerContext* ctx,
     }
     return pool_.Write([&](db::Tx& tx) -> absl::Status {
       EK_ASSIGN_OR_RETURN(Scope scope, ScopeOf(tx, p));
+      EK_RETURN_IF_ERROR(CheckIsAdmin(scope));
       EK_ASSIGN_OR_RETURN(store::AssignmentRow row, store::GetAssignment(tx, p.tenant, a.id()));
       if (!a.nip().empty() && a.nip() != row.a.nip) {
         return absl::NotFoundError("assignment not found for this employee");
@@ -446,6 +489,7 @@ grpc::Status IdentityServiceImpl::UpdateAssignment(grpc::ServerContext* ctx,
       EK_ASSIGN_OR_RETURN(store::PositionRow pos,
                           store::GetPosition(tx, p.tenant, row.a.position_code));
       EK_RETURN_IF_ERROR(CheckAdministers(scope, pos.org_unit_code));
+      EK_RETURN_IF_ERROR(CheckAdministersEmployee(tx, p.tenant, scope, row.a.nip, row.a.start));
       if (end && *end < row.a.start)
         return InvalidField("assignment.end_date", "before start_date");
       if (row.a.kind == AssignmentKind::kDefinitif &&
@@ -487,12 +531,13 @@ grpc::Status IdentityServiceImpl::CreateSupervisorOverride(
     EK_RETURN_IF_ERROR(v.ToStatus());
     return pool_.Write([&](db::Tx& tx) -> absl::Status {
       EK_ASSIGN_OR_RETURN(Scope scope, ScopeOf(tx, p));
+      EK_RETURN_IF_ERROR(CheckIsAdmin(scope));
       auto employee = store::GetEmployee(tx, p.tenant, nip->digits, range->first);
       if (!employee.ok()) return InvalidField("supervisor_override.nip", "no such employee");
       if (!store::GetEmployee(tx, p.tenant, sup->digits, range->first).ok()) {
         return InvalidField("supervisor_override.supervisor_nip", "no such employee");
       }
-      EK_RETURN_IF_ERROR(CheckAdministers(scope, employee->org_unit_code));
+      EK_RETURN_IF_ERROR(CheckAdministersEmployee(tx, p.tenant, scope, nip->digits, range->first));
       const Override row{nip->digits, sup->digits,
                          o.role() == v1::SUPERVISOR_ROLE_PEJABAT_PENILAI
                              ? SupervisorRole::kPejabatPenilai

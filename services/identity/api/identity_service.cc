@@ -20,18 +20,25 @@
 #include "status.h"
 
 namespace ekinerja::identity {
+namespace {
+// What every refused login answers, whatever the reason.
+constexpr char kLoginRefused[] =
+    "invalid credentials, or too many failed logins from this address: wait a few minutes";
+}  // namespace
 
 absl::flat_hash_set<std::string> IdentityServiceImpl::PublicMethods() {
   const std::string prefix = "/ekinerja.identity.v1.IdentityService/";
   return {prefix + "Login", prefix + "RefreshToken", prefix + "Logout", prefix + "GetJwks"};
 }
 
-IdentityServiceImpl::IdentityServiceImpl(db::Pool& pool, KeyRing& keys, IdentityConfig config)
+IdentityServiceImpl::IdentityServiceImpl(db::Pool& pool, KeyRing& keys, IdentityMetrics& metrics,
+                                         IdentityConfig config)
     : pool_(pool),
       keys_(keys),
+      metrics_(metrics),
       config_(std::move(config)),
       throttle_(config_.source_failures, config_.source_window) {
-  // Failed logins of unknown users still pay for one hash, so timing does not reveal who exists.
+  // Refused logins pay for one hash against this, so timing does not reveal who exists.
   dummy_hash_ = auth::HashPassword(auth::RandomToken(16), config_.hash_params).value_or("");
 }
 
@@ -108,10 +115,34 @@ absl::StatusOr<Scope> IdentityServiceImpl::ScopeOf(db::Tx& tx, const Principal& 
   return s;
 }
 
+absl::Status IdentityServiceImpl::CheckIsAdmin(const Scope& scope) {
+  if (scope.tenant_admin || !scope.admin_units.empty()) return absl::OkStatus();
+  return absl::PermissionDeniedError("only the tenant's admins change employees");
+}
+
 absl::Status IdentityServiceImpl::CheckAdministers(const Scope& scope, const std::string& unit) {
   if (scope.tenant_admin || scope.admin_units.contains(unit)) return absl::OkStatus();
   return absl::PermissionDeniedError(
       absl::StrCat("the caller does not administer org unit ", unit.empty() ? "(none)" : unit));
+}
+
+absl::Status IdentityServiceImpl::CheckAdministersEmployee(db::Tx& tx, const std::string& tenant,
+                                                           const Scope& scope,
+                                                           const std::string& nip,
+                                                           absl::CivilDay day) {
+  if (scope.tenant_admin) return absl::OkStatus();
+  std::vector<Assignment> assignments;
+  for (auto& row : store::ListAssignments(tx, tenant, nip)) assignments.push_back(std::move(row.a));
+  const std::string position = AdministeringPosition(assignments, day);
+  if (position.empty() && !scope.admin_units.empty()) return absl::OkStatus();
+  auto pos = store::GetPosition(tx, tenant, position);
+  if (pos.ok() && scope.admin_units.contains(pos->org_unit_code)) return absl::OkStatus();
+  return absl::PermissionDeniedError(absl::StrCat("the caller does not administer employee ", nip));
+}
+
+absl::Status IdentityServiceImpl::CheckManagesUsers(const Principal& p) {
+  if (p.Has(Role::kAdminInstansi)) return absl::OkStatus();
+  return absl::PermissionDeniedError("only the tenant's ADMIN_INSTANSI manages users");
 }
 
 absl::Status IdentityServiceImpl::CheckReadsEmployee(db::Tx& tx, const Principal& p,
@@ -198,58 +229,55 @@ grpc::Status IdentityServiceImpl::Login(grpc::ServerContext* ctx, const v1::Logi
     const std::string source = SourceOf(ctx);
     const absl::Time now = absl::Now();
     if (!throttle_.Allowed(source, now)) {
+      metrics_.Login("throttled");
       return absl::ResourceExhaustedError("too many failed logins from this address; wait a while");
     }
-    const auto invalid = absl::UnauthenticatedError("invalid credentials");
-    auto audit = [&](const std::string& action, const std::string& detail) {
-      return pool_.Write([&](db::Tx& tx) {
-        if (store::GetTenant(tx, tenant).ok()) {
-          store::InsertAudit(tx, tenant, {0, now, username, action, username, detail, source});
-        }
-        return absl::OkStatus();
-      });
-    };
-
     absl::StatusOr<store::UserRow> user = absl::NotFoundError("");
+    std::optional<absl::Time> blocked_until;
     EK_RETURN_IF_ERROR(pool_.Read([&](db::Tx& tx) {
       user = store::GetUser(tx, tenant, username);
+      blocked_until = store::LoginBlockedUntil(tx, tenant, username, source);
       return absl::OkStatus();
     }));
-    if (!user.ok() || user->disabled || user->service_account != client) {
-      if (!user.ok()) auth::VerifyPassword(dummy_hash_, secret);
-      throttle_.RecordFailure(source, now);
-      EK_RETURN_IF_ERROR(audit("LOGIN_FAILED", !user.ok()       ? "unknown user"
-                                               : user->disabled ? "disabled"
-                                                                : "wrong kind of login"));
-      return invalid;
-    }
-    if (user->locked_until && *user->locked_until > now) {
-      EK_RETURN_IF_ERROR(audit("LOGIN_LOCKED", "account locked"));
-      return absl::ResourceExhaustedError(absl::StrCat(
-          "account locked after repeated failed logins until ",
-          absl::FormatTime(absl::RFC3339_sec, *user->locked_until, absl::UTCTimeZone())));
-    }
-    if (!auth::VerifyPassword(user->password_hash, secret)) {
+    // Exactly one Argon2id check whatever the account: unknown, disabled, the wrong kind and held
+    // back cost what a wrong password costs, and all of them answer alike (issue 8: no oracle).
+    const char* refusal = !user.ok()                        ? "unknown user"
+                          : user->disabled                  ? "disabled"
+                          : user->service_account != client ? "wrong kind of login"
+                          : blocked_until.has_value()       ? "held back after failures"
+                                                            : nullptr;
+    const bool password_ok =
+        auth::VerifyPassword(refusal == nullptr ? user->password_hash : dummy_hash_, secret);
+    metrics_.PasswordChecked();
+    if (refusal != nullptr || !password_ok) {
       throttle_.RecordFailure(source, now);
       EK_RETURN_IF_ERROR(pool_.Write([&](db::Tx& tx) {
-        auto failed = store::RecordFailedLogin(tx, tenant, username, config_.lock_after_failures,
-                                               config_.lock_for);
-        store::InsertAudit(
-            tx, tenant,
-            {0, now, username, "LOGIN_FAILED", username,
-             absl::StrCat("wrong password; failure ", failed.failed_logins), source});
-        if (failed.locked_until) {
+        if (!store::GetTenant(tx, tenant).ok()) return absl::OkStatus();
+        const int failures =
+            store::RecordLoginFailure(tx, tenant, username, source, config_.forget_failures_after);
+        store::InsertAudit(tx, tenant,
+                           {0, now, username, "LOGIN_FAILED", username,
+                            absl::StrCat(refusal != nullptr ? refusal : "wrong password",
+                                         "; failure ", failures, " from this source"),
+                            source});
+        const absl::Duration hold = LoginBackoff(failures, config_.lock_after_failures,
+                                                 config_.first_hold, config_.lock_for);
+        if (hold > absl::ZeroDuration()) {
+          store::BlockLogins(tx, tenant, username, source, hold);
           store::InsertAudit(tx, tenant,
                              {0, now, username, "LOCKOUT", username,
-                              absl::StrCat(failed.failed_logins, " failures"), source});
+                              absl::StrCat(failures, " failures from this source; held back ",
+                                           absl::FormatDuration(hold)),
+                              source});
         }
         return absl::OkStatus();
       }));
-      return invalid;
+      metrics_.Login("refused");
+      return absl::UnauthenticatedError(kLoginRefused);
     }
     Issued issued;
     EK_RETURN_IF_ERROR(pool_.Write([&](db::Tx& tx) -> absl::Status {
-      store::RecordLogin(tx, tenant, username);
+      store::RecordLogin(tx, tenant, username, source);
       EK_ASSIGN_OR_RETURN(issued, Issue(tx, tenant, *user, client ? "" : auth::RandomToken(16)));
       store::InsertAudit(
           tx, tenant,
@@ -260,6 +288,7 @@ grpc::Status IdentityServiceImpl::Login(grpc::ServerContext* ctx, const v1::Logi
     resp->set_refresh_token(issued.refresh_token);
     resp->set_expires_in(static_cast<int32_t>(absl::ToInt64Seconds(config_.access_ttl)));
     resp->set_token_type("Bearer");
+    metrics_.Login("ok");
     return absl::OkStatus();
   });
 }
@@ -531,9 +560,7 @@ absl::StatusOr<std::vector<std::string>> GrantableRoles(
 grpc::Status IdentityServiceImpl::CreateUser(grpc::ServerContext* ctx,
                                              const v1::CreateUserRequest* req, v1::User* resp) {
   return Serve(ctx, [&](const Principal& p) -> absl::Status {
-    if (!p.Has(Role::kAdminInstansi)) {
-      return absl::PermissionDeniedError("only the tenant's ADMIN_INSTANSI manages users");
-    }
+    EK_RETURN_IF_ERROR(CheckManagesUsers(p));
     const v1::User& u = req->user();
     Violations v;
     v.Merge(ValidateUsername(u.username(), "user.username"));
@@ -616,9 +643,7 @@ grpc::Status IdentityServiceImpl::ListUsers(grpc::ServerContext* ctx,
 grpc::Status IdentityServiceImpl::UpdateUser(grpc::ServerContext* ctx,
                                              const v1::UpdateUserRequest* req, v1::User* resp) {
   return Serve(ctx, [&](const Principal& p) -> absl::Status {
-    if (!p.Has(Role::kAdminInstansi)) {
-      return absl::PermissionDeniedError("only the tenant's ADMIN_INSTANSI manages users");
-    }
+    EK_RETURN_IF_ERROR(CheckManagesUsers(p));
     EK_ASSIGN_OR_RETURN(auto paths, MaskPaths(req->update_mask(),
                                               {"roles", "admin_org_unit_code", "disabled",
                                                "password", "locked_until"},

@@ -5,6 +5,7 @@
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/synchronization/mutex.h"
+#include "api/identity_metrics.h"
 #include "api/key_ring.h"
 #include "auth.h"
 #include "db.h"
@@ -24,9 +25,14 @@ struct IdentityConfig {
   std::string audience = "ekinerja";
   absl::Duration access_ttl = absl::Minutes(15);
   absl::Duration refresh_ttl = absl::Hours(24 * 30);
-  // Account lockout: this many failures in a row lock the account for lock_for.
+  // Failed logins per account and source (LoginBackoff): from the lock_after_failures-th failure
+  // in a row, that source's logins of the account are held back for first_hold, doubling with
+  // each further failure up to lock_for. A source's failures are forgotten after a good login
+  // from it, or forget_failures_after without a failure.
   int lock_after_failures = 5;
+  absl::Duration first_hold = absl::Minutes(1);
   absl::Duration lock_for = absl::Minutes(15);
+  absl::Duration forget_failures_after = absl::Hours(24);
   // Per-source throttling of failed logins (this replica's view).
   int source_failures = 20;
   absl::Duration source_window = absl::Minutes(5);
@@ -47,7 +53,8 @@ struct Scope {
 
 class IdentityServiceImpl final : public v1::IdentityService::Service {
  public:
-  IdentityServiceImpl(db::Pool& pool, KeyRing& keys, IdentityConfig config);
+  IdentityServiceImpl(db::Pool& pool, KeyRing& keys, IdentityMetrics& metrics,
+                      IdentityConfig config);
 
   // Methods callable without a token.
   static absl::flat_hash_set<std::string> PublicMethods();
@@ -141,8 +148,18 @@ class IdentityServiceImpl final : public v1::IdentityService::Service {
   absl::StatusOr<absl::CivilDay> DayOrToday(db::Tx& tx, const std::string& tenant,
                                             const google::type::Date& d, const std::string& field);
   absl::StatusOr<Scope> ScopeOf(db::Tx& tx, const Principal& p);
+  // PERMISSION_DENIED unless the caller administers something (ADMIN_INSTANSI, or an ADMIN_OPD
+  // with a scope): checked before any lookup, so that others learn nothing of what exists.
+  static absl::Status CheckIsAdmin(const Scope& scope);
   // PERMISSION_DENIED unless the caller may change things in `unit`.
   absl::Status CheckAdministers(const Scope& scope, const std::string& unit);
+  // PERMISSION_DENIED unless the caller may change employee `nip`: the unit of their
+  // AdministeringPosition on `day` is in scope (any admin for one never placed).
+  absl::Status CheckAdministersEmployee(db::Tx& tx, const std::string& tenant, const Scope& scope,
+                                        const std::string& nip, absl::CivilDay day);
+  // PERMISSION_DENIED unless the caller manages logins (CreateUser, UpdateUser, the import's
+  // username/password columns): the tenant's ADMIN_INSTANSI.
+  static absl::Status CheckManagesUsers(const Principal& p);
   // PERMISSION_DENIED unless the caller may read employee `nip` (self, scope, or supervisor).
   absl::Status CheckReadsEmployee(db::Tx& tx, const Principal& p, const Scope& scope,
                                   const std::string& nip, absl::CivilDay day);
@@ -158,6 +175,7 @@ class IdentityServiceImpl final : public v1::IdentityService::Service {
 
   db::Pool& pool_;
   KeyRing& keys_;
+  IdentityMetrics& metrics_;
   const IdentityConfig config_;
   SourceThrottle throttle_;
   std::string dummy_hash_;

@@ -235,4 +235,18 @@ std::optional<std::string> OrgIndex::UnitOf(std::string_view nip) const {
   return *unit;
 }
 
+std::string AdministeringPosition(const std::vector<Assignment>& assignments, absl::CivilDay day) {
+  const Assignment* in_force = nullptr;
+  const Assignment* latest = nullptr;
+  for (const auto& a : assignments) {
+    if (a.kind != AssignmentKind::kDefinitif) continue;
+    if (InForce(a.start, a.end, day) && (in_force == nullptr || a.start > in_force->start)) {
+      in_force = &a;
+    }
+    if (latest == nullptr || a.start > latest->start) latest = &a;
+  }
+  if (in_force != nullptr) return in_force->position_code;
+  return latest == nullptr ? "" : latest->position_code;
+}
+
 }  // namespace ekinerja::identity

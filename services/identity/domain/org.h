@@ -92,6 +92,13 @@ struct Supervisors {
 absl::Status ValidateOrgTree(const std::vector<OrgUnit>& units,
                              std::string_view field = "org_unit.parent_code");
 
+// The position through which an admin's scope reaches an employee (DESIGN §5: an ADMIN_OPD
+// administers only the employees of their subtree): their definitive position in force on `day`,
+// else the definitive position they held or will hold latest (an employee between positions stays
+// with the unit they were last in); "" for an employee never placed, whom any admin of the tenant
+// may place. `assignments` are the employee's own.
+std::string AdministeringPosition(const std::vector<Assignment>& assignments, absl::CivilDay day);
+
 // The org as it stands on one date, indexed once so that every query is a lookup.
 //
 // Rules (DOMAIN §1), all on `date`, with start and end dates inclusive:

@@ -1,6 +1,16 @@
 #include "domain/throttle.h"
 
+#include <algorithm>
+
 namespace ekinerja::identity {
+
+absl::Duration LoginBackoff(int failures, int free_failures, absl::Duration first,
+                            absl::Duration max) {
+  if (failures < free_failures) return absl::ZeroDuration();
+  absl::Duration d = first;
+  for (int i = free_failures; i < failures && d < max; ++i) d *= 2;
+  return std::min(d, max);
+}
 
 bool SourceThrottle::Allowed(const std::string& source, absl::Time now) {
   absl::MutexLock lock(&mu_);

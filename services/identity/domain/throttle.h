@@ -9,6 +9,14 @@
 
 namespace ekinerja::identity {
 
+// How long logins of one account from one source are held back after its `failures`-th failed
+// login in a row (DESIGN §5: throttled per account and per source). None before `free_failures`;
+// then `first`, doubling with each further failure, at most `max`. Per source, so that whoever
+// knows a NIP cannot keep its owner out from everywhere (issue 8); growing, so that a guesser
+// gets a handful of tries an hour rather than a fresh window every few minutes.
+absl::Duration LoginBackoff(int failures, int free_failures, absl::Duration first,
+                            absl::Duration max);
+
 // Throttles failed logins per source (client address): at most `max_failures` within a window;
 // then the source waits for the window to pass. Complements the per-account lockout, which stops
 // guessing one password, by stopping one source from trying many accounts. Kept per replica.

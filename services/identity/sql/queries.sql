@@ -143,24 +143,33 @@ RETURNING id
 
 -- name: user_get
 SELECT username, coalesce(nip, ''), password_hash, array_to_string(roles, ','),
-       coalesce(admin_org_unit_code, ''), disabled, service_account, failed_logins,
-       coalesce((extract(epoch FROM locked_until) * 1000000)::bigint, 0),
+       coalesce(admin_org_unit_code, ''), disabled, service_account,
+       coalesce((SELECT (extract(epoch FROM max(f.blocked_until)) * 1000000)::bigint
+                 FROM login_failures f
+                 WHERE f.tenant_id = users.tenant_id AND f.username = users.username
+                   AND f.blocked_until > now()), 0),
        (extract(epoch FROM created_at) * 1000000)::bigint
 FROM users WHERE tenant_id = $1 AND username = $2
 
 -- The user a token's subject names: its username, or the NIP of an employee's login.
 -- name: user_by_subject
 SELECT username, coalesce(nip, ''), password_hash, array_to_string(roles, ','),
-       coalesce(admin_org_unit_code, ''), disabled, service_account, failed_logins,
-       coalesce((extract(epoch FROM locked_until) * 1000000)::bigint, 0),
+       coalesce(admin_org_unit_code, ''), disabled, service_account,
+       coalesce((SELECT (extract(epoch FROM max(f.blocked_until)) * 1000000)::bigint
+                 FROM login_failures f
+                 WHERE f.tenant_id = users.tenant_id AND f.username = users.username
+                   AND f.blocked_until > now()), 0),
        (extract(epoch FROM created_at) * 1000000)::bigint
 FROM users WHERE tenant_id = $1 AND (username = $2 OR nip = $2)
 ORDER BY (username = $2) DESC LIMIT 1
 
 -- name: user_list
 SELECT username, coalesce(nip, ''), password_hash, array_to_string(roles, ','),
-       coalesce(admin_org_unit_code, ''), disabled, service_account, failed_logins,
-       coalesce((extract(epoch FROM locked_until) * 1000000)::bigint, 0),
+       coalesce(admin_org_unit_code, ''), disabled, service_account,
+       coalesce((SELECT (extract(epoch FROM max(f.blocked_until)) * 1000000)::bigint
+                 FROM login_failures f
+                 WHERE f.tenant_id = users.tenant_id AND f.username = users.username
+                   AND f.blocked_until > now()), 0),
        (extract(epoch FROM created_at) * 1000000)::bigint
 FROM users WHERE tenant_id = $1 AND username > $2 ORDER BY username LIMIT $3
 
@@ -172,21 +181,37 @@ VALUES ($1, $2, NULLIF($3, ''), $4, coalesce(string_to_array(NULLIF($5, ''), ','
 
 -- name: user_update
 UPDATE users SET roles = coalesce(string_to_array(NULLIF($3, ''), ','), '{}'),
-                 admin_org_unit_code = NULLIF($4, ''), disabled = $5, password_hash = $6,
-                 failed_logins = CASE WHEN $7 THEN 0 ELSE failed_logins END,
-                 locked_until = CASE WHEN $7 THEN NULL ELSE locked_until END
+                 admin_org_unit_code = NULLIF($4, ''), disabled = $5, password_hash = $6
 WHERE tenant_id = $1 AND username = $2
 
--- A failed login: count it, and lock the account for $4 seconds when it reaches $3 failures.
--- name: user_login_failed
-UPDATE users SET failed_logins = failed_logins + 1,
-                 locked_until = CASE WHEN failed_logins + 1 >= $3
-                                     THEN now() + make_interval(secs => $4) ELSE locked_until END
-WHERE tenant_id = $1 AND username = $2
-RETURNING failed_logins, coalesce((extract(epoch FROM locked_until) * 1000000)::bigint, 0)
+-- Logins of $2 from $3 held back until (0 when they are not).
+-- name: login_blocked_until
+SELECT coalesce((extract(epoch FROM blocked_until) * 1000000)::bigint, 0)
+FROM login_failures
+WHERE tenant_id = $1 AND username = $2 AND source = $3 AND blocked_until > now()
 
--- name: user_login_ok
-UPDATE users SET failed_logins = 0, locked_until = NULL WHERE tenant_id = $1 AND username = $2
+-- A failed login of $2 from $3: counts it (afresh when the last one is older than $4 seconds) and
+-- returns the failures in a row.
+-- name: login_failure_record
+INSERT INTO login_failures AS f (tenant_id, username, source, failures, last_failure)
+VALUES ($1, $2, $3, 1, now())
+ON CONFLICT (tenant_id, username, source) DO UPDATE
+SET failures = CASE WHEN f.last_failure < now() - make_interval(secs => $4) THEN 1
+                    ELSE f.failures + 1 END,
+    last_failure = now()
+RETURNING failures
+
+-- name: login_failure_block
+UPDATE login_failures SET blocked_until = now() + make_interval(secs => $4)
+WHERE tenant_id = $1 AND username = $2 AND source = $3
+
+-- A good login from $3 forgets that source's failures.
+-- name: login_failures_clear_source
+DELETE FROM login_failures WHERE tenant_id = $1 AND username = $2 AND source = $3
+
+-- An admin's unlock lifts every hold on the account.
+-- name: login_failures_clear_user
+DELETE FROM login_failures WHERE tenant_id = $1 AND username = $2
 
 -- name: refresh_insert
 INSERT INTO refresh_tokens (tenant_id, token_hash, family_id, username, expires_at)

@@ -63,9 +63,8 @@ UserRow ToUser(const pqxx::row& r) {
   u.admin_org_unit_code = r[4].as<std::string>();
   u.disabled = r[5].as<bool>();
   u.service_account = r[6].as<bool>();
-  u.failed_logins = r[7].as<int>();
-  u.locked_until = OptMicros(r[8]);
-  u.created = Micros(r[9]);
+  u.locked_until = OptMicros(r[7]);
+  u.created = Micros(r[8]);
   return u;
 }
 
@@ -283,19 +282,34 @@ void InsertUser(db::Tx& tx, const std::string& tenant, const UserRow& u) {
 
 void UpdateUser(db::Tx& tx, const std::string& tenant, const UserRow& u, bool unlock) {
   tx.Exec("user_update", tenant, u.username, absl::StrJoin(u.roles, ","), u.admin_org_unit_code,
-          u.disabled, u.password_hash, unlock);
+          u.disabled, u.password_hash);
+  if (unlock) tx.Exec("login_failures_clear_user", tenant, u.username);
 }
 
-FailedLogin RecordFailedLogin(db::Tx& tx, const std::string& tenant, const std::string& username,
-                              int lock_after, absl::Duration lock_for) {
-  auto r =
-      tx.Exec("user_login_failed", tenant, username, lock_after, absl::ToDoubleSeconds(lock_for));
-  if (r.empty()) return {};
-  return {r[0][0].as<int>(), OptMicros(r[0][1])};
+std::optional<absl::Time> LoginBlockedUntil(db::Tx& tx, const std::string& tenant,
+                                            const std::string& username,
+                                            const std::string& source) {
+  auto r = tx.Exec("login_blocked_until", tenant, username, source);
+  if (r.empty()) return std::nullopt;
+  return OptMicros(r[0][0]);
 }
 
-void RecordLogin(db::Tx& tx, const std::string& tenant, const std::string& username) {
-  tx.Exec("user_login_ok", tenant, username);
+int RecordLoginFailure(db::Tx& tx, const std::string& tenant, const std::string& username,
+                       const std::string& source, absl::Duration forget_after) {
+  return tx
+      .Exec("login_failure_record", tenant, username, source,
+            absl::ToDoubleSeconds(forget_after))[0][0]
+      .as<int>();
+}
+
+void BlockLogins(db::Tx& tx, const std::string& tenant, const std::string& username,
+                 const std::string& source, absl::Duration for_how_long) {
+  tx.Exec("login_failure_block", tenant, username, source, absl::ToDoubleSeconds(for_how_long));
+}
+
+void RecordLogin(db::Tx& tx, const std::string& tenant, const std::string& username,
+                 const std::string& source) {
+  tx.Exec("login_failures_clear_source", tenant, username, source);
 }
 
 void InsertRefreshToken(db::Tx& tx, const std::string& tenant, const std::string& token_hash,

@@ -52,7 +52,7 @@ struct UserRow {
   std::vector<std::string> roles;  // explicit roles, by name
   std::string admin_org_unit_code;
   bool disabled = false, service_account = false;
-  int failed_logins = 0;
+  // Logins from some source held back until then (the latest such hold), after failures.
   std::optional<absl::Time> locked_until;
   absl::Time created;
 };
@@ -123,15 +123,22 @@ absl::StatusOr<UserRow> GetUserBySubject(db::Tx& tx, const std::string& tenant,
 std::vector<UserRow> ListUsers(db::Tx& tx, const std::string& tenant, const std::string& after,
                                int limit);
 void InsertUser(db::Tx& tx, const std::string& tenant, const UserRow& u);
-// Writes roles, scope, disabled and hash; `unlock` clears failures and the lock.
+// Writes roles, scope, disabled and hash; `unlock` lifts every hold on the account's logins.
 void UpdateUser(db::Tx& tx, const std::string& tenant, const UserRow& u, bool unlock);
-struct FailedLogin {
-  int failed_logins = 0;
-  std::optional<absl::Time> locked_until;
-};
-FailedLogin RecordFailedLogin(db::Tx& tx, const std::string& tenant, const std::string& username,
-                              int lock_after, absl::Duration lock_for);
-void RecordLogin(db::Tx& tx, const std::string& tenant, const std::string& username);
+// Failed logins per account and source (V002): until when logins of `username` from `source`
+// are held back (nullopt: they are not).
+std::optional<absl::Time> LoginBlockedUntil(db::Tx& tx, const std::string& tenant,
+                                            const std::string& username, const std::string& source);
+// Counts a failed login from `source` and returns the failures in a row (counted afresh after
+// `forget_after` without one).
+int RecordLoginFailure(db::Tx& tx, const std::string& tenant, const std::string& username,
+                       const std::string& source, absl::Duration forget_after);
+// Holds back logins of `username` from `source` for `for_how_long` from now.
+void BlockLogins(db::Tx& tx, const std::string& tenant, const std::string& username,
+                 const std::string& source, absl::Duration for_how_long);
+// A good login from `source`: that source's failures are forgotten.
+void RecordLogin(db::Tx& tx, const std::string& tenant, const std::string& username,
+                 const std::string& source);
 void InsertRefreshToken(db::Tx& tx, const std::string& tenant, const std::string& token_hash,
                         const std::string& family, const std::string& username, absl::Duration ttl);
 struct RefreshFamily {

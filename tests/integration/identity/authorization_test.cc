@@ -183,6 +183,41 @@ TEST_F(AuthorizationTest, AdminOpdChangesOnlyTheirSubtree) {
   EXPECT_THAT(nips, ElementsAre(t.kabid_p2p, t.staf_p2p, t.staf_s1_a, t.staf_s1_b));
 }
 
+// Issue 8.3: only the position's unit was checked, so an ADMIN_OPD pulled an employee of another
+// OPD into its positions. Both the position and the employee must be in its scope.
+TEST_F(AuthorizationTest, AdminOpdAssignsOnlyItsOwnEmployeesToItsOwnPositions) {
+  const SeededTenant t = SeedTenant("kota-a");
+  ASSERT_FALSE(HasFatalFailure());
+  const std::string opd = Token(t, kOpdAdmin);  // DINKES.P2P
+  ASSERT_TRUE(Ok(CreatePosition(opd, "DINKES.P2P.PRAKOM", "DINKES.P2P")));
+  auto assign = [&](const std::string& nip) {
+    v1::CreateAssignmentRequest req;
+    req.mutable_assignment()->set_nip(nip);
+    req.mutable_assignment()->set_position_code("DINKES.P2P.PRAKOM");
+    req.mutable_assignment()->set_kind(v1::ASSIGNMENT_KIND_PLH);
+    *req.mutable_assignment()->mutable_start_date() = Date(absl::CivilDay(2025, 3, 1));
+    v1::Assignment out;
+    return stub().CreateAssignment(Ctx(opd).get(), req, &out);
+  };
+  const long before = db().Count("assignments");
+  EXPECT_TRUE(HasCode(assign(t.staf_yankes), grpc::StatusCode::PERMISSION_DENIED));
+  EXPECT_TRUE(HasCode(assign(t.kadis), grpc::StatusCode::PERMISSION_DENIED));
+  EXPECT_EQ(db().Count("assignments"), before);
+  EXPECT_TRUE(Ok(assign(t.staf_s1_a)));
+  EXPECT_EQ(db().Count("assignments"), before + 1);
+
+  // Nor may it rename, or set a supervisor for, someone outside its scope.
+  v1::UpdateEmployeeRequest update;
+  update.mutable_employee()->set_nip(t.staf_yankes);
+  update.mutable_employee()->set_name("Diubah oleh P2P");
+  update.mutable_update_mask()->add_paths("name");
+  v1::Employee updated;
+  EXPECT_TRUE(HasCode(stub().UpdateEmployee(Ctx(opd).get(), update, &updated),
+                      grpc::StatusCode::PERMISSION_DENIED));
+  update.mutable_employee()->set_nip(t.staf_s1_b);
+  EXPECT_TRUE(Ok(stub().UpdateEmployee(Ctx(opd).get(), update, &updated)));
+}
+
 TEST_F(AuthorizationTest, AuditorReadsEverythingAndChangesNothing) {
   const SeededTenant t = SeedTenant("kota-a");
   ASSERT_FALSE(HasFatalFailure());

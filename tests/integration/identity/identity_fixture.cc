@@ -90,7 +90,8 @@ void IdentityTest::SetUp() {
   keys_ = std::make_shared<KeyRing>(host_->pool(), config.access_ttl);
   st = keys_->EnsureKey();
   ASSERT_TRUE(st.ok()) << st;
-  service_ = std::make_shared<IdentityServiceImpl>(host_->pool(), *keys_, config);
+  metrics_ = std::make_shared<IdentityMetrics>(host_->metrics().registry());
+  service_ = std::make_shared<IdentityServiceImpl>(host_->pool(), *keys_, *metrics_, config);
   std::shared_ptr<KeyRing> keys = keys_;
   jwks_ = std::make_shared<auth::JwksCache>([keys] { return keys->PublicKeys(); },
                                             absl::Seconds(30), absl::Seconds(1));
@@ -109,6 +110,7 @@ void IdentityTest::TearDown() {
   channel_.reset();
   if (host_) host_->Shutdown();  // no call runs into the service from here on
   service_.reset();
+  metrics_.reset();
   host_.reset();
   jwks_.reset();
   keys_.reset();

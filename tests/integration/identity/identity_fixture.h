@@ -125,6 +125,7 @@ class IdentityTest : public ::testing::Test {
   std::unique_ptr<integration::TestSchema> schema_;
   std::unique_ptr<ServiceHost> host_;
   std::shared_ptr<KeyRing> keys_;
+  std::shared_ptr<IdentityMetrics> metrics_;
   std::shared_ptr<IdentityServiceImpl> service_;
   std::shared_ptr<auth::JwksCache> jwks_;
   std::shared_ptr<grpc::Channel> channel_;

@@ -200,8 +200,9 @@ TEST_F(PlatformTest, MigrationsRunAgainApplyNothing) {
   EXPECT_THAT(*applied, ElementsAre());
   auto recorded = db().Query("SELECT version, name FROM schema_migrations ORDER BY version");
   ASSERT_TRUE(recorded.ok()) << recorded.status();
-  ASSERT_EQ(recorded->size(), 1u);
+  ASSERT_EQ(recorded->size(), 2u);
   EXPECT_EQ((*recorded)[0][1].as<std::string>(), "V001__init.sql");
+  EXPECT_EQ((*recorded)[1][1].as<std::string>(), "V002__login_failures.sql");
   // The service still answers on the same schema.
   EXPECT_FALSE(PlatformToken().empty());
 }

@@ -1,6 +1,8 @@
 // The small platform pieces of services/common that need no database: named queries, status
 // mapping, flags' environment names, update masks, roles and metric code names.
 
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
 #include "db.h"
 #include "flags.h"
 #include "google/rpc/error_details.pb.h"
@@ -84,6 +86,64 @@ TEST(GrpcStatus, KeepsCodeAndMessageWithoutDetails) {
   EXPECT_EQ(g.error_message(), "not yours");
   EXPECT_TRUE(g.error_details().empty());
   EXPECT_TRUE(ToGrpcStatus(absl::OkStatus()).ok());
+}
+
+// Issue 8.9: a field of 3 KB or 150 bad import rows overflowed gRPC's 8 KiB trailer limit, and
+// the client got RESOURCE_EXHAUSTED instead of its INVALID_ARGUMENT.
+TEST(GrpcStatus, ListsAtMostTenShortViolationsAndCountsTheRest) {
+  Violations v;
+  for (int i = 0; i < 150; ++i) {
+    v.Add(absl::StrCat("rows[", i, "].name"),
+          "line " + std::to_string(i) + ": " + std::string(3000, 'x'));
+  }
+  grpc::Status g = ToGrpcStatus(v.ToStatus());
+  EXPECT_EQ(g.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_TRUE(absl::EndsWith(g.error_message(), "... (and 149 more)")) << g.error_message();
+  google::rpc::Status details;
+  ASSERT_TRUE(details.ParseFromString(g.error_details()));
+  google::rpc::BadRequest bad;
+  ASSERT_TRUE(details.details(0).UnpackTo(&bad));
+  ASSERT_EQ(bad.field_violations_size(), 11);
+  EXPECT_EQ(bad.field_violations(0).field(), "rows[0].name");
+  EXPECT_EQ(bad.field_violations(0).description().size(), kMaxViolationDescriptionBytes + 3);
+  EXPECT_EQ(bad.field_violations(9).field(), "rows[9].name");
+  EXPECT_EQ(bad.field_violations(10).field(), "");
+  EXPECT_EQ(bad.field_violations(10).description(), "and 140 more not listed");
+  // Message and details stay well inside the 8 KiB, even with the message percent-encoded and the
+  // details in base64.
+  EXPECT_LT(g.error_message().size() * 3 + g.error_details().size() * 4 / 3, 6144u);
+}
+
+TEST(GrpcStatus, NeverSendsInvalidUtf8OrControlCharacters) {
+  // NUL, SOH, an overlong NUL, a surrogate and a cut euro sign; a tab and a newline are kept.
+  const std::string bad_text = std::string(
+                                   "a\0b\x01"
+                                   "c\xC0\x80"
+                                   "d\xED\xA0\x80"
+                                   "e\xE2\x82",
+                                   14) +
+                               "\tf\nok";
+  grpc::Status g = ToGrpcStatus(InvalidField("note", "echo: " + bad_text + " \xE2\x82\xAC"));
+  google::rpc::Status details;
+  ASSERT_TRUE(details.ParseFromString(g.error_details()));
+  google::rpc::BadRequest bad;
+  ASSERT_TRUE(details.details(0).UnpackTo(&bad));
+  EXPECT_EQ(bad.field_violations(0).description(), "echo: a?b?c??d???e??\tf\nok \xE2\x82\xAC");
+  EXPECT_EQ(ToGrpcStatus(absl::NotFoundError(std::string("x\0y", 3))).error_message(), "x?y");
+  EXPECT_EQ(ToGrpcStatus(absl::NotFoundError(std::string(1000, 'n'))).error_message(),
+            std::string(kMaxStatusMessageBytes, 'n') + "...");
+}
+
+// A cut never splits a character: a description of 100 two-byte characters keeps 80 of them.
+TEST(GrpcStatus, CutsAtACharacterBoundary) {
+  std::string text;
+  for (int i = 0; i < 100; ++i) text += "\xC3\xA9";  // é
+  grpc::Status g = ToGrpcStatus(InvalidField("f", text));
+  google::rpc::Status details;
+  ASSERT_TRUE(details.ParseFromString(g.error_details()));
+  google::rpc::BadRequest bad;
+  ASSERT_TRUE(details.details(0).UnpackTo(&bad));
+  EXPECT_EQ(bad.field_violations(0).description(), absl::StrCat(text.substr(0, 160), "..."));
 }
 
 TEST(Violations, MessageNamesTheFirstAndCountsTheRest) {

@@ -448,3 +448,39 @@ TEST(ValidateOrgTree, ReportsLoopsUnknownParentsAndDuplicates) {
 
 }  // namespace
 }  // namespace ekinerja::identity
+
+namespace ekinerja::identity {
+namespace {
+
+// Issue 8.1/8.3: an ADMIN_OPD's scope reaches an employee through the position that places them.
+Assignment Definitive(std::string position, absl::CivilDay start,
+                      std::optional<absl::CivilDay> end = std::nullopt) {
+  return {"x", std::move(position), AssignmentKind::kDefinitif, start, end};
+}
+
+TEST(AdministeringPosition, IsTheDefinitivePositionInForceThatDay) {
+  std::vector<Assignment> as = {
+      Definitive("DISDIK.STAF", absl::CivilDay(2020, 1, 1), absl::CivilDay(2023, 12, 31)),
+      Definitive("DINKES.STAF", absl::CivilDay(2024, 1, 1))};
+  as.push_back({"x", "BAPPEDA.KABID", AssignmentKind::kPlt, absl::CivilDay(2024, 2, 1), {}});
+  EXPECT_EQ(AdministeringPosition(as, absl::CivilDay(2022, 6, 1)), "DISDIK.STAF");
+  EXPECT_EQ(AdministeringPosition(as, absl::CivilDay(2024, 3, 15)), "DINKES.STAF");
+}
+
+TEST(AdministeringPosition, BetweenPositionsIsTheLatestHeld) {
+  const std::vector<Assignment> as = {
+      Definitive("DISDIK.STAF", absl::CivilDay(2020, 1, 1), absl::CivilDay(2023, 12, 31)),
+      Definitive("DISDIK.KASI", absl::CivilDay(2019, 1, 1), absl::CivilDay(2019, 12, 31))};
+  EXPECT_EQ(AdministeringPosition(as, absl::CivilDay(2024, 3, 15)), "DISDIK.STAF");
+  EXPECT_EQ(AdministeringPosition(as, absl::CivilDay(2018, 3, 15)), "DISDIK.STAF");
+}
+
+TEST(AdministeringPosition, NeverPlacedOrActingOnlyIsNone) {
+  EXPECT_EQ(AdministeringPosition({}, absl::CivilDay(2024, 3, 15)), "");
+  const std::vector<Assignment> acting = {
+      {"x", "DINKES.KABID", AssignmentKind::kPlh, absl::CivilDay(2024, 1, 1), {}}};
+  EXPECT_EQ(AdministeringPosition(acting, absl::CivilDay(2024, 3, 15)), "");
+}
+
+}  // namespace
+}  // namespace ekinerja::identity

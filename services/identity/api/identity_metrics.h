@@ -1,0 +1,35 @@
+#pragma once
+
+// The identity service's own metrics (DESIGN §4), beside the gRPC ones every service has:
+// - ekinerja_identity_logins_total{outcome}: ok, refused (any failed check, all answered alike),
+//   throttled (the source's failures across accounts);
+// - ekinerja_identity_password_checks_total: Argon2id verifications by Login, one per login that
+//   reaches the check whatever the account, so that timing reveals nothing (each costs ~100 ms
+//   of a core with the interactive parameters).
+
+#include "absl/strings/string_view.h"
+
+namespace prometheus {
+class Counter;
+template <typename T>
+class Family;
+class Registry;
+}  // namespace prometheus
+
+namespace ekinerja::identity {
+
+class IdentityMetrics {
+ public:
+  explicit IdentityMetrics(prometheus::Registry& registry);
+  IdentityMetrics(const IdentityMetrics&) = delete;
+  IdentityMetrics& operator=(const IdentityMetrics&) = delete;
+
+  void Login(absl::string_view outcome);
+  void PasswordChecked();
+
+ private:
+  prometheus::Family<prometheus::Counter>& logins_;
+  prometheus::Counter& password_checks_;
+};
+
+}  // namespace ekinerja::identity

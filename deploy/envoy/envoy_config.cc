@@ -257,11 +257,12 @@ absl::StatusOr<Yaml> EnvoyConfig(absl::string_view descriptor_set,
     }
     Yaml http2 = Typed("envoy.extensions.upstreams.http.v3.HttpProtocolOptions");
     http2.Set("explicit_http_config", Yaml::Map().Set("http2_protocol_options", Yaml::Map()));
-    // As the gateway's /readyz: the server's overall status (service "").
+    // As the gateway's /readyz: the server's overall status (service ""), asked every second
+    // and believed at once, as a service's health follows its database within a second.
     Yaml health_check = Yaml::Map()
                             .Set("timeout", "2s")
-                            .Set("interval", "5s")
-                            .Set("unhealthy_threshold", 2)
+                            .Set("interval", "1s")
+                            .Set("unhealthy_threshold", 1)
                             .Set("healthy_threshold", 1)
                             .Set("grpc_health_check", Yaml::Map());
     clusters.Add(Yaml::Map()

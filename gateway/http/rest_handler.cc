@@ -14,6 +14,7 @@
 #include "boost/beast/http/field.hpp"
 #include "google/api/annotations.pb.h"
 #include "google/api/http.pb.h"
+#include "http/forwarded_for.h"
 #include "http/request_id.h"
 #include "http_status.h"
 #include "log.h"
@@ -156,8 +157,8 @@ struct RestHandler::Exchange {
   std::string route = kUnmatchedRoute;
   std::string path_template;
   std::string tenant;
-  std::string authorization;
-  std::string realm;  // of WWW-Authenticate, as Envoy: http://<host><path>
+  std::vector<std::string> authorization;  // every value sent (JwtCheck refuses several)
+  std::string realm;                       // of WWW-Authenticate, as Envoy: http://<host><path>
   std::vector<std::pair<std::string, std::string>> metadata;
   absl::Duration timeout;
   bool debug_log = false;  // probes: logged at debug
@@ -219,21 +220,18 @@ void RestHandler::Handle(HttpRequest request, Responder respond) {
   }
 
   // What goes upstream besides the message: the client's headers, as Envoy passes them.
-  std::string forwarded_for;
+  std::vector<absl::string_view> forwarded_for;
   for (const auto& field : m) {
     std::string name = absl::AsciiStrToLower(Sv(field.name_string()));
     const absl::string_view value = Sv(field.value());
-    if (name == "authorization") x->authorization = std::string(value);
-    if (name == "x-forwarded-for") forwarded_for = std::string(value);
+    if (name == "authorization") x->authorization.emplace_back(value);
+    if (name == "x-forwarded-for") forwarded_for.push_back(value);
     if (!IsForwardedHeader(name) || !IsPrintableAscii(value)) continue;
     x->metadata.emplace_back(std::move(name), std::string(value));
   }
   x->metadata.emplace_back("x-request-id", x->request_id);
-  if (!request.remote_address.empty()) {
-    x->metadata.emplace_back("x-forwarded-for",
-                             forwarded_for.empty()
-                                 ? request.remote_address
-                                 : absl::StrCat(forwarded_for, ", ", request.remote_address));
+  if (std::string xff = ForwardedFor(forwarded_for, request.remote_address); !xff.empty()) {
+    x->metadata.emplace_back("x-forwarded-for", std::move(xff));
   }
   x->timeout = options_.upstream_timeout;
   if (auto t = ParseGrpcTimeout(Header(m, "grpc-timeout")); t.has_value()) {
@@ -260,21 +258,21 @@ void RestHandler::Handle(HttpRequest request, Responder respond) {
   }
   if (is_public) return Transcoded(std::move(x), std::move(call));
 
-  std::string authorization = x->authorization;
-  jwt_.CheckAsync(std::move(authorization), [this, x,
-                                             call = std::move(call)](JwtVerdict verdict) mutable {
-    if (!verdict.ok()) {
-      HttpResponse r = JsonResponse(HttpStatusFromGrpc(verdict.code),
-                                    transcoder_.StatusToJson(verdict.code, verdict.message, ""));
-      // As Envoy's jwt_authn: the realm, and the error unless the token is missing.
-      r.set(http::field::www_authenticate,
-            absl::StrCat("Bearer realm=\"", x->realm, "\"",
-                         verdict.reason == "missing" ? "" : ", error=\"invalid_token\""));
-      return Reply(x, std::move(r));
-    }
-    x->tenant = verdict.claims.tenant;
-    Transcoded(std::move(x), std::move(call));
-  });
+  jwt_.CheckAsync(
+      std::move(x->authorization), [this, x, call = std::move(call)](JwtVerdict verdict) mutable {
+        if (!verdict.ok()) {
+          HttpResponse r =
+              JsonResponse(HttpStatusFromGrpc(verdict.code),
+                           transcoder_.StatusToJson(verdict.code, verdict.message, ""));
+          // As Envoy's jwt_authn: the realm, and the error unless the token is missing.
+          r.set(http::field::www_authenticate,
+                absl::StrCat("Bearer realm=\"", x->realm, "\"",
+                             verdict.reason == "missing" ? "" : ", error=\"invalid_token\""));
+          return Reply(x, std::move(r));
+        }
+        x->tenant = verdict.claims.tenant;
+        Transcoded(std::move(x), std::move(call));
+      });
 }
 
 void RestHandler::Transcoded(std::shared_ptr<Exchange> x, absl::StatusOr<Transcoder::Call> call) {

@@ -4,8 +4,9 @@
 // relayed, as opaque messages, to the upstream that owns <package.Service>, as Envoy's router does
 // for a route by "/<package.Service>/" prefix. All four kinds of call stream through message by
 // message; the JWT is checked first as for REST; metadata (authorization, x-request-id, ...) goes
-// up, the deadline (grpc-timeout) is carried on, and the upstream's initial metadata, trailers
-// and status (with grpc-status-details-bin) come back unchanged. Built on gRPC's callback API
+// up, with x-forwarded-for ending in the client's address as on the REST side, the deadline
+// (grpc-timeout) is carried on, and the upstream's initial metadata, trailers and status (with
+// grpc-status-details-bin) come back unchanged. Built on gRPC's callback API
 // (CallbackGenericService + GenericStub): no thread of its own, no message is parsed.
 
 #include <atomic>

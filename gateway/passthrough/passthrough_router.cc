@@ -94,9 +94,9 @@ grpc::ServerGenericBidiReactor* PassthroughRouter::CreateReactor(
   auto rid = metadata.find("x-request-id");
   std::string request_id =
       RequestIdFromHeader(rid == metadata.end() ? absl::string_view() : View(rid->second));
-  std::string authorization;
-  if (auto a = metadata.find("authorization"); a != metadata.end()) {
-    authorization = std::string(View(a->second));
+  std::vector<std::string> authorization;  // every entry: JwtCheck refuses several
+  for (auto [a, end] = metadata.equal_range("authorization"); a != end; ++a) {
+    authorization.emplace_back(View(a->second));
   }
   // As Envoy: the token first (jwt_authn), then the route (router), so an unknown service
   // answers UNIMPLEMENTED only to a caller with a valid token.

@@ -7,8 +7,10 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/clock.h"
+#include "http/forwarded_for.h"
 #include "log.h"
 #include "metrics.h"
+#include "rpc_util.h"
 #include "upstream/upstream_metrics.h"
 
 namespace ekinerja::gateway {
@@ -18,18 +20,20 @@ absl::string_view View(grpc::string_ref s) { return absl::string_view(s.data(), 
 
 // Metadata that belongs to one hop: the transport's own headers (pseudo-headers, te,
 // content-type, user-agent), gRPC's reserved ones (grpc-timeout becomes the deadline, grpc-status
-// and grpc-status-details-bin travel in the Status) and x-request-id, which the gateway sets.
+// and grpc-status-details-bin travel in the Status), and x-request-id and x-forwarded-for, which
+// the gateway sets.
 bool HopByHop(absl::string_view key) {
   return absl::StartsWith(key, ":") || absl::StartsWith(key, "grpc-") || key == "te" ||
          key == "content-type" || key == "user-agent" || key == "host" || key == "connection" ||
-         key == "x-request-id";
+         key == "x-request-id" || key == "x-forwarded-for";
 }
 
 }  // namespace
 
 grpc::ServerGenericBidiReactor* ProxyCall::Start(grpc::GenericCallbackServerContext* ctx,
                                                  const UpstreamRoute* route, JwtCheck* jwt,
-                                                 std::string authorization, std::string request_id,
+                                                 std::vector<std::string> authorization,
+                                                 std::string request_id,
                                                  std::chrono::system_clock::time_point deadline,
                                                  PassthroughMetrics::Call metrics) {
   auto* call = new ProxyCall(ctx, route, std::move(request_id), deadline, std::move(metrics));
@@ -50,12 +54,17 @@ ProxyCall::ProxyCall(grpc::GenericCallbackServerContext* ctx, const UpstreamRout
                      std::string request_id, std::chrono::system_clock::time_point deadline,
                      PassthroughMetrics::Call metrics)
     : server_ctx_(ctx), route_(route), metrics_(std::move(metrics)), request_id_(request_id) {
+  std::vector<absl::string_view> forwarded_for;
   for (const auto& [key, value] : ctx->client_metadata()) {
+    if (View(key) == "x-forwarded-for") forwarded_for.push_back(View(value));
     if (HopByHop(View(key))) continue;
     upstream_ctx_.AddMetadata(std::string(key.data(), key.size()),
                               std::string(value.data(), value.size()));
   }
   upstream_ctx_.AddMetadata("x-request-id", request_id);
+  if (std::string xff = ForwardedFor(forwarded_for, PeerAddress(ctx)); !xff.empty()) {
+    upstream_ctx_.AddMetadata("x-forwarded-for", std::move(xff));
+  }
   upstream_ctx_.set_deadline(deadline);
   ctx->AddInitialMetadata("x-request-id", request_id);
 }

@@ -19,6 +19,7 @@
 #include <chrono>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "absl/base/thread_annotations.h"
 #include "absl/synchronization/mutex.h"
@@ -43,13 +44,15 @@ struct UpstreamRoute {
 
 class ProxyCall final : public grpc::ServerGenericBidiReactor {
  public:
-  // Serves the call of `ctx`: checks `authorization` with `jwt` (no check when null), then
-  // relays to `route` with `deadline`, or answers UNIMPLEMENTED when it is null. `request_id`
-  // goes up as x-request-id and comes back in the initial metadata. The call deletes itself when
-  // done.
+  // Serves the call of `ctx`: checks `authorization` (every value the client sent) with `jwt`
+  // (no check when null), then relays to `route` with `deadline`, or answers UNIMPLEMENTED when
+  // it is null. `request_id` goes up as x-request-id and comes back in the initial metadata;
+  // x-forwarded-for goes up ending with the client's address (http/forwarded_for.h). The call
+  // deletes itself when done.
   static grpc::ServerGenericBidiReactor* Start(grpc::GenericCallbackServerContext* ctx,
                                                const UpstreamRoute* route, JwtCheck* jwt,
-                                               std::string authorization, std::string request_id,
+                                               std::vector<std::string> authorization,
+                                               std::string request_id,
                                                std::chrono::system_clock::time_point deadline,
                                                PassthroughMetrics::Call metrics);
 

@@ -1,12 +1,7 @@
 #include "transcode/json_scan.h"
 
-#include "absl/status/status.h"
-#include "absl/strings/match.h"
-
 namespace ekinerja::gateway {
 namespace {
-
-namespace pb = google::protobuf;
 
 // protobuf's JSON parser refuses deeper documents (JsonStreamParser's recursion limit is 100);
 // the scanner stops a little later so its own recursion stays bounded.
@@ -38,23 +33,6 @@ int HexValue(char c) {
   return -1;
 }
 
-void AppendUtf8(unsigned cp, std::string* out) {
-  if (cp < 0x80) {
-    out->push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
-
-bool IsWellKnown(const pb::Descriptor& d) {
-  return absl::StartsWith(d.full_name(), "google.protobuf.");
-}
-
 class Scanner {
  public:
   explicit Scanner(absl::string_view in) : in_(in) {}
@@ -77,57 +55,26 @@ class Scanner {
         return Array(depth);
       case '"':
       case '\'':
-        return String(nullptr);
+        return String();
       default:
         return Bare();
     }
   }
 
-  // A quoted string; its decoded text goes to `decoded` when not null (escapes other than the
-  // JSON ones decode to the escaped character, as protobuf's parser does).
-  bool String(std::string* decoded) {
+  // A quoted string (escapes checked only as far as protobuf's parser needs: \u and 4 hex digits).
+  bool String() {
     const char quote = in_[pos_++];
     while (pos_ < in_.size()) {
       const char c = in_[pos_++];
       if (c == quote) return true;
-      if (c != '\\') {
-        if (decoded != nullptr) decoded->push_back(c);
-        continue;
-      }
+      if (c != '\\') continue;
       if (pos_ >= in_.size()) return false;
-      const char e = in_[pos_++];
-      if (e == 'u') {
-        if (pos_ + 4 > in_.size()) return false;
-        unsigned cp = 0;
-        for (int i = 0; i < 4; ++i) {
-          const int h = HexValue(in_[pos_ + i]);
-          if (h < 0) return false;
-          cp = (cp << 4) | static_cast<unsigned>(h);
-        }
-        pos_ += 4;
-        if (decoded != nullptr) AppendUtf8(cp, decoded);
-        continue;
+      if (in_[pos_++] != 'u') continue;
+      if (pos_ + 4 > in_.size()) return false;
+      for (int i = 0; i < 4; ++i) {
+        if (HexValue(in_[pos_ + i]) < 0) return false;
       }
-      if (decoded == nullptr) continue;
-      switch (e) {
-        case 'n':
-          decoded->push_back('\n');
-          break;
-        case 't':
-          decoded->push_back('\t');
-          break;
-        case 'r':
-          decoded->push_back('\r');
-          break;
-        case 'b':
-          decoded->push_back('\b');
-          break;
-        case 'f':
-          decoded->push_back('\f');
-          break;
-        default:
-          decoded->push_back(e);
-      }
+      pos_ += 4;
     }
     return false;
   }
@@ -138,15 +85,12 @@ class Scanner {
     return pos_ > start;
   }
 
-  // A member key, quoted or bare; `key` gets its decoded text.
-  bool Key(std::string* key) {
+  // A member key, quoted or bare.
+  bool Key() {
     SkipSpace();
     if (AtEnd()) return false;
-    if (Peek() == '"' || Peek() == '\'') return String(key);
-    const size_t start = pos_;
-    if (!Bare()) return false;
-    key->assign(in_.data() + start, pos_ - start);
-    return true;
+    if (Peek() == '"' || Peek() == '\'') return String();
+    return Bare();
   }
 
   bool Colon() {
@@ -184,8 +128,7 @@ class Scanner {
       return true;
     }
     for (bool done = false; !done;) {
-      std::string key;
-      if (!Key(&key) || !Colon() || !Value(depth + 1) || !Separator('}', &done)) return false;
+      if (!Key() || !Colon() || !Value(depth + 1) || !Separator('}', &done)) return false;
     }
     return true;
   }
@@ -203,113 +146,6 @@ class Scanner {
     return true;
   }
 
-  // Copies one value verbatim to `out`.
-  bool CopyValue(int depth, std::string* out) {
-    SkipSpace();
-    const size_t start = pos_;
-    if (!Value(depth)) return false;
-    out->append(in_.data() + start, pos_ - start);
-    return true;
-  }
-
-  // One value meant for a message of `type`: an object is filtered, anything else (null, or a
-  // value the parser will reject) is copied.
-  bool FilterMessage(const pb::Descriptor& type, int depth, std::string* out, bool* dropped) {
-    if (depth > kMaxDepth) return false;
-    SkipSpace();
-    if (AtEnd()) return false;
-    if (Peek() != '{' || IsWellKnown(type)) return CopyValue(depth, out);
-    ++pos_;
-    out->push_back('{');
-    bool first = true;
-    SkipSpace();
-    if (!AtEnd() && Peek() == '}') {
-      ++pos_;
-      out->push_back('}');
-      return true;
-    }
-    for (bool done = false; !done;) {
-      SkipSpace();
-      const size_t key_start = pos_;
-      std::string key;
-      if (!Key(&key)) return false;
-      const size_t key_end = pos_;
-      if (!Colon()) return false;
-      const pb::FieldDescriptor* field = FindField(type, key);
-      if (field == nullptr) {
-        *dropped = true;
-        if (!Value(depth + 1)) return false;
-      } else {
-        if (!first) out->push_back(',');
-        first = false;
-        out->append(in_.data() + key_start, key_end - key_start);
-        out->push_back(':');
-        if (!FilterField(*field, depth + 1, out, dropped)) return false;
-      }
-      if (!Separator('}', &done)) return false;
-    }
-    out->push_back('}');
-    return true;
-  }
-
-  // The value of `field`: messages (singular, repeated, map values) are filtered.
-  bool FilterField(const pb::FieldDescriptor& field, int depth, std::string* out, bool* dropped) {
-    if (field.is_map()) {
-      const pb::FieldDescriptor* value = field.message_type()->map_value();
-      if (value->cpp_type() != pb::FieldDescriptor::CPPTYPE_MESSAGE) {
-        return CopyValue(depth, out);
-      }
-      return Each('{', '}', depth, out, [&](std::string* o) {
-        SkipSpace();
-        const size_t key_start = pos_;
-        std::string key;
-        if (!Key(&key)) return false;
-        o->append(in_.data() + key_start, pos_ - key_start);
-        if (!Colon()) return false;
-        o->push_back(':');
-        return FilterMessage(*value->message_type(), depth + 1, o, dropped);
-      });
-    }
-    if (field.cpp_type() != pb::FieldDescriptor::CPPTYPE_MESSAGE) return CopyValue(depth, out);
-    if (field.is_repeated()) {
-      return Each('[', ']', depth, out, [&](std::string* o) {
-        return FilterMessage(*field.message_type(), depth + 1, o, dropped);
-      });
-    }
-    return FilterMessage(*field.message_type(), depth, out, dropped);
-  }
-
-  // An object or array whose items `item` copies; anything else is copied whole.
-  template <typename Item>
-  bool Each(char open, char close, int depth, std::string* out, Item item) {
-    if (depth > kMaxDepth) return false;
-    SkipSpace();
-    if (AtEnd()) return false;
-    if (Peek() != open) return CopyValue(depth, out);
-    ++pos_;
-    out->push_back(open);
-    SkipSpace();
-    if (!AtEnd() && Peek() == close) {
-      ++pos_;
-      out->push_back(close);
-      return true;
-    }
-    for (bool done = false, first = true; !done; first = false) {
-      if (!first) out->push_back(',');
-      if (!item(out) || !Separator(close, &done)) return false;
-    }
-    out->push_back(close);
-    return true;
-  }
-
-  static const pb::FieldDescriptor* FindField(const pb::Descriptor& type, const std::string& key) {
-    if (const pb::FieldDescriptor* f = type.FindFieldByName(key)) return f;
-    for (int i = 0; i < type.field_count(); ++i) {
-      if (type.field(i)->json_name() == key) return type.field(i);
-    }
-    return nullptr;
-  }
-
  private:
   absl::string_view in_;
   size_t pos_ = 0;
@@ -322,20 +158,6 @@ bool IsSingleJsonValue(absl::string_view json) {
   if (!s.Value(0)) return false;
   s.SkipSpace();
   return s.AtEnd();
-}
-
-absl::StatusOr<std::string> DropUnknownFields(absl::string_view json, const pb::Descriptor& type,
-                                              bool* dropped) {
-  *dropped = false;
-  Scanner s(json);
-  std::string out;
-  out.reserve(json.size());
-  if (!s.FilterMessage(type, 0, &out, dropped)) {
-    return absl::InvalidArgumentError("malformed JSON");
-  }
-  s.SkipSpace();
-  if (!s.AtEnd()) return absl::InvalidArgumentError("malformed JSON: text after the value");
-  return out;
 }
 
 }  // namespace ekinerja::gateway

@@ -303,15 +303,7 @@ std::string TypeUrl(absl::string_view full_name) {
 
 absl::StatusOr<std::string> JsonToBinary(pb::util::TypeResolver& resolver,
                                          const pb::Descriptor& type, absl::string_view json) {
-  // Strict first: the common body names only known fields and parses once.
-  auto strict = ParseStrict(resolver, type, json);
-  if (strict.ok()) return strict;
-  bool dropped = false;
-  auto filtered = DropUnknownFields(json, type, &dropped);
-  if (!filtered.ok() || !dropped) {
-    return absl::InvalidArgumentError(FirstLine(strict.status().message()));
-  }
-  auto binary = ParseStrict(resolver, type, *filtered);
+  auto binary = ParseStrict(resolver, type, json);
   if (!binary.ok()) return absl::InvalidArgumentError(FirstLine(binary.status().message()));
   return binary;
 }

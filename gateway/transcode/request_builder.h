@@ -14,9 +14,11 @@
 //   (`Could not find field "x" in the type "T".`); one that names a field the path or the body
 //   carries is INVALID_ARGUMENT too (http.proto: the query carries only the other fields);
 // - the body is proto3 JSON for the whole request (body "*"), or for the body field; an empty
-//   body is "{}"; members naming no field are ignored (Envoy's transcoder does), but a wrong
-//   value (an unknown enum name, a string for an int) is INVALID_ARGUMENT; a rule without a body
-//   still reads a body sent with it as the whole request, as Envoy does;
+//   body is "{}"; a member naming no field is INVALID_ARGUMENT, at any depth (Envoy's transcoder
+//   drops it silently: a deliberate difference, deploy/envoy/README.md), and so is a wrong value
+//   (an unknown enum name, a string for an int); a rule without a body still reads a body sent
+//   with it as the whole request, as Envoy does; the body is read as JSON whatever its
+//   Content-Type, as Envoy reads it;
 // - where a path variable and the body set the same field, the body wins (Envoy keeps the body's
 //   value and drops the binding).
 
@@ -39,8 +41,8 @@ absl::StatusOr<std::string> BuildRequest(google::protobuf::util::TypeResolver& r
                                          const std::vector<std::string>& path_values,
                                          absl::string_view query, absl::string_view body);
 
-// `json` (proto3 JSON for `type`) as binary: strict about values, ignoring members that name no
-// field (the body rules above). INVALID_ARGUMENT with protobuf's first error line.
+// `json` (proto3 JSON for `type`) as binary: strict about values and members (the body rules
+// above). INVALID_ARGUMENT with protobuf's first error line.
 absl::StatusOr<std::string> JsonToBinary(google::protobuf::util::TypeResolver& resolver,
                                          const google::protobuf::Descriptor& type,
                                          absl::string_view json);

@@ -81,10 +81,13 @@ JwtCheck::~JwtCheck() {
   pool_->join();
 }
 
-JwtVerdict JwtCheck::Check(absl::string_view authorization) {
+JwtVerdict JwtCheck::Check(const std::vector<std::string>& authorization) {
   JwtVerdict verdict;
-  const absl::string_view token = BearerToken(authorization);
-  if (token.empty()) {
+  const absl::string_view token =
+      authorization.size() == 1 ? BearerToken(authorization.front()) : absl::string_view();
+  if (authorization.size() > 1) {
+    verdict = Refuse("multiple", "Jwt is ambiguous: more than one authorization header");
+  } else if (token.empty()) {
     verdict = Refuse("missing", "Jwt is missing");
   } else {
     auth::VerifyOptions verify;
@@ -105,7 +108,8 @@ JwtVerdict JwtCheck::Check(absl::string_view authorization) {
   return verdict;
 }
 
-void JwtCheck::CheckAsync(std::string authorization, std::function<void(JwtVerdict)> done) {
+void JwtCheck::CheckAsync(std::vector<std::string> authorization,
+                          std::function<void(JwtVerdict)> done) {
   boost::asio::post(*pool_, [this, authorization = std::move(authorization),
                              done = std::move(done)]() { done(Check(authorization)); });
 }

@@ -8,6 +8,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
@@ -56,14 +57,16 @@ class JwtCheck {
   JwtCheck(const JwtCheck&) = delete;
   JwtCheck& operator=(const JwtCheck&) = delete;
 
-  // The verdict on the value of an `authorization` header ("Bearer <jwt>"; "" when absent).
-  // Blocks while the JWKS is fetched (first use, max age, unknown kid): call it where blocking is
-  // fine, or use CheckAsync. Counts refusals. Thread-safe.
-  JwtVerdict Check(absl::string_view authorization);
+  // The verdict on the values of a request's `authorization` headers ("Bearer <jwt>"; none when
+  // absent). More than one is refused ("multiple"): the gateway and the service behind it could
+  // otherwise each judge a different one. Blocks while the JWKS is fetched (first use, max age,
+  // unknown kid): call it where blocking is fine, or use CheckAsync. Counts refusals.
+  // Thread-safe.
+  JwtVerdict Check(const std::vector<std::string>& authorization);
 
   // Check on the check's own threads, so that an event loop never waits for a JWKS fetch; `done`
   // runs there.
-  void CheckAsync(std::string authorization, std::function<void(JwtVerdict)> done);
+  void CheckAsync(std::vector<std::string> authorization, std::function<void(JwtVerdict)> done);
 
   const JwtCheckOptions& options() const { return options_; }
 

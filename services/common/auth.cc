@@ -93,7 +93,10 @@ class AuthInterceptor : public grpc::experimental::Interceptor {
     if (methods->QueryInterceptionHookPoint(InterceptionHookPoints::POST_RECV_INITIAL_METADATA)) {
       absl::StatusOr<Principal> outcome = absl::UnauthenticatedError("missing bearer token");
       auto* md = methods->GetRecvInitialMetadata();
-      if (auto it = md->find("authorization"); it != md->end()) {
+      // Several entries are refused: a proxy in front could have judged another one than this.
+      if (md->count("authorization") > 1) {
+        outcome = absl::UnauthenticatedError("more than one authorization entry");
+      } else if (auto it = md->find("authorization"); it != md->end()) {
         absl::string_view token =
             BearerToken(absl::string_view(it->second.data(), it->second.size()));
         outcome = token.empty() ? absl::UnauthenticatedError("authorization is not a bearer token")

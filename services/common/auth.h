@@ -46,8 +46,9 @@ class JwtTokenVerifier : public TokenVerifier {
 };
 
 // The auth interceptor: for every method not in `public_methods` ("/pkg.Service/Method"), reads
-// `authorization: Bearer <jwt>` from the metadata and verifies it before the handler runs; the
-// handler takes the outcome with CallerOf. Health and reflection are always open.
+// `authorization: Bearer <jwt>` from the metadata and verifies it before the handler runs (a call
+// with more than one `authorization` entry is UNAUTHENTICATED); the handler takes the outcome
+// with CallerOf. Health and reflection are always open.
 std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface> MakeAuthInterceptorFactory(
     std::shared_ptr<TokenVerifier> verifier, absl::flat_hash_set<std::string> public_methods);
 

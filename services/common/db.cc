@@ -195,7 +195,8 @@ void Pool::Release(std::unique_ptr<Conn> conn, bool broken) {
 }
 
 template <typename Txn>
-absl::Status Pool::Run(const std::function<absl::Status(Tx&)>& fn) {
+absl::Status Pool::Run(const std::function<absl::Status(Tx&)>& fn, bool* lost) {
+  if (lost != nullptr) *lost = false;
   EK_ASSIGN_OR_RETURN(std::unique_ptr<Conn> conn, Acquire());
   absl::Status status;
   bool broken = false;
@@ -210,6 +211,9 @@ absl::Status Pool::Run(const std::function<absl::Status(Tx&)>& fn) {
   } catch (const std::exception& e) {
     status = ToStatus(e);
   }
+  // A connection the server closed may also end in an SQL error (57P01 on a terminated backend).
+  broken = broken || !conn->c->is_open();
+  if (lost != nullptr) *lost = broken;
   Release(std::move(conn), broken);
   if (!status.ok() && errors_ != nullptr) {
     errors_->Add({{"code", absl::StatusCodeToString(status.code())}}).Increment();
@@ -224,10 +228,17 @@ absl::Status Pool::Read(const std::function<absl::Status(Tx&)>& fn) {
 }
 
 absl::Status Pool::Ping() {
-  return Read([](Tx& tx) {
+  const auto select_1 = [](Tx& tx) {
     tx.ExecRaw("SELECT 1");
     return absl::OkStatus();
-  });
+  };
+  // At most every pooled connection, then a fresh one.
+  absl::Status status;
+  bool lost = true;
+  for (int tries = 0; lost && tries <= options_.size; ++tries) {
+    status = Run<pqxx::read_transaction>(select_1, &lost);
+  }
+  return status;
 }
 
 void Tx::ObserveQuery(const std::string& statement, absl::Duration d) {

@@ -84,7 +84,9 @@ class Pool {
   absl::Status Write(const std::function<absl::Status(Tx&)>& fn);
   // The same, read only.
   absl::Status Read(const std::function<absl::Status(Tx&)>& fn);
-  // SELECT 1 on a pooled connection.
+  // SELECT 1: whether the database answers now. Pooled connections it finds broken (the
+  // database restarted since they were opened) are dropped and the next one tried, so that the
+  // answer is the database's, not a stale connection's.
   absl::Status Ping();
 
   const PoolOptions& options() const { return options_; }
@@ -95,8 +97,9 @@ class Pool {
   absl::StatusOr<std::unique_ptr<Conn>> Acquire();
   void Release(std::unique_ptr<Conn> conn, bool broken);
   absl::StatusOr<std::unique_ptr<Conn>> Connect();
+  // `lost`, when given, tells whether the connection broke (and was dropped).
   template <typename Txn>
-  absl::Status Run(const std::function<absl::Status(Tx&)>& fn);
+  absl::Status Run(const std::function<absl::Status(Tx&)>& fn, bool* lost = nullptr);
 
   const PoolOptions options_;
   absl::Mutex mu_;

@@ -17,7 +17,7 @@ std::string RequestIdOf(const grpc::ServerContext* ctx) {
   return std::string(it->second.data(), std::min<size_t>(it->second.size(), 128));
 }
 
-std::string PeerAddress(const grpc::ServerContext* ctx) {
+std::string PeerAddress(const grpc::ServerContextBase* ctx) {
   std::string peer = ctx->peer();  // "ipv4:127.0.0.1:5555", "ipv6:[::1]:5555", "unix:/path"
   const size_t colon = peer.find(':');
   if (colon == std::string::npos) return peer;

@@ -16,7 +16,7 @@ namespace ekinerja {
 std::string RequestIdOf(const grpc::ServerContext* ctx);
 
 // The client's address without the port ("ipv4:127.0.0.1:5555" -> "127.0.0.1").
-std::string PeerAddress(const grpc::ServerContext* ctx);
+std::string PeerAddress(const grpc::ServerContextBase* ctx);
 
 // The client's address: the peer, or, when the peer is one of `trusted_proxies` (the gateway,
 // Envoy), the last address of the x-forwarded-for it appended.

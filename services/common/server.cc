@@ -108,7 +108,7 @@ absl::Status ServiceHost::Start(const std::vector<grpc::Service*>& services,
 
 void ServiceHost::WatchDatabase() {
   bool serving = true;
-  while (!stopping_.WaitForNotificationWithTimeout(absl::Seconds(5))) {
+  while (!stopping_.WaitForNotificationWithTimeout(options_.health_interval)) {
     absl::Status st = pool_->Ping();
     if (st.ok() != serving) {
       serving = st.ok();

@@ -37,6 +37,9 @@ struct ServerOptions {
   int max_message_bytes = 16 << 20;
   int max_threads = 64;  // the sync server's thread bound; DB calls block
   absl::Duration drain = absl::Seconds(10);
+  // How often health asks the database: grpc.health.v1 (and so the gateway's /readyz and the
+  // Kubernetes probes) follows it within about this much, both ways.
+  absl::Duration health_interval = absl::Seconds(1);
 };
 
 // One service process: its migrated schema and connection pool, metrics, and gRPC server with

@@ -137,6 +137,32 @@ TEST_F(JwtTest, PublicRoutesNeedNoToken) {
   EXPECT_EQ(refresh.status, 401) << refresh.body;
 }
 
+// The gateway would judge one and the service another: both refuse two, whichever is valid.
+TEST_F(JwtTest, TwoAuthorizationHeadersAre401) {
+  const uint64_t calls = gateway().upstream_calls();
+  for (const Headers& headers :
+       {Headers{{"Authorization", "Bearer " + admin_}, {"Authorization", "Bearer not.a.jwt"}},
+        Headers{{"Authorization", "Bearer not.a.jwt"}, {"Authorization", "Bearer " + admin_}},
+        Headers{{"Authorization", "Bearer " + admin_}, {"authorization", "Bearer " + admin_}}}) {
+    HttpReply r = Request(port(), "GET", "/v1/me", "", headers);
+    EXPECT_EQ(r.status, 401) << r.body;
+    EXPECT_EQ(r.body, transcoder().StatusToJson(
+                          16, "Jwt is ambiguous: more than one authorization header", ""));
+    EXPECT_EQ(r.Header("www-authenticate"),
+              "Bearer realm=\"http://gateway.test/v1/me\", error=\"invalid_token\"");
+  }
+  EXPECT_EQ(gateway().upstream_calls(), calls) << "a refused request went upstream";
+}
+
+TEST_F(JwtTest, ServiceRefusesTwoAuthorizationEntriesToo) {
+  auto ctx = Ctx(admin_);
+  ctx->AddMetadata("authorization", "Bearer not.a.jwt");
+  identity::v1::Profile profile;
+  grpc::Status st = stub().GetProfile(ctx.get(), {}, &profile);
+  EXPECT_EQ(st.error_code(), grpc::StatusCode::UNAUTHENTICATED);
+  EXPECT_EQ(st.error_message(), "more than one authorization entry");
+}
+
 TEST_F(JwtTest, TokenOfAnotherTenantPassesTheGatewayAndTheServiceJudges) {
   // The gateway checks the token only; the service decides what the caller may do.
   const uint64_t calls = gateway().upstream_calls();

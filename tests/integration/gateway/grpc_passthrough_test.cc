@@ -561,6 +561,48 @@ TEST_F(GrpcPassthroughTest, InvalidTokensAreRefusedWithEnvoysReasons) {
   EXPECT_EQ(UpstreamCalls(), 0);
 }
 
+TEST_F(GrpcPassthroughTest, TwoAuthorizationEntriesAreRefusedBeforeAnyUpstreamCall) {
+  // The gateway would judge one and the service another, whichever of the two is valid.
+  for (bool valid_first : {true, false}) {
+    grpc::ClientContext ctx;
+    ctx.AddMetadata("authorization", valid_first ? "Bearer " + Token() : "Bearer not.a.jwt");
+    ctx.AddMetadata("authorization", valid_first ? "Bearer not.a.jwt" : "Bearer " + Token());
+    Caller caller(*stub_, &ctx, Method("Unary"), {"x"}, false, false);
+    Result r = caller.Wait();
+    EXPECT_EQ(r.status.error_code(), grpc::StatusCode::UNAUTHENTICATED);
+    EXPECT_EQ(r.status.error_message(), "Jwt is ambiguous: more than one authorization header");
+  }
+  EXPECT_EQ(UpstreamCalls(), 0);
+}
+
+// A client's x-forwarded-for is kept but never last: the upstream trusts only the last address
+// (ClientAddress), which is the one the gateway saw the call come from.
+TEST_F(GrpcPassthroughTest, ForwardedForEndsWithTheClientsAddress) {
+  Result r = Call(Method("Unary"), {"x"}, [](grpc::ClientContext& ctx) {
+    ctx.AddMetadata("x-forwarded-for", "203.0.113.9");
+  });
+  ASSERT_TRUE(r.status.ok()) << r.status.error_message();
+  auto seen = UpstreamSaw();
+  ASSERT_EQ(seen.count("x-forwarded-for"), 1u);
+  EXPECT_EQ(seen.find("x-forwarded-for")->second, "203.0.113.9, 127.0.0.1");
+
+  r = Call(Method("Unary"), {"x"}, [](grpc::ClientContext& ctx) {
+    ctx.AddMetadata("x-forwarded-for", "198.51.100.1, 203.0.113.9");
+    ctx.AddMetadata("x-forwarded-for", "192.0.2.7");
+  });
+  ASSERT_TRUE(r.status.ok()) << r.status.error_message();
+  seen = UpstreamSaw();
+  ASSERT_EQ(seen.count("x-forwarded-for"), 1u);
+  EXPECT_EQ(seen.find("x-forwarded-for")->second,
+            "198.51.100.1, 203.0.113.9, 192.0.2.7, 127.0.0.1");
+
+  r = Call(Method("Unary"), {"x"});
+  ASSERT_TRUE(r.status.ok()) << r.status.error_message();
+  seen = UpstreamSaw();
+  ASSERT_EQ(seen.count("x-forwarded-for"), 1u);
+  EXPECT_EQ(seen.find("x-forwarded-for")->second, "127.0.0.1");
+}
+
 TEST_F(GrpcPassthroughTest, PublicMethodNeedsNoToken) {
   grpc::ClientContext ctx;
   Caller caller(*stub_, &ctx, Method("Public"), {"p"}, false, false);

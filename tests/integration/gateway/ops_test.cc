@@ -6,8 +6,10 @@
 #include "google/rpc/status.pb.h"
 #include "gtest/gtest.h"
 #include "integration/common/http_get.h"
+#include "integration/common/test_db.h"
 #include "integration/gateway/gateway_fixture.h"
 #include "jwks_proto.h"
+#include "server.h"
 
 namespace ekinerja::gateway::it {
 namespace {
@@ -58,6 +60,89 @@ TEST_F(OpsTest, ReadyzNamesTheUpstreamThatIsNotServing) {
 
   EXPECT_EQ(r.status, 503) << r.body;
   EXPECT_THAT(r.body, HasSubstr(R"("ekinerja.identity.v1.IdentityService":"UNREACHABLE: )"));
+}
+
+// A service whose database role the test can lock out, as a database that goes away and comes
+// back looks to the service: its connections cut, new ones refused, then accepted again.
+class DatabaseThatGoesAway {
+ public:
+  void Start() {
+    auto schema = integration::TestSchema::Create();
+    ASSERT_TRUE(schema.ok()) << schema.status();
+    schema_ = *std::move(schema);
+    role_ = schema_->name() + "_svc";
+    ASSERT_TRUE(Admin("CREATE ROLE " + role_ + " LOGIN; ALTER SCHEMA " + schema_->name() +
+                      " OWNER TO " + role_)
+                    .ok());
+    ServerOptions options;
+    options.service = "attendance";
+    options.metrics_port = -1;
+    options.db_url = schema_->url() + " user=" + role_;
+    options.db_schema = schema_->name();
+    options.db_pool_size = 4;
+    options.drain = absl::Seconds(1);
+    auto host = ServiceHost::Create(options, {});
+    ASSERT_TRUE(host.ok()) << host.status();
+    host_ = *std::move(host);
+    ASSERT_TRUE(host_->Start({}, nullptr, {}).ok());
+    // Every pooled connection open, as under load: each goes stale when the database goes.
+    absl::Status opened = host_->pool().Read([this](db::Tx&) {
+      return host_->pool().Read([this](db::Tx&) {
+        return host_->pool().Read([this](db::Tx&) {
+          return host_->pool().Read([](db::Tx&) { return absl::OkStatus(); });
+        });
+      });
+    });
+    ASSERT_TRUE(opened.ok()) << opened;
+  }
+  ~DatabaseThatGoesAway() {
+    if (host_) host_->Shutdown();
+    host_.reset();
+    if (!role_.empty()) {
+      (void)Admin("DROP SCHEMA " + schema_->name() + " CASCADE; DROP ROLE " + role_);
+    }
+  }
+
+  int port() const { return host_->grpc_port(); }
+  absl::Status GoAway() {
+    return Admin("ALTER ROLE " + role_ +
+                 " NOLOGIN; SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                 "WHERE usename = '" +
+                 role_ + "'");
+  }
+  absl::Status ComeBack() { return Admin("ALTER ROLE " + role_ + " LOGIN"); }
+
+ private:
+  absl::Status Admin(const std::string& sql) { return schema_->Query(sql).status(); }
+
+  std::unique_ptr<integration::TestSchema> schema_;
+  std::string role_;
+  std::unique_ptr<ServiceHost> host_;
+};
+
+TEST_F(OpsTest, ReadyzFollowsAServicesDatabaseWithinTwoSecondsBothWays) {
+  DatabaseThatGoesAway attendance;
+  attendance.Start();
+  ASSERT_FALSE(HasFatalFailure());
+  GatewayConfig config;
+  config.upstreams =
+      absl::StrCat("ekinerja.attendance.v1.AttendanceService=127.0.0.1:", attendance.port());
+  StartGateway(config);
+  ASSERT_FALSE(HasFatalFailure());
+  // How long /readyz takes to answer `status`, polled every 50 ms for up to 15 s.
+  const auto until = [this](int status) {
+    const absl::Time start = absl::Now();
+    while (Get("/readyz").status != status && absl::Now() - start < absl::Seconds(15)) {
+      absl::SleepFor(absl::Milliseconds(50));
+    }
+    return absl::Now() - start;
+  };
+  ASSERT_LT(until(200), absl::Seconds(2));
+
+  ASSERT_TRUE(attendance.GoAway().ok());
+  EXPECT_LT(until(503), absl::Seconds(2));
+  ASSERT_TRUE(attendance.ComeBack().ok());
+  EXPECT_LT(until(200), absl::Seconds(2));
 }
 
 TEST_F(OpsTest, JwksIsIdentityKeySetAsRfc7517Json) {

@@ -174,6 +174,36 @@ TEST_F(RestTest, MalformedJsonIs400EvenOnAPublicRoute) {
   EXPECT_EQ(gateway().upstream_calls(), calls);
 }
 
+// A misspelt member ("pasword") would otherwise be dropped and the call made without it.
+TEST_F(RestTest, UnknownBodyMemberIs400WithoutAnUpstreamCall) {
+  CreateTenantWithAdmin(kTenant);
+  ASSERT_FALSE(HasFatalFailure());
+  const uint64_t calls = gateway().upstream_calls();
+
+  HttpReply r = Post("/v1/auth:login", R"({"tenant":"kota-gw","username":"admin","pasword":"x"})");
+
+  ASSERT_EQ(r.status, 400) << r.body;
+  EXPECT_EQ(r.Header("content-type"), "application/json");
+  EXPECT_EQ(r.body, transcoder().StatusToJson(3, "body: pasword: Cannot find field.", ""));
+  EXPECT_EQ(gateway().upstream_calls(), calls);
+}
+
+// As Envoy's transcoder: a route's body is JSON whatever the Content-Type says (only
+// application/grpc is not transcoded, and that never comes to this port).
+TEST_F(RestTest, BodyIsReadAsJsonWhateverItsContentType) {
+  CreateTenantWithAdmin(kTenant);
+  ASSERT_FALSE(HasFatalFailure());
+  const std::string login =
+      LoginBody(kTenant, identity::it::kTenantAdmin, identity::it::kTenantAdminPassword);
+
+  HttpReply r = Request(port(), "POST", "/v1/auth:login", login, {{"Content-Type", "text/plain"}});
+  EXPECT_EQ(r.status, 200) << r.body;
+  r = Request(port(), "POST", "/v1/auth:login", R"({"tenant":"kota-gw","bogus":1})",
+              {{"Content-Type", "text/plain"}});
+  EXPECT_EQ(r.status, 400) << r.body;
+  EXPECT_EQ(r.body, transcoder().StatusToJson(3, "body: bogus: Cannot find field.", ""));
+}
+
 TEST_F(RestTest, BodyFieldsAndQueryParametersReachTheService) {
   identity::it::SeededTenant t = SeedTenant(kTenant);
   ASSERT_FALSE(HasFatalFailure());

@@ -2,6 +2,8 @@
 // the admin's recompute. Every read first recomputes the days in its range that are dirty or were
 // never computed (Recomputer::Refresh), so an answer never lags a change.
 
+#include <algorithm>
+
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "api/attendance_service.h"
@@ -10,6 +12,7 @@
 #include "date_proto.h"
 #include "domain/hhmm.h"
 #include "domain/month_summary.h"
+#include "domain/work_dates.h"
 #include "nip.h"
 #include "status.h"
 
@@ -84,7 +87,7 @@ grpc::Status AttendanceServiceImpl::GetAttendanceDay(grpc::ServerContext* ctx,
   return Serve(ctx, [&](const Caller& caller) -> absl::Status {
     Violations v;
     auto nip = ParseNip(req->nip(), "nip");
-    auto day = FromProtoDate(req->date(), "date");
+    auto day = ParseWorkDate(req->date(), "date");
     v.Merge(nip.status());
     v.Merge(day.status());
     EK_RETURN_IF_ERROR(v.ToStatus());
@@ -114,7 +117,7 @@ grpc::Status AttendanceServiceImpl::ListAttendanceDays(grpc::ServerContext* ctx,
     v.Merge(nip.status());
     v.Merge(range.status());
     EK_RETURN_IF_ERROR(v.ToStatus());
-    EK_RETURN_IF_ERROR(CheckReads(caller, nip->digits, range->last));
+    EK_RETURN_IF_ERROR(CheckReads(caller, nip->digits, range->first, range->last));
     EK_RETURN_IF_ERROR(
         recomputer_.Refresh(caller.tenant(), {nip->digits}, range->first, range->last).status());
     return pool_.Read([&](db::Tx& tx) {
@@ -167,16 +170,18 @@ grpc::Status AttendanceServiceImpl::GetMonthlySummary(grpc::ServerContext* ctx,
     Violations v;
     auto nip = ParseNip(req->nip(), "nip");
     v.Merge(nip.status());
-    if (req->year() < 2000 || req->year() > 9999) v.Add("year", "2000-9999");
+    if (req->year() < kFirstWorkDate.year() || req->year() > kLastWorkDate.year()) {
+      v.Add("year", absl::StrCat(kFirstWorkDate.year(), "-", kLastWorkDate.year()));
+    }
     if (req->month() < 1 || req->month() > 12) v.Add("month", "1-12");
     EK_RETURN_IF_ERROR(v.ToStatus());
     const absl::CivilDay first(req->year(), req->month(), 1);
     const absl::CivilDay month_end = absl::CivilDay(absl::CivilMonth(first) + 1) - 1;
-    EK_RETURN_IF_ERROR(CheckReads(caller, nip->digits, month_end));
     // Up to today: later days of the month have not happened.
     EK_ASSIGN_OR_RETURN(const absl::CivilDay storable,
                         recomputer_.LastStorableDay(caller.tenant()));
     const absl::CivilDay last = std::min(month_end, storable - 1);
+    EK_RETURN_IF_ERROR(CheckReads(caller, nip->digits, first, std::max(first, last)));
     resp->set_nip(nip->digits);
     resp->set_year(req->year());
     resp->set_month(req->month());
@@ -221,6 +226,14 @@ grpc::Status AttendanceServiceImpl::RecomputeDays(grpc::ServerContext* ctx,
     }
     auto range = RangeOf(req->start_date(), req->end_date());
     v.Merge(range.status());
+    EK_RETURN_IF_ERROR(v.ToStatus());
+    EK_ASSIGN_OR_RETURN(const std::vector<std::string> missing,
+                        directory_.MissingEmployees(caller.bearer, nips));
+    for (int i = 0; i < req->nips_size(); ++i) {
+      if (std::find(missing.begin(), missing.end(), nips[i]) != missing.end()) {
+        v.Add(absl::StrCat("nips[", i, "]"), "no employee with this NIP in the tenant");
+      }
+    }
     EK_RETURN_IF_ERROR(v.ToStatus());
     if (nips.empty()) {
       EK_ASSIGN_OR_RETURN(auto employees, directory_.EmployeesOf(caller.bearer, "", range->last));

@@ -208,6 +208,7 @@ grpc::Status AttendanceServiceImpl::AssignSchedule(grpc::ServerContext* ctx,
     store::AssignmentRow row;
     row.template_code = a.template_code();
     row.org_unit_code = a.org_unit_code();
+    CheckText(v, "assignment.org_unit_code", a.org_unit_code(), kIdText);
     if (!a.nip().empty()) {
       absl::StatusOr<Nip> nip = ParseNip(a.nip(), "assignment.nip");
       v.Merge(nip.status());

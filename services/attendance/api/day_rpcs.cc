@@ -15,6 +15,7 @@
 #include "domain/work_dates.h"
 #include "nip.h"
 #include "status.h"
+#include "text.h"
 
 namespace ekinerja::attendance {
 namespace {
@@ -134,23 +135,27 @@ grpc::Status AttendanceServiceImpl::StreamDaySummaries(
     grpc::ServerContext* ctx, const v1::StreamDaySummariesRequest* req,
     grpc::ServerWriter<v1::AttendanceDay>* writer) {
   return Serve(ctx, [&](const Caller& caller) -> absl::Status {
-    EK_ASSIGN_OR_RETURN(const Range range, RangeOf(req->start_date(), req->end_date()));
+    Violations v;
+    CheckText(v, "org_unit_code", req->org_unit_code(), kIdText);
+    auto range = RangeOf(req->start_date(), req->end_date());
+    v.Merge(range.status());
+    EK_RETURN_IF_ERROR(v.ToStatus());
     if (req->org_unit_code().empty() && !caller.ReadsTenant()) {
       return absl::PermissionDeniedError("the whole tenant needs a tenant-wide role");
     }
     // Identity decides who is in the unit and whether this caller may see them.
     EK_ASSIGN_OR_RETURN(auto employees,
-                        directory_.EmployeesOf(caller.bearer, req->org_unit_code(), range.last));
+                        directory_.EmployeesOf(caller.bearer, req->org_unit_code(), range->last));
     for (size_t begin = 0; begin < employees.size(); begin += kStreamChunk) {
       std::vector<std::string> nips;
       for (size_t i = begin; i < std::min(employees.size(), begin + kStreamChunk); ++i) {
         nips.push_back(employees[i].nip);
       }
       EK_RETURN_IF_ERROR(
-          recomputer_.Refresh(caller.tenant(), nips, range.first, range.last).status());
+          recomputer_.Refresh(caller.tenant(), nips, range->first, range->last).status());
       std::vector<store::SummaryRow> rows;
       EK_RETURN_IF_ERROR(pool_.Read([&](db::Tx& tx) {
-        rows = store::ReadSummaries(tx, caller.tenant(), nips, range.first, range.last);
+        rows = store::ReadSummaries(tx, caller.tenant(), nips, range->first, range->last);
         return absl::OkStatus();
       }));
       for (const auto& r : rows) {

@@ -49,6 +49,9 @@ class AttendanceTest : public identity::it::IdentityTest {
 
   // Seeds `code` and starts attendance for it (see above). Fails the test on any error.
   SeededTenant SeedAttendance(const std::string& code);
+  // As the seeded tenant's admin in identity: ends `nip`'s only assignment the day before `from`
+  // and gives them `position` (definitive) from `from`. Fails the test on any error.
+  void MoveEmployee(const std::string& nip, const std::string& position, absl::CivilDay from);
   // Starts attendance with these service accounts (SeedAttendance calls it); once per test.
   void StartAttendance(std::vector<ServiceCredential> credentials);
 

@@ -100,7 +100,7 @@ class AuthorizationMatrixTest : public AttendanceTest {
     SeedAttendance("dinkes");
     if (HasFatalFailure()) return;
     target_ = seeded_.staf_s1_a;
-    MoveTargetToYankes();
+    MoveEmployee(target_, "DINKES.YANKES.STAF", kMoved);
     if (HasFatalFailure()) return;
     tokens_[kNoToken] = "";
     tokens_[kPlatformAdmin] = PlatformToken();
@@ -141,27 +141,6 @@ class AuthorizationMatrixTest : public AttendanceTest {
     *h.mutable_holiday() = Holiday(absl::CivilDay(2025, 12, 26));
     av1::Holiday holiday;
     ASSERT_TRUE(Ok(att().CreateHoliday(Ctx(admin_token_).get(), h, &holiday)));
-  }
-
-  // staf_s1_a leaves S1 the day before kMoved and joins YANKES on it.
-  void MoveTargetToYankes() {
-    idv1::ListAssignmentsRequest list;
-    list.set_nip(target_);
-    idv1::ListAssignmentsResponse assignments;
-    ASSERT_TRUE(Ok(stub().ListAssignments(Ctx(admin_token_).get(), list, &assignments)));
-    ASSERT_EQ(assignments.assignments_size(), 1);
-    idv1::UpdateAssignmentRequest end;
-    *end.mutable_assignment() = assignments.assignments(0);
-    *end.mutable_assignment()->mutable_end_date() = Date(kMoved - 1);
-    end.mutable_update_mask()->add_paths("end_date");
-    idv1::Assignment out;
-    ASSERT_TRUE(Ok(stub().UpdateAssignment(Ctx(admin_token_).get(), end, &out)));
-    idv1::CreateAssignmentRequest move;
-    move.mutable_assignment()->set_nip(target_);
-    move.mutable_assignment()->set_position_code("DINKES.YANKES.STAF");
-    move.mutable_assignment()->set_kind(idv1::ASSIGNMENT_KIND_DEFINITIF);
-    *move.mutable_assignment()->mutable_start_date() = Date(kMoved);
-    ASSERT_TRUE(Ok(stub().CreateAssignment(Ctx(admin_token_).get(), move, &out)));
   }
 
   // A login of the seeded tenant created here; its token.

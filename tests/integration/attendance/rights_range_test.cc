@@ -12,8 +12,6 @@
 namespace ekinerja::attendance::it {
 namespace {
 
-namespace idv1 = ::ekinerja::identity::v1;
-
 const absl::CivilDay kMoved(2025, 7, 1);
 const absl::CivilDay kJune(2025, 6, 2), kJuneEnd(2025, 6, 30), kJuly(2025, 7, 31);
 
@@ -24,24 +22,8 @@ class RightsRangeTest : public AttendanceTest {
     if (HasFatalFailure()) return;
     SeedAttendance("dinkes");
     if (HasFatalFailure()) return;
-    // End staf_s1_a's S1 position on the day before kMoved, and place them in YANKES from it.
-    idv1::ListAssignmentsRequest list;
-    list.set_nip(seeded_.staf_s1_a);
-    idv1::ListAssignmentsResponse assignments;
-    ASSERT_TRUE(Ok(stub().ListAssignments(Ctx(admin_token_).get(), list, &assignments)));
-    ASSERT_EQ(assignments.assignments_size(), 1);
-    idv1::UpdateAssignmentRequest end;
-    *end.mutable_assignment() = assignments.assignments(0);
-    *end.mutable_assignment()->mutable_end_date() = Date(kMoved - 1);
-    end.mutable_update_mask()->add_paths("end_date");
-    idv1::Assignment out;
-    ASSERT_TRUE(Ok(stub().UpdateAssignment(Ctx(admin_token_).get(), end, &out)));
-    idv1::CreateAssignmentRequest move;
-    move.mutable_assignment()->set_nip(seeded_.staf_s1_a);
-    move.mutable_assignment()->set_position_code("DINKES.YANKES.STAF");
-    move.mutable_assignment()->set_kind(idv1::ASSIGNMENT_KIND_DEFINITIF);
-    *move.mutable_assignment()->mutable_start_date() = Date(kMoved);
-    ASSERT_TRUE(Ok(stub().CreateAssignment(Ctx(admin_token_).get(), move, &out)));
+    MoveEmployee(seeded_.staf_s1_a, "DINKES.YANKES.STAF", kMoved);
+    if (HasFatalFailure()) return;
     plt_ = Token(seeded_, seeded_.staf_p2p);
   }
 

@@ -39,6 +39,9 @@ constexpr char kServiceSecret[] = "rahasia-layanan-2026";
 constexpr char kDevice[] = "ZK-DINKES-01";
 const absl::CivilDay kDeviceInService(2024, 1, 1);
 
+// A valid NIP that no seeded tenant has.
+constexpr char kNobody[] = "196702271998032003";
+
 // A weekday well in the past, when everyone is assigned (a Wednesday).
 const absl::CivilDay kWednesday(2025, 3, 12);
 

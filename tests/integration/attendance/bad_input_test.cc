@@ -19,8 +19,6 @@ using ::testing::ElementsAre;
 
 // "a<NUL>b": the bytes Postgres refused (or pqxx cut at the NUL).
 const std::string kNul("a\0b", 3);
-// A valid NIP that no seeded tenant has.
-constexpr char kNobody[] = "196702271998032003";
 
 class BadInputTest : public AttendanceTest {
  protected:

@@ -19,9 +19,6 @@ using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 
-// A valid NIP that no seeded tenant has.
-constexpr char kNobody[] = "196702271998032003";
-
 class RequestsTest : public AttendanceTest {
  protected:
   void SetUp() override {

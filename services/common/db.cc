@@ -5,6 +5,7 @@
 #include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
+#include "log.h"
 #include "prometheus/counter.h"
 #include "prometheus/family.h"
 #include "prometheus/gauge.h"
@@ -72,21 +73,27 @@ std::string QuoteIdent(absl::string_view ident) {
 }
 
 absl::Status ToStatus(const std::exception& e) {
-  if (dynamic_cast<const pqxx::unique_violation*>(&e)) return absl::AlreadyExistsError(e.what());
-  if (dynamic_cast<const pqxx::foreign_key_violation*>(&e) ||
-      dynamic_cast<const pqxx::check_violation*>(&e)) {
-    return absl::FailedPreconditionError(e.what());
+  // Postgres' text names tables, constraints and values: it is logged here and never sent to a
+  // client, whose status carries only the code and a fixed message.
+  absl::Status out;
+  if (dynamic_cast<const pqxx::unique_violation*>(&e)) {
+    out = absl::AlreadyExistsError("database: the row already exists");
+  } else if (dynamic_cast<const pqxx::foreign_key_violation*>(&e) ||
+             dynamic_cast<const pqxx::check_violation*>(&e)) {
+    out = absl::FailedPreconditionError("database: a constraint refused the change");
+  } else if (dynamic_cast<const pqxx::broken_connection*>(&e)) {
+    out = absl::UnavailableError("database connection lost");
+  } else if (const auto* sql = dynamic_cast<const pqxx::sql_error*>(&e);
+             sql && (sql->sqlstate() == "40001" || sql->sqlstate() == "40P01")) {
+    // Serialization failure, deadlock: the client may retry.
+    out = absl::AbortedError("database: concurrent change; retry");
+  } else if (sql && sql->sqlstate() == "57014") {
+    out = absl::DeadlineExceededError("database: the statement took too long");
+  } else {
+    out = absl::InternalError("database error");
   }
-  if (dynamic_cast<const pqxx::broken_connection*>(&e)) {
-    return absl::UnavailableError(absl::StrCat("database connection lost: ", e.what()));
-  }
-  if (const auto* sql = dynamic_cast<const pqxx::sql_error*>(&e)) {
-    // 40001 serialization failure, 40P01 deadlock: the client may retry.
-    if (sql->sqlstate() == "40001" || sql->sqlstate() == "40P01")
-      return absl::AbortedError(e.what());
-    if (sql->sqlstate() == "57014") return absl::DeadlineExceededError(e.what());
-  }
-  return absl::InternalError(absl::StrCat("database: ", e.what()));
+  LogWarn("database error", {{"code", absl::StatusCodeToString(out.code())}, {"error", e.what()}});
+  return out;
 }
 
 Pool::Pool(PoolOptions options, prometheus::Registry* registry) : options_(std::move(options)) {
@@ -143,7 +150,8 @@ absl::StatusOr<std::unique_ptr<Pool::Conn>> Pool::Connect() {
     for (const auto& s : options_.statements) conn->c->prepare(s.name, s.sql);
     return conn;
   } catch (const std::exception& e) {
-    return absl::UnavailableError(absl::StrCat("cannot connect to the database: ", e.what()));
+    LogError("cannot connect to the database", {{"error", e.what()}});
+    return absl::UnavailableError("cannot connect to the database");
   }
 }
 

@@ -56,10 +56,14 @@ absl::Status AttendanceServiceImpl::RequireTenantAdmin(const Caller& caller) {
 }
 
 absl::Status AttendanceServiceImpl::CheckReads(const Caller& caller, const std::string& nip,
-                                               absl::CivilDay day) {
+                                               absl::CivilDay first, absl::CivilDay last) {
   if (caller.principal.subject == nip) return absl::OkStatus();
   // Identity knows who exists in the tenant and who may read whom; attendance only knows PINs.
-  const absl::Status st = directory_.CheckReadsEmployee(caller.bearer, nip, day);
+  // A tenant-wide role reads on every day alike; anyone else's right is asked for each day.
+  const absl::Status st =
+      caller.ReadsTenant() || first == last
+          ? directory_.CheckReadsEmployee(caller.bearer, nip, first)
+          : directory_.CheckReadsEmployeeDuring(caller.bearer, nip, first, last);
   if (st.ok() || absl::IsUnavailable(st)) return st;
   if (caller.ReadsTenant() && absl::IsNotFound(st)) {
     return absl::NotFoundError(absl::StrCat("no employee ", nip, " in the tenant"));

@@ -124,10 +124,16 @@ class AttendanceServiceImpl final : public v1::AttendanceService::Service {
   absl::StatusOr<Caller> CallerFrom(grpc::ServerContext* ctx);
   // PERMISSION_DENIED unless ADMIN_INSTANSI.
   static absl::Status RequireTenantAdmin(const Caller& caller);
-  // OK when the caller may read `nip`'s attendance on `day`: themselves, or whoever identity lets
-  // read that employee (tenant-wide roles, supervisors, ADMIN_OPD in scope). NOT_FOUND for a
+  // OK when the caller may read `nip`'s attendance on every day of [first, last]: themselves, or
+  // whoever identity lets read that employee on each of those days (tenant-wide roles on any day;
+  // supervisors and ADMIN_OPD only while the org tree gives them the employee). NOT_FOUND for a
   // tenant-wide reader asking for someone the tenant does not have; PERMISSION_DENIED otherwise.
-  absl::Status CheckReads(const Caller& caller, const std::string& nip, absl::CivilDay day);
+  // Every read of a range checks the whole range here, never only one of its days.
+  absl::Status CheckReads(const Caller& caller, const std::string& nip, absl::CivilDay first,
+                          absl::CivilDay last);
+  absl::Status CheckReads(const Caller& caller, const std::string& nip, absl::CivilDay day) {
+    return CheckReads(caller, nip, day, day);
+  }
   // OK when the caller may decide `nip`'s request dated `day`: ADMIN_INSTANSI, or the atasan
   // langsung on that day by identity's supervisor resolution. Never the employee themselves.
   absl::Status CheckApproves(const Caller& caller, const std::string& nip, absl::CivilDay day);

@@ -16,16 +16,17 @@
 #include "date_proto.h"
 #include "domain/calendar_rules.h"
 #include "domain/hhmm.h"
+#include "domain/work_dates.h"
 #include "nip.h"
 #include "page_token.h"
 #include "status.h"
 #include "store/attendance_store.h"
 #include "store/calendar_store.h"
+#include "text.h"
 
 namespace ekinerja::attendance {
 namespace {
 
-constexpr size_t kMaxNameLength = 200;
 constexpr int kMaxRosterDays = 400;
 // UpdateAttendanceRules marks this many days (up to today) of every employee dirty.
 constexpr int kRulesDirtyDays = 62;
@@ -33,10 +34,9 @@ constexpr char kHolidayKindPrefix[] = "HOLIDAY_KIND_";
 
 absl::Status ValidateName(const std::string& name, const std::string& field) {
   if (name.empty()) return InvalidField(field, "required");
-  if (name.size() > kMaxNameLength) {
-    return InvalidField(field, absl::StrCat("at most ", kMaxNameLength, " characters"));
-  }
-  return absl::OkStatus();
+  Violations v;
+  CheckText(v, field, name, kNameText);
+  return v.ToStatus();
 }
 
 void ToProto(const WeekTemplate& week, const std::string& name, v1::ScheduleTemplate* out) {
@@ -208,6 +208,7 @@ grpc::Status AttendanceServiceImpl::AssignSchedule(grpc::ServerContext* ctx,
     store::AssignmentRow row;
     row.template_code = a.template_code();
     row.org_unit_code = a.org_unit_code();
+    CheckText(v, "assignment.org_unit_code", a.org_unit_code(), kIdText);
     if (!a.nip().empty()) {
       absl::StatusOr<Nip> nip = ParseNip(a.nip(), "assignment.nip");
       v.Merge(nip.status());
@@ -221,7 +222,7 @@ grpc::Status AttendanceServiceImpl::AssignSchedule(grpc::ServerContext* ctx,
     absl::StatusOr<DateSpan> span =
         ParseDateSpan(a.start_date(), a.end_date(), "assignment.", /*end_required=*/false);
     v.Merge(span.status());
-    v.Merge(ValidateRequestId(req->request_id(), "request_id"));
+    CheckText(v, "request_id", req->request_id(), kIdText);
     EK_RETURN_IF_ERROR(v.ToStatus());
     row.start = span->start;
     row.end = span->end;
@@ -361,10 +362,7 @@ grpc::Status AttendanceServiceImpl::SetRosterDays(grpc::ServerContext* ctx,
     for (int i = 0; i < req->days_size() && i < kMaxRosterDays; ++i) {
       const v1::RosterDay& d = req->days(i);
       const std::string field = absl::StrCat("days[", i, "]");
-      absl::StatusOr<absl::CivilDay> day =
-          IsSet(d.date())
-              ? FromProtoDate(d.date(), field + ".date")
-              : absl::StatusOr<absl::CivilDay>(InvalidField(field + ".date", "required"));
+      absl::StatusOr<absl::CivilDay> day = ParseWorkDate(d.date(), field + ".date");
       v.Merge(day.status());
       absl::StatusOr<std::optional<WorkHours>> hours =
           ParseWorkHours(d.hours().start(), d.hours().end(), field + ".hours");
@@ -410,7 +408,7 @@ grpc::Status AttendanceServiceImpl::ListRosterDays(grpc::ServerContext* ctx,
       v.Add("end_date", absl::StrCat("the range is at most ", kMaxRosterDays, " days"));
     }
     EK_RETURN_IF_ERROR(v.ToStatus());
-    EK_RETURN_IF_ERROR(CheckReads(c, nip->digits, span->start));
+    EK_RETURN_IF_ERROR(CheckReads(c, nip->digits, span->start, *span->end));
     return pool_.Read([&](db::Tx& tx) -> absl::Status {
       for (const RosterEntry& e :
            store::ListRosterDays(tx, c.tenant(), nip->digits, span->start, *span->end)) {
@@ -436,9 +434,7 @@ grpc::Status AttendanceServiceImpl::CreateHoliday(grpc::ServerContext* ctx,
     EK_RETURN_IF_ERROR(RequireTenantAdmin(c));
     const v1::Holiday& h = req->holiday();
     Violations v;
-    absl::StatusOr<absl::CivilDay> day =
-        IsSet(h.date()) ? FromProtoDate(h.date(), "holiday.date")
-                        : absl::StatusOr<absl::CivilDay>(InvalidField("holiday.date", "required"));
+    absl::StatusOr<absl::CivilDay> day = ParseWorkDate(h.date(), "holiday.date");
     v.Merge(day.status());
     v.Merge(ValidateName(h.name(), "holiday.name"));
     if (h.kind() == v1::HOLIDAY_KIND_UNSPECIFIED || !v1::HolidayKind_IsValid(h.kind())) {
@@ -469,7 +465,10 @@ grpc::Status AttendanceServiceImpl::ListHolidays(grpc::ServerContext* ctx,
                                                  const v1::ListHolidaysRequest* req,
                                                  v1::ListHolidaysResponse* resp) {
   return Serve(ctx, [&](const Caller& c) -> absl::Status {
-    if (req->year() < 1 || req->year() > 9999) return InvalidField("year", "required: 1-9999");
+    if (req->year() < kFirstWorkDate.year() || req->year() > kLastWorkDate.year()) {
+      return InvalidField(
+          "year", absl::StrCat("required: ", kFirstWorkDate.year(), "-", kLastWorkDate.year()));
+    }
     return pool_.Read([&](db::Tx& tx) -> absl::Status {
       for (const store::HolidayRow& h :
            store::ListHolidays(tx, c.tenant(), absl::CivilDay(req->year(), 1, 1),
@@ -486,8 +485,7 @@ grpc::Status AttendanceServiceImpl::DeleteHoliday(grpc::ServerContext* ctx,
                                                   v1::DeleteHolidayResponse*) {
   return Serve(ctx, [&](const Caller& c) -> absl::Status {
     EK_RETURN_IF_ERROR(RequireTenantAdmin(c));
-    if (!IsSet(req->date())) return InvalidField("date", "required");
-    EK_ASSIGN_OR_RETURN(absl::CivilDay day, FromProtoDate(req->date(), "date"));
+    EK_ASSIGN_OR_RETURN(absl::CivilDay day, ParseWorkDate(req->date(), "date"));
     EK_ASSIGN_OR_RETURN(absl::CivilDay last_storable, recomputer().LastStorableDay(c.tenant()));
     std::vector<store::DayKey> keys;
     EK_RETURN_IF_ERROR(pool_.Write([&](db::Tx& tx) -> absl::Status {

@@ -2,6 +2,8 @@
 // the admin's recompute. Every read first recomputes the days in its range that are dirty or were
 // never computed (Recomputer::Refresh), so an answer never lags a change.
 
+#include <algorithm>
+
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "api/attendance_service.h"
@@ -10,8 +12,10 @@
 #include "date_proto.h"
 #include "domain/hhmm.h"
 #include "domain/month_summary.h"
+#include "domain/work_dates.h"
 #include "nip.h"
 #include "status.h"
+#include "text.h"
 
 namespace ekinerja::attendance {
 namespace {
@@ -84,7 +88,7 @@ grpc::Status AttendanceServiceImpl::GetAttendanceDay(grpc::ServerContext* ctx,
   return Serve(ctx, [&](const Caller& caller) -> absl::Status {
     Violations v;
     auto nip = ParseNip(req->nip(), "nip");
-    auto day = FromProtoDate(req->date(), "date");
+    auto day = ParseWorkDate(req->date(), "date");
     v.Merge(nip.status());
     v.Merge(day.status());
     EK_RETURN_IF_ERROR(v.ToStatus());
@@ -114,7 +118,7 @@ grpc::Status AttendanceServiceImpl::ListAttendanceDays(grpc::ServerContext* ctx,
     v.Merge(nip.status());
     v.Merge(range.status());
     EK_RETURN_IF_ERROR(v.ToStatus());
-    EK_RETURN_IF_ERROR(CheckReads(caller, nip->digits, range->last));
+    EK_RETURN_IF_ERROR(CheckReads(caller, nip->digits, range->first, range->last));
     EK_RETURN_IF_ERROR(
         recomputer_.Refresh(caller.tenant(), {nip->digits}, range->first, range->last).status());
     return pool_.Read([&](db::Tx& tx) {
@@ -131,23 +135,27 @@ grpc::Status AttendanceServiceImpl::StreamDaySummaries(
     grpc::ServerContext* ctx, const v1::StreamDaySummariesRequest* req,
     grpc::ServerWriter<v1::AttendanceDay>* writer) {
   return Serve(ctx, [&](const Caller& caller) -> absl::Status {
-    EK_ASSIGN_OR_RETURN(const Range range, RangeOf(req->start_date(), req->end_date()));
+    Violations v;
+    CheckText(v, "org_unit_code", req->org_unit_code(), kIdText);
+    auto range = RangeOf(req->start_date(), req->end_date());
+    v.Merge(range.status());
+    EK_RETURN_IF_ERROR(v.ToStatus());
     if (req->org_unit_code().empty() && !caller.ReadsTenant()) {
       return absl::PermissionDeniedError("the whole tenant needs a tenant-wide role");
     }
     // Identity decides who is in the unit and whether this caller may see them.
     EK_ASSIGN_OR_RETURN(auto employees,
-                        directory_.EmployeesOf(caller.bearer, req->org_unit_code(), range.last));
+                        directory_.EmployeesOf(caller.bearer, req->org_unit_code(), range->last));
     for (size_t begin = 0; begin < employees.size(); begin += kStreamChunk) {
       std::vector<std::string> nips;
       for (size_t i = begin; i < std::min(employees.size(), begin + kStreamChunk); ++i) {
         nips.push_back(employees[i].nip);
       }
       EK_RETURN_IF_ERROR(
-          recomputer_.Refresh(caller.tenant(), nips, range.first, range.last).status());
+          recomputer_.Refresh(caller.tenant(), nips, range->first, range->last).status());
       std::vector<store::SummaryRow> rows;
       EK_RETURN_IF_ERROR(pool_.Read([&](db::Tx& tx) {
-        rows = store::ReadSummaries(tx, caller.tenant(), nips, range.first, range.last);
+        rows = store::ReadSummaries(tx, caller.tenant(), nips, range->first, range->last);
         return absl::OkStatus();
       }));
       for (const auto& r : rows) {
@@ -167,16 +175,18 @@ grpc::Status AttendanceServiceImpl::GetMonthlySummary(grpc::ServerContext* ctx,
     Violations v;
     auto nip = ParseNip(req->nip(), "nip");
     v.Merge(nip.status());
-    if (req->year() < 2000 || req->year() > 9999) v.Add("year", "2000-9999");
+    if (req->year() < kFirstWorkDate.year() || req->year() > kLastWorkDate.year()) {
+      v.Add("year", absl::StrCat(kFirstWorkDate.year(), "-", kLastWorkDate.year()));
+    }
     if (req->month() < 1 || req->month() > 12) v.Add("month", "1-12");
     EK_RETURN_IF_ERROR(v.ToStatus());
     const absl::CivilDay first(req->year(), req->month(), 1);
     const absl::CivilDay month_end = absl::CivilDay(absl::CivilMonth(first) + 1) - 1;
-    EK_RETURN_IF_ERROR(CheckReads(caller, nip->digits, month_end));
     // Up to today: later days of the month have not happened.
     EK_ASSIGN_OR_RETURN(const absl::CivilDay storable,
                         recomputer_.LastStorableDay(caller.tenant()));
     const absl::CivilDay last = std::min(month_end, storable - 1);
+    EK_RETURN_IF_ERROR(CheckReads(caller, nip->digits, first, std::max(first, last)));
     resp->set_nip(nip->digits);
     resp->set_year(req->year());
     resp->set_month(req->month());
@@ -221,6 +231,14 @@ grpc::Status AttendanceServiceImpl::RecomputeDays(grpc::ServerContext* ctx,
     }
     auto range = RangeOf(req->start_date(), req->end_date());
     v.Merge(range.status());
+    EK_RETURN_IF_ERROR(v.ToStatus());
+    EK_ASSIGN_OR_RETURN(const std::vector<std::string> missing,
+                        directory_.MissingEmployees(caller.bearer, nips));
+    for (int i = 0; i < req->nips_size(); ++i) {
+      if (std::find(missing.begin(), missing.end(), nips[i]) != missing.end()) {
+        v.Add(absl::StrCat("nips[", i, "]"), "no employee with this NIP in the tenant");
+      }
+    }
     EK_RETURN_IF_ERROR(v.ToStatus());
     if (nips.empty()) {
       EK_ASSIGN_OR_RETURN(auto employees, directory_.EmployeesOf(caller.bearer, "", range->last));

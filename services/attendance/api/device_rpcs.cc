@@ -14,6 +14,7 @@
 #include "nip.h"
 #include "page_token.h"
 #include "status.h"
+#include "text.h"
 
 namespace ekinerja::attendance {
 namespace {
@@ -69,11 +70,18 @@ grpc::Status AttendanceServiceImpl::RegisterDevice(grpc::ServerContext* ctx,
     if (!IsIndonesianZone(d.time_zone())) {
       v.Add("device.time_zone", "required: Asia/Jakarta, Asia/Makassar or Asia/Jayapura");
     }
-    auto in_service = FromProtoDate(d.in_service_date(), "device.in_service_date");
+    auto in_service = ParseWorkDate(d.in_service_date(), "device.in_service_date");
     v.Merge(in_service.status());
-    if (d.description().size() > 200) v.Add("device.description", "at most 200 characters");
-    if (d.org_unit_code().size() > 64) v.Add("device.org_unit_code", "at most 64 characters");
+    CheckText(v, "device.description", d.description(), kNameText);
+    CheckText(v, "device.org_unit_code", d.org_unit_code(), kIdText);
     EK_RETURN_IF_ERROR(v.ToStatus());
+    if (!d.org_unit_code().empty()) {  // identity's unit, as a schedule's
+      const absl::Status unit = directory_.CheckOrgUnit(caller.bearer, d.org_unit_code());
+      if (absl::IsNotFound(unit) || absl::IsInvalidArgument(unit)) {
+        return InvalidField("device.org_unit_code", "no org unit with this code in the tenant");
+      }
+      EK_RETURN_IF_ERROR(unit);
+    }
 
     store::DeviceRow row;
     row.tenant = caller.tenant();
@@ -291,6 +299,7 @@ grpc::Status AttendanceServiceImpl::ImportAttendanceLog(grpc::ServerContext* ctx
       v.Add("format", "required: ATTLOG or CSV");
     }
     if (req->content().empty()) v.Add("content", "required: the file's text");
+    CheckText(v, "content", req->content(), kFileText);
     EK_RETURN_IF_ERROR(v.ToStatus());
     auto device = ingestor_.SeenDevice(caller.tenant(), req->device_serial());
     if (absl::IsNotFound(device.status())) {

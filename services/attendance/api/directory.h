@@ -42,6 +42,25 @@ class Directory {
   virtual absl::Status CheckReadsEmployee(const std::string& bearer, const std::string& nip,
                                           absl::CivilDay day) = 0;
 
+  // As CheckReadsEmployee, on every day of [first, last] (at most kMaxCheckedDays days): OK only
+  // when identity lets the holder read `nip` on each of them. A supervisor's or ADMIN_OPD's right
+  // changes with the org tree, so one day does not answer for the others. Identity has no RPC that
+  // answers for a range (or gives the periods of a right), so the days are asked in one batch of
+  // concurrent calls.
+  static constexpr int kMaxCheckedDays = 400;
+  virtual absl::Status CheckReadsEmployeeDuring(const std::string& bearer, const std::string& nip,
+                                                absl::CivilDay first, absl::CivilDay last) = 0;
+
+  // OK when the tenant of `bearer` has org unit `code`; NOT_FOUND when it has not.
+  virtual absl::Status CheckOrgUnit(const std::string& bearer, const std::string& code) = 0;
+
+  // Of `nips`, those the tenant of `bearer` has no employee for, in the order given (empty when
+  // all exist). One BatchGetEmployees call per 1000 NIPs; a batch naming a missing employee is
+  // asked again NIP by NIP (concurrently) to name every one. PERMISSION_DENIED when the caller may
+  // not read one of them.
+  virtual absl::StatusOr<std::vector<std::string>> MissingEmployees(
+      const std::string& bearer, const std::vector<std::string>& nips) = 0;
+
   // The NIP of the atasan langsung of `nip` on `day` ("" at the top of the tree), asked with the
   // caller's token (who must be able to read `nip`). NOT_FOUND when `nip` holds no definitive
   // position that day.

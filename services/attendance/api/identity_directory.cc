@@ -63,6 +63,8 @@ constexpr absl::Duration kRefusedLoginBackoff = absl::Seconds(30);
 constexpr size_t kMaxCacheEntries = 256;
 constexpr size_t kMaxCachedEmployees = 200000;
 constexpr int kPageSize = 1000;
+// identity's BatchGetEmployees takes at most this many NIPs.
+constexpr size_t kMaxBatch = 1000;
 
 // What identity said, as a Directory answers it: rights and lookup answers (PERMISSION_DENIED,
 // NOT_FOUND, UNAUTHENTICATED for a caller token identity no longer accepts, INVALID_ARGUMENT for a
@@ -106,6 +108,61 @@ class IdentityDirectory final : public Directory {
     idv1::Employee resp;
     auto ctx = Context(bearer);
     return FromIdentity(stub_->GetEmployee(ctx.get(), req, &resp), "GetEmployee");
+  }
+
+  absl::Status CheckReadsEmployeeDuring(const std::string& bearer, const std::string& nip,
+                                        absl::CivilDay first, absl::CivilDay last) override {
+    if (last < first || last - first >= kMaxCheckedDays) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("a range of 1 to ", kMaxCheckedDays, " days is checked"));
+    }
+    std::vector<std::pair<std::string, absl::CivilDay>> asks;
+    for (absl::CivilDay d = first; d <= last; ++d) asks.emplace_back(nip, d);
+    absl::Status out;
+    for (absl::Status& st : GetEmployees(bearer, asks)) {
+      if (st.ok()) continue;
+      if (!absl::IsUnavailable(st)) return st;  // a refusal wins over a failure
+      out = std::move(st);
+    }
+    return out;
+  }
+
+  absl::Status CheckOrgUnit(const std::string& bearer, const std::string& code) override {
+    idv1::GetOrgUnitRequest req;
+    req.set_code(code);
+    idv1::OrgUnit resp;
+    auto ctx = Context(bearer);
+    return FromIdentity(stub_->GetOrgUnit(ctx.get(), req, &resp), "GetOrgUnit");
+  }
+
+  absl::StatusOr<std::vector<std::string>> MissingEmployees(
+      const std::string& bearer, const std::vector<std::string>& nips) override {
+    std::vector<std::string> missing;
+    for (size_t begin = 0; begin < nips.size(); begin += kMaxBatch) {
+      const std::vector<std::string> batch(nips.begin() + begin,
+                                           nips.begin() + std::min(nips.size(), begin + kMaxBatch));
+      idv1::BatchGetEmployeesRequest req;
+      for (const std::string& nip : batch) req.add_nips(nip);
+      idv1::BatchGetEmployeesResponse resp;
+      auto ctx = Context(bearer);
+      const absl::Status st =
+          FromIdentity(stub_->BatchGetEmployees(ctx.get(), req, &resp), "BatchGetEmployees");
+      if (st.ok()) continue;
+      if (!absl::IsNotFound(st)) return st;
+      // Identity names only the first missing one: ask each of this batch to name them all.
+      std::vector<std::pair<std::string, absl::CivilDay>> asks;
+      const absl::CivilDay today = absl::ToCivilDay(absl::Now(), absl::UTCTimeZone());
+      for (const std::string& nip : batch) asks.emplace_back(nip, today);
+      std::vector<absl::Status> answers = GetEmployees(bearer, asks);
+      for (size_t i = 0; i < batch.size(); ++i) {
+        if (absl::IsNotFound(answers[i])) {
+          missing.push_back(batch[i]);
+        } else if (!answers[i].ok()) {
+          return answers[i];
+        }
+      }
+    }
+    return missing;
   }
 
   absl::StatusOr<std::string> AtasanOf(const std::string& bearer, const std::string& nip,
@@ -219,6 +276,39 @@ class IdentityDirectory final : public Directory {
     ctx->set_deadline(std::chrono::system_clock::now() + absl::ToChronoMilliseconds(timeout_));
     if (!bearer.empty()) ctx->AddMetadata("authorization", "Bearer " + bearer);
     return ctx;
+  }
+
+  // identity's answer to GetEmployee for each (nip, day), asked all at once on one completion
+  // queue: a range or a batch costs one round trip, not one per element.
+  std::vector<absl::Status> GetEmployees(
+      const std::string& bearer, const std::vector<std::pair<std::string, absl::CivilDay>>& asks) {
+    struct Call {
+      std::unique_ptr<grpc::ClientContext> ctx;
+      idv1::Employee resp;
+      grpc::Status status;
+      std::unique_ptr<grpc::ClientAsyncResponseReader<idv1::Employee>> reader;
+    };
+    grpc::CompletionQueue cq;
+    std::vector<Call> calls(asks.size());
+    for (size_t i = 0; i < asks.size(); ++i) {
+      idv1::GetEmployeeRequest req;
+      req.set_nip(asks[i].first);
+      *req.mutable_date() = ToProtoDate(asks[i].second);
+      calls[i].ctx = Context(bearer);
+      calls[i].reader = stub_->AsyncGetEmployee(calls[i].ctx.get(), req, &cq);
+      calls[i].reader->Finish(&calls[i].resp, &calls[i].status, &calls[i]);
+    }
+    void* tag = nullptr;
+    bool ok = false;
+    for (size_t done = 0; done < calls.size() && cq.Next(&tag, &ok); ++done) {
+    }
+    cq.Shutdown();
+    while (cq.Next(&tag, &ok)) {
+    }
+    std::vector<absl::Status> out;
+    out.reserve(calls.size());
+    for (const Call& c : calls) out.push_back(FromIdentity(c.status, "GetEmployee"));
+    return out;
   }
 
   absl::StatusOr<std::vector<EmployeeUnit>> FetchEmployees(const std::string& bearer,

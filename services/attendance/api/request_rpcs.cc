@@ -10,8 +10,10 @@
 #include <set>
 #include <utility>
 
+#include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/strip.h"
 #include "api/attendance_service.h"
 #include "api/rpc_support.h"
 #include "civil.h"
@@ -24,11 +26,11 @@
 #include "status.h"
 #include "store/attendance_store.h"
 #include "store/request_store.h"
+#include "text.h"
 
 namespace ekinerja::attendance {
 namespace {
 
-constexpr size_t kMaxEvidenceUriLength = 2000;
 constexpr char kAbsenceKindPrefix[] = "ABSENCE_KIND_";
 constexpr char kRequestStatePrefix[] = "REQUEST_STATE_";
 
@@ -74,12 +76,8 @@ void ToProto(const store::CorrectionRow& c, v1::Correction* out) {
 
 void ValidateTexts(const std::string& reason, const std::string& evidence_uri,
                    const std::string& prefix, Violations& v) {
-  if (reason.size() > kMaxReasonLength) {
-    v.Add(prefix + "reason", absl::StrCat("at most ", kMaxReasonLength, " bytes"));
-  }
-  if (evidence_uri.size() > kMaxEvidenceUriLength) {
-    v.Add(prefix + "evidence_uri", absl::StrCat("at most ", kMaxEvidenceUriLength, " bytes"));
-  }
+  CheckText(v, prefix + "reason", reason, kReasonText);
+  CheckText(v, prefix + "evidence_uri", evidence_uri, kUriText);
 }
 
 // The state a new request of `nip` filed by `caller` starts in: PENDING for the employee's own,
@@ -146,24 +144,33 @@ std::vector<store::DayKey> StorableKeys(const std::string& nip, absl::CivilDay f
   return DayKeys({nip}, first, std::min(last, last_storable));
 }
 
-// Who may list: one employee's requests, by CheckReads on the range's start (today without a
-// range); everyone's, tenant-wide readers only.
-absl::Status CheckListRights(
-    const Caller& c, const ListQuery& q, const char* what, Recomputer& recomputer,
-    const std::function<absl::Status(const std::string&, absl::CivilDay)>& check_reads) {
+// Who may list: one employee's requests, by CheckReads over every day of the range; everyone's,
+// tenant-wide readers only. A reader whose right depends on the day (a supervisor, ADMIN_OPD)
+// gives a range of at most Directory::kMaxCheckedDays days, and without one reads the requests
+// overlapping today: never the days they had no right to.
+absl::Status CheckListRights(const Caller& c, ListQuery& q, const char* what,
+                             Recomputer& recomputer,
+                             const std::function<absl::Status(const std::string&, absl::CivilDay,
+                                                              absl::CivilDay)>& check_reads) {
   if (q.filter.nip.empty()) {
     if (c.ReadsTenant()) return absl::OkStatus();
     return absl::PermissionDeniedError(
         absl::StrCat("listing every employee's ", what, " needs a tenant-wide role; give nip"));
   }
-  absl::CivilDay day;
-  if (q.filter.first) {
-    day = *q.filter.first;
-  } else {
+  if (c.principal.subject == q.filter.nip || c.ReadsTenant()) {
     EK_ASSIGN_OR_RETURN(const absl::CivilDay last, recomputer.LastStorableDay(c.tenant()));
-    day = last - 1;
+    return check_reads(q.filter.nip, q.filter.first.value_or(last - 1),
+                       q.filter.first.value_or(last - 1));
   }
-  return check_reads(q.filter.nip, day);
+  if (!q.filter.first) {
+    EK_ASSIGN_OR_RETURN(const absl::CivilDay last, recomputer.LastStorableDay(c.tenant()));
+    q.filter.first = q.filter.last = last - 1;
+  } else if (*q.filter.last - *q.filter.first >= Directory::kMaxCheckedDays) {
+    return InvalidField("end_date", absl::StrCat("at most ", Directory::kMaxCheckedDays,
+                                                 " days from start_date, unless you read your "
+                                                 "own or the whole tenant's"));
+  }
+  return check_reads(q.filter.nip, *q.filter.first, *q.filter.last);
 }
 
 // Approves or rejects absence `id` for `caller` (Approve/RejectAbsence).
@@ -173,9 +180,7 @@ absl::Status DecideAbsenceRequest(db::Pool& pool, Recomputer& recomputer, const 
   Violations v;
   if (id <= 0) v.Add("id", "required");
   if (!approve && reason.empty()) v.Add("reason", "required: why the absence is rejected");
-  if (reason.size() > kMaxReasonLength) {
-    v.Add("reason", absl::StrCat("at most ", kMaxReasonLength, " bytes"));
-  }
+  CheckText(v, "reason", reason, kReasonText);
   EK_RETURN_IF_ERROR(v.ToStatus());
   store::AbsenceRow row;
   EK_RETURN_IF_ERROR(pool.Read([&](db::Tx& tx) -> absl::Status {
@@ -220,9 +225,7 @@ absl::Status DecideCorrectionRequest(db::Pool& pool, Recomputer& recomputer, con
   Violations v;
   if (id <= 0) v.Add("id", "required");
   if (!approve && reason.empty()) v.Add("reason", "required: why the correction is rejected");
-  if (reason.size() > kMaxReasonLength) {
-    v.Add("reason", absl::StrCat("at most ", kMaxReasonLength, " bytes"));
-  }
+  CheckText(v, "reason", reason, kReasonText);
   EK_RETURN_IF_ERROR(v.ToStatus());
   store::CorrectionRow row;
   EK_RETURN_IF_ERROR(pool.Read([&](db::Tx& tx) -> absl::Status {
@@ -260,6 +263,19 @@ absl::Status DecideCorrectionRequest(db::Pool& pool, Recomputer& recomputer, con
   return absl::OkStatus();
 }
 
+// A concurrent call with the same request id committed first: the client's retry finds it.
+absl::Status ConcurrentRetry() {
+  return absl::AbortedError("a concurrent call used this request_id; retry");
+}
+
+// The line of an import row's violation field ("rows[12].nip" -> 12).
+int LineOf(absl::string_view field) {
+  int line = 0;
+  absl::ConsumePrefix(&field, "rows[");
+  (void)absl::SimpleAtoi(field.substr(0, field.find(']')), &line);
+  return line;
+}
+
 std::string Describe(const store::AbsenceRow& a) {
   return absl::StrCat("absence ", a.id, " (", a.kind, ", ", store::RequestStateName(a.state), ", ",
                       FormatDate(a.start), " to ", FormatDate(a.end), ")");
@@ -289,7 +305,7 @@ grpc::Status AttendanceServiceImpl::CreateAbsence(grpc::ServerContext* ctx,
         v.Add("absence.end_date", *error);
     }
     ValidateTexts(a.reason(), a.evidence_uri(), "absence.", v);
-    v.Merge(ValidateRequestId(req->request_id(), "request_id"));
+    CheckText(v, "request_id", req->request_id(), kIdText);
     EK_RETURN_IF_ERROR(v.ToStatus());
     EK_ASSIGN_OR_RETURN(store::RequestState state, InitialState(c, nip->digits));
     if (state == store::RequestState::kApproved) {  // the admin's entry: the employee must exist
@@ -311,12 +327,15 @@ grpc::Status AttendanceServiceImpl::CreateAbsence(grpc::ServerContext* ctx,
     std::vector<store::DayKey> keys;
     EK_RETURN_IF_ERROR(pool_.Write([&](db::Tx& tx) -> absl::Status {
       store::LockEmployeeRequests(tx, c.tenant(), row.nip);
-      if (auto earlier = store::FindAbsenceByRequestId(tx, c.tenant(), req->request_id())) {
-        if (earlier->nip != row.nip || earlier->kind != row.kind || earlier->start != row.start ||
-            earlier->end != row.end) {
+      const store::RequestKey key{c.principal.subject, "CreateAbsence", req->request_id()};
+      if (std::optional<int64_t> earlier_id = store::FindRequestKey(tx, c.tenant(), key)) {
+        EK_ASSIGN_OR_RETURN(const store::AbsenceRow earlier,
+                            store::GetAbsence(tx, c.tenant(), *earlier_id));
+        if (earlier.nip != row.nip || earlier.kind != row.kind || earlier.start != row.start ||
+            earlier.end != row.end) {
           return InvalidField("request_id", "already used for another absence");
         }
-        row = *earlier;  // a retry: the absence exists, nothing changes
+        row = earlier;  // a retry: the absence exists, nothing changes
         return absl::OkStatus();
       }
       const auto overlapping =
@@ -326,7 +345,8 @@ grpc::Status AttendanceServiceImpl::CreateAbsence(grpc::ServerContext* ctx,
                                                           Describe(overlapping.front()),
                                                           "; reject or shorten that one first"));
       }
-      row.id = store::InsertAbsences(tx, c.tenant(), {row}, {req->request_id()}).front();
+      row.id = store::InsertAbsences(tx, c.tenant(), {row}).front();
+      if (!store::InsertRequestKey(tx, c.tenant(), key, row.id)) return ConcurrentRetry();
       if (row.state == store::RequestState::kApproved) {
         keys = StorableKeys(row.nip, row.start, row.end, last_storable);
         store::MarkDirty(tx, c.tenant(), keys);
@@ -350,9 +370,11 @@ grpc::Status AttendanceServiceImpl::ListAbsences(grpc::ServerContext* ctx,
     EK_ASSIGN_OR_RETURN(ListQuery q,
                         ParseListQuery("absences", req->nip(), req->start_date(), req->end_date(),
                                        req->state(), req->page_size(), req->page_token()));
-    EK_RETURN_IF_ERROR(CheckListRights(
-        c, q, "absences", recomputer(),
-        [&](const std::string& nip, absl::CivilDay day) { return CheckReads(c, nip, day); }));
+    EK_RETURN_IF_ERROR(
+        CheckListRights(c, q, "absences", recomputer(),
+                        [&](const std::string& nip, absl::CivilDay first, absl::CivilDay last) {
+                          return CheckReads(c, nip, first, last);
+                        }));
     return pool_.Read([&](db::Tx& tx) -> absl::Status {
       const auto rows = store::ListAbsences(tx, c.tenant(), q.filter);
       resp->set_next_page_token(WritePage(
@@ -391,53 +413,88 @@ grpc::Status AttendanceServiceImpl::ImportAbsences(grpc::ServerContext* ctx,
                                                    v1::ImportAbsencesResponse* resp) {
   return Serve(ctx, [&](const Caller& c) -> absl::Status {
     EK_RETURN_IF_ERROR(RequireTenantAdmin(c));
-    Violations bad_rows;
-    if (req->csv().empty()) bad_rows.Add("csv", "required");
-    bad_rows.Merge(ValidateRequestId(req->request_id(), "request_id"));
-    EK_RETURN_IF_ERROR(bad_rows.ToStatus());
-    const std::vector<AbsenceImportRow> rows = ParseAbsenceCsv(req->csv(), bad_rows);
-    EK_RETURN_IF_ERROR(bad_rows.ToStatus("import rejected; nothing was imported"));
+    Violations request;
+    if (req->csv().empty()) request.Add("csv", "required");
+    CheckText(request, "csv", req->csv(), kFileText);
+    CheckText(request, "request_id", req->request_id(), kIdText);
+    EK_RETURN_IF_ERROR(request.ToStatus());
+    // The file's own problems (header, no rows) refuse the request; a row's go to the answer.
+    Violations parsed;
+    const std::vector<AbsenceImportRow> rows = ParseAbsenceCsv(req->csv(), parsed);
+    std::vector<FieldViolation> row_errors;
+    for (const FieldViolation& f : parsed.list()) {
+      if (absl::StartsWith(f.field, "rows[")) {
+        row_errors.push_back(f);
+      } else {
+        request.Add(f.field, f.description);
+      }
+    }
+    EK_RETURN_IF_ERROR(request.ToStatus("import rejected; nothing was imported"));
+
+    std::set<std::string> nips;
+    for (const AbsenceImportRow& r : rows) nips.insert(r.nip);
+    EK_ASSIGN_OR_RETURN(
+        const std::vector<std::string> missing,
+        directory_.MissingEmployees(c.bearer, std::vector<std::string>(nips.begin(), nips.end())));
+    const std::set<std::string> unknown(missing.begin(), missing.end());
+    for (const AbsenceImportRow& r : rows) {
+      if (unknown.count(r.nip) > 0) {
+        row_errors.push_back({absl::StrCat("rows[", r.line, "].nip"),
+                              absl::StrCat("line ", r.line, ": no employee with this NIP")});
+      }
+    }
     EK_ASSIGN_OR_RETURN(absl::CivilDay last_storable, recomputer().LastStorableDay(c.tenant()));
-    // Each row's request id is the import's with the row's line: a retry finds them.
-    const std::string id_prefix = req->request_id().empty() ? "" : req->request_id() + "#";
+    // The import's request id is its own key (not its rows'): a retry answers the first count.
+    const store::RequestKey key{c.principal.subject, "ImportAbsences", req->request_id()};
 
     std::vector<store::DayKey> keys;
     EK_RETURN_IF_ERROR(pool_.Write([&](db::Tx& tx) -> absl::Status {
-      if (!id_prefix.empty()) {
-        if (int64_t done = store::CountAbsencesWithRequestPrefix(tx, c.tenant(), id_prefix)) {
-          resp->set_imported(static_cast<int32_t>(done));  // a retry of an applied import
+      if (!req->dry_run()) {
+        if (std::optional<int64_t> done = store::FindRequestKey(tx, c.tenant(), key)) {
+          resp->set_imported(static_cast<int32_t>(*done));  // a retry of an applied import
+          resp->set_applied(true);
           return absl::OkStatus();
         }
       }
-      std::set<std::string> nips;
-      absl::CivilDay first = rows.front().start, last = rows.front().end;
-      for (const AbsenceImportRow& r : rows) {
-        nips.insert(r.nip);
-        first = std::min(first, r.start);
-        last = std::max(last, r.end);
-      }
-      for (const std::string& nip : nips) store::LockEmployeeRequests(tx, c.tenant(), nip);
       std::map<std::string, std::vector<store::AbsenceRow>> existing;
-      for (store::AbsenceRow& a : store::ActiveAbsencesOverlapping(
-               tx, c.tenant(), std::vector<std::string>(nips.begin(), nips.end()), first, last)) {
-        existing[a.nip].push_back(std::move(a));
+      if (!rows.empty()) {
+        absl::CivilDay first = rows.front().start, last = rows.front().end;
+        for (const AbsenceImportRow& r : rows) {
+          first = std::min(first, r.start);
+          last = std::max(last, r.end);
+        }
+        for (const std::string& nip : nips) store::LockEmployeeRequests(tx, c.tenant(), nip);
+        for (store::AbsenceRow& a : store::ActiveAbsencesOverlapping(
+                 tx, c.tenant(), std::vector<std::string>(nips.begin(), nips.end()), first, last)) {
+          existing[a.nip].push_back(std::move(a));
+        }
       }
-      Violations v;
       for (const AbsenceImportRow& r : rows) {
         for (const store::AbsenceRow& a : existing[r.nip]) {
           if (a.start <= r.end && r.start <= a.end) {
-            v.Add(absl::StrCat("rows[", r.line, "].start_date"),
-                  absl::StrCat("line ", r.line, ": overlaps ", Describe(a)));
+            row_errors.push_back({absl::StrCat("rows[", r.line, "].start_date"),
+                                  absl::StrCat("line ", r.line, ": overlaps ", Describe(a))});
             break;
           }
         }
       }
-      EK_RETURN_IF_ERROR(v.ToStatus("import rejected; nothing was imported"));
+      if (!row_errors.empty()) {  // all rows or none: the report, and nothing written
+        std::stable_sort(row_errors.begin(), row_errors.end(),
+                         [](const FieldViolation& x, const FieldViolation& y) {
+                           return LineOf(x.field) < LineOf(y.field);
+                         });
+        for (const FieldViolation& f : row_errors) {
+          v1::ImportRowError* e = resp->add_errors();
+          e->set_line(LineOf(f.field));
+          e->set_field(f.field);
+          e->set_reason(f.description);
+        }
+        return absl::OkStatus();
+      }
       resp->set_imported(static_cast<int32_t>(rows.size()));
       if (req->dry_run()) return absl::OkStatus();
 
       std::vector<store::AbsenceRow> inserts;
-      std::vector<std::string> request_ids;
       for (const AbsenceImportRow& r : rows) {
         store::AbsenceRow a;
         a.nip = r.nip;
@@ -449,9 +506,11 @@ grpc::Status AttendanceServiceImpl::ImportAbsences(grpc::ServerContext* ctx,
         a.created_by = c.principal.subject;
         a.decided_by = c.principal.subject;
         inserts.push_back(std::move(a));
-        request_ids.push_back(id_prefix.empty() ? "" : absl::StrCat(id_prefix, r.line));
       }
-      const std::vector<int64_t> ids = store::InsertAbsences(tx, c.tenant(), inserts, request_ids);
+      const std::vector<int64_t> ids = store::InsertAbsences(tx, c.tenant(), inserts);
+      if (!store::InsertRequestKey(tx, c.tenant(), key, static_cast<int64_t>(ids.size()))) {
+        return ConcurrentRetry();
+      }
       for (size_t i = 0; i < inserts.size(); ++i) {
         const store::AbsenceRow& a = inserts[i];
         std::vector<store::DayKey> row_keys = StorableKeys(a.nip, a.start, a.end, last_storable);
@@ -461,6 +520,7 @@ grpc::Status AttendanceServiceImpl::ImportAbsences(grpc::ServerContext* ctx,
                                   FormatDate(a.end), " imported approved"));
       }
       store::MarkDirty(tx, c.tenant(), keys);
+      resp->set_applied(true);
       return absl::OkStatus();
     }));
     if (keys.size() <= kMaxImmediateRecompute) {
@@ -481,19 +541,13 @@ grpc::Status AttendanceServiceImpl::CreateCorrection(grpc::ServerContext* ctx,
     Violations v;
     absl::StatusOr<Nip> nip = ParseNip(in.nip(), "correction.nip");
     v.Merge(nip.status());
-    std::optional<absl::CivilDay> day;
-    if (!IsSet(in.date())) {
-      v.Add("correction.date", "required");
-    } else {
-      absl::StatusOr<absl::CivilDay> parsed = FromProtoDate(in.date(), "correction.date");
-      v.Merge(parsed.status());
-      if (parsed.ok()) day = *parsed;
-    }
+    absl::StatusOr<absl::CivilDay> day = ParseWorkDate(in.date(), "correction.date");
+    v.Merge(day.status());
     const auto parse_time = [&](const std::string& text,
                                 const std::string& field) -> std::optional<int> {
       if (text.empty()) return std::nullopt;
       std::optional<int> minute = ParseHhMm(text);
-      if (!minute) v.Add(field, absl::StrCat("\"", text, "\" is not a time HH:MM (00:00-23:59)"));
+      if (!minute) v.Add(field, "not a time HH:MM (00:00-23:59)");
       return minute;
     };
     const std::optional<int> check_in = parse_time(in.check_in(), "correction.check_in");
@@ -503,7 +557,7 @@ grpc::Status AttendanceServiceImpl::CreateCorrection(grpc::ServerContext* ctx,
     }
     if (in.reason().empty()) v.Add("correction.reason", "required: why the punch is missing");
     ValidateTexts(in.reason(), in.evidence_uri(), "correction.", v);
-    v.Merge(ValidateRequestId(req->request_id(), "request_id"));
+    CheckText(v, "request_id", req->request_id(), kIdText);
     EK_RETURN_IF_ERROR(v.ToStatus());
     EK_ASSIGN_OR_RETURN(absl::CivilDay last_storable, recomputer().LastStorableDay(c.tenant()));
     if (*day > last_storable - 1) {
@@ -530,13 +584,16 @@ grpc::Status AttendanceServiceImpl::CreateCorrection(grpc::ServerContext* ctx,
     std::vector<store::DayKey> keys;
     EK_RETURN_IF_ERROR(pool_.Write([&](db::Tx& tx) -> absl::Status {
       store::LockEmployeeRequests(tx, c.tenant(), row.nip);
-      if (auto earlier = store::FindCorrectionByRequestId(tx, c.tenant(), req->request_id())) {
-        if (earlier->nip != row.nip || earlier->day != row.day ||
-            earlier->check_in_minute != row.check_in_minute ||
-            earlier->check_out_minute != row.check_out_minute) {
+      const store::RequestKey key{c.principal.subject, "CreateCorrection", req->request_id()};
+      if (std::optional<int64_t> earlier_id = store::FindRequestKey(tx, c.tenant(), key)) {
+        EK_ASSIGN_OR_RETURN(const store::CorrectionRow earlier,
+                            store::GetCorrection(tx, c.tenant(), *earlier_id));
+        if (earlier.nip != row.nip || earlier.day != row.day ||
+            earlier.check_in_minute != row.check_in_minute ||
+            earlier.check_out_minute != row.check_out_minute) {
           return InvalidField("request_id", "already used for another correction");
         }
-        row = *earlier;  // a retry: the correction exists, nothing changes
+        row = earlier;  // a retry: the correction exists, nothing changes
         return absl::OkStatus();
       }
       if (const auto pending = store::PendingCorrectionsOn(tx, c.tenant(), row.nip, row.day);
@@ -547,7 +604,8 @@ grpc::Status AttendanceServiceImpl::CreateCorrection(grpc::ServerContext* ctx,
       }
       // The times are on the tenant's wall clock at filing.
       row.time_zone = store::GetRules(tx, c.tenant()).time_zone;
-      row.id = store::InsertCorrection(tx, c.tenant(), row, req->request_id());
+      row.id = store::InsertCorrection(tx, c.tenant(), row);
+      if (!store::InsertRequestKey(tx, c.tenant(), key, row.id)) return ConcurrentRetry();
       if (row.state == store::RequestState::kApproved) {
         keys = {{row.nip, row.day}};
         store::MarkDirty(tx, c.tenant(), keys);
@@ -571,9 +629,11 @@ grpc::Status AttendanceServiceImpl::ListCorrections(grpc::ServerContext* ctx,
     EK_ASSIGN_OR_RETURN(
         ListQuery q, ParseListQuery("corrections", req->nip(), req->start_date(), req->end_date(),
                                     req->state(), req->page_size(), req->page_token()));
-    EK_RETURN_IF_ERROR(CheckListRights(
-        c, q, "corrections", recomputer(),
-        [&](const std::string& nip, absl::CivilDay day) { return CheckReads(c, nip, day); }));
+    EK_RETURN_IF_ERROR(
+        CheckListRights(c, q, "corrections", recomputer(),
+                        [&](const std::string& nip, absl::CivilDay first, absl::CivilDay last) {
+                          return CheckReads(c, nip, first, last);
+                        }));
     return pool_.Read([&](db::Tx& tx) -> absl::Status {
       const auto rows = store::ListCorrections(tx, c.tenant(), q.filter);
       resp->set_next_page_token(WritePage(

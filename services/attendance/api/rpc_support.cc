@@ -4,6 +4,7 @@
 
 #include "absl/strings/strip.h"
 #include "date_proto.h"
+#include "domain/work_dates.h"
 #include "log.h"
 #include "status.h"
 
@@ -31,33 +32,30 @@ std::vector<store::DayKey> DayKeys(const std::vector<std::string>& nips, absl::C
   return keys;
 }
 
+absl::StatusOr<absl::CivilDay> ParseWorkDate(const google::type::Date& date,
+                                             const std::string& field) {
+  if (!IsSet(date)) return InvalidField(field, "required");
+  EK_ASSIGN_OR_RETURN(const absl::CivilDay day, FromProtoDate(date, field));
+  if (std::optional<std::string> error = WorkDateError(day)) return InvalidField(field, *error);
+  return day;
+}
+
 absl::StatusOr<DateSpan> ParseDateSpan(const google::type::Date& start,
                                        const google::type::Date& end, const std::string& prefix,
                                        bool end_required) {
   Violations v;
   std::optional<absl::CivilDay> s, e;
-  if (!IsSet(start)) {
-    v.Add(prefix + "start_date", "required");
-  } else {
-    absl::StatusOr<absl::CivilDay> parsed = FromProtoDate(start, prefix + "start_date");
-    v.Merge(parsed.status());
-    if (parsed.ok()) s = *parsed;
-  }
-  if (!IsSet(end)) {
-    if (end_required) v.Add(prefix + "end_date", "required");
-  } else {
-    absl::StatusOr<absl::CivilDay> parsed = FromProtoDate(end, prefix + "end_date");
+  absl::StatusOr<absl::CivilDay> parsed_start = ParseWorkDate(start, prefix + "start_date");
+  v.Merge(parsed_start.status());
+  if (parsed_start.ok()) s = *parsed_start;
+  if (IsSet(end) || end_required) {
+    absl::StatusOr<absl::CivilDay> parsed = ParseWorkDate(end, prefix + "end_date");
     v.Merge(parsed.status());
     if (parsed.ok()) e = *parsed;
     if (s && e && *e < *s) v.Add(prefix + "end_date", "before start_date");
   }
   EK_RETURN_IF_ERROR(v.ToStatus());
   return DateSpan{*s, e};
-}
-
-absl::Status ValidateRequestId(const std::string& request_id, const std::string& field) {
-  if (request_id.size() > 128) return InvalidField(field, "at most 128 characters");
-  return absl::OkStatus();
 }
 
 absl::Status NotFoundAsField(const absl::Status& status, const std::string& field) {

@@ -1,7 +1,7 @@
 #pragma once
 
 // Pieces the RPCs of calendar_rpcs.cc and request_rpcs.cc share: the recompute after a commit,
-// day keys, and the checks of date ranges and request ids.
+// day keys, and the checks of work dates and their ranges.
 
 #include <optional>
 #include <string>
@@ -29,9 +29,14 @@ inline constexpr size_t kMaxImmediateRecompute = 20000;
 std::vector<store::DayKey> DayKeys(const std::vector<std::string>& nips, absl::CivilDay first,
                                    absl::CivilDay last);
 
-// A range of dates from the API: `start` required; `end` required when `end_required`, else
-// optional (open-ended); end not before start. INVALID_ARGUMENT with one violation per bad field,
-// on "<prefix>start_date" and "<prefix>end_date".
+// A work date from the API: set, a real date, and inside the work-date window (work_dates.h).
+// INVALID_ARGUMENT with one violation on `field` otherwise.
+absl::StatusOr<absl::CivilDay> ParseWorkDate(const google::type::Date& date,
+                                             const std::string& field);
+
+// A range of work dates from the API (each as ParseWorkDate): `start` required; `end` required when
+// `end_required`, else optional (open-ended); end not before start. INVALID_ARGUMENT with one
+// violation per bad field, on "<prefix>start_date" and "<prefix>end_date".
 struct DateSpan {
   absl::CivilDay start;
   std::optional<absl::CivilDay> end;
@@ -39,9 +44,6 @@ struct DateSpan {
 absl::StatusOr<DateSpan> ParseDateSpan(const google::type::Date& start,
                                        const google::type::Date& end, const std::string& prefix,
                                        bool end_required);
-
-// A client request id (AIP-155): at most 128 characters. INVALID_ARGUMENT on `field` otherwise.
-absl::Status ValidateRequestId(const std::string& request_id, const std::string& field);
 
 // `status`, except that NOT_FOUND (an employee the request names does not exist) becomes
 // INVALID_ARGUMENT on `field` with the same message: a create's body names a missing employee.

@@ -11,6 +11,7 @@
 #include "civil.h"
 #include "csv.h"
 #include "domain/absence.h"
+#include "domain/work_dates.h"
 #include "nip.h"
 
 namespace ekinerja::attendance {
@@ -129,6 +130,10 @@ std::optional<AbsenceImportRow> ReadRow(const Record& record,
     if (text.empty()) continue;
     absl::StatusOr<absl::CivilDay> parsed = ParseDate(text);
     if (parsed.ok()) {
+      if (std::optional<std::string> error = WorkDateError(*parsed)) {
+        bad(c, absl::StrCat(Str(kColumnNames[c]), " ", *error));
+        continue;
+      }
       (c == kStartDate ? start : end) = *parsed;
     } else {
       bad(c, absl::StrCat(Str(kColumnNames[c]), " ", std::string(parsed.status().message())));
@@ -144,8 +149,8 @@ std::optional<AbsenceImportRow> ReadRow(const Record& record,
   }
   if (index[kReason] >= 0) {
     row.reason = cell(kReason);
-    if (row.reason.size() > kMaxReasonLength) {
-      bad(kReason, absl::StrCat("reason is longer than ", kMaxReasonLength, " bytes"));
+    if (std::optional<std::string> problem = TextProblem(row.reason, kReasonText)) {
+      bad(kReason, "reason " + *problem);
     }
   }
   if (!ok) return std::nullopt;

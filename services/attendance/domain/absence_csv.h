@@ -10,11 +10,13 @@
 #include "absl/status/statusor.h"
 #include "absl/time/civil_time.h"
 #include "status.h"
+#include "text.h"
 
 namespace ekinerja::attendance {
 
-// The longest reason of an absence or correction, in bytes.
-inline constexpr size_t kMaxReasonLength = 1000;
+// The reason of an absence or correction, and a decision's note: several lines, at most 1000
+// characters.
+inline constexpr TextRule kReasonText{1000, true};
 
 struct AbsenceImportRow {
   int line = 0;      // physical line (1-based, the header is line 1) where the record starts
@@ -30,8 +32,8 @@ struct AbsenceImportRow {
 // required nip, kind, start_date, end_date; optional reason. Cells are stripped of surrounding
 // spaces. nip: 18 digits or the grouped form, valid by Perka BKN 22/2007; kind: an absence kind
 // name (any case); dates YYYY-MM-DD, end_date not before start_date and at most 366 days after
-// it; reason at most kMaxReasonLength bytes. Two rows of one NIP whose ranges overlap are an
-// error on the later row's start_date.
+// it, both within the work-date window (work_dates.h); reason as kReasonText. Two rows of one NIP
+// whose ranges overlap are an error on the later row's start_date.
 //
 // Every problem is reported: one field violation each, on "rows[<line>].<column>" ("rows[<line>]"
 // for a malformed record, "header" for the header, "csv" for an empty file), the description

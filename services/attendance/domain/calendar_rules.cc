@@ -4,6 +4,7 @@
 #include "civil.h"
 #include "domain/hhmm.h"
 #include "status.h"
+#include "text.h"
 
 namespace ekinerja::attendance {
 namespace {
@@ -62,6 +63,8 @@ absl::Status ValidateRules(const RulesInput& rules, std::string_view prefix) {
   Violations v;
   if (rules.time_zone.empty()) {
     v.Add(p + "time_zone", "required: Asia/Jakarta, Asia/Makassar or Asia/Jayapura");
+  } else if (!CheckText(v, p + "time_zone", rules.time_zone, kNameText)) {
+    // described without quoting it
   } else if (!IsIndonesianZone(rules.time_zone)) {
     v.Add(p + "time_zone", absl::StrCat("\"", rules.time_zone,
                                         "\" is not Asia/Jakarta, Asia/Makassar or Asia/Jayapura"));
@@ -72,6 +75,8 @@ absl::Status ValidateRules(const RulesInput& rules, std::string_view prefix) {
           absl::StrCat("exactly 3 upper bounds (tiers 1, 2, 3); got ", tiers.size()));
   } else if (tiers[0] <= 0 || tiers[1] <= tiers[0] || tiers[2] <= tiers[1]) {
     v.Add(p + "tier_max_minutes", "positive and strictly increasing (e.g. 30, 60, 90)");
+  } else if (tiers[2] > kMaxTierMinutes) {
+    v.Add(p + "tier_max_minutes", absl::StrCat("each at most ", kMaxTierMinutes, " (a day)"));
   }
   if (rules.future_tolerance_minutes < 0 || rules.future_tolerance_minutes > 24 * 60) {
     v.Add(p + "future_tolerance_minutes", "between 0 and 1440");

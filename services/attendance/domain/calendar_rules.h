@@ -39,9 +39,10 @@ absl::StatusOr<std::array<std::optional<WorkHours>, 7>> ParseWeekDays(
 
 // The tenant's attendance rules as the API gives them. Checked by ValidateRules:
 // - time_zone: one of the Indonesian zones (IsIndonesianZone);
-// - tier_max_minutes: exactly three, positive, strictly increasing (30, 60, 90);
+// - tier_max_minutes: exactly three, positive, strictly increasing, at most kMaxTierMinutes;
 // - future_tolerance_minutes: 0..1440;
 // - window_margin_minutes: 1..720 (0 would count no punch before the scheduled start).
+inline constexpr int kMaxTierMinutes = 24 * 60;
 struct RulesInput {
   std::string time_zone;
   std::vector<int> tier_max_minutes;

@@ -45,7 +45,7 @@ absl::StatusOr<std::optional<WorkHours>> ParseWorkHours(std::string_view start,
     }
     std::optional<int> minute = ParseHhMm(text);
     if (!minute) {
-      v.Add(where, absl::StrCat("\"", std::string(text), "\" is not a time HH:MM (00:00-23:59)"));
+      v.Add(where, "not a time HH:MM (00:00-23:59)");
     }
     return minute;
   };

@@ -7,14 +7,14 @@ SELECT pg_advisory_xact_lock(hashtextextended('attendance.requests/' || $1 || '/
 
 -- name: req_absence_insert
 INSERT INTO absences (tenant_id, nip, kind, start_date, end_date, reason, evidence_uri, state,
-                      created_by, decided_by, decide_time, decision_note, request_id)
+                      created_by, decided_by, decide_time, decision_note)
 SELECT $1, t.nip, t.kind, t.start_date, t.end_date, t.reason, t.evidence_uri, t.state,
        t.created_by, t.decided_by, CASE WHEN t.state = 'PENDING' THEN NULL ELSE now() END,
-       t.decision_note, NULLIF(t.request_id, '')
+       t.decision_note
 FROM unnest($2::text[], $3::text[], $4::date[], $5::date[], $6::text[], $7::text[], $8::text[],
-            $9::text[], $10::text[], $11::text[], $12::text[])
+            $9::text[], $10::text[], $11::text[])
      WITH ORDINALITY AS t (nip, kind, start_date, end_date, reason, evidence_uri, state,
-                           created_by, decided_by, decision_note, request_id, n)
+                           created_by, decided_by, decision_note, n)
 ORDER BY t.n
 RETURNING id
 
@@ -23,16 +23,6 @@ SELECT id, nip, kind, start_date::text, end_date::text, reason, evidence_uri, st
        decided_by, decision_note, coalesce((extract(epoch FROM decide_time) * 1000000)::bigint, 0),
        (extract(epoch FROM create_time) * 1000000)::bigint
 FROM absences WHERE tenant_id = $1 AND id = $2
-
--- name: req_absence_by_request
-SELECT id, nip, kind, start_date::text, end_date::text, reason, evidence_uri, state, created_by,
-       decided_by, decision_note, coalesce((extract(epoch FROM decide_time) * 1000000)::bigint, 0),
-       (extract(epoch FROM create_time) * 1000000)::bigint
-FROM absences WHERE tenant_id = $1 AND request_id = $2
-
--- name: req_absence_count_prefix
-SELECT count(*) FROM absences
-WHERE tenant_id = $1 AND request_id IS NOT NULL AND left(request_id, length($2)) = $2
 
 -- name: req_absence_list
 SELECT id, nip, kind, start_date::text, end_date::text, reason, evidence_uri, state, created_by,
@@ -61,9 +51,9 @@ RETURNING id
 -- name: req_correction_insert
 INSERT INTO corrections (tenant_id, nip, day, check_in_minute, check_out_minute, time_zone,
                          reason, evidence_uri, state, created_by, decided_by, decide_time,
-                         decision_note, request_id)
+                         decision_note)
 VALUES ($1, $2, $3::date, NULLIF($4, '')::int, NULLIF($5, '')::int, $6, $7, $8, $9, $10, $11,
-        CASE WHEN $9 = 'PENDING' THEN NULL ELSE now() END, $12, NULLIF($13, ''))
+        CASE WHEN $9 = 'PENDING' THEN NULL ELSE now() END, $12)
 RETURNING id
 
 -- name: req_correction_get
@@ -73,12 +63,15 @@ SELECT id, nip, day::text, check_in_minute, check_out_minute, time_zone, reason,
        (extract(epoch FROM create_time) * 1000000)::bigint
 FROM corrections WHERE tenant_id = $1 AND id = $2
 
--- name: req_correction_by_request
-SELECT id, nip, day::text, check_in_minute, check_out_minute, time_zone, reason, evidence_uri,
-       state, created_by, decided_by, decision_note,
-       coalesce((extract(epoch FROM decide_time) * 1000000)::bigint, 0),
-       (extract(epoch FROM create_time) * 1000000)::bigint
-FROM corrections WHERE tenant_id = $1 AND request_id = $2
+-- name: req_key_find
+SELECT result FROM request_keys
+WHERE tenant_id = $1 AND caller = $2 AND rpc = $3 AND request_id = $4
+
+-- name: req_key_insert
+INSERT INTO request_keys (tenant_id, caller, rpc, request_id, result)
+VALUES ($1, $2, $3, $4, $5)
+ON CONFLICT DO NOTHING
+RETURNING result
 
 -- name: req_correction_list
 SELECT id, nip, day::text, check_in_minute, check_out_minute, time_zone, reason, evidence_uri,

@@ -75,11 +75,26 @@ void LockEmployeeRequests(db::Tx& tx, const std::string& tenant, const std::stri
   tx.Exec("req_lock_employee", tenant, nip);
 }
 
+// ---- request ids -------------------------------------------------------------------------------
+
+std::optional<int64_t> FindRequestKey(db::Tx& tx, const std::string& tenant,
+                                      const RequestKey& key) {
+  if (key.request_id.empty()) return std::nullopt;
+  auto r = tx.Exec("req_key_find", tenant, key.caller, key.rpc, key.request_id);
+  if (r.empty()) return std::nullopt;
+  return r[0][0].as<int64_t>();
+}
+
+bool InsertRequestKey(db::Tx& tx, const std::string& tenant, const RequestKey& key,
+                      int64_t result) {
+  if (key.request_id.empty()) return true;
+  return !tx.Exec("req_key_insert", tenant, key.caller, key.rpc, key.request_id, result).empty();
+}
+
 // ---- absences --------------------------------------------------------------------------------
 
 std::vector<int64_t> InsertAbsences(db::Tx& tx, const std::string& tenant,
-                                    const std::vector<AbsenceRow>& rows,
-                                    const std::vector<std::string>& request_ids) {
+                                    const std::vector<AbsenceRow>& rows) {
   std::vector<std::string> nips, kinds, starts, ends, reasons, evidence, states, created_by,
       decided_by, notes;
   for (const AbsenceRow& a : rows) {
@@ -95,11 +110,11 @@ std::vector<int64_t> InsertAbsences(db::Tx& tx, const std::string& tenant,
     notes.push_back(a.decision_note);
   }
   std::vector<int64_t> ids;
-  for (const auto& r : tx.Exec(
-           "req_absence_insert", tenant, db::ArrayLiteral(nips), db::ArrayLiteral(kinds),
-           db::ArrayLiteral(starts), db::ArrayLiteral(ends), db::ArrayLiteral(reasons),
-           db::ArrayLiteral(evidence), db::ArrayLiteral(states), db::ArrayLiteral(created_by),
-           db::ArrayLiteral(decided_by), db::ArrayLiteral(notes), db::ArrayLiteral(request_ids))) {
+  for (const auto& r :
+       tx.Exec("req_absence_insert", tenant, db::ArrayLiteral(nips), db::ArrayLiteral(kinds),
+               db::ArrayLiteral(starts), db::ArrayLiteral(ends), db::ArrayLiteral(reasons),
+               db::ArrayLiteral(evidence), db::ArrayLiteral(states), db::ArrayLiteral(created_by),
+               db::ArrayLiteral(decided_by), db::ArrayLiteral(notes))) {
     ids.push_back(r[0].as<int64_t>());
   }
   // The rows are inserted in order, so their ids from the sequence ascend in that order;
@@ -112,19 +127,6 @@ absl::StatusOr<AbsenceRow> GetAbsence(db::Tx& tx, const std::string& tenant, int
   auto r = tx.Exec("req_absence_get", tenant, id);
   if (r.empty()) return absl::NotFoundError("absence " + std::to_string(id) + " not found");
   return ToAbsence(r[0]);
-}
-
-std::optional<AbsenceRow> FindAbsenceByRequestId(db::Tx& tx, const std::string& tenant,
-                                                 const std::string& request_id) {
-  if (request_id.empty()) return std::nullopt;
-  auto r = tx.Exec("req_absence_by_request", tenant, request_id);
-  if (r.empty()) return std::nullopt;
-  return ToAbsence(r[0]);
-}
-
-int64_t CountAbsencesWithRequestPrefix(db::Tx& tx, const std::string& tenant,
-                                       const std::string& prefix) {
-  return tx.Exec("req_absence_count_prefix", tenant, prefix)[0][0].as<int64_t>();
 }
 
 std::vector<AbsenceRow> ListAbsences(db::Tx& tx, const std::string& tenant,
@@ -157,27 +159,18 @@ bool DecideAbsence(db::Tx& tx, const std::string& tenant, int64_t id, RequestSta
 
 // ---- corrections -----------------------------------------------------------------------------
 
-int64_t InsertCorrection(db::Tx& tx, const std::string& tenant, const CorrectionRow& c,
-                         const std::string& request_id) {
+int64_t InsertCorrection(db::Tx& tx, const std::string& tenant, const CorrectionRow& c) {
   return tx
       .Exec("req_correction_insert", tenant, c.nip, FormatDate(c.day), OptText(c.check_in_minute),
             OptText(c.check_out_minute), c.time_zone, c.reason, c.evidence_uri,
-            std::string(RequestStateName(c.state)), c.created_by, c.decided_by, c.decision_note,
-            request_id)[0][0]
+            std::string(RequestStateName(c.state)), c.created_by, c.decided_by,
+            c.decision_note)[0][0]
       .as<int64_t>();
 }
 
 absl::StatusOr<CorrectionRow> GetCorrection(db::Tx& tx, const std::string& tenant, int64_t id) {
   auto r = tx.Exec("req_correction_get", tenant, id);
   if (r.empty()) return absl::NotFoundError("correction " + std::to_string(id) + " not found");
-  return ToCorrection(r[0]);
-}
-
-std::optional<CorrectionRow> FindCorrectionByRequestId(db::Tx& tx, const std::string& tenant,
-                                                       const std::string& request_id) {
-  if (request_id.empty()) return std::nullopt;
-  auto r = tx.Exec("req_correction_by_request", tenant, request_id);
-  if (r.empty()) return std::nullopt;
   return ToCorrection(r[0]);
 }
 

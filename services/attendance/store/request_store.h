@@ -31,21 +31,29 @@ struct RequestFilter {
   int limit = 50;
 };
 
+// ---- request ids -------------------------------------------------------------------------------
+
+// A client request id (AIP-155) as an idempotency key: exact, and one caller's calls of one RPC
+// only (`rpc` is the method's name, "CreateAbsence"). `result` is what a retry answers (the id
+// created, or an import's row count).
+struct RequestKey {
+  std::string caller, rpc, request_id;
+};
+// The result recorded under `key`; nullopt when there is none (or the request id is empty).
+std::optional<int64_t> FindRequestKey(db::Tx& tx, const std::string& tenant, const RequestKey& key);
+// Records `result` under `key` (nothing for an empty request id). False when a concurrent call
+// recorded the key first: the caller answers ABORTED so that the client retries.
+bool InsertRequestKey(db::Tx& tx, const std::string& tenant, const RequestKey& key, int64_t result);
+
 // ---- absences --------------------------------------------------------------------------------
 
-// Inserts the absences (one statement) with their request ids ("" for none; as many as rows) and
-// returns their ids in order. `create_time`, `decide_time` and `id` of the rows are ignored: the
-// database's now() and sequence are used (decide_time is set when the state is not PENDING).
+// Inserts the absences (one statement) and returns their ids in order. `create_time`, `decide_time`
+// and `id` of the rows are ignored: the database's now() and sequence are used (decide_time is set
+// when the state is not PENDING).
 std::vector<int64_t> InsertAbsences(db::Tx& tx, const std::string& tenant,
-                                    const std::vector<AbsenceRow>& rows,
-                                    const std::vector<std::string>& request_ids);
+                                    const std::vector<AbsenceRow>& rows);
 // NOT_FOUND when the tenant has no absence `id`.
 absl::StatusOr<AbsenceRow> GetAbsence(db::Tx& tx, const std::string& tenant, int64_t id);
-std::optional<AbsenceRow> FindAbsenceByRequestId(db::Tx& tx, const std::string& tenant,
-                                                 const std::string& request_id);
-// How many absences have a request id starting with `prefix` (an import's rows).
-int64_t CountAbsencesWithRequestPrefix(db::Tx& tx, const std::string& tenant,
-                                       const std::string& prefix);
 std::vector<AbsenceRow> ListAbsences(db::Tx& tx, const std::string& tenant,
                                      const RequestFilter& filter);
 // The PENDING or APPROVED absences of `nips` that overlap [first, last].
@@ -59,12 +67,9 @@ bool DecideAbsence(db::Tx& tx, const std::string& tenant, int64_t id, RequestSta
 
 // ---- corrections -----------------------------------------------------------------------------
 
-// Inserts the correction with `request_id` ("" for none) and returns its id; as InsertAbsences.
-int64_t InsertCorrection(db::Tx& tx, const std::string& tenant, const CorrectionRow& row,
-                         const std::string& request_id);
+// Inserts the correction and returns its id; as InsertAbsences.
+int64_t InsertCorrection(db::Tx& tx, const std::string& tenant, const CorrectionRow& row);
 absl::StatusOr<CorrectionRow> GetCorrection(db::Tx& tx, const std::string& tenant, int64_t id);
-std::optional<CorrectionRow> FindCorrectionByRequestId(db::Tx& tx, const std::string& tenant,
-                                                       const std::string& request_id);
 std::vector<CorrectionRow> ListCorrections(db::Tx& tx, const std::string& tenant,
                                            const RequestFilter& filter);
 // The PENDING corrections of `nip` on `day`.

@@ -58,6 +58,28 @@ void AttendanceTest::StartAttendance(std::vector<ServiceCredential> credentials)
       absl::StrCat("127.0.0.1:", att_host_->grpc_port()), grpc::InsecureChannelCredentials()));
 }
 
+void AttendanceTest::MoveEmployee(const std::string& nip, const std::string& position,
+                                  absl::CivilDay from) {
+  namespace idv1 = ::ekinerja::identity::v1;
+  idv1::ListAssignmentsRequest list;
+  list.set_nip(nip);
+  idv1::ListAssignmentsResponse assignments;
+  ASSERT_TRUE(Ok(stub().ListAssignments(Ctx(admin_token_).get(), list, &assignments)));
+  ASSERT_EQ(assignments.assignments_size(), 1);
+  idv1::UpdateAssignmentRequest end;
+  *end.mutable_assignment() = assignments.assignments(0);
+  *end.mutable_assignment()->mutable_end_date() = Date(from - 1);
+  end.mutable_update_mask()->add_paths("end_date");
+  idv1::Assignment out;
+  ASSERT_TRUE(Ok(stub().UpdateAssignment(Ctx(admin_token_).get(), end, &out)));
+  idv1::CreateAssignmentRequest move;
+  move.mutable_assignment()->set_nip(nip);
+  move.mutable_assignment()->set_position_code(position);
+  move.mutable_assignment()->set_kind(idv1::ASSIGNMENT_KIND_DEFINITIF);
+  *move.mutable_assignment()->mutable_start_date() = Date(from);
+  ASSERT_TRUE(Ok(stub().CreateAssignment(Ctx(admin_token_).get(), move, &out)));
+}
+
 SeededTenant AttendanceTest::SeedAttendance(const std::string& code) {
   seeded_ = SeedTenant(code);
   if (HasFatalFailure()) return seeded_;

@@ -39,6 +39,9 @@ constexpr char kServiceSecret[] = "rahasia-layanan-2026";
 constexpr char kDevice[] = "ZK-DINKES-01";
 const absl::CivilDay kDeviceInService(2024, 1, 1);
 
+// A valid NIP that no seeded tenant has.
+constexpr char kNobody[] = "196702271998032003";
+
 // A weekday well in the past, when everyone is assigned (a Wednesday).
 const absl::CivilDay kWednesday(2025, 3, 12);
 
@@ -49,6 +52,9 @@ class AttendanceTest : public identity::it::IdentityTest {
 
   // Seeds `code` and starts attendance for it (see above). Fails the test on any error.
   SeededTenant SeedAttendance(const std::string& code);
+  // As the seeded tenant's admin in identity: ends `nip`'s only assignment the day before `from`
+  // and gives them `position` (definitive) from `from`. Fails the test on any error.
+  void MoveEmployee(const std::string& nip, const std::string& position, absl::CivilDay from);
   // Starts attendance with these service accounts (SeedAttendance calls it); once per test.
   void StartAttendance(std::vector<ServiceCredential> credentials);
 

@@ -19,9 +19,6 @@ namespace {
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
 
-// A valid NIP that no seeded tenant has.
-constexpr char kNobody[] = "196702271998032003";
-
 class CalendarTest : public AttendanceTest {
  protected:
   void SetUp() override {

@@ -116,7 +116,7 @@ TEST(ParseAbsenceCsv, RefusesALongReason) {
   const std::string csv =
       "nip,kind,start_date,end_date,reason\n196702271998032003,IZIN,"
       "2026-03-02,2026-03-02," +
-      std::string(kMaxReasonLength + 1, 'x') + "\n";
+      std::string(kReasonText.max_chars + 1, 'x') + "\n";
   Violations v;
   EXPECT_TRUE(ParseAbsenceCsv(csv, v).empty());
   EXPECT_THAT(FieldsOf(v), ElementsAre("rows[2].reason"));

@@ -1,6 +1,8 @@
 // The small platform pieces of services/common that need no database: named queries, status
 // mapping, flags' environment names, update masks, roles and metric code names.
 
+#include <stdexcept>
+
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "db.h"
@@ -55,6 +57,20 @@ TEST(NamedQueries, MergesEveryQueriesFileAndRejectsANameUsedTwice) {
 TEST(QuoteIdent, DoublesEmbeddedQuotes) {
   EXPECT_EQ(db::QuoteIdent("identity"), "\"identity\"");
   EXPECT_EQ(db::QuoteIdent("a\"b"), "\"a\"\"b\"");
+}
+
+// Postgres' text names tables, constraints and values: the status a client gets has the code
+// only, with a fixed message (issue 8).
+TEST(DatabaseStatus, CarriesTheCodeButNeverPostgresText) {
+  const std::string secret = "relation \"absences\" violates absences_tenant_id_request_id_key";
+  const absl::Status unique = db::ToStatus(pqxx::unique_violation(secret, "INSERT ...", "23505"));
+  EXPECT_EQ(unique, absl::AlreadyExistsError("database: the row already exists"));
+  const absl::Status other = db::ToStatus(
+      pqxx::sql_error("invalid byte sequence for encoding \"UTF8\": 0x00", "INSERT ...", "22021"));
+  EXPECT_EQ(other, absl::InternalError("database error"));
+  const absl::Status retry = db::ToStatus(pqxx::sql_error(secret, "UPDATE ...", "40001"));
+  EXPECT_EQ(retry, absl::AbortedError("database: concurrent change; retry"));
+  EXPECT_EQ(db::ToStatus(std::runtime_error(secret)), absl::InternalError("database error"));
 }
 
 TEST(GrpcStatus, CarriesFieldViolationsAsBadRequestDetails) {

@@ -17,8 +17,11 @@ struct ReadinessProbe::Target {
   std::unique_ptr<health::Health::Stub> stub;
 };
 
-// One Check of every upstream; the last answer delivers the result.
+// One Check of every upstream; the last answer delivers the result. The probe counts a round
+// until it is destroyed, that is until the last of its calls' callbacks (which own it) is gone
+// with its ClientContext: the probe, its stubs and channels outlive every call they started.
 struct ReadinessProbe::Round {
+  ~Round() { probe->Done(); }
   struct Call {
     grpc::ClientContext context;
     health::HealthCheckRequest request;
@@ -74,7 +77,6 @@ void ReadinessProbe::Check(std::function<void(Readiness)> done) {
     Readiness r;
     r.ready = true;
     round->done(std::move(r));
-    Done();
     return;
   }
   const auto deadline = std::chrono::system_clock::now() + absl::ToChronoMilliseconds(timeout_);
@@ -103,9 +105,7 @@ void ReadinessProbe::Check(std::function<void(Readiness)> done) {
             absl::MutexLock lock(&round->mu);
             result = std::move(round->result);
           }
-          ReadinessProbe* probe = round->probe;
           round->done(std::move(result));
-          probe->Done();
         });
   }
 }

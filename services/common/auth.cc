@@ -9,6 +9,8 @@
 #include "absl/strings/strip.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/clock.h"
+#include "google/protobuf/message.h"
+#include "request_text.h"
 
 namespace ekinerja {
 
@@ -56,27 +58,41 @@ namespace {
 
 using grpc::experimental::InterceptionHookPoints;
 
-// Outcomes of verification, by call, from the interceptor to the handler.
+// Outcomes of verification, and problems of the request's text, by call, from the interceptor to
+// the handler.
 class Callers {
  public:
   void Set(const void* ctx, absl::StatusOr<Principal> p) {
     absl::MutexLock lock(&mu_);
     map_.insert_or_assign(ctx, std::move(p));
   }
+  void SetTextProblem(const void* ctx, absl::Status problem) {
+    absl::MutexLock lock(&mu_);
+    text_.insert_or_assign(ctx, std::move(problem));
+  }
   void Erase(const void* ctx) {
     absl::MutexLock lock(&mu_);
     map_.erase(ctx);
+    text_.erase(ctx);
   }
   absl::StatusOr<Principal> Get(const void* ctx) {
     absl::MutexLock lock(&mu_);
     auto it = map_.find(ctx);
     if (it == map_.end()) return absl::UnauthenticatedError("no access token");
+    if (!it->second.ok()) return it->second;
+    if (auto bad = text_.find(ctx); bad != text_.end()) return bad->second;
     return it->second;
+  }
+  absl::Status TextProblem(const void* ctx) {
+    absl::MutexLock lock(&mu_);
+    auto it = text_.find(ctx);
+    return it == text_.end() ? absl::OkStatus() : it->second;
   }
 
  private:
   absl::Mutex mu_;
   absl::flat_hash_map<const void*, absl::StatusOr<Principal>> map_ ABSL_GUARDED_BY(mu_);
+  absl::flat_hash_map<const void*, absl::Status> text_ ABSL_GUARDED_BY(mu_);
 };
 
 Callers& TheCallers() {
@@ -84,13 +100,26 @@ Callers& TheCallers() {
   return *callers;
 }
 
+// Verifies the token (none for a public method: `verifier` is null) and checks the text of the
+// request messages (CheckRequestText).
 class AuthInterceptor : public grpc::experimental::Interceptor {
  public:
   AuthInterceptor(TokenVerifier* verifier, const void* ctx) : verifier_(verifier), ctx_(ctx) {}
   ~AuthInterceptor() override { TheCallers().Erase(ctx_); }
 
   void Intercept(grpc::experimental::InterceptorBatchMethods* methods) override {
-    if (methods->QueryInterceptionHookPoint(InterceptionHookPoints::POST_RECV_INITIAL_METADATA)) {
+    if (methods->QueryInterceptionHookPoint(InterceptionHookPoints::POST_RECV_MESSAGE)) {
+      // Every service here is generated from protos: the received message is one.
+      const auto* request =
+          static_cast<const google::protobuf::Message*>(methods->GetRecvMessage());
+      if (request != nullptr) {
+        if (absl::Status text = CheckRequestText(*request); !text.ok()) {
+          TheCallers().SetTextProblem(ctx_, std::move(text));
+        }
+      }
+    }
+    if (verifier_ != nullptr &&
+        methods->QueryInterceptionHookPoint(InterceptionHookPoints::POST_RECV_INITIAL_METADATA)) {
       absl::StatusOr<Principal> outcome = absl::UnauthenticatedError("missing bearer token");
       auto* md = methods->GetRecvInitialMetadata();
       // Several entries are refused: a proxy in front could have judged another one than this.
@@ -121,11 +150,12 @@ class AuthInterceptorFactory : public grpc::experimental::ServerInterceptorFacto
   grpc::experimental::Interceptor* CreateServerInterceptor(
       grpc::experimental::ServerRpcInfo* info) override {
     absl::string_view method = info->method();
-    if (public_.contains(method) || absl::StartsWith(method, "/grpc.health.v1.") ||
+    if (absl::StartsWith(method, "/grpc.health.v1.") ||
         absl::StartsWith(method, "/grpc.reflection.")) {
       return nullptr;
     }
-    return new AuthInterceptor(verifier_.get(), info->server_context());
+    return new AuthInterceptor(public_.contains(method) ? nullptr : verifier_.get(),
+                               info->server_context());
   }
 
  private:
@@ -142,6 +172,10 @@ std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface> MakeAuthI
 
 absl::StatusOr<Principal> CallerOf(const grpc::ServerContextBase* context) {
   return TheCallers().Get(context);
+}
+
+absl::Status RequestTextOf(const grpc::ServerContextBase* context) {
+  return TheCallers().TextProblem(context);
 }
 
 }  // namespace ekinerja

@@ -6,6 +6,7 @@
 #include "google/rpc/error_details.pb.h"
 #include "google/rpc/status.pb.h"
 #include "status.h"
+#include "text.h"
 
 namespace ekinerja {
 

@@ -30,12 +30,6 @@ namespace ekinerja {
 inline constexpr size_t kMaxViolationFieldBytes = 64;
 inline constexpr size_t kMaxViolationDescriptionBytes = 160;
 
-// At most `max_bytes` of `text`, cut at a character boundary ("..." where cut), with each byte
-// that is not valid UTF-8 or is a control character (but tab and newline) replaced by '?': what
-// travels back to a client as text (statuses, violations) is valid UTF-8, as proto3 strings must
-// be, and never a long echo of what it sent.
-std::string SafePrefix(absl::string_view text, size_t max_bytes);
-
 // One bad field of a request, as google.rpc.BadRequest.FieldViolation carries it. `field` is the
 // request path in proto field names ("employee.nip", "rows[3].golongan").
 struct FieldViolation {

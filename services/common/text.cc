@@ -71,4 +71,25 @@ bool CheckText(Violations& v, absl::string_view field, absl::string_view value, 
   return false;
 }
 
+std::string SafePrefix(absl::string_view text, size_t max_bytes) {
+  std::string out;
+  for (size_t i = 0; i < text.size();) {
+    const size_t start = i;
+    const std::optional<uint32_t> cp = NextCodePoint(text, &i);
+    const bool keep = cp && (!IsControl(*cp) || *cp == '\n' || *cp == '\t');
+    if (!cp) i = start + 1;  // one bad byte at a time
+    const size_t len = keep ? i - start : 1;
+    if (out.size() + len > max_bytes) {
+      out += "...";
+      break;
+    }
+    if (keep) {
+      out.append(text.data() + start, len);
+    } else {
+      out.push_back('?');
+    }
+  }
+  return out;
+}
+
 }  // namespace ekinerja

@@ -10,7 +10,9 @@
 //   CheckText(v, "request_id", req->request_id(), kIdText);
 //   EK_RETURN_IF_ERROR(v.ToStatus());
 
+#include <cstddef>
 #include <optional>
+#include <string>
 
 #include "absl/strings/string_view.h"
 #include "status.h"
@@ -43,5 +45,11 @@ std::optional<std::string> TextProblem(absl::string_view value, TextRule rule);
 // Adds one violation on `field` to `v` when `value` breaks `rule` (TextProblem); returns whether
 // the value was acceptable.
 bool CheckText(Violations& v, absl::string_view field, absl::string_view value, TextRule rule);
+
+// At most `max_bytes` of `text`, cut at a character boundary ("..." where cut), with each byte
+// that is not valid UTF-8, and each control character but tab and newline, replaced by '?': what
+// travels back to a client as text (status messages, field violations) is valid UTF-8, as proto3
+// strings must be, and never a long echo of what it sent.
+std::string SafePrefix(absl::string_view text, size_t max_bytes);
 
 }  // namespace ekinerja

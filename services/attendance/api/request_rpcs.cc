@@ -21,6 +21,7 @@
 #include "domain/absence.h"
 #include "domain/absence_csv.h"
 #include "domain/hhmm.h"
+#include "import_problems.h"
 #include "nip.h"
 #include "page_token.h"
 #include "status.h"
@@ -269,13 +270,6 @@ absl::Status ConcurrentRetry() {
 }
 
 // The line of an import row's violation field ("rows[12].nip" -> 12).
-int LineOf(absl::string_view field) {
-  int line = 0;
-  absl::ConsumePrefix(&field, "rows[");
-  (void)absl::SimpleAtoi(field.substr(0, field.find(']')), &line);
-  return line;
-}
-
 std::string Describe(const store::AbsenceRow& a) {
   return absl::StrCat("absence ", a.id, " (", a.kind, ", ", store::RequestStateName(a.state), ", ",
                       FormatDate(a.start), " to ", FormatDate(a.end), ")");
@@ -479,16 +473,7 @@ grpc::Status AttendanceServiceImpl::ImportAbsences(grpc::ServerContext* ctx,
         }
       }
       if (!row_errors.empty()) {  // all rows or none: the report, and nothing written
-        std::stable_sort(row_errors.begin(), row_errors.end(),
-                         [](const FieldViolation& x, const FieldViolation& y) {
-                           return LineOf(x.field) < LineOf(y.field);
-                         });
-        for (const FieldViolation& f : row_errors) {
-          v1::ImportRowError* e = resp->add_errors();
-          e->set_line(LineOf(f.field));
-          e->set_field(f.field);
-          e->set_reason(f.description);
-        }
+        AddImportProblems(row_errors, google::rpc::INVALID_ARGUMENT, resp->mutable_problems());
         return absl::OkStatus();
       }
       resp->set_imported(static_cast<int32_t>(rows.size()));

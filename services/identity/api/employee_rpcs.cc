@@ -14,7 +14,7 @@
 #include "domain/employee.h"
 #include "domain/employee_csv.h"
 #include "domain/validation.h"
-#include "google/rpc/code.pb.h"
+#include "import_problems.h"
 #include "nip.h"
 #include "page_token.h"
 #include "status.h"
@@ -235,20 +235,6 @@ grpc::Status IdentityServiceImpl::UpdateEmployee(grpc::ServerContext* ctx,
   });
 }
 
-namespace {
-
-// Adds every violation of `problems` to the import's report with `code`.
-void Report(const Violations& problems, google::rpc::Code code, v1::ImportEmployeesResponse* resp) {
-  for (const auto& v : problems.list()) {
-    auto* out = resp->add_problems();
-    out->set_field(v.field);
-    out->set_description(v.description);
-    out->set_code(code);
-  }
-}
-
-}  // namespace
-
 grpc::Status IdentityServiceImpl::ImportEmployees(grpc::ServerContext* ctx,
                                                   const v1::ImportEmployeesRequest* req,
                                                   v1::ImportEmployeesResponse* resp) {
@@ -352,8 +338,8 @@ grpc::Status IdentityServiceImpl::ImportEmployees(grpc::ServerContext* ctx,
       }
       resp->set_rows(static_cast<int32_t>(rows.size()));
       if (!bad_rows.empty() || !refused.empty()) {
-        Report(bad_rows, google::rpc::INVALID_ARGUMENT, resp);
-        Report(refused, google::rpc::PERMISSION_DENIED, resp);
+        AddImportProblems(bad_rows.list(), google::rpc::INVALID_ARGUMENT, resp->mutable_problems());
+        AddImportProblems(refused.list(), google::rpc::PERMISSION_DENIED, resp->mutable_problems());
         return absl::OkStatus();  // nothing was written
       }
       int created = 0, updated = 0;

@@ -70,7 +70,8 @@ grpc::Status IdentityServiceImpl::ServeEmployeeRead(grpc::ServerContext* ctx,
 grpc::Status IdentityServiceImpl::ServePublic(grpc::ServerContext* ctx,
                                               const std::function<absl::Status()>& handler) {
   ScopedLogContext log_ctx("", "", RequestIdOf(ctx));
-  absl::Status st = handler();
+  absl::Status st = RequestTextOf(ctx);
+  if (st.ok()) st = handler();
   LogIfServerError(st);
   return ToGrpcStatus(st);
 }

@@ -103,7 +103,7 @@ class RequestsTest : public AttendanceTest {
   // The fields of an import's per-row report, in order.
   static std::vector<std::string> ErrorFields(const av1::ImportAbsencesResponse& out) {
     std::vector<std::string> fields;
-    for (const av1::ImportRowError& e : out.errors()) fields.push_back(e.field());
+    for (const auto& e : out.problems()) fields.push_back(e.field());
     return fields;
   }
 

@@ -465,5 +465,32 @@ TEST_F(LoginCostTest, EveryRefusedLoginCostsOnePasswordCheckAndAnswersAlike) {
   }
 }
 
+// Issue 8.8: every string of every request is text, checked by the platform before any handler,
+// public or not: a NUL is a field violation, never a database error.
+TEST_F(AuthTest, NulBytesInAnyRequestAreFieldViolations) {
+  const SeededTenant t = SeedTenant("kota-a");
+  ASSERT_FALSE(HasFatalFailure());
+  v1::LoginRequest login;
+  login.set_tenant("kota-a");
+  login.set_username(std::string("admin\0x", 7));
+  login.set_password(kTenantAdminPassword);
+  v1::LoginResponse tokens;
+  grpc::Status st = stub().Login(Ctx().get(), login, &tokens);
+  EXPECT_TRUE(HasCode(st, grpc::StatusCode::INVALID_ARGUMENT));
+  EXPECT_THAT(ViolatedFields(st), ElementsAre("username"));
+
+  v1::UpdateOrgUnitRequest unit;
+  unit.mutable_org_unit()->set_code(std::string("DINKES\0P2P", 10));
+  unit.mutable_org_unit()->set_name("Bidang\x01");
+  unit.mutable_update_mask()->add_paths("name");
+  v1::OrgUnit out;
+  st = stub().UpdateOrgUnit(Ctx(t.admin_token).get(), unit, &out);
+  EXPECT_TRUE(HasCode(st, grpc::StatusCode::INVALID_ARGUMENT));
+  EXPECT_THAT(ViolatedFields(st), ElementsAre("org_unit.code", "org_unit.name"));
+  // Without a valid token the answer is still UNAUTHENTICATED: nothing is said of the request.
+  EXPECT_TRUE(HasCode(stub().UpdateOrgUnit(Ctx("garbage").get(), unit, &out),
+                      grpc::StatusCode::UNAUTHENTICATED));
+}
+
 }  // namespace
 }  // namespace ekinerja::identity::it

@@ -182,7 +182,9 @@ TEST_F(ImportTest, EveryBadRowOfALargeFileIsReportedInTheResponse) {
   EXPECT_FALSE(resp.applied());
   ASSERT_EQ(resp.problems_size(), 300);
   EXPECT_EQ(resp.problems(0).field(), "rows[2].golongan");
+  EXPECT_EQ(resp.problems(0).line(), 2);
   EXPECT_EQ(resp.problems(299).field(), "rows[301].golongan");
+  EXPECT_EQ(resp.problems(299).line(), 301);
   EXPECT_EQ(db().Count("employees"), 8);
 }
 

@@ -55,9 +55,8 @@ class Directory {
   virtual absl::Status CheckOrgUnit(const std::string& bearer, const std::string& code) = 0;
 
   // Of `nips`, those the tenant of `bearer` has no employee for, in the order given (empty when
-  // all exist). One BatchGetEmployees call per 1000 NIPs; a batch naming a missing employee is
-  // asked again NIP by NIP (concurrently) to name every one. PERMISSION_DENIED when the caller may
-  // not read one of them.
+  // all exist). One BatchGetEmployees call (allow_missing) per 1000 NIPs. PERMISSION_DENIED when
+  // the caller may not read one of them.
   virtual absl::StatusOr<std::vector<std::string>> MissingEmployees(
       const std::string& bearer, const std::vector<std::string>& nips) = 0;
 

@@ -143,23 +143,15 @@ class IdentityDirectory final : public Directory {
                                            nips.begin() + std::min(nips.size(), begin + kMaxBatch));
       idv1::BatchGetEmployeesRequest req;
       for (const std::string& nip : batch) req.add_nips(nip);
+      req.set_allow_missing(true);
       idv1::BatchGetEmployeesResponse resp;
       auto ctx = Context(bearer);
-      const absl::Status st =
-          FromIdentity(stub_->BatchGetEmployees(ctx.get(), req, &resp), "BatchGetEmployees");
-      if (st.ok()) continue;
-      if (!absl::IsNotFound(st)) return st;
-      // Identity names only the first missing one: ask each of this batch to name them all.
-      std::vector<std::pair<std::string, absl::CivilDay>> asks;
-      const absl::CivilDay today = absl::ToCivilDay(absl::Now(), absl::UTCTimeZone());
-      for (const std::string& nip : batch) asks.emplace_back(nip, today);
-      std::vector<absl::Status> answers = GetEmployees(bearer, asks);
-      for (size_t i = 0; i < batch.size(); ++i) {
-        if (absl::IsNotFound(answers[i])) {
-          missing.push_back(batch[i]);
-        } else if (!answers[i].ok()) {
-          return answers[i];
-        }
+      EK_RETURN_IF_ERROR(
+          FromIdentity(stub_->BatchGetEmployees(ctx.get(), req, &resp), "BatchGetEmployees"));
+      absl::flat_hash_set<std::string> found;
+      for (const auto& e : resp.employees()) found.insert(e.nip());
+      for (const std::string& nip : batch) {
+        if (!found.contains(nip)) missing.push_back(nip);
       }
     }
     return missing;

@@ -146,7 +146,10 @@ grpc::Status IdentityServiceImpl::BatchGetEmployees(grpc::ServerContext* ctx,
           allowed = subordinates->contains(nip);
         }
         if (!allowed) return absl::PermissionDeniedError("the caller may not read " + nip);
-        if (it == found.end()) return absl::NotFoundError("employee " + nip + " not found");
+        if (it == found.end()) {
+          if (req->allow_missing()) continue;
+          return absl::NotFoundError("employee " + nip + " not found");
+        }
         ToProto(it->second, resp->add_employees());
       }
       return absl::OkStatus();

@@ -261,5 +261,29 @@ TEST_F(EmployeesTest, ListSubordinatesGivesDirectReportsOrTheWholeSubtreeOnTheDa
   EXPECT_THAT(paged, ElementsAreArray(Subordinates(t, t.kadis, true)));
 }
 
+// A file's NIPs are checked in one call (attendance's absence import): with allow_missing the
+// answer leaves out those that do not exist, rather than failing on the first.
+TEST_F(EmployeesTest, BatchGetWithAllowMissingAnswersThoseThatExist) {
+  const SeededTenant t = SeedTenant("kota-a");
+  ASSERT_FALSE(HasFatalFailure());
+  const std::string nobody = MakeNip("19990101", "202001", 1, 999);
+  v1::BatchGetEmployeesRequest req;
+  req.add_nips(t.staf_yankes);
+  req.add_nips(nobody);
+  req.add_nips(t.kadis);
+  v1::BatchGetEmployeesResponse resp;
+  EXPECT_TRUE(HasCode(stub().BatchGetEmployees(Ctx(t.admin_token).get(), req, &resp),
+                      grpc::StatusCode::NOT_FOUND));
+  req.set_allow_missing(true);
+  resp.Clear();
+  ASSERT_TRUE(Ok(stub().BatchGetEmployees(Ctx(t.admin_token).get(), req, &resp)));
+  ASSERT_EQ(resp.employees_size(), 2);
+  EXPECT_EQ(resp.employees(0).nip(), t.staf_yankes);
+  EXPECT_EQ(resp.employees(1).nip(), t.kadis);
+  // Rights first: an employee learns nothing of who exists.
+  EXPECT_TRUE(HasCode(stub().BatchGetEmployees(Ctx(Token(t, t.staf_s1_a)).get(), req, &resp),
+                      grpc::StatusCode::PERMISSION_DENIED));
+}
+
 }  // namespace
 }  // namespace ekinerja::identity::it

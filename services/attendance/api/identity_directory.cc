@@ -271,7 +271,7 @@ class IdentityDirectory final : public Directory {
   }
 
   // identity's answer to GetEmployee for each (nip, day), asked all at once on one completion
-  // queue: a range or a batch costs one round trip, not one per element.
+  // queue: a range costs one round trip, not one per day (until identity answers for a range).
   std::vector<absl::Status> GetEmployees(
       const std::string& bearer, const std::vector<std::pair<std::string, absl::CivilDay>>& asks) {
     struct Call {

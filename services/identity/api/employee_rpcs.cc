@@ -311,14 +311,16 @@ grpc::Status IdentityServiceImpl::ImportEmployees(grpc::ServerContext* ctx,
                                    " is outside the caller's scope"));
         }
         plan.exists = store::GetEmployee(tx, p.tenant, r.nip.digits, today).ok();
+        const std::vector<store::AssignmentRow> assignments =
+            store::ListAssignments(tx, p.tenant, r.nip.digits);
         if (plan.exists &&
-            !CheckAdministersEmployee(tx, p.tenant, scope, r.nip.digits, today).ok()) {
+            !CheckAdministersEmployee(tx, p.tenant, scope, r.nip.digits, assignments, today).ok()) {
           refused.Add(line + "nip", absl::StrCat("line ", r.line, ": employee ", r.nip.Display(),
                                                  " is outside the caller's scope"));
         }
         // The definitive position from start_date: unchanged, or the previous one ends the day
         // before.
-        for (const auto& a : store::ListAssignments(tx, p.tenant, r.nip.digits)) {
+        for (const auto& a : assignments) {
           if (a.a.kind != AssignmentKind::kDefinitif) continue;
           if (a.a.end && *a.a.end < r.start_date) continue;
           if (a.a.position_code == r.position_code && a.a.start <= r.start_date) {

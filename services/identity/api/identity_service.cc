@@ -132,8 +132,16 @@ absl::Status IdentityServiceImpl::CheckAdministersEmployee(db::Tx& tx, const std
                                                            const std::string& nip,
                                                            absl::CivilDay day) {
   if (scope.tenant_admin) return absl::OkStatus();
+  return CheckAdministersEmployee(tx, tenant, scope, nip, store::ListAssignments(tx, tenant, nip),
+                                  day);
+}
+
+absl::Status IdentityServiceImpl::CheckAdministersEmployee(
+    db::Tx& tx, const std::string& tenant, const Scope& scope, const std::string& nip,
+    const std::vector<store::AssignmentRow>& rows, absl::CivilDay day) {
+  if (scope.tenant_admin) return absl::OkStatus();
   std::vector<Assignment> assignments;
-  for (auto& row : store::ListAssignments(tx, tenant, nip)) assignments.push_back(std::move(row.a));
+  for (const auto& row : rows) assignments.push_back(row.a);
   const std::string position = AdministeringPosition(assignments, day);
   if (position.empty() && !scope.admin_units.empty()) return absl::OkStatus();
   auto pos = store::GetPosition(tx, tenant, position);

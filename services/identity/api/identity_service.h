@@ -157,6 +157,11 @@ class IdentityServiceImpl final : public v1::IdentityService::Service {
   // AdministeringPosition on `day` is in scope (any admin for one never placed).
   absl::Status CheckAdministersEmployee(db::Tx& tx, const std::string& tenant, const Scope& scope,
                                         const std::string& nip, absl::CivilDay day);
+  // The same with the employee's assignments already loaded (store::ListAssignments).
+  absl::Status CheckAdministersEmployee(db::Tx& tx, const std::string& tenant, const Scope& scope,
+                                        const std::string& nip,
+                                        const std::vector<store::AssignmentRow>& assignments,
+                                        absl::CivilDay day);
   // PERMISSION_DENIED unless the caller manages logins (CreateUser, UpdateUser, the import's
   // username/password columns): the tenant's ADMIN_INSTANSI.
   static absl::Status CheckManagesUsers(const Principal& p);

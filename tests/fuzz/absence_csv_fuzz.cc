@@ -24,7 +24,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace ekinerja::attendance;
   const std::string_view text(reinterpret_cast<const char*>(data), size);
   ekinerja::Violations violations;
-  const std::vector<AbsenceImportRow> rows = ParseAbsenceCsv(text, violations);
+  const std::vector<AbsenceImportRow> rows = ParseAbsenceCsv(text, WorkDateWindow{}, violations);
   int last_line = 0;
   for (const auto& r : rows) {
     Check(r.line > last_line);

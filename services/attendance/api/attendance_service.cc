@@ -22,6 +22,7 @@ AttendanceServiceImpl::AttendanceServiceImpl(db::Pool& pool, Directory& director
     : pool_(pool),
       directory_(directory),
       metrics_(metrics),
+      rules_(pool),
       recomputer_(pool, directory, metrics),
       ingestor_(pool, recomputer_, metrics) {}
 
@@ -71,6 +72,11 @@ absl::Status AttendanceServiceImpl::CheckReads(const Caller& caller, const std::
   // Whatever else identity said, this caller may not read that employee.
   return absl::PermissionDeniedError(
       absl::StrCat("the caller may not read the attendance of ", nip));
+}
+
+absl::StatusOr<WorkDateWindow> AttendanceServiceImpl::WorkDates(const Caller& caller) {
+  EK_ASSIGN_OR_RETURN(const store::RulesRow rules, rules_.Get(caller.tenant()));
+  return rules.work_dates;
 }
 
 absl::Status AttendanceServiceImpl::CheckApproves(const Caller& caller, const std::string& nip,

@@ -19,7 +19,9 @@
 #include "api/recompute.h"
 #include "auth.h"
 #include "db.h"
+#include "domain/work_dates.h"
 #include "ekinerja/attendance/v1/attendance.grpc.pb.h"
+#include "store/rules_cache.h"
 
 namespace ekinerja::attendance {
 
@@ -137,10 +139,13 @@ class AttendanceServiceImpl final : public v1::AttendanceService::Service {
   // OK when the caller may decide `nip`'s request dated `day`: ADMIN_INSTANSI, or the atasan
   // langsung on that day by identity's supervisor resolution. Never the employee themselves.
   absl::Status CheckApproves(const Caller& caller, const std::string& nip, absl::CivilDay day);
+  // The caller's tenant's window of work dates (its attendance rules, cached briefly).
+  absl::StatusOr<WorkDateWindow> WorkDates(const Caller& caller);
 
   db::Pool& pool_;
   Directory& directory_;
   AttendanceMetrics& metrics_;
+  store::RulesCache rules_;
   Recomputer recomputer_;
   Ingestor ingestor_;
 };

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <map>
+#include <tuple>
 #include <utility>
 
 #include "absl/strings/numbers.h"
@@ -65,6 +66,8 @@ void ToProto(const store::RulesRow& r, v1::AttendanceRules* out) {
   for (int m : r.tiers.max_minutes) out->add_tier_max_minutes(m);
   out->set_future_tolerance_minutes(r.future_tolerance_minutes);
   out->set_window_margin_minutes(r.window_margin_minutes);
+  *out->mutable_first_work_date() = ToProtoDate(r.work_dates.first);
+  *out->mutable_last_work_date() = ToProtoDate(r.work_dates.last);
 }
 
 void ToProto(const store::HolidayRow& h, v1::Holiday* out) {
@@ -116,12 +119,24 @@ grpc::Status AttendanceServiceImpl::UpdateAttendanceRules(
     input.tier_max_minutes.assign(r.tier_max_minutes().begin(), r.tier_max_minutes().end());
     input.future_tolerance_minutes = r.future_tolerance_minutes();
     input.window_margin_minutes = r.window_margin_minutes();
-    EK_RETURN_IF_ERROR(ValidateRules(input, "rules."));
+    // An unset date keeps the default; a malformed one is its own field's violation.
+    Violations v;
+    for (auto [date, field, out] :
+         {std::tuple(&r.first_work_date(), "rules.first_work_date", &input.work_dates.first),
+          std::tuple(&r.last_work_date(), "rules.last_work_date", &input.work_dates.last)}) {
+      if (!IsSet(*date)) continue;
+      absl::StatusOr<absl::CivilDay> day = FromProtoDate(*date, field);
+      v.Merge(day.status());
+      if (day.ok()) *out = *day;
+    }
+    v.Merge(ValidateRules(input, "rules."));
+    EK_RETURN_IF_ERROR(v.ToStatus());
     store::RulesRow row;
     row.time_zone = input.time_zone;
     std::copy_n(input.tier_max_minutes.begin(), 3, row.tiers.max_minutes.begin());
     row.future_tolerance_minutes = input.future_tolerance_minutes;
     row.window_margin_minutes = input.window_margin_minutes;
+    row.work_dates = input.work_dates;
     EK_ASSIGN_OR_RETURN(absl::CivilDay last, recomputer().LastStorableDay(c.tenant()));
     EK_RETURN_IF_ERROR(pool_.Write([&](db::Tx& tx) -> absl::Status {
       store::PutRules(tx, c.tenant(), row);
@@ -131,9 +146,12 @@ grpc::Status AttendanceServiceImpl::UpdateAttendanceRules(
           tx, c.tenant(), c.principal.subject, "RULES_UPDATE", "rules",
           absl::StrCat(row.time_zone, " tiers ", row.tiers.max_minutes[0], "/",
                        row.tiers.max_minutes[1], "/", row.tiers.max_minutes[2], " tolerance ",
-                       row.future_tolerance_minutes, " margin ", row.window_margin_minutes));
+                       row.future_tolerance_minutes, " margin ", row.window_margin_minutes,
+                       " work dates ", FormatDate(row.work_dates.first), "..",
+                       FormatDate(row.work_dates.last)));
       return absl::OkStatus();
     }));
+    rules_.Forget(c.tenant());
     ToProto(row, resp);
     return absl::OkStatus();
   });
@@ -202,6 +220,7 @@ grpc::Status AttendanceServiceImpl::AssignSchedule(grpc::ServerContext* ctx,
                                                    v1::ScheduleAssignment* resp) {
   return Serve(ctx, [&](const Caller& c) -> absl::Status {
     EK_RETURN_IF_ERROR(RequireTenantAdmin(c));
+    EK_ASSIGN_OR_RETURN(const WorkDateWindow window, WorkDates(c));
     const v1::ScheduleAssignment& a = req->assignment();
     Violations v;
     v.Merge(ValidateTemplateCode(a.template_code(), "assignment.template_code"));
@@ -220,7 +239,7 @@ grpc::Status AttendanceServiceImpl::AssignSchedule(grpc::ServerContext* ctx,
       }
     }
     absl::StatusOr<DateSpan> span =
-        ParseDateSpan(a.start_date(), a.end_date(), "assignment.", /*end_required=*/false);
+        ParseDateSpan(window, a.start_date(), a.end_date(), "assignment.", /*end_required=*/false);
     v.Merge(span.status());
     CheckText(v, "request_id", req->request_id(), kIdText);
     EK_RETURN_IF_ERROR(v.ToStatus());
@@ -350,6 +369,7 @@ grpc::Status AttendanceServiceImpl::SetRosterDays(grpc::ServerContext* ctx,
                                                   v1::SetRosterDaysResponse* resp) {
   return Serve(ctx, [&](const Caller& c) -> absl::Status {
     EK_RETURN_IF_ERROR(RequireTenantAdmin(c));
+    EK_ASSIGN_OR_RETURN(const WorkDateWindow window, WorkDates(c));
     Violations v;
     absl::StatusOr<Nip> nip = ParseNip(req->nip(), "nip");
     v.Merge(nip.status());
@@ -362,7 +382,7 @@ grpc::Status AttendanceServiceImpl::SetRosterDays(grpc::ServerContext* ctx,
     for (int i = 0; i < req->days_size() && i < kMaxRosterDays; ++i) {
       const v1::RosterDay& d = req->days(i);
       const std::string field = absl::StrCat("days[", i, "]");
-      absl::StatusOr<absl::CivilDay> day = ParseWorkDate(d.date(), field + ".date");
+      absl::StatusOr<absl::CivilDay> day = ParseWorkDate(window, d.date(), field + ".date");
       v.Merge(day.status());
       absl::StatusOr<std::optional<WorkHours>> hours =
           ParseWorkHours(d.hours().start(), d.hours().end(), field + ".hours");
@@ -398,11 +418,12 @@ grpc::Status AttendanceServiceImpl::ListRosterDays(grpc::ServerContext* ctx,
                                                    const v1::ListRosterDaysRequest* req,
                                                    v1::ListRosterDaysResponse* resp) {
   return Serve(ctx, [&](const Caller& c) -> absl::Status {
+    EK_ASSIGN_OR_RETURN(const WorkDateWindow window, WorkDates(c));
     Violations v;
     absl::StatusOr<Nip> nip = ParseNip(req->nip(), "nip");
     v.Merge(nip.status());
     absl::StatusOr<DateSpan> span =
-        ParseDateSpan(req->start_date(), req->end_date(), "", /*end_required=*/true);
+        ParseDateSpan(window, req->start_date(), req->end_date(), "", /*end_required=*/true);
     v.Merge(span.status());
     if (span.ok() && *span->end - span->start >= kMaxRosterDays) {
       v.Add("end_date", absl::StrCat("the range is at most ", kMaxRosterDays, " days"));
@@ -432,9 +453,10 @@ grpc::Status AttendanceServiceImpl::CreateHoliday(grpc::ServerContext* ctx,
                                                   v1::Holiday* resp) {
   return Serve(ctx, [&](const Caller& c) -> absl::Status {
     EK_RETURN_IF_ERROR(RequireTenantAdmin(c));
+    EK_ASSIGN_OR_RETURN(const WorkDateWindow window, WorkDates(c));
     const v1::Holiday& h = req->holiday();
     Violations v;
-    absl::StatusOr<absl::CivilDay> day = ParseWorkDate(h.date(), "holiday.date");
+    absl::StatusOr<absl::CivilDay> day = ParseWorkDate(window, h.date(), "holiday.date");
     v.Merge(day.status());
     v.Merge(ValidateName(h.name(), "holiday.name"));
     if (h.kind() == v1::HOLIDAY_KIND_UNSPECIFIED || !v1::HolidayKind_IsValid(h.kind())) {
@@ -465,9 +487,10 @@ grpc::Status AttendanceServiceImpl::ListHolidays(grpc::ServerContext* ctx,
                                                  const v1::ListHolidaysRequest* req,
                                                  v1::ListHolidaysResponse* resp) {
   return Serve(ctx, [&](const Caller& c) -> absl::Status {
-    if (req->year() < kFirstWorkDate.year() || req->year() > kLastWorkDate.year()) {
-      return InvalidField(
-          "year", absl::StrCat("required: ", kFirstWorkDate.year(), "-", kLastWorkDate.year()));
+    EK_ASSIGN_OR_RETURN(const WorkDateWindow window, WorkDates(c));
+    if (req->year() < window.first.year() || req->year() > window.last.year()) {
+      return InvalidField("year",
+                          absl::StrCat("required: ", window.first.year(), "-", window.last.year()));
     }
     return pool_.Read([&](db::Tx& tx) -> absl::Status {
       for (const store::HolidayRow& h :
@@ -485,7 +508,8 @@ grpc::Status AttendanceServiceImpl::DeleteHoliday(grpc::ServerContext* ctx,
                                                   v1::DeleteHolidayResponse*) {
   return Serve(ctx, [&](const Caller& c) -> absl::Status {
     EK_RETURN_IF_ERROR(RequireTenantAdmin(c));
-    EK_ASSIGN_OR_RETURN(absl::CivilDay day, ParseWorkDate(req->date(), "date"));
+    EK_ASSIGN_OR_RETURN(const WorkDateWindow window, WorkDates(c));
+    EK_ASSIGN_OR_RETURN(absl::CivilDay day, ParseWorkDate(window, req->date(), "date"));
     EK_ASSIGN_OR_RETURN(absl::CivilDay last_storable, recomputer().LastStorableDay(c.tenant()));
     std::vector<store::DayKey> keys;
     EK_RETURN_IF_ERROR(pool_.Write([&](db::Tx& tx) -> absl::Status {

@@ -71,8 +71,10 @@ struct Range {
 };
 
 // start_date and end_date of a request: both set, end not before start, at most kMaxRangeDays.
-absl::StatusOr<Range> RangeOf(const google::type::Date& start, const google::type::Date& end) {
-  EK_ASSIGN_OR_RETURN(const DateSpan span, ParseDateSpan(start, end, "", /*end_required=*/true));
+absl::StatusOr<Range> RangeOf(const WorkDateWindow& window, const google::type::Date& start,
+                              const google::type::Date& end) {
+  EK_ASSIGN_OR_RETURN(const DateSpan span,
+                      ParseDateSpan(window, start, end, "", /*end_required=*/true));
   if (*span.end - span.start >= kMaxRangeDays) {
     return InvalidField("end_date",
                         absl::StrCat("at most ", kMaxRangeDays, " days from start_date"));
@@ -86,9 +88,10 @@ grpc::Status AttendanceServiceImpl::GetAttendanceDay(grpc::ServerContext* ctx,
                                                      const v1::GetAttendanceDayRequest* req,
                                                      v1::AttendanceDay* resp) {
   return Serve(ctx, [&](const Caller& caller) -> absl::Status {
+    EK_ASSIGN_OR_RETURN(const WorkDateWindow window, WorkDates(caller));
     Violations v;
     auto nip = ParseNip(req->nip(), "nip");
-    auto day = ParseWorkDate(req->date(), "date");
+    auto day = ParseWorkDate(window, req->date(), "date");
     v.Merge(nip.status());
     v.Merge(day.status());
     EK_RETURN_IF_ERROR(v.ToStatus());
@@ -112,9 +115,10 @@ grpc::Status AttendanceServiceImpl::ListAttendanceDays(grpc::ServerContext* ctx,
                                                        const v1::ListAttendanceDaysRequest* req,
                                                        v1::ListAttendanceDaysResponse* resp) {
   return Serve(ctx, [&](const Caller& caller) -> absl::Status {
+    EK_ASSIGN_OR_RETURN(const WorkDateWindow window, WorkDates(caller));
     Violations v;
     auto nip = ParseNip(req->nip(), "nip");
-    auto range = RangeOf(req->start_date(), req->end_date());
+    auto range = RangeOf(window, req->start_date(), req->end_date());
     v.Merge(nip.status());
     v.Merge(range.status());
     EK_RETURN_IF_ERROR(v.ToStatus());
@@ -135,9 +139,10 @@ grpc::Status AttendanceServiceImpl::StreamDaySummaries(
     grpc::ServerContext* ctx, const v1::StreamDaySummariesRequest* req,
     grpc::ServerWriter<v1::AttendanceDay>* writer) {
   return Serve(ctx, [&](const Caller& caller) -> absl::Status {
+    EK_ASSIGN_OR_RETURN(const WorkDateWindow window, WorkDates(caller));
     Violations v;
     CheckText(v, "org_unit_code", req->org_unit_code(), kIdText);
-    auto range = RangeOf(req->start_date(), req->end_date());
+    auto range = RangeOf(window, req->start_date(), req->end_date());
     v.Merge(range.status());
     EK_RETURN_IF_ERROR(v.ToStatus());
     if (req->org_unit_code().empty() && !caller.ReadsTenant()) {
@@ -172,11 +177,12 @@ grpc::Status AttendanceServiceImpl::GetMonthlySummary(grpc::ServerContext* ctx,
                                                       const v1::GetMonthlySummaryRequest* req,
                                                       v1::MonthlySummary* resp) {
   return Serve(ctx, [&](const Caller& caller) -> absl::Status {
+    EK_ASSIGN_OR_RETURN(const WorkDateWindow window, WorkDates(caller));
     Violations v;
     auto nip = ParseNip(req->nip(), "nip");
     v.Merge(nip.status());
-    if (req->year() < kFirstWorkDate.year() || req->year() > kLastWorkDate.year()) {
-      v.Add("year", absl::StrCat(kFirstWorkDate.year(), "-", kLastWorkDate.year()));
+    if (req->year() < window.first.year() || req->year() > window.last.year()) {
+      v.Add("year", absl::StrCat(window.first.year(), "-", window.last.year()));
     }
     if (req->month() < 1 || req->month() > 12) v.Add("month", "1-12");
     EK_RETURN_IF_ERROR(v.ToStatus());
@@ -222,6 +228,7 @@ grpc::Status AttendanceServiceImpl::RecomputeDays(grpc::ServerContext* ctx,
                                                   v1::RecomputeDaysResponse* resp) {
   return Serve(ctx, [&](const Caller& caller) -> absl::Status {
     EK_RETURN_IF_ERROR(RequireTenantAdmin(caller));
+    EK_ASSIGN_OR_RETURN(const WorkDateWindow window, WorkDates(caller));
     Violations v;
     std::vector<std::string> nips;
     for (int i = 0; i < req->nips_size(); ++i) {
@@ -229,7 +236,7 @@ grpc::Status AttendanceServiceImpl::RecomputeDays(grpc::ServerContext* ctx,
       v.Merge(nip.status());
       if (nip.ok()) nips.push_back(nip->digits);
     }
-    auto range = RangeOf(req->start_date(), req->end_date());
+    auto range = RangeOf(window, req->start_date(), req->end_date());
     v.Merge(range.status());
     EK_RETURN_IF_ERROR(v.ToStatus());
     EK_ASSIGN_OR_RETURN(const std::vector<std::string> missing,

@@ -64,13 +64,14 @@ grpc::Status AttendanceServiceImpl::RegisterDevice(grpc::ServerContext* ctx,
                                                    v1::Device* resp) {
   return Serve(ctx, [&](const Caller& caller) -> absl::Status {
     EK_RETURN_IF_ERROR(RequireTenantAdmin(caller));
+    EK_ASSIGN_OR_RETURN(const WorkDateWindow window, WorkDates(caller));
     const v1::Device& d = req->device();
     Violations v;
     ValidateSerial(d.serial_number(), "device.serial_number", v);
     if (!IsIndonesianZone(d.time_zone())) {
       v.Add("device.time_zone", "required: Asia/Jakarta, Asia/Makassar or Asia/Jayapura");
     }
-    auto in_service = ParseWorkDate(d.in_service_date(), "device.in_service_date");
+    auto in_service = ParseWorkDate(window, d.in_service_date(), "device.in_service_date");
     v.Merge(in_service.status());
     CheckText(v, "device.description", d.description(), kNameText);
     CheckText(v, "device.org_unit_code", d.org_unit_code(), kIdText);

@@ -96,8 +96,8 @@ struct ListQuery {
   int page_size = 0;
   std::string fingerprint;
 };
-absl::StatusOr<ListQuery> ParseListQuery(const std::string& kind, const std::string& nip,
-                                         const google::type::Date& start,
+absl::StatusOr<ListQuery> ParseListQuery(const WorkDateWindow& window, const std::string& kind,
+                                         const std::string& nip, const google::type::Date& start,
                                          const google::type::Date& end, v1::RequestState state,
                                          int page_size, const std::string& page_token) {
   ListQuery q;
@@ -108,7 +108,7 @@ absl::StatusOr<ListQuery> ParseListQuery(const std::string& kind, const std::str
     if (parsed.ok()) q.filter.nip = parsed->digits;
   }
   if (IsSet(start) || IsSet(end)) {
-    absl::StatusOr<DateSpan> span = ParseDateSpan(start, end, "", /*end_required=*/true);
+    absl::StatusOr<DateSpan> span = ParseDateSpan(window, start, end, "", /*end_required=*/true);
     v.Merge(span.status());
     if (span.ok()) {
       q.filter.first = span->start;
@@ -284,6 +284,7 @@ grpc::Status AttendanceServiceImpl::CreateAbsence(grpc::ServerContext* ctx,
                                                   const v1::CreateAbsenceRequest* req,
                                                   v1::Absence* resp) {
   return Serve(ctx, [&](const Caller& c) -> absl::Status {
+    EK_ASSIGN_OR_RETURN(const WorkDateWindow window, WorkDates(c));
     const v1::Absence& a = req->absence();
     Violations v;
     absl::StatusOr<Nip> nip = ParseNip(a.nip(), "absence.nip");
@@ -292,7 +293,7 @@ grpc::Status AttendanceServiceImpl::CreateAbsence(grpc::ServerContext* ctx,
       v.Add("absence.kind", "required: IZIN, SAKIT, CUTI_*, DINAS_LUAR or TUGAS_BELAJAR");
     }
     absl::StatusOr<DateSpan> span =
-        ParseDateSpan(a.start_date(), a.end_date(), "absence.", /*end_required=*/true);
+        ParseDateSpan(window, a.start_date(), a.end_date(), "absence.", /*end_required=*/true);
     v.Merge(span.status());
     if (span.ok()) {
       if (auto error = AbsenceRangeError(span->start, *span->end))
@@ -361,9 +362,11 @@ grpc::Status AttendanceServiceImpl::ListAbsences(grpc::ServerContext* ctx,
                                                  const v1::ListAbsencesRequest* req,
                                                  v1::ListAbsencesResponse* resp) {
   return Serve(ctx, [&](const Caller& c) -> absl::Status {
-    EK_ASSIGN_OR_RETURN(ListQuery q,
-                        ParseListQuery("absences", req->nip(), req->start_date(), req->end_date(),
-                                       req->state(), req->page_size(), req->page_token()));
+    EK_ASSIGN_OR_RETURN(const WorkDateWindow window, WorkDates(c));
+    EK_ASSIGN_OR_RETURN(
+        ListQuery q,
+        ParseListQuery(window, "absences", req->nip(), req->start_date(), req->end_date(),
+                       req->state(), req->page_size(), req->page_token()));
     EK_RETURN_IF_ERROR(
         CheckListRights(c, q, "absences", recomputer(),
                         [&](const std::string& nip, absl::CivilDay first, absl::CivilDay last) {
@@ -407,6 +410,7 @@ grpc::Status AttendanceServiceImpl::ImportAbsences(grpc::ServerContext* ctx,
                                                    v1::ImportAbsencesResponse* resp) {
   return Serve(ctx, [&](const Caller& c) -> absl::Status {
     EK_RETURN_IF_ERROR(RequireTenantAdmin(c));
+    EK_ASSIGN_OR_RETURN(const WorkDateWindow window, WorkDates(c));
     Violations request;
     if (req->csv().empty()) request.Add("csv", "required");
     CheckText(request, "csv", req->csv(), kFileText);
@@ -414,7 +418,7 @@ grpc::Status AttendanceServiceImpl::ImportAbsences(grpc::ServerContext* ctx,
     EK_RETURN_IF_ERROR(request.ToStatus());
     // The file's own problems (header, no rows) refuse the request; a row's go to the answer.
     Violations parsed;
-    const std::vector<AbsenceImportRow> rows = ParseAbsenceCsv(req->csv(), parsed);
+    const std::vector<AbsenceImportRow> rows = ParseAbsenceCsv(req->csv(), window, parsed);
     std::vector<FieldViolation> row_errors;
     for (const FieldViolation& f : parsed.list()) {
       if (absl::StartsWith(f.field, "rows[")) {
@@ -522,11 +526,12 @@ grpc::Status AttendanceServiceImpl::CreateCorrection(grpc::ServerContext* ctx,
                                                      const v1::CreateCorrectionRequest* req,
                                                      v1::Correction* resp) {
   return Serve(ctx, [&](const Caller& c) -> absl::Status {
+    EK_ASSIGN_OR_RETURN(const WorkDateWindow window, WorkDates(c));
     const v1::Correction& in = req->correction();
     Violations v;
     absl::StatusOr<Nip> nip = ParseNip(in.nip(), "correction.nip");
     v.Merge(nip.status());
-    absl::StatusOr<absl::CivilDay> day = ParseWorkDate(in.date(), "correction.date");
+    absl::StatusOr<absl::CivilDay> day = ParseWorkDate(window, in.date(), "correction.date");
     v.Merge(day.status());
     const auto parse_time = [&](const std::string& text,
                                 const std::string& field) -> std::optional<int> {
@@ -611,9 +616,11 @@ grpc::Status AttendanceServiceImpl::ListCorrections(grpc::ServerContext* ctx,
                                                     const v1::ListCorrectionsRequest* req,
                                                     v1::ListCorrectionsResponse* resp) {
   return Serve(ctx, [&](const Caller& c) -> absl::Status {
+    EK_ASSIGN_OR_RETURN(const WorkDateWindow window, WorkDates(c));
     EK_ASSIGN_OR_RETURN(
-        ListQuery q, ParseListQuery("corrections", req->nip(), req->start_date(), req->end_date(),
-                                    req->state(), req->page_size(), req->page_token()));
+        ListQuery q,
+        ParseListQuery(window, "corrections", req->nip(), req->start_date(), req->end_date(),
+                       req->state(), req->page_size(), req->page_token()));
     EK_RETURN_IF_ERROR(
         CheckListRights(c, q, "corrections", recomputer(),
                         [&](const std::string& nip, absl::CivilDay first, absl::CivilDay last) {

@@ -32,24 +32,27 @@ std::vector<store::DayKey> DayKeys(const std::vector<std::string>& nips, absl::C
   return keys;
 }
 
-absl::StatusOr<absl::CivilDay> ParseWorkDate(const google::type::Date& date,
+absl::StatusOr<absl::CivilDay> ParseWorkDate(const WorkDateWindow& window,
+                                             const google::type::Date& date,
                                              const std::string& field) {
   if (!IsSet(date)) return InvalidField(field, "required");
   EK_ASSIGN_OR_RETURN(const absl::CivilDay day, FromProtoDate(date, field));
-  if (std::optional<std::string> error = WorkDateError(day)) return InvalidField(field, *error);
+  if (std::optional<std::string> error = WorkDateError(window, day))
+    return InvalidField(field, *error);
   return day;
 }
 
-absl::StatusOr<DateSpan> ParseDateSpan(const google::type::Date& start,
+absl::StatusOr<DateSpan> ParseDateSpan(const WorkDateWindow& window,
+                                       const google::type::Date& start,
                                        const google::type::Date& end, const std::string& prefix,
                                        bool end_required) {
   Violations v;
   std::optional<absl::CivilDay> s, e;
-  absl::StatusOr<absl::CivilDay> parsed_start = ParseWorkDate(start, prefix + "start_date");
+  absl::StatusOr<absl::CivilDay> parsed_start = ParseWorkDate(window, start, prefix + "start_date");
   v.Merge(parsed_start.status());
   if (parsed_start.ok()) s = *parsed_start;
   if (IsSet(end) || end_required) {
-    absl::StatusOr<absl::CivilDay> parsed = ParseWorkDate(end, prefix + "end_date");
+    absl::StatusOr<absl::CivilDay> parsed = ParseWorkDate(window, end, prefix + "end_date");
     v.Merge(parsed.status());
     if (parsed.ok()) e = *parsed;
     if (s && e && *e < *s) v.Add(prefix + "end_date", "before start_date");

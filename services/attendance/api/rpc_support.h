@@ -11,6 +11,7 @@
 #include "absl/status/statusor.h"
 #include "absl/time/civil_time.h"
 #include "api/recompute.h"
+#include "domain/work_dates.h"
 #include "google/type/date.pb.h"
 #include "store/attendance_store.h"
 
@@ -29,9 +30,10 @@ inline constexpr size_t kMaxImmediateRecompute = 20000;
 std::vector<store::DayKey> DayKeys(const std::vector<std::string>& nips, absl::CivilDay first,
                                    absl::CivilDay last);
 
-// A work date from the API: set, a real date, and inside the work-date window (work_dates.h).
+// A work date from the API: set, a real date, and inside the tenant's `window` (work_dates.h).
 // INVALID_ARGUMENT with one violation on `field` otherwise.
-absl::StatusOr<absl::CivilDay> ParseWorkDate(const google::type::Date& date,
+absl::StatusOr<absl::CivilDay> ParseWorkDate(const WorkDateWindow& window,
+                                             const google::type::Date& date,
                                              const std::string& field);
 
 // A range of work dates from the API (each as ParseWorkDate): `start` required; `end` required when
@@ -41,7 +43,8 @@ struct DateSpan {
   absl::CivilDay start;
   std::optional<absl::CivilDay> end;
 };
-absl::StatusOr<DateSpan> ParseDateSpan(const google::type::Date& start,
+absl::StatusOr<DateSpan> ParseDateSpan(const WorkDateWindow& window,
+                                       const google::type::Date& start,
                                        const google::type::Date& end, const std::string& prefix,
                                        bool end_required);
 

@@ -90,7 +90,7 @@ std::string Reason(const absl::Status& status) {
 
 std::optional<AbsenceImportRow> ReadRow(const Record& record,
                                         const std::array<int, kColumnCount>& index,
-                                        Violations& violations) {
+                                        const WorkDateWindow& window, Violations& violations) {
   const int line = record.line;
   const std::string where = absl::StrCat("line ", line, ": ");
   bool ok = true;
@@ -130,7 +130,7 @@ std::optional<AbsenceImportRow> ReadRow(const Record& record,
     if (text.empty()) continue;
     absl::StatusOr<absl::CivilDay> parsed = ParseDate(text);
     if (parsed.ok()) {
-      if (std::optional<std::string> error = WorkDateError(*parsed)) {
+      if (std::optional<std::string> error = WorkDateError(window, *parsed)) {
         bad(c, absl::StrCat(Str(kColumnNames[c]), " ", *error));
         continue;
       }
@@ -159,7 +159,8 @@ std::optional<AbsenceImportRow> ReadRow(const Record& record,
 
 }  // namespace
 
-std::vector<AbsenceImportRow> ParseAbsenceCsv(std::string_view csv, Violations& violations) {
+std::vector<AbsenceImportRow> ParseAbsenceCsv(std::string_view csv, const WorkDateWindow& window,
+                                              Violations& violations) {
   if (csv.substr(0, kUtf8Bom.size()) == kUtf8Bom) csv.remove_prefix(kUtf8Bom.size());
   std::vector<Record> records = SplitRecords(csv);
 
@@ -192,7 +193,7 @@ std::vector<AbsenceImportRow> ParseAbsenceCsv(std::string_view csv, Violations& 
                                   record.fields.size()));
       continue;
     }
-    std::optional<AbsenceImportRow> row = ReadRow(record, *index, violations);
+    std::optional<AbsenceImportRow> row = ReadRow(record, *index, window, violations);
     if (row) parsed.push_back(*std::move(row));
   }
   for (const AbsenceImportRow& row : parsed) {

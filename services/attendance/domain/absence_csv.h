@@ -9,6 +9,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/civil_time.h"
+#include "domain/work_dates.h"
 #include "status.h"
 #include "text.h"
 
@@ -32,13 +33,14 @@ struct AbsenceImportRow {
 // required nip, kind, start_date, end_date; optional reason. Cells are stripped of surrounding
 // spaces. nip: 18 digits or the grouped form, valid by Perka BKN 22/2007; kind: an absence kind
 // name (any case); dates YYYY-MM-DD, end_date not before start_date and at most 366 days after
-// it, both within the work-date window (work_dates.h); reason as kReasonText. Two rows of one NIP
+// it, both within the tenant's `window` of work dates; reason as kReasonText. Two rows of one NIP
 // whose ranges overlap are an error on the later row's start_date.
 //
 // Every problem is reported: one field violation each, on "rows[<line>].<column>" ("rows[<line>]"
 // for a malformed record, "header" for the header, "csv" for an empty file), the description
 // starting "line <line>: ". Returns the good rows; the caller rejects the import when
 // `violations` is not empty.
-std::vector<AbsenceImportRow> ParseAbsenceCsv(std::string_view csv, Violations& violations);
+std::vector<AbsenceImportRow> ParseAbsenceCsv(std::string_view csv, const WorkDateWindow& window,
+                                              Violations& violations);
 
 }  // namespace ekinerja::attendance

@@ -84,6 +84,7 @@ absl::Status ValidateRules(const RulesInput& rules, std::string_view prefix) {
   if (rules.window_margin_minutes < 1 || rules.window_margin_minutes > 720) {
     v.Add(p + "window_margin_minutes", "between 1 and 720");
   }
+  v.Merge(ValidateWorkDateWindow(rules.work_dates, prefix));
   return v.ToStatus();
 }
 

@@ -12,6 +12,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "domain/schedule.h"
+#include "domain/work_dates.h"
 
 namespace ekinerja::attendance {
 
@@ -41,13 +42,15 @@ absl::StatusOr<std::array<std::optional<WorkHours>, 7>> ParseWeekDays(
 // - time_zone: one of the Indonesian zones (IsIndonesianZone);
 // - tier_max_minutes: exactly three, positive, strictly increasing, at most kMaxTierMinutes;
 // - future_tolerance_minutes: 0..1440;
-// - window_margin_minutes: 1..720 (0 would count no punch before the scheduled start).
+// - window_margin_minutes: 1..720 (0 would count no punch before the scheduled start);
+// - work_dates: as ValidateWorkDateWindow.
 inline constexpr int kMaxTierMinutes = 24 * 60;
 struct RulesInput {
   std::string time_zone;
   std::vector<int> tier_max_minutes;
   int future_tolerance_minutes = 0;
   int window_margin_minutes = 0;
+  WorkDateWindow work_dates;
 };
 // INVALID_ARGUMENT with one violation per bad field, each on "<prefix><field name>"
 // ("rules.time_zone").

@@ -4,17 +4,20 @@
 
 -- name: get_rules
 SELECT time_zone, tier_max_minutes[1], tier_max_minutes[2], tier_max_minutes[3],
-       future_tolerance_minutes, window_margin_minutes
+       future_tolerance_minutes, window_margin_minutes, first_work_date::text,
+       last_work_date::text
 FROM rules WHERE tenant_id = $1
 
 -- name: put_rules
 INSERT INTO rules (tenant_id, time_zone, tier_max_minutes, future_tolerance_minutes,
-                   window_margin_minutes)
-VALUES ($1, $2, ARRAY[$3::int, $4::int, $5::int], $6, $7)
+                   window_margin_minutes, first_work_date, last_work_date)
+VALUES ($1, $2, ARRAY[$3::int, $4::int, $5::int], $6, $7, $8::date, $9::date)
 ON CONFLICT (tenant_id) DO UPDATE
 SET time_zone = EXCLUDED.time_zone, tier_max_minutes = EXCLUDED.tier_max_minutes,
     future_tolerance_minutes = EXCLUDED.future_tolerance_minutes,
-    window_margin_minutes = EXCLUDED.window_margin_minutes, update_time = now()
+    window_margin_minutes = EXCLUDED.window_margin_minutes,
+    first_work_date = EXCLUDED.first_work_date, last_work_date = EXCLUDED.last_work_date,
+    update_time = now()
 
 -- name: insert_device
 INSERT INTO devices (tenant_id, serial_number, time_zone, org_unit_code, in_service_date,

@@ -90,13 +90,16 @@ RulesRow GetRules(db::Tx& tx, const std::string& tenant) {
   for (int i = 0; i < 3; ++i) rules.tiers.max_minutes[i] = r[0][1 + i].as<int>();
   rules.future_tolerance_minutes = r[0][4].as<int>();
   rules.window_margin_minutes = r[0][5].as<int>();
+  rules.work_dates.first = db::Day(r[0][6]);
+  rules.work_dates.last = db::Day(r[0][7]);
   return rules;
 }
 
 void PutRules(db::Tx& tx, const std::string& tenant, const RulesRow& rules) {
   tx.Exec("put_rules", tenant, rules.time_zone, rules.tiers.max_minutes[0],
           rules.tiers.max_minutes[1], rules.tiers.max_minutes[2], rules.future_tolerance_minutes,
-          rules.window_margin_minutes);
+          rules.window_margin_minutes, FormatDate(rules.work_dates.first),
+          FormatDate(rules.work_dates.last));
 }
 
 // ---- devices and PINs ------------------------------------------------------------------------

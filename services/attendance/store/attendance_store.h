@@ -16,6 +16,7 @@
 #include "domain/calendar.h"
 #include "domain/day_classifier.h"
 #include "domain/schedule.h"
+#include "domain/work_dates.h"
 
 namespace ekinerja::attendance::store {
 
@@ -26,6 +27,7 @@ struct RulesRow {
   TierThresholds tiers = DefaultTierThresholds();
   int future_tolerance_minutes = 5;
   int window_margin_minutes = 4 * 60;
+  WorkDateWindow work_dates;
 };
 // The tenant's rules, or the national defaults when it has none.
 RulesRow GetRules(db::Tx& tx, const std::string& tenant);

@@ -78,6 +78,11 @@ class AttendanceTest : public identity::it::IdentityTest {
   av1::AttendanceDay Day(const std::string& token, const std::string& nip, absl::CivilDay day);
   // A row count of the attendance schema.
   int64_t Count(const std::string& sql);
+  // The admin token of a second tenant, "lain" (seeded in identity on first use).
+  std::string OtherAdmin() {
+    if (other_admin_.empty()) other_admin_ = SeedTenant("lain").admin_token;
+    return other_admin_;
+  }
 
   // Tokens of the seeded tenant.
   std::string admin_token_, service_token_;
@@ -91,6 +96,7 @@ class AttendanceTest : public identity::it::IdentityTest {
   std::unique_ptr<AttendanceServiceImpl> service_;
   std::shared_ptr<auth::JwksCache> att_jwks_;
   std::unique_ptr<av1::AttendanceService::Stub> att_stub_;
+  std::string other_admin_;
 };
 
 }  // namespace ekinerja::attendance::it

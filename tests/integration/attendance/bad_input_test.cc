@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "date_proto.h"
 #include "gmock/gmock.h"
 #include "google/rpc/code.pb.h"
 #include "gtest/gtest.h"
@@ -197,6 +198,75 @@ TEST_F(BadInputTest, DatesOutsideTheWorkDateWindowAreRefused) {
   ASSERT_TRUE(HasCode(st, grpc::StatusCode::INVALID_ARGUMENT));
   EXPECT_THAT(ViolatedFields(st), ElementsAre("year"));
   EXPECT_EQ(Written(), before);
+}
+
+TEST_F(BadInputTest, EachTenantSetsItsOwnWorkDateWindow) {
+  ASSERT_FALSE(HasFatalFailure());
+  av1::UpdateAttendanceRulesRequest update;
+  av1::AttendanceRules& rules = *update.mutable_rules();
+  rules.set_time_zone("Asia/Jakarta");
+  for (int m : {30, 60, 90}) rules.add_tier_max_minutes(m);
+  rules.set_future_tolerance_minutes(5);
+  rules.set_window_margin_minutes(240);
+  // Outside the deployment's bounds, and a window that ends before it starts: refused, unwritten.
+  *rules.mutable_first_work_date() = Date(absl::CivilDay(1969, 12, 31));
+  *rules.mutable_last_work_date() = Date(absl::CivilDay(2200, 1, 1));
+  av1::AttendanceRules out;
+  grpc::Status st = att().UpdateAttendanceRules(Ctx(admin_token_).get(), update, &out);
+  ASSERT_TRUE(HasCode(st, grpc::StatusCode::INVALID_ARGUMENT));
+  EXPECT_THAT(ViolatedFields(st), ElementsAre("rules.first_work_date", "rules.last_work_date"));
+  EXPECT_EQ(identity::it::Violations(st)[0].description(), "between 1970-01-01 and 2199-12-31");
+  *rules.mutable_first_work_date() = Date(absl::CivilDay(2030, 1, 1));
+  *rules.mutable_last_work_date() = Date(absl::CivilDay(2024, 1, 1));
+  st = att().UpdateAttendanceRules(Ctx(admin_token_).get(), update, &out);
+  ASSERT_TRUE(HasCode(st, grpc::StatusCode::INVALID_ARGUMENT));
+  EXPECT_THAT(ViolatedFields(st), ElementsAre("rules.last_work_date"));
+  EXPECT_EQ(Count("SELECT count(*) FROM rules"), 0);
+
+  // A Pemda that went live in 2024 narrows its window; every RPC of the tenant follows at once.
+  *rules.mutable_first_work_date() = Date(absl::CivilDay(2024, 1, 1));
+  *rules.mutable_last_work_date() = Date(absl::CivilDay(2030, 12, 31));
+  ASSERT_TRUE(Ok(att().UpdateAttendanceRules(Ctx(admin_token_).get(), update, &out)));
+  av1::AttendanceRules read;
+  ASSERT_TRUE(Ok(att().GetAttendanceRules(Ctx(employee_).get(), {}, &read)));
+  EXPECT_EQ(FormatDate(FromProtoDate(read.first_work_date(), "").value()), "2024-01-01");
+  EXPECT_EQ(FormatDate(FromProtoDate(read.last_work_date(), "").value()), "2030-12-31");
+  const int64_t before = Written();
+
+  av1::AssignScheduleRequest assign;
+  assign.mutable_assignment()->set_template_code("6HK");
+  *assign.mutable_assignment()->mutable_start_date() = Date(absl::CivilDay(2014, 1, 6));
+  av1::ScheduleAssignment a;
+  st = att().AssignSchedule(Ctx(admin_token_).get(), assign, &a);
+  ASSERT_TRUE(HasCode(st, grpc::StatusCode::INVALID_ARGUMENT));
+  EXPECT_THAT(ViolatedFields(st), ElementsAre("assignment.start_date"));
+  EXPECT_EQ(identity::it::Violations(st)[0].description(),
+            "outside the work dates 2024-01-01 to 2030-12-31");
+
+  av1::ImportAbsencesResponse imported;
+  ASSERT_TRUE(Ok(Import(absl::StrCat("nip,kind,start_date,end_date\n", seeded_.staf_s1_a,
+                                     ",SAKIT,2023-12-30,2024-01-02\n"),
+                        "window-1", &imported)));
+  ASSERT_EQ(imported.problems_size(), 1);
+  EXPECT_EQ(imported.problems(0).line(), 2);
+  EXPECT_EQ(imported.problems(0).field(), "rows[2].start_date");
+  EXPECT_EQ(imported.problems(0).description(),
+            "line 2: start_date outside the work dates 2024-01-01 to 2030-12-31");
+
+  av1::ListHolidaysRequest year;
+  year.set_year(2031);
+  av1::ListHolidaysResponse holidays;
+  st = att().ListHolidays(Ctx(admin_token_).get(), year, &holidays);
+  ASSERT_TRUE(HasCode(st, grpc::StatusCode::INVALID_ARGUMENT));
+  EXPECT_EQ(identity::it::Violations(st)[0].description(), "required: 2024-2030");
+  EXPECT_EQ(Written(), before);
+
+  // Inside the window nothing changed, and another tenant keeps the default window.
+  *assign.mutable_assignment()->mutable_start_date() = Date(absl::CivilDay(2026, 1, 5));
+  EXPECT_TRUE(Ok(att().AssignSchedule(Ctx(admin_token_).get(), assign, &a)));
+  ASSERT_TRUE(Ok(att().GetAttendanceRules(Ctx(OtherAdmin()).get(), {}, &read)));
+  EXPECT_EQ(FormatDate(FromProtoDate(read.first_work_date(), "").value()), "2000-01-01");
+  EXPECT_EQ(FormatDate(FromProtoDate(read.last_work_date(), "").value()), "2100-12-31");
 }
 
 TEST_F(BadInputTest, NipsAndOrgUnitsMustExist) {

@@ -40,11 +40,6 @@ class CalendarTest : public AttendanceTest {
   }
 
   // The ADMIN_INSTANSI of a second tenant, seeded on first use.
-  std::string OtherAdmin() {
-    if (other_admin_.empty()) other_admin_ = SeedTenant("lain").admin_token;
-    return other_admin_;
-  }
-
   // The summary row the service stored (without recomputing it): "STATUS" or "" when none.
   std::string StoredStatus(const std::string& nip, absl::CivilDay day) {
     auto r = att_db().Query(absl::StrCat("SELECT status FROM day_summaries WHERE nip = '", nip,
@@ -124,7 +119,6 @@ class CalendarTest : public AttendanceTest {
   }
 
   std::map<std::string, std::string> tokens_;
-  std::string other_admin_;
   int64_t audit_baseline_ = 0;
 };
 

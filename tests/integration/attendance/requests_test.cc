@@ -38,11 +38,6 @@ class RequestsTest : public AttendanceTest {
     return it->second;
   }
 
-  std::string OtherAdmin() {
-    if (other_admin_.empty()) other_admin_ = SeedTenant("lain").admin_token;
-    return other_admin_;
-  }
-
   grpc::Status CreateAbsence(const std::string& token, const std::string& nip,
                              av1::AbsenceKind kind, absl::CivilDay start, absl::CivilDay end,
                              const std::string& request_id, av1::Absence* out) {
@@ -119,7 +114,6 @@ class RequestsTest : public AttendanceTest {
   }
 
   std::map<std::string, std::string> tokens_;
-  std::string other_admin_;
   int64_t audit_baseline_ = 0;
 };
 

@@ -30,7 +30,7 @@ TEST(ParseAbsenceCsv, ReadsAGoodFileWithBomCrlfQuotesAndAnyCase) {
       "19850512 201001 1 001,CUTI_TAHUNAN,2026-03-09,2026-03-13,\r\n"
       "\r\n";
   Violations v;
-  std::vector<AbsenceImportRow> rows = ParseAbsenceCsv(csv, v);
+  std::vector<AbsenceImportRow> rows = ParseAbsenceCsv(csv, {}, v);
   ASSERT_TRUE(v.empty()) << v.ToStatus();
   ASSERT_EQ(rows.size(), 2u);
   EXPECT_EQ(rows[0].line, 2);
@@ -48,7 +48,7 @@ TEST(ParseAbsenceCsv, ReadsAGoodFileWithBomCrlfQuotesAndAnyCase) {
 TEST(ParseAbsenceCsv, TheReasonColumnIsOptional) {
   Violations v;
   std::vector<AbsenceImportRow> rows = ParseAbsenceCsv(
-      "end_date,start_date,kind,nip\n2026-03-02,2026-03-02,IZIN,196702271998032003\n", v);
+      "end_date,start_date,kind,nip\n2026-03-02,2026-03-02,IZIN,196702271998032003\n", {}, v);
   ASSERT_TRUE(v.empty()) << v.ToStatus();
   ASSERT_EQ(rows.size(), 1u);
   EXPECT_EQ(rows[0].kind, "IZIN");
@@ -65,7 +65,7 @@ TEST(ParseAbsenceCsv, ReportsEveryBadCellOfEveryRow) {
       "198505122010011001,IZIN,2026-03-02\n"                 // line 7: too few fields
       "\"198505122010011001,IZIN,2026-03-02,2026-03-02,\n";  // line 8: unclosed quote
   Violations v;
-  std::vector<AbsenceImportRow> rows = ParseAbsenceCsv(csv, v);
+  std::vector<AbsenceImportRow> rows = ParseAbsenceCsv(csv, {}, v);
   EXPECT_EQ(rows.size(), 1u);
   EXPECT_THAT(FieldsOf(v),
               ElementsAre("rows[3].nip", "rows[3].kind", "rows[3].start_date", "rows[4].end_date",
@@ -77,6 +77,20 @@ TEST(ParseAbsenceCsv, ReportsEveryBadCellOfEveryRow) {
   EXPECT_EQ(v.list()[4].description, "line 5: end_date at most 366 days after start_date");
 }
 
+TEST(ParseAbsenceCsv, DatesOutsideTheTenantsWindowAreRefused) {
+  const WorkDateWindow window{absl::CivilDay(2024, 1, 1), absl::CivilDay(2030, 12, 31)};
+  const std::string csv =
+      "nip,kind,start_date,end_date\n"
+      "196702271998032003,SAKIT,2026-03-02,2026-03-02\n"  // line 2: good
+      "198505122010011001,IZIN,2023-12-31,2024-01-02\n";  // line 3: starts before the window
+  Violations v;
+  std::vector<AbsenceImportRow> rows = ParseAbsenceCsv(csv, window, v);
+  EXPECT_EQ(rows.size(), 1u);
+  EXPECT_THAT(FieldsOf(v), ElementsAre("rows[3].start_date"));
+  EXPECT_EQ(v.list()[0].description,
+            "line 3: start_date outside the work dates 2024-01-01 to 2030-12-31");
+}
+
 TEST(ParseAbsenceCsv, ReportsOverlapsOfOneNipOnTheLaterRow) {
   const std::string csv =
       "nip,kind,start_date,end_date\n"
@@ -85,7 +99,7 @@ TEST(ParseAbsenceCsv, ReportsOverlapsOfOneNipOnTheLaterRow) {
       "196702271998032003,IZIN,2026-03-04,2026-03-05\n"   // overlaps line 2
       "196702271998032003,IZIN,2026-03-05,2026-03-06\n";  // line 4 was refused: fine
   Violations v;
-  std::vector<AbsenceImportRow> rows = ParseAbsenceCsv(csv, v);
+  std::vector<AbsenceImportRow> rows = ParseAbsenceCsv(csv, {}, v);
   EXPECT_EQ(rows.size(), 3u);
   EXPECT_THAT(FieldsOf(v), ElementsAre("rows[4].start_date"));
   EXPECT_EQ(v.list()[0].description, "line 4: overlaps the absence of the same NIP on line 2");
@@ -93,7 +107,7 @@ TEST(ParseAbsenceCsv, ReportsOverlapsOfOneNipOnTheLaterRow) {
 
 TEST(ParseAbsenceCsv, ReportsABadHeader) {
   Violations v;
-  ParseAbsenceCsv("nip,jenis,start_date,start_date\n", v);
+  ParseAbsenceCsv("nip,jenis,start_date,start_date\n", {}, v);
   EXPECT_THAT(FieldsOf(v), ElementsAre("header", "header", "header", "header"));
   EXPECT_THAT(v.list()[0].description, HasSubstr("unknown column \"jenis\""));
   EXPECT_THAT(v.list()[1].description, HasSubstr("\"start_date\" appears twice"));
@@ -104,11 +118,11 @@ TEST(ParseAbsenceCsv, ReportsABadHeader) {
 TEST(ParseAbsenceCsv, AnEmptyFileOrOneWithoutRowsIsAnError) {
   for (const char* csv : {"", "\n\n", "\xEF\xBB\xBF"}) {
     Violations v;
-    ParseAbsenceCsv(csv, v);
+    ParseAbsenceCsv(csv, {}, v);
     EXPECT_THAT(FieldsOf(v), ElementsAre("csv")) << csv;
   }
   Violations v;
-  ParseAbsenceCsv("nip,kind,start_date,end_date\n\n", v);
+  ParseAbsenceCsv("nip,kind,start_date,end_date\n\n", {}, v);
   EXPECT_THAT(FieldsOf(v), ElementsAre("csv"));
 }
 
@@ -118,7 +132,7 @@ TEST(ParseAbsenceCsv, RefusesALongReason) {
       "2026-03-02,2026-03-02," +
       std::string(kReasonText.max_chars + 1, 'x') + "\n";
   Violations v;
-  EXPECT_TRUE(ParseAbsenceCsv(csv, v).empty());
+  EXPECT_TRUE(ParseAbsenceCsv(csv, {}, v).empty());
   EXPECT_THAT(FieldsOf(v), ElementsAre("rows[2].reason"));
 }
 

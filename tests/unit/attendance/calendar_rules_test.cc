@@ -89,7 +89,7 @@ TEST(ParseWeekDays, ReportsEveryBadDay) {
       ElementsAre("template.days[1].start", "template.days[3].end", "template.days[6].start"));
 }
 
-RulesInput GoodRules() { return {"Asia/Makassar", {30, 60, 90}, 5, 240}; }
+RulesInput GoodRules() { return {"Asia/Makassar", {30, 60, 90}, 5, 240, {}}; }
 
 TEST(ValidateRules, AcceptsTheNationalDefaultsInEveryIndonesianZone) {
   for (const char* zone : {"Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"}) {
@@ -97,15 +97,20 @@ TEST(ValidateRules, AcceptsTheNationalDefaultsInEveryIndonesianZone) {
     rules.time_zone = zone;
     EXPECT_TRUE(ValidateRules(rules, "rules.").ok()) << zone;
   }
-  RulesInput edges{"Asia/Jakarta", {1, 2, 3}, 0, 720};
+  RulesInput edges{"Asia/Jakarta", {1, 2, 3}, 0, 720, {kEarliestWorkDate, kLatestWorkDate}};
   EXPECT_TRUE(ValidateRules(edges, "rules.").ok());
 }
 
 TEST(ValidateRules, ReportsEveryBadField) {
-  RulesInput rules{"Asia/Singapore", {30, 30, 90}, -1, 0};
-  EXPECT_THAT(FieldsOf(ValidateRules(rules, "rules.")),
-              ElementsAre("rules.time_zone", "rules.tier_max_minutes",
-                          "rules.future_tolerance_minutes", "rules.window_margin_minutes"));
+  RulesInput rules{"Asia/Singapore",
+                   {30, 30, 90},
+                   -1,
+                   0,
+                   {absl::CivilDay(1969, 1, 1), absl::CivilDay(2200, 1, 1)}};
+  EXPECT_THAT(
+      FieldsOf(ValidateRules(rules, "rules.")),
+      ElementsAre("rules.time_zone", "rules.tier_max_minutes", "rules.future_tolerance_minutes",
+                  "rules.window_margin_minutes", "rules.first_work_date", "rules.last_work_date"));
 }
 
 TEST(ValidateRules, TiersAreThreePositiveStrictlyIncreasing) {

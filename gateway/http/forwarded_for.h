@@ -3,8 +3,8 @@
 // x-forwarded-for as both front doors (REST and the gRPC pass-through) pass it upstream, as
 // Envoy's use_remote_address does: the client's own values, then the address its connection came
 // from, last. A service trusts only that last address, and only from a proxy it is configured to
-// trust (ClientAddress in services/common/rpc_util.h), so a client may write anything before it
-// but can never be the last.
+// trust (ClientAddress in services/common/platform/rpc_util.h), so a client may write anything
+// before it but can never be the last.
 
 #include <string>
 #include <vector>

@@ -53,7 +53,7 @@ class GrpcPassthrough {
     std::string descriptor_set;
     // Optional: where grpc_server_started_total, grpc_server_handled_total,
     // grpc_server_handling_seconds, grpc_server_msg_{received,sent}_total are counted (the same
-    // names and labels as services/common/metrics.h, so one dashboard reads both).
+    // names and labels as services/common/platform/metrics.h, so one dashboard reads both).
     prometheus::Registry* registry = nullptr;
     // Optional: counts every upstream call, as the REST side does. Must outlive the pass-through.
     UpstreamMetrics* upstream_metrics = nullptr;

@@ -11,7 +11,7 @@ namespace ekinerja::gateway {
 
 PassthroughMetrics::PassthroughMetrics(prometheus::Registry* registry) {
   if (registry == nullptr) return;
-  // Same names and help texts as services/common/metrics.cc.
+  // Same names and help texts as services/common/platform/metrics.cc.
   started_ = &prometheus::BuildCounter()
                   .Name("grpc_server_started_total")
                   .Help("Total number of RPCs started on the server.")
@@ -66,7 +66,7 @@ void PassthroughMetrics::Call::Handled(int code) {
   auto labels = labels_;
   labels.emplace("grpc_code", std::string(GrpcCodeName(code)));
   owner_->handled_->Add(labels).Increment();
-  // Prometheus' default buckets, as go-grpc-prometheus and services/common/metrics.cc use.
+  // Prometheus' default buckets, as go-grpc-prometheus and services/common/platform/metrics.cc use.
   owner_->seconds_
       ->Add(labels_, prometheus::Histogram::BucketBoundaries{0.005, 0.01, 0.025, 0.05, 0.1, 0.25,
                                                              0.5, 1, 2.5, 5, 10})

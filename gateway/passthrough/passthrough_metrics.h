@@ -1,7 +1,7 @@
 #pragma once
 
 // The per-method metrics of the gRPC pass-through, under the names and labels go-grpc-prometheus
-// uses and services/common/metrics.h writes for the services (grpc_server_started_total,
+// uses and services/common/platform/metrics.h writes for the services (grpc_server_started_total,
 // grpc_server_handled_total{grpc_service,grpc_method,grpc_type,grpc_code},
 // grpc_server_handling_seconds, grpc_server_msg_received_total, grpc_server_msg_sent_total), so a
 // dashboard reads the gateway as it reads a service. The families are registered with merge

@@ -1,5 +1,5 @@
-// libFuzzer: the JWT parser and verifier (services/common/jwt.cc), what an unauthenticated caller
-// reaches first at the gateway and at every service. The first byte picks what the rest is:
+// libFuzzer: the JWT parser and verifier (services/common/platform/jwt.cc), what an unauthenticated
+// caller reaches first at the gateway and at every service. The first byte picks what the rest is:
 //   't' (or anything else): an `authorization` value, verified as the gateway and the services do
 //       (BearerToken, PeekHeader, KeySet::Verify against the fuzzer's key);
 //   'p': a token payload, signed here with the fuzzer's key, so that the claim parsing behind the

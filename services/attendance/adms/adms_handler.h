@@ -8,14 +8,14 @@
 //   GET  /iclock/getrequest?SN=<serial>             commands for the device: none, "OK"
 //   POST /iclock/devicecmd?SN=<serial>              command results: "OK"
 // Each request marks the device as seen. An unregistered serial is refused (the HTTP code of
-// PERMISSION_DENIED, from the one gRPC->HTTP table in services/common/http_status.h) and logged;
-// so is a request without SN (parameters are case-sensitive and URL-decoded). Any other path is
-// NOT_FOUND's code (404); a known path asked with another method, 405 with Allow. Bad ATTLOG lines
-// are logged with their numbers and the good ones stored; punches that could not be stored are
-// answered with the code of that status, never "OK", so the device sends them again. Every answer
-// is text/plain with a Date header (devices set their clock from it and the handshake's TimeZone).
-// Storing blocks on the database, so it runs on the handler's own threads, never on the HTTP event
-// loop.
+// PERMISSION_DENIED, from the one gRPC->HTTP table in services/common/platform/http_status.h) and
+// logged; so is a request without SN (parameters are case-sensitive and URL-decoded). Any other
+// path is NOT_FOUND's code (404); a known path asked with another method, 405 with Allow. Bad
+// ATTLOG lines are logged with their numbers and the good ones stored; punches that could not be
+// stored are answered with the code of that status, never "OK", so the device sends them again.
+// Every answer is text/plain with a Date header (devices set their clock from it and the
+// handshake's TimeZone). Storing blocks on the database, so it runs on the handler's own threads,
+// never on the HTTP event loop.
 
 #include <memory>
 

@@ -1,5 +1,5 @@
 // The small platform pieces of services/common that need no database: named queries, status
-// mapping, flags' environment names, update masks, roles and metric code names.
+// mapping, flags' environment names, update masks and metric code names.
 
 #include <stdexcept>
 
@@ -12,7 +12,6 @@
 #include "grpc_status.h"
 #include "gtest/gtest.h"
 #include "metrics.h"
-#include "role.h"
 #include "rpc_util.h"
 #include "status.h"
 
@@ -162,18 +161,6 @@ TEST(GrpcStatus, CutsAtACharacterBoundary) {
   EXPECT_EQ(bad.field_violations(0).description(), absl::StrCat(text.substr(0, 160), "..."));
 }
 
-TEST(Violations, MessageNamesTheFirstAndCountsTheRest) {
-  Violations v;
-  EXPECT_TRUE(v.ToStatus().ok());
-  v.Add("a", "bad");
-  v.Add("b", "worse");
-  EXPECT_EQ(v.ToStatus().message(), "invalid request: a: bad (and 1 more)");
-  Violations merged;
-  merged.Merge(v.ToStatus(), "rows[2].");
-  ASSERT_EQ(merged.list().size(), 2u);
-  EXPECT_EQ(merged.list()[1].field, "rows[2].b");
-}
-
 TEST(Flags, EnvironmentNameIsPrefixedUpperCase) {
   EXPECT_EQ(EnvNameOf("db_url"), "EKINERJA_DB_URL");
   EXPECT_EQ(EnvNameOf("grpc_port"), "EKINERJA_GRPC_PORT");
@@ -193,15 +180,6 @@ TEST(MaskPaths, AcceptsAllowedPathsAndRejectsOthers) {
   auto violations = FieldViolationsOf(bad.status());
   ASSERT_EQ(violations.size(), 1u);
   EXPECT_EQ(violations[0].field, "update_mask");
-}
-
-TEST(Roles, NamesRoundTripAndUnknownIsNone) {
-  for (Role r : {Role::kPegawai, Role::kAtasan, Role::kAdminOpd, Role::kAdminInstansi,
-                 Role::kVerifikatorTpp, Role::kAuditor, Role::kService, Role::kPlatformAdmin}) {
-    EXPECT_EQ(ParseRole(RoleName(r)), r);
-  }
-  EXPECT_EQ(RoleName(Role::kVerifikatorTpp), "VERIFIKATOR_TPP");
-  EXPECT_EQ(ParseRole("pegawai"), std::nullopt);
 }
 
 TEST(Metrics, CodeNamesAreGoGrpcPrometheusNames) {

@@ -30,8 +30,9 @@ namespace ekinerja {
 inline constexpr size_t kMaxViolationFieldBytes = 64;
 inline constexpr size_t kMaxViolationDescriptionBytes = 160;
 
-// One bad field of a request, as google.rpc.BadRequest.FieldViolation carries it. `field` is the
-// request path in proto field names ("employee.nip", "rows[3].golongan").
+// One bad field of a request; the gRPC edge sends it as a google.rpc.BadRequest.FieldViolation
+// (grpc_status.h). `field` is the request path in proto field names ("employee.nip",
+// "rows[3].golongan").
 struct FieldViolation {
   std::string field;
   std::string description;
@@ -41,7 +42,7 @@ struct FieldViolation {
 };
 
 // Collects field violations while validating; ToStatus() is OK when there were none, otherwise
-// INVALID_ARGUMENT carrying every violation.
+// INVALID_ARGUMENT carrying every violation in a payload that FieldViolationsOf reads back.
 class Violations {
  public:
   // Both are cut to kMaxViolationFieldBytes / kMaxViolationDescriptionBytes (SafePrefix): a

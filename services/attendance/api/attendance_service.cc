@@ -12,10 +12,7 @@ namespace ekinerja::attendance {
 
 bool Caller::IsTenantAdmin() const { return principal.Has(Role::kAdminInstansi); }
 
-bool Caller::ReadsTenant() const {
-  return principal.HasAny(
-      {Role::kAdminInstansi, Role::kAuditor, Role::kVerifikatorTpp, Role::kService});
-}
+bool Caller::ReadsTenant() const { return ReadsWholeTenant(principal.roles); }
 
 AttendanceServiceImpl::AttendanceServiceImpl(db::Pool& pool, Directory& directory,
                                              AttendanceMetrics& metrics)

@@ -36,7 +36,7 @@ struct Caller {
   const std::string& tenant() const { return principal.tenant; }
   // ADMIN_INSTANSI.
   bool IsTenantAdmin() const;
-  // Reads every employee of the tenant: ADMIN_INSTANSI, AUDITOR, VERIFIKATOR_TPP, SERVICE.
+  // Reads every employee of the tenant (ReadsWholeTenant, role.h).
   bool ReadsTenant() const;
 };
 

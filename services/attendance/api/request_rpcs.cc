@@ -21,6 +21,7 @@
 #include "domain/absence.h"
 #include "domain/absence_csv.h"
 #include "domain/hhmm.h"
+#include "domain/request.h"
 #include "import_problems.h"
 #include "nip.h"
 #include "page_token.h"
@@ -37,9 +38,9 @@ constexpr char kRequestStatePrefix[] = "REQUEST_STATE_";
 
 using ApproverCheck = std::function<absl::Status(const std::string& nip, absl::CivilDay day)>;
 
-v1::RequestState ToProto(store::RequestState s) {
+v1::RequestState ToProto(RequestState s) {
   v1::RequestState out = v1::REQUEST_STATE_UNSPECIFIED;
-  v1::RequestState_Parse(absl::StrCat(kRequestStatePrefix, store::RequestStateName(s)), &out);
+  v1::RequestState_Parse(absl::StrCat(kRequestStatePrefix, RequestStateName(s)), &out);
   return out;
 }
 
@@ -81,13 +82,9 @@ void ValidateTexts(const std::string& reason, const std::string& evidence_uri,
   CheckText(v, prefix + "evidence_uri", evidence_uri, kUriText);
 }
 
-// The state a new request of `nip` filed by `caller` starts in: PENDING for the employee's own,
-// APPROVED for the tenant admin's entry for someone else; PERMISSION_DENIED for anyone else.
-absl::StatusOr<store::RequestState> InitialState(const Caller& caller, const std::string& nip) {
-  if (caller.principal.subject == nip) return store::RequestState::kPending;
-  if (caller.IsTenantAdmin()) return store::RequestState::kApproved;
-  return absl::PermissionDeniedError(
-      "an employee files their own requests; only the tenant admin enters them for others");
+// The state a new request of `nip` filed by `caller` starts in (InitialRequestState).
+absl::StatusOr<RequestState> InitialState(const Caller& caller, const std::string& nip) {
+  return InitialRequestState(caller.principal.subject == nip, caller.IsTenantAdmin());
 }
 
 // The filters of ListAbsences / ListCorrections: nip (optional), both dates or neither, state.
@@ -120,7 +117,7 @@ absl::StatusOr<ListQuery> ParseListQuery(const WorkDateWindow& window, const std
       v.Add("state", "PENDING, APPROVED or REJECTED");
     } else {
       q.filter.state =
-          store::ParseRequestState(EnumSuffix(v1::RequestState_Name(state), kRequestStatePrefix));
+          ParseRequestState(EnumSuffix(v1::RequestState_Name(state), kRequestStatePrefix));
     }
   }
   absl::StatusOr<int> size = PageSize(page_size);
@@ -174,89 +171,86 @@ absl::Status CheckListRights(const Caller& c, ListQuery& q, const char* what,
   return check_reads(q.filter.nip, *q.filter.first, *q.filter.last);
 }
 
-// Approves or rejects absence `id` for `caller` (Approve/RejectAbsence).
-absl::Status DecideAbsenceRequest(db::Pool& pool, Recomputer& recomputer, const Caller& caller,
-                                  int64_t id, bool approve, const std::string& reason,
-                                  const ApproverCheck& check_approves, v1::Absence* resp) {
+// What deciding one kind of request needs of the store: absences and corrections go through the
+// same state machine (domain/request.h) and differ only in their rows.
+template <typename Row>
+struct RequestKind {
+  const char* name;   // "absence": errors, "ABSENCE": audit actions
+  const char* audit;  // "ABSENCE"
+  absl::StatusOr<Row> (*get)(db::Tx&, const std::string& tenant, int64_t id);
+  bool (*decide)(db::Tx&, const std::string& tenant, int64_t id, RequestState to,
+                 const std::string& by, const std::string& reason);
+  // The request's first day (whose approver decides it), the days an approval changes, and the
+  // audit's description of it.
+  absl::CivilDay (*first_day)(const Row&);
+  std::vector<store::DayKey> (*days)(const Row&, absl::CivilDay last_storable);
+  std::string (*describe)(const Row&);
+};
+
+const RequestKind<store::AbsenceRow> kAbsence{"absence",
+                                              "ABSENCE",
+                                              &store::GetAbsence,
+                                              &store::DecideAbsence,
+                                              [](const store::AbsenceRow& a) { return a.start; },
+                                              [](const store::AbsenceRow& a, absl::CivilDay last) {
+                                                return StorableKeys(a.nip, a.start, a.end, last);
+                                              },
+                                              [](const store::AbsenceRow& a) {
+                                                return absl::StrCat("absence ", a.id, " ", a.kind,
+                                                                    " ", FormatDate(a.start), "..",
+                                                                    FormatDate(a.end));
+                                              }};
+
+const RequestKind<store::CorrectionRow> kCorrection{
+    "correction",
+    "CORRECTION",
+    &store::GetCorrection,
+    &store::DecideCorrection,
+    [](const store::CorrectionRow& c) { return c.day; },
+    [](const store::CorrectionRow& c, absl::CivilDay last) {
+      return StorableKeys(c.nip, c.day, c.day, last);
+    },
+    [](const store::CorrectionRow& c) {
+      return absl::StrCat("correction ", c.id, " of ", FormatDate(c.day));
+    }};
+
+// Approves or rejects request `id` of `kind` for `caller` (Approve/Reject{Absence,Correction}):
+// the approver of its first day decides a PENDING request once; an approval marks the days it
+// covers dirty in the same transaction and recomputes them after.
+template <typename Row, typename Proto>
+absl::Status DecideRequest(const RequestKind<Row>& kind, db::Pool& pool, Recomputer& recomputer,
+                           const Caller& caller, int64_t id, bool approve,
+                           const std::string& reason, const ApproverCheck& check_approves,
+                           Proto* resp) {
   Violations v;
   if (id <= 0) v.Add("id", "required");
-  if (!approve && reason.empty()) v.Add("reason", "required: why the absence is rejected");
+  v.Merge(CheckDecision(approve, reason));
   CheckText(v, "reason", reason, kReasonText);
   EK_RETURN_IF_ERROR(v.ToStatus());
-  store::AbsenceRow row;
+  const std::string what = absl::StrCat(kind.name, " ", id);
+  Row row;
   EK_RETURN_IF_ERROR(pool.Read([&](db::Tx& tx) -> absl::Status {
-    EK_ASSIGN_OR_RETURN(row, store::GetAbsence(tx, caller.tenant(), id));
+    EK_ASSIGN_OR_RETURN(row, kind.get(tx, caller.tenant(), id));
     return absl::OkStatus();
   }));
-  EK_RETURN_IF_ERROR(check_approves(row.nip, row.start));
-  const auto not_pending = [&] {
-    return absl::FailedPreconditionError(absl::StrCat(
-        "absence ", id, " is ", store::RequestStateName(row.state), "; only PENDING is decided"));
-  };
-  if (row.state != store::RequestState::kPending) return not_pending();
+  EK_RETURN_IF_ERROR(check_approves(row.nip, kind.first_day(row)));
+  EK_ASSIGN_OR_RETURN(const RequestState to, Decide(what, row.state, approve));
   EK_ASSIGN_OR_RETURN(absl::CivilDay last_storable, recomputer.LastStorableDay(caller.tenant()));
   std::vector<store::DayKey> keys;
   EK_RETURN_IF_ERROR(pool.Write([&](db::Tx& tx) -> absl::Status {
-    const store::RequestState to =
-        approve ? store::RequestState::kApproved : store::RequestState::kRejected;
-    if (!store::DecideAbsence(tx, caller.tenant(), id, to, caller.principal.subject, reason)) {
-      EK_ASSIGN_OR_RETURN(row, store::GetAbsence(tx, caller.tenant(), id));
-      return not_pending();
+    if (!kind.decide(tx, caller.tenant(), id, to, caller.principal.subject, reason)) {
+      // Decided by someone else since it was read: say what it is now.
+      EK_ASSIGN_OR_RETURN(row, kind.get(tx, caller.tenant(), id));
+      return Decide(what, row.state, approve).status();
     }
     if (approve) {
-      keys = StorableKeys(row.nip, row.start, row.end, last_storable);
+      keys = kind.days(row, last_storable);
       store::MarkDirty(tx, caller.tenant(), keys);
     }
     store::Audit(tx, caller.tenant(), caller.principal.subject,
-                 approve ? "ABSENCE_APPROVE" : "ABSENCE_REJECT", row.nip,
-                 absl::StrCat("absence ", id, " ", row.kind, " ", FormatDate(row.start), "..",
-                              FormatDate(row.end), reason.empty() ? "" : ": " + reason));
-    EK_ASSIGN_OR_RETURN(row, store::GetAbsence(tx, caller.tenant(), id));
-    return absl::OkStatus();
-  }));
-  RecomputeAfterCommit(recomputer, caller.tenant(), std::move(keys));
-  ToProto(row, resp);
-  return absl::OkStatus();
-}
-
-// Approves or rejects correction `id` for `caller` (Approve/RejectCorrection).
-absl::Status DecideCorrectionRequest(db::Pool& pool, Recomputer& recomputer, const Caller& caller,
-                                     int64_t id, bool approve, const std::string& reason,
-                                     const ApproverCheck& check_approves, v1::Correction* resp) {
-  Violations v;
-  if (id <= 0) v.Add("id", "required");
-  if (!approve && reason.empty()) v.Add("reason", "required: why the correction is rejected");
-  CheckText(v, "reason", reason, kReasonText);
-  EK_RETURN_IF_ERROR(v.ToStatus());
-  store::CorrectionRow row;
-  EK_RETURN_IF_ERROR(pool.Read([&](db::Tx& tx) -> absl::Status {
-    EK_ASSIGN_OR_RETURN(row, store::GetCorrection(tx, caller.tenant(), id));
-    return absl::OkStatus();
-  }));
-  EK_RETURN_IF_ERROR(check_approves(row.nip, row.day));
-  const auto not_pending = [&] {
-    return absl::FailedPreconditionError(absl::StrCat("correction ", id, " is ",
-                                                      store::RequestStateName(row.state),
-                                                      "; only PENDING is decided"));
-  };
-  if (row.state != store::RequestState::kPending) return not_pending();
-  std::vector<store::DayKey> keys;
-  EK_RETURN_IF_ERROR(pool.Write([&](db::Tx& tx) -> absl::Status {
-    const store::RequestState to =
-        approve ? store::RequestState::kApproved : store::RequestState::kRejected;
-    if (!store::DecideCorrection(tx, caller.tenant(), id, to, caller.principal.subject, reason)) {
-      EK_ASSIGN_OR_RETURN(row, store::GetCorrection(tx, caller.tenant(), id));
-      return not_pending();
-    }
-    if (approve) {
-      keys = {{row.nip, row.day}};
-      store::MarkDirty(tx, caller.tenant(), keys);
-    }
-    store::Audit(tx, caller.tenant(), caller.principal.subject,
-                 approve ? "CORRECTION_APPROVE" : "CORRECTION_REJECT", row.nip,
-                 absl::StrCat("correction ", id, " of ", FormatDate(row.day),
-                              reason.empty() ? "" : ": " + reason));
-    EK_ASSIGN_OR_RETURN(row, store::GetCorrection(tx, caller.tenant(), id));
+                 absl::StrCat(kind.audit, approve ? "_APPROVE" : "_REJECT"), row.nip,
+                 absl::StrCat(kind.describe(row), reason.empty() ? "" : ": " + reason));
+    EK_ASSIGN_OR_RETURN(row, kind.get(tx, caller.tenant(), id));
     return absl::OkStatus();
   }));
   RecomputeAfterCommit(recomputer, caller.tenant(), std::move(keys));
@@ -271,7 +265,7 @@ absl::Status ConcurrentRetry() {
 
 // The line of an import row's violation field ("rows[12].nip" -> 12).
 std::string Describe(const store::AbsenceRow& a) {
-  return absl::StrCat("absence ", a.id, " (", a.kind, ", ", store::RequestStateName(a.state), ", ",
+  return absl::StrCat("absence ", a.id, " (", a.kind, ", ", RequestStateName(a.state), ", ",
                       FormatDate(a.start), " to ", FormatDate(a.end), ")");
 }
 
@@ -302,8 +296,8 @@ grpc::Status AttendanceServiceImpl::CreateAbsence(grpc::ServerContext* ctx,
     ValidateTexts(a.reason(), a.evidence_uri(), "absence.", v);
     CheckText(v, "request_id", req->request_id(), kIdText);
     EK_RETURN_IF_ERROR(v.ToStatus());
-    EK_ASSIGN_OR_RETURN(store::RequestState state, InitialState(c, nip->digits));
-    if (state == store::RequestState::kApproved) {  // the admin's entry: the employee must exist
+    EK_ASSIGN_OR_RETURN(RequestState state, InitialState(c, nip->digits));
+    if (state == RequestState::kApproved) {  // the admin's entry: the employee must exist
       EK_RETURN_IF_ERROR(NotFoundAsField(CheckReads(c, nip->digits, span->start), "absence.nip"));
     }
 
@@ -316,7 +310,7 @@ grpc::Status AttendanceServiceImpl::CreateAbsence(grpc::ServerContext* ctx,
     row.evidence_uri = a.evidence_uri();
     row.state = state;
     row.created_by = c.principal.subject;
-    if (state == store::RequestState::kApproved) row.decided_by = c.principal.subject;
+    if (state == RequestState::kApproved) row.decided_by = c.principal.subject;
     EK_ASSIGN_OR_RETURN(absl::CivilDay last_storable, recomputer().LastStorableDay(c.tenant()));
 
     std::vector<store::DayKey> keys;
@@ -342,7 +336,7 @@ grpc::Status AttendanceServiceImpl::CreateAbsence(grpc::ServerContext* ctx,
       }
       row.id = store::InsertAbsences(tx, c.tenant(), {row}).front();
       if (!store::InsertRequestKey(tx, c.tenant(), key, row.id)) return ConcurrentRetry();
-      if (row.state == store::RequestState::kApproved) {
+      if (row.state == RequestState::kApproved) {
         keys = StorableKeys(row.nip, row.start, row.end, last_storable);
         store::MarkDirty(tx, c.tenant(), keys);
         store::Audit(tx, c.tenant(), c.principal.subject, "ABSENCE_CREATE", row.nip,
@@ -387,8 +381,8 @@ grpc::Status AttendanceServiceImpl::ApproveAbsence(grpc::ServerContext* ctx,
                                                    const v1::ApproveAbsenceRequest* req,
                                                    v1::Absence* resp) {
   return Serve(ctx, [&](const Caller& c) -> absl::Status {
-    return DecideAbsenceRequest(
-        pool_, recomputer(), c, req->id(), /*approve=*/true, "",
+    return DecideRequest(
+        kAbsence, pool_, recomputer(), c, req->id(), /*approve=*/true, "",
         [&](const std::string& nip, absl::CivilDay day) { return CheckApproves(c, nip, day); },
         resp);
   });
@@ -398,8 +392,8 @@ grpc::Status AttendanceServiceImpl::RejectAbsence(grpc::ServerContext* ctx,
                                                   const v1::RejectAbsenceRequest* req,
                                                   v1::Absence* resp) {
   return Serve(ctx, [&](const Caller& c) -> absl::Status {
-    return DecideAbsenceRequest(
-        pool_, recomputer(), c, req->id(), /*approve=*/false, req->reason(),
+    return DecideRequest(
+        kAbsence, pool_, recomputer(), c, req->id(), /*approve=*/false, req->reason(),
         [&](const std::string& nip, absl::CivilDay day) { return CheckApproves(c, nip, day); },
         resp);
   });
@@ -491,7 +485,7 @@ grpc::Status AttendanceServiceImpl::ImportAbsences(grpc::ServerContext* ctx,
         a.start = r.start;
         a.end = r.end;
         a.reason = r.reason;
-        a.state = store::RequestState::kApproved;
+        a.state = RequestState::kApproved;
         a.created_by = c.principal.subject;
         a.decided_by = c.principal.subject;
         inserts.push_back(std::move(a));
@@ -553,8 +547,8 @@ grpc::Status AttendanceServiceImpl::CreateCorrection(grpc::ServerContext* ctx,
     if (*day > last_storable - 1) {
       return InvalidField("correction.date", "a day after today has no attendance to correct");
     }
-    EK_ASSIGN_OR_RETURN(store::RequestState state, InitialState(c, nip->digits));
-    if (state == store::RequestState::kApproved) {  // the admin's entry: the employee must exist
+    EK_ASSIGN_OR_RETURN(RequestState state, InitialState(c, nip->digits));
+    if (state == RequestState::kApproved) {  // the admin's entry: the employee must exist
       EK_RETURN_IF_ERROR(NotFoundAsField(CheckReads(c, nip->digits, *day), "correction.nip"));
     }
 
@@ -569,7 +563,7 @@ grpc::Status AttendanceServiceImpl::CreateCorrection(grpc::ServerContext* ctx,
     row.evidence_uri = in.evidence_uri();
     row.state = state;
     row.created_by = c.principal.subject;
-    if (state == store::RequestState::kApproved) row.decided_by = c.principal.subject;
+    if (state == RequestState::kApproved) row.decided_by = c.principal.subject;
 
     std::vector<store::DayKey> keys;
     EK_RETURN_IF_ERROR(pool_.Write([&](db::Tx& tx) -> absl::Status {
@@ -596,7 +590,7 @@ grpc::Status AttendanceServiceImpl::CreateCorrection(grpc::ServerContext* ctx,
       row.time_zone = store::GetRules(tx, c.tenant()).time_zone;
       row.id = store::InsertCorrection(tx, c.tenant(), row);
       if (!store::InsertRequestKey(tx, c.tenant(), key, row.id)) return ConcurrentRetry();
-      if (row.state == store::RequestState::kApproved) {
+      if (row.state == RequestState::kApproved) {
         keys = {{row.nip, row.day}};
         store::MarkDirty(tx, c.tenant(), keys);
         store::Audit(
@@ -641,8 +635,8 @@ grpc::Status AttendanceServiceImpl::ApproveCorrection(grpc::ServerContext* ctx,
                                                       const v1::ApproveCorrectionRequest* req,
                                                       v1::Correction* resp) {
   return Serve(ctx, [&](const Caller& c) -> absl::Status {
-    return DecideCorrectionRequest(
-        pool_, recomputer(), c, req->id(), /*approve=*/true, "",
+    return DecideRequest(
+        kCorrection, pool_, recomputer(), c, req->id(), /*approve=*/true, "",
         [&](const std::string& nip, absl::CivilDay day) { return CheckApproves(c, nip, day); },
         resp);
   });
@@ -652,8 +646,8 @@ grpc::Status AttendanceServiceImpl::RejectCorrection(grpc::ServerContext* ctx,
                                                      const v1::RejectCorrectionRequest* req,
                                                      v1::Correction* resp) {
   return Serve(ctx, [&](const Caller& c) -> absl::Status {
-    return DecideCorrectionRequest(
-        pool_, recomputer(), c, req->id(), /*approve=*/false, req->reason(),
+    return DecideRequest(
+        kCorrection, pool_, recomputer(), c, req->id(), /*approve=*/false, req->reason(),
         [&](const std::string& nip, absl::CivilDay day) { return CheckApproves(c, nip, day); },
         resp);
   });

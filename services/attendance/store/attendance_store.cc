@@ -238,18 +238,6 @@ std::vector<absl::CivilDay> AssignUnknownPunches(db::Tx& tx, const std::string& 
 
 // ---- the recompute's inputs ------------------------------------------------------------------
 
-const char* RequestStateName(RequestState state) {
-  switch (state) {
-    case RequestState::kPending:
-      return "PENDING";
-    case RequestState::kApproved:
-      return "APPROVED";
-    case RequestState::kRejected:
-      return "REJECTED";
-  }
-  return "PENDING";
-}
-
 RecomputeInputs LoadRecomputeInputs(db::Tx& tx, const std::string& tenant,
                                     const std::vector<std::string>& nips, absl::CivilDay first,
                                     absl::CivilDay last) {

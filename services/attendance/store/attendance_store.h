@@ -15,6 +15,7 @@
 #include "db.h"
 #include "domain/calendar.h"
 #include "domain/day_classifier.h"
+#include "domain/request.h"
 #include "domain/schedule.h"
 #include "domain/work_dates.h"
 
@@ -118,8 +119,6 @@ struct HolidayRow {
   absl::CivilDay day;
   std::string name, kind;  // kind: LIBUR_NASIONAL, CUTI_BERSAMA, LIBUR_DAERAH
 };
-enum class RequestState { kPending, kApproved, kRejected };
-const char* RequestStateName(RequestState state);  // "PENDING", ...
 struct AbsenceRow {
   int64_t id = 0;
   std::string nip, kind;  // kind: IZIN, SAKIT, CUTI_TAHUNAN, ..., DINAS_LUAR, TUGAS_BELAJAR

@@ -63,14 +63,6 @@ std::string StateText(const std::optional<RequestState>& s) {
 
 }  // namespace
 
-std::optional<RequestState> ParseRequestState(const std::string& name) {
-  for (RequestState s :
-       {RequestState::kPending, RequestState::kApproved, RequestState::kRejected}) {
-    if (name == RequestStateName(s)) return s;
-  }
-  return std::nullopt;
-}
-
 void LockEmployeeRequests(db::Tx& tx, const std::string& tenant, const std::string& nip) {
   tx.Exec("req_lock_employee", tenant, nip);
 }

@@ -78,7 +78,4 @@ std::vector<CorrectionRow> PendingCorrectionsOn(db::Tx& tx, const std::string& t
 bool DecideCorrection(db::Tx& tx, const std::string& tenant, int64_t id, RequestState state,
                       const std::string& decided_by, const std::string& note);
 
-// "PENDING", "APPROVED", "REJECTED" -> the state; nullopt for anything else.
-std::optional<RequestState> ParseRequestState(const std::string& name);
-
 }  // namespace ekinerja::attendance::store

@@ -24,6 +24,16 @@ absl::string_view RoleName(Role role) {
   return "UNKNOWN";
 }
 
+bool ReadsWholeTenant(absl::Span<const Role> roles) {
+  for (Role r : roles) {
+    if (r == Role::kAdminInstansi || r == Role::kAuditor || r == Role::kVerifikatorTpp ||
+        r == Role::kService) {
+      return true;
+    }
+  }
+  return false;
+}
+
 std::optional<Role> ParseRole(absl::string_view name) {
   for (const auto& [r, n] : kNames) {
     if (n == name) return r;

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "absl/strings/string_view.h"
+#include "absl/types/span.h"
 
 namespace ekinerja {
 
@@ -21,5 +22,10 @@ enum class Role {
 
 absl::string_view RoleName(Role role);
 std::optional<Role> ParseRole(absl::string_view name);
+
+// True when `roles` hold one that reads every employee of the tenant on any day (DESIGN §5):
+// ADMIN_INSTANSI, AUDITOR, VERIFIKATOR_TPP or SERVICE. Supervisors and ADMIN_OPD read only whom
+// the org tree gives them; PEGAWAI themselves; PLATFORM_ADMIN no tenant's personnel.
+bool ReadsWholeTenant(absl::Span<const Role> roles);
 
 }  // namespace ekinerja

@@ -103,8 +103,7 @@ absl::StatusOr<absl::CivilDay> IdentityServiceImpl::DayOrToday(db::Tx& tx,
 absl::StatusOr<Scope> IdentityServiceImpl::ScopeOf(db::Tx& tx, const Principal& p) {
   Scope s;
   s.tenant_admin = p.Has(Role::kAdminInstansi);
-  s.read_all =
-      p.HasAny({Role::kAdminInstansi, Role::kAuditor, Role::kVerifikatorTpp, Role::kService});
+  s.read_all = ReadsWholeTenant(p.roles);
   if (p.Has(Role::kAdminOpd)) {
     auto user = store::GetUserBySubject(tx, p.tenant, p.subject);
     if (user.ok() && !user->admin_org_unit_code.empty()) {

@@ -16,5 +16,15 @@ TEST(Roles, NamesRoundTripAndUnknownIsNone) {
   EXPECT_EQ(ParseRole("pegawai"), std::nullopt);
 }
 
+TEST(Roles, TheTenantWideReadersAreAdminInstansiAuditorVerifikatorAndService) {
+  for (Role r : {Role::kAdminInstansi, Role::kAuditor, Role::kVerifikatorTpp, Role::kService}) {
+    EXPECT_TRUE(ReadsWholeTenant({Role::kPegawai, r})) << RoleName(r);
+  }
+  for (Role r : {Role::kPegawai, Role::kAtasan, Role::kAdminOpd, Role::kPlatformAdmin}) {
+    EXPECT_FALSE(ReadsWholeTenant({r})) << RoleName(r);
+  }
+  EXPECT_FALSE(ReadsWholeTenant({}));
+}
+
 }  // namespace
 }  // namespace ekinerja

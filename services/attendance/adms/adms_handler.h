@@ -20,7 +20,7 @@
 #include <memory>
 
 #include "api/attendance_metrics.h"
-#include "api/ingest.h"
+#include "pipeline/ingest.h"
 #include "http_server.h"
 
 namespace boost::asio {

@@ -10,7 +10,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/civil_time.h"
-#include "api/recompute.h"
+#include "pipeline/recompute.h"
 #include "domain/work_dates.h"
 #include "google/type/date.pb.h"
 #include "store/attendance_store.h"

@@ -6,7 +6,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/synchronization/mutex.h"
 #include "api/identity_metrics.h"
-#include "api/key_ring.h"
+#include "keys/key_ring.h"
 #include "auth.h"
 #include "db.h"
 #include "domain/org.h"

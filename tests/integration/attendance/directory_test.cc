@@ -1,9 +1,9 @@
-// The gRPC Directory (services/attendance/api/identity_directory.cc) against the fixture's real
+// The gRPC Directory (services/attendance/clients/identity_directory.cc) against the fixture's real
 // identity service and its seeded Dinas Kesehatan: rights are identity's, asked with the caller's
 // own token; supervisors resolve through the Plt; org-unit listings carry unit paths and are cached
 // per caller; the service account logs in once per tenant.
 
-#include "api/directory.h"
+#include "clients/directory.h"
 
 #include <memory>
 #include <string>

@@ -22,7 +22,7 @@
 #include "absl/status/statusor.h"
 #include "absl/time/civil_time.h"
 #include "api/identity_service.h"
-#include "api/key_ring.h"
+#include "keys/key_ring.h"
 #include "auth.h"
 #include "ekinerja/identity/v1/identity.grpc.pb.h"
 #include "embedded.h"

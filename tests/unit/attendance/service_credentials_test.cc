@@ -1,7 +1,7 @@
 #include <string>
 #include <vector>
 
-#include "api/directory.h"
+#include "clients/directory.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 

@@ -11,7 +11,7 @@
 
 #include "absl/status/statusor.h"
 #include "api/attendance_metrics.h"
-#include "api/recompute.h"
+#include "pipeline/recompute.h"
 #include "db.h"
 #include "domain/attlog.h"
 #include "store/attendance_store.h"

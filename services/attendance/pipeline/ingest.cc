@@ -1,4 +1,4 @@
-#include "api/ingest.h"
+#include "pipeline/ingest.h"
 
 #include <set>
 

@@ -1,4 +1,4 @@
-#include "api/recompute.h"
+#include "pipeline/recompute.h"
 
 #include <algorithm>
 #include <functional>

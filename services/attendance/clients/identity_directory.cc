@@ -12,7 +12,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "absl/synchronization/mutex.h"
-#include "api/directory.h"
+#include "clients/directory.h"
 #include "date_proto.h"
 #include "ekinerja/identity/v1/identity.grpc.pb.h"
 #include "grpc_status.h"

@@ -1,4 +1,4 @@
-#include "api/key_ring.h"
+#include "keys/key_ring.h"
 
 #include "absl/strings/str_cat.h"
 #include "crypto.h"

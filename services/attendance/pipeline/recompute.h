@@ -17,7 +17,7 @@
 #include "absl/status/statusor.h"
 #include "absl/time/civil_time.h"
 #include "api/attendance_metrics.h"
-#include "api/directory.h"
+#include "clients/directory.h"
 #include "db.h"
 #include "store/attendance_store.h"
 

@@ -4,13 +4,12 @@
 // grpc_json_transcoder + jwt_authn + router would with the same descriptor set (deploy/envoy).
 
 #include <csignal>
-#include <fstream>
-#include <sstream>
 #include <thread>
 
 #include "absl/flags/flag.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
+#include "file.h"
 #include "flags.h"
 #include "http/rest_gateway.h"
 #include "log.h"
@@ -45,14 +44,6 @@ ABSL_FLAG(int, drain_seconds, 10, "On SIGTERM, how long requests in flight may f
 ABSL_FLAG(int, http_threads, 2, "Event-loop threads of the HTTP server");
 
 namespace {
-
-absl::StatusOr<std::string> ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return absl::FailedPreconditionError(absl::StrCat("cannot read ", path));
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 int Fail(std::string_view what, const absl::Status& status) {
   ekinerja::LogError(what, {{"error", status.ToString()}});

@@ -21,6 +21,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "envoy_config.h"
+#include "file.h"
 
 ABSL_FLAG(std::string, descriptor_set, "", "The descriptor set (build/ekinerja.pb); required");
 ABSL_FLAG(std::string, out, "", "Where to write the YAML; - for stdout; required");
@@ -60,10 +61,8 @@ int main(int argc, char** argv) {
   if (descriptor_path.empty() || out.empty())
     return Fail("--descriptor_set and --out are required");
 
-  std::ifstream in(descriptor_path, std::ios::binary);
-  if (!in) return Fail("cannot read " + descriptor_path);
-  std::stringstream bytes;
-  bytes << in.rdbuf();
+  const absl::StatusOr<std::string> bytes = ekinerja::ReadFile(descriptor_path);
+  if (!bytes.ok()) return Fail(std::string(bytes.status().message()));
 
   ekinerja::envoy::EnvoyConfigOptions options;
   options.listen_address = absl::GetFlag(FLAGS_host);
@@ -95,7 +94,7 @@ int main(int argc, char** argv) {
     options.cors_origins.emplace_back(absl::StripAsciiWhitespace(origin));
   }
 
-  auto config = ekinerja::envoy::EnvoyConfig(bytes.str(), options);
+  auto config = ekinerja::envoy::EnvoyConfig(*bytes, options);
   if (!config.ok()) return Fail(std::string(config.status().message()));
   const std::string text = ekinerja::envoy::EnvoyConfigText(*config);
   if (out == "-") {

@@ -48,6 +48,7 @@
 #include "google/rpc/error_details.pb.h"
 #include "google/rpc/status.pb.h"
 #include "log.h"
+#include "text.h"
 
 ABSL_FLAG(std::string, identity, "127.0.0.1:50051", "IdentityService gRPC address");
 ABSL_FLAG(std::string, platform_password, "",

@@ -6,6 +6,7 @@
 #include "grpc/health/v1/health.grpc.pb.h"
 #include "grpcpp/client_context.h"
 #include "log.h"
+#include "text.h"
 
 namespace ekinerja::gateway {
 

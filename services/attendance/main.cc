@@ -1,13 +1,11 @@
 // ekinerja-attendance: devices, punches (gRPC, ZKTeco ADMS, log files), calendars, absences,
 // corrections and the daily attendance summaries.
 
-#include <fstream>
-#include <sstream>
-
 #include "absl/flags/flag.h"
 #include "adms/adms_handler.h"
 #include "api/attendance_service.h"
 #include "embedded.h"
+#include "file.h"
 #include "flags.h"
 #include "grpcpp/grpcpp.h"
 #include "http_server.h"
@@ -39,13 +37,11 @@ int main(int argc, char** argv) {
 
   std::vector<ServiceCredential> credentials;
   if (const std::string path = absl::GetFlag(FLAGS_identity_credentials_file); !path.empty()) {
-    std::ifstream in(path);
-    std::stringstream text;
-    text << in.rdbuf();
-    auto parsed = ParseServiceCredentials(text.str());
-    if (!in || !parsed.ok()) {
-      LogError(absl::StrCat("--identity_credentials_file ", path, ": ",
-                            in ? parsed.status().ToString() : "cannot be read"));
+    absl::StatusOr<std::string> text = ReadFile(path);
+    auto parsed = text.ok() ? ParseServiceCredentials(*text) : text.status();
+    if (!parsed.ok()) {
+      LogError(
+          absl::StrCat("--identity_credentials_file ", path, ": ", parsed.status().ToString()));
       return 2;
     }
     credentials = *std::move(parsed);

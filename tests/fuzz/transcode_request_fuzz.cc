@@ -5,11 +5,10 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <fstream>
 #include <memory>
-#include <sstream>
 #include <string>
 
+#include "file.h"
 #include "google/protobuf/dynamic_message.h"
 #include "transcode/transcoder.h"
 
@@ -23,10 +22,7 @@ void Check(bool ok) {
 
 const Transcoder& Echo() {
   static const Transcoder* t = [] {
-    std::ifstream in(GWTEST_DESCRIPTOR_SET, std::ios::binary);
-    std::stringstream set;
-    set << in.rdbuf();
-    auto loaded = Transcoder::Load(set.str());
+    auto loaded = Transcoder::Load(ekinerja::ReadFile(GWTEST_DESCRIPTOR_SET).value_or(""));
     Check(loaded.ok());
     return loaded->release();
   }();

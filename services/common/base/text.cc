@@ -8,8 +8,13 @@
 namespace ekinerja {
 namespace {
 
-// The code point starting at `s[*i]`, advancing `*i` past it; nullopt for a byte sequence that is
-// not well-formed UTF-8 (RFC 3629: shortest form only, no surrogates, at most U+10FFFF).
+bool IsLineBreakOrTab(uint32_t cp) { return cp == '\n' || cp == '\r' || cp == '\t'; }
+
+// C0 controls (NUL included), DEL and C1 controls.
+bool IsControl(uint32_t cp) { return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F); }
+
+}  // namespace
+
 std::optional<uint32_t> NextCodePoint(absl::string_view s, size_t* i) {
   const auto byte = [&](size_t k) { return static_cast<uint8_t>(s[k]); };
   const uint8_t b0 = byte(*i);
@@ -39,12 +44,57 @@ std::optional<uint32_t> NextCodePoint(absl::string_view s, size_t* i) {
   return cp;
 }
 
-bool IsLineBreakOrTab(uint32_t cp) { return cp == '\n' || cp == '\r' || cp == '\t'; }
-
-// C0 controls (NUL included), DEL and C1 controls.
-bool IsControl(uint32_t cp) { return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F); }
-
-}  // namespace
+std::string JsonEscape(absl::string_view s) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(s.size() + s.size() / 8);
+  for (size_t i = 0; i < s.size();) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x80) {
+      const size_t start = i;
+      if (NextCodePoint(s, &i)) {
+        out.append(s.data() + start, i - start);
+      } else {
+        out += "\\ufffd";
+        i = start + 1;
+      }
+      continue;
+    }
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      default:
+        if (c < 0x20) {
+          out += "\\u00";
+          out.push_back(kHex[c >> 4]);
+          out.push_back(kHex[c & 0xF]);
+        } else {
+          out.push_back(static_cast<char>(c));
+        }
+    }
+    ++i;
+  }
+  return out;
+}
 
 std::optional<std::string> TextProblem(absl::string_view value, TextRule rule) {
   int64_t chars = 0;

@@ -11,6 +11,7 @@
 //   EK_RETURN_IF_ERROR(v.ToStatus());
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -41,6 +42,17 @@ inline constexpr TextRule kFileText{16 << 20, true};  // an uploaded CSV or log,
 // "at most 128 characters"); nullopt when it is acceptable. The empty string is acceptable:
 // whether a field is required is the caller's rule.
 std::optional<std::string> TextProblem(absl::string_view value, TextRule rule);
+
+// The code point starting at `s[*i]`, advancing `*i` past it; nullopt (and `*i` unchanged) for a
+// byte sequence that is not well-formed UTF-8 (RFC 3629: shortest form only, no surrogates, at
+// most U+10FFFF).
+std::optional<uint32_t> NextCodePoint(absl::string_view s, size_t* i);
+
+// The contents of a JSON string literal (without the quotes) for `s`: `"` and `\` escaped,
+// \b \f \n \r \t by name, other control characters as \u00XX (lower-case hex), valid UTF-8 passed
+// through unchanged and each byte of invalid UTF-8 replaced by \ufffd, so the output is always
+// valid JSON (logs, JWT claims).
+std::string JsonEscape(absl::string_view s);
 
 // Adds one violation on `field` to `v` when `value` breaks `rule` (TextProblem); returns whether
 // the value was acceptable.

@@ -23,6 +23,7 @@
 #include "absl/strings/str_format.h"
 #include "crypto.h"
 #include "status.h"
+#include "text.h"
 
 namespace ekinerja::auth {
 
@@ -80,33 +81,7 @@ absl::Status Unauthenticated(const std::string& reason) {
 // ---- JSON ----
 
 void AppendJsonString(std::string* out, std::string_view s) {
-  out->push_back('"');
-  for (const char c : s) {
-    switch (c) {
-      case '"':
-        out->append("\\\"");
-        break;
-      case '\\':
-        out->append("\\\\");
-        break;
-      case '\n':
-        out->append("\\n");
-        break;
-      case '\r':
-        out->append("\\r");
-        break;
-      case '\t':
-        out->append("\\t");
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          absl::StrAppendFormat(out, "\\u%04x", static_cast<unsigned char>(c));
-        } else {
-          out->push_back(c);  // UTF-8 passes through as is.
-        }
-    }
-  }
-  out->push_back('"');
+  absl::StrAppend(out, "\"", JsonEscape(absl::string_view(s.data(), s.size())), "\"");
 }
 
 std::string JsonString(std::string_view s) {

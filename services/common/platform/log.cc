@@ -10,6 +10,7 @@
 #include "absl/synchronization/mutex.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
+#include "text.h"
 
 namespace ekinerja {
 namespace {
@@ -48,36 +49,9 @@ std::string_view LevelName(LogLevel level) {
   return "info";
 }
 
-bool IsContinuation(unsigned char c) { return (c & 0xC0) == 0x80; }
-
-// Length of the well-formed UTF-8 sequence starting at s[i] (RFC 3629: no overlong forms, no
-// surrogates, nothing above U+10FFFF), or 0 if there is none.
-size_t Utf8SequenceLength(std::string_view s, size_t i) {
-  const auto at = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
-  const unsigned char c = at(i);
-  const size_t left = s.size() - i;
-  if (c >= 0xC2 && c <= 0xDF) return left >= 2 && IsContinuation(at(i + 1)) ? 2 : 0;
-  if (c >= 0xE0 && c <= 0xEF) {
-    if (left < 3 || !IsContinuation(at(i + 1)) || !IsContinuation(at(i + 2))) return 0;
-    if (c == 0xE0 && at(i + 1) < 0xA0) return 0;  // Overlong.
-    if (c == 0xED && at(i + 1) > 0x9F) return 0;  // Surrogate.
-    return 3;
-  }
-  if (c >= 0xF0 && c <= 0xF4) {
-    if (left < 4 || !IsContinuation(at(i + 1)) || !IsContinuation(at(i + 2)) ||
-        !IsContinuation(at(i + 3))) {
-      return 0;
-    }
-    if (c == 0xF0 && at(i + 1) < 0x90) return 0;  // Overlong.
-    if (c == 0xF4 && at(i + 1) > 0x8F) return 0;  // Above U+10FFFF.
-    return 4;
-  }
-  return 0;
-}
-
 void AppendJsonString(std::string_view s, std::string* out) {
   out->push_back('"');
-  out->append(JsonEscape(s));
+  out->append(JsonEscape(absl::string_view(s.data(), s.size())));
   out->push_back('"');
 }
 
@@ -167,59 +141,6 @@ ScopedLogContext::~ScopedLogContext() {
   request_context.method = std::move(saved_method_);
   request_context.tenant = std::move(saved_tenant_);
   request_context.request_id = std::move(saved_request_id_);
-}
-
-std::string JsonEscape(std::string_view s) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  out.reserve(s.size() + s.size() / 8);
-  for (size_t i = 0; i < s.size();) {
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x80) {
-      const size_t n = Utf8SequenceLength(s, i);
-      if (n == 0) {
-        out += "\\ufffd";
-        ++i;
-      } else {
-        out.append(s.data() + i, n);
-        i += n;
-      }
-      continue;
-    }
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\b':
-        out += "\\b";
-        break;
-      case '\f':
-        out += "\\f";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (c < 0x20) {
-          out += "\\u00";
-          out.push_back(kHex[c >> 4]);
-          out.push_back(kHex[c & 0xF]);
-        } else {
-          out.push_back(static_cast<char>(c));
-        }
-    }
-    ++i;
-  }
-  return out;
 }
 
 void SetLogSinkForTest(std::function<void(std::string_view line)> sink) {

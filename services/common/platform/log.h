@@ -72,12 +72,6 @@ class ScopedLogContext {
   std::string saved_request_id_;
 };
 
-// The contents of a JSON string literal (without the quotes) for `s`: `"` and `\` escaped,
-// \b \f \n \r \t by name, other control characters as \u00XX (lower-case hex), valid UTF-8 passed
-// through unchanged and each byte of invalid UTF-8 replaced by \ufffd, so the output is always
-// valid JSON.
-std::string JsonEscape(std::string_view s);
-
 // Test hook: every line (without the trailing newline) goes to `sink` instead of stderr;
 // nullptr restores stderr. The sink runs under the logger's lock, so it must not log itself.
 void SetLogSinkForTest(std::function<void(std::string_view line)> sink);

@@ -6,15 +6,13 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-#include <fstream>
-#include <sstream>
-
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "absl/time/clock.h"
+#include "file.h"
 #include "google/protobuf/util/json_util.h"
 #include "grpcpp/grpcpp.h"
 #include "grpcpp/support/server_callback.h"
@@ -221,10 +219,7 @@ std::string FakeUpstream::last_method() {
 
 const Transcoder& GatewayTest::transcoder() {
   static const Transcoder* const transcoder = [] {
-    std::ifstream in(EKINERJA_DESCRIPTOR_SET_PATH, std::ios::binary);
-    std::stringstream bytes;
-    bytes << in.rdbuf();
-    auto loaded = Transcoder::Load(bytes.str());
+    auto loaded = Transcoder::Load(ReadFile(EKINERJA_DESCRIPTOR_SET_PATH).value_or(""));
     if (!loaded.ok()) {
       ADD_FAILURE() << "cannot load " << EKINERJA_DESCRIPTOR_SET_PATH << ": " << loaded.status();
       std::abort();

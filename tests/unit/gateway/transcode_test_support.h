@@ -3,11 +3,10 @@
 // Shared by the gateway unit tests: the descriptor sets the build writes, loaded once, and a
 // check that a transcoded call carries exactly the expected request.
 
-#include <fstream>
 #include <memory>
-#include <sstream>
 #include <string>
 
+#include "file.h"
 #include "google/protobuf/text_format.h"
 #include "google/protobuf/util/message_differencer.h"
 #include "gtest/gtest.h"
@@ -15,12 +14,11 @@
 
 namespace ekinerja::gateway::testing {
 
+// The file's bytes; a test failure (and "") when it cannot be read.
 inline std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream buf;
-  buf << in.rdbuf();
-  EXPECT_TRUE(in.good() || in.eof()) << "cannot read " << path;
-  return buf.str();
+  absl::StatusOr<std::string> bytes = ::ekinerja::ReadFile(path);
+  EXPECT_TRUE(bytes.ok()) << bytes.status();
+  return bytes.value_or("");
 }
 
 // gwtest.pb: the echo API of tests/proto.

@@ -49,44 +49,6 @@ class LogTest : public ::testing::Test {
   std::vector<std::string> lines_ ABSL_GUARDED_BY(mu_);
 };
 
-TEST(LogJsonEscape, EscapesQuotesAndBackslashes) {
-  EXPECT_EQ(JsonEscape(R"(say "hi" \ bye)"), R"(say \"hi\" \\ bye)");
-}
-
-TEST(LogJsonEscape, EscapesNamedControlCharacters) {
-  EXPECT_EQ(JsonEscape("a\nb\rc\td\be\ff"), R"(a\nb\rc\td\be\ff)");
-}
-
-TEST(LogJsonEscape, EscapesOtherControlCharactersAsUnicode) {
-  EXPECT_EQ(JsonEscape("\x01"), R"(\u0001)");
-  EXPECT_EQ(JsonEscape(std::string_view("a\0b", 3)), R"(a\u0000b)");
-  EXPECT_EQ(JsonEscape("\x1f\x1b"), R"(\u001f\u001b)");
-  EXPECT_EQ(JsonEscape("\x7f"), "\x7f");  // DEL needs no escape in JSON.
-}
-
-TEST(LogJsonEscape, PassesValidUtf8Through) {
-  EXPECT_EQ(JsonEscape("Pemda Kab. Jayawijaya — ½ Ĳ 日本 😀"), "Pemda Kab. Jayawijaya — ½ Ĳ 日本 😀");
-  EXPECT_EQ(JsonEscape("/path?x=1&y=<2>"), "/path?x=1&y=<2>");
-}
-
-TEST(LogJsonEscape, ReplacesInvalidUtf8) {
-  EXPECT_EQ(JsonEscape("a\xff"
-                       "b"),
-            R"(a\ufffdb)");
-  EXPECT_EQ(JsonEscape("\xc3"), R"(\ufffd)");                                // Truncated sequence.
-  EXPECT_EQ(JsonEscape("\xc0\xaf"), R"(\ufffd\ufffd)");                      // Overlong '/'.
-  EXPECT_EQ(JsonEscape("\xed\xa0\x80"), R"(\ufffd\ufffd\ufffd)");            // UTF-16 surrogate.
-  EXPECT_EQ(JsonEscape("\xf4\x90\x80\x80"), R"(\ufffd\ufffd\ufffd\ufffd)");  // > U+10FFFF.
-  EXPECT_EQ(JsonEscape("\xe2\x82"
-                       "a"),
-            R"(\ufffd\ufffda)");
-}
-
-TEST(LogJsonEscape, LeavesPlainTextAlone) {
-  EXPECT_EQ(JsonEscape(""), "");
-  EXPECT_EQ(JsonEscape("plain ascii 123"), "plain ascii 123");
-}
-
 TEST_F(LogTest, WritesOneJsonObjectWithStandardKeys) {
   LogInfo("skp approved", {{"skp_id", "42"}, {"nip", "199001012015031001"}});
   auto lines = Lines();

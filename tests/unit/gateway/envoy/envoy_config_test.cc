@@ -7,12 +7,11 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include <fstream>
 #include <set>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "file.h"
 #include "public_methods.h"
 #include "re2/re2.h"
 #include "transcode/transcoder.h"
@@ -24,15 +23,15 @@ namespace {
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream buf;
-  buf << in.rdbuf();
-  return buf.str();
+// The file's bytes; a test failure (and "") when it cannot be read.
+std::string Read(const std::string& path) {
+  absl::StatusOr<std::string> bytes = ::ekinerja::ReadFile(path);
+  EXPECT_TRUE(bytes.ok()) << bytes.status();
+  return bytes.value_or("");
 }
 
 const std::string& SuiteSet() {
-  static const std::string* set = new std::string(ReadFile(EKINERJA_DESCRIPTOR_SET));
+  static const std::string* set = new std::string(Read(EKINERJA_DESCRIPTOR_SET));
   return *set;
 }
 
@@ -111,9 +110,9 @@ TEST(EnvoyConfig, TranscodesExactlyTheServicesTheGatewayRoutes) {
 
 TEST(EnvoyConfig, CommittedCopyIsWhatTheBuildGenerates) {
   const std::string expected = EnvoyConfigText(Generated());
-  EXPECT_EQ(ReadFile(ENVOY_YAML_BUILT), expected)
+  EXPECT_EQ(Read(ENVOY_YAML_BUILT), expected)
       << "gen_envoy_config wrote something else than the library makes";
-  EXPECT_TRUE(ReadFile(ENVOY_YAML_COMMITTED) == expected)
+  EXPECT_TRUE(Read(ENVOY_YAML_COMMITTED) == expected)
       << "deploy/envoy/envoy.yaml is out of date with the protos; regenerate it:\n  cp "
       << ENVOY_YAML_BUILT << " " << ENVOY_YAML_COMMITTED;
 }

@@ -16,6 +16,7 @@
 #include "passthrough/grpc_passthrough.h"
 #include "transcode/transcoder.h"
 #include "upstream/gateway_core.h"
+#include "verified_token_cache.h"
 
 ABSL_FLAG(std::string, host, "127.0.0.1", "Address to listen on (HTTP, gRPC and metrics)");
 ABSL_FLAG(int, http_port, 8080, "REST/JSON port (0: any free port)");
@@ -40,6 +41,8 @@ ABSL_FLAG(int, upstream_timeout_seconds, 30,
           "grpc-timeout may ask for (504 beyond)");
 ABSL_FLAG(std::string, jwt_issuer, "ekinerja-identity", "`iss` the access tokens must carry");
 ABSL_FLAG(std::string, jwt_audience, "ekinerja", "`aud` the access tokens must carry");
+ABSL_FLAG(uint32_t, jwt_cache_size, ekinerja::auth::VerifiedTokenCache::kDefaultCapacity,
+          "Access tokens remembered as verified, each until its exp (0: verify on every call)");
 ABSL_FLAG(int, drain_seconds, 10, "On SIGTERM, how long requests in flight may finish");
 ABSL_FLAG(int, http_threads, 2, "Event-loop threads of the HTTP server");
 
@@ -92,6 +95,7 @@ int main(int argc, char** argv) {
   core_options.routed = (*transcoder)->Services();
   core_options.jwt.issuer = absl::GetFlag(FLAGS_jwt_issuer);
   core_options.jwt.audience = absl::GetFlag(FLAGS_jwt_audience);
+  core_options.jwt.cache_capacity = absl::GetFlag(FLAGS_jwt_cache_size);
   auto core = GatewayCore::Create(core_options);
   if (!core.ok()) return Fail("cannot start", core.status());
 

@@ -67,12 +67,19 @@ JwtCheck::JwtCheck(std::shared_ptr<auth::JwksCache> keys, JwtCheckOptions option
                    prometheus::Registry* registry)
     : keys_(std::move(keys)),
       options_(std::move(options)),
+      cache_(options_.cache_capacity),
       pool_(std::make_unique<boost::asio::thread_pool>(std::max(1, options_.threads))) {
   if (registry != nullptr) {
     rejections_ = &prometheus::BuildCounter()
                        .Name("ekinerja_gateway_jwt_rejections_total")
                        .Help("Requests the gateway refused for their bearer token, by reason.")
                        .Register(*registry);
+    auto& lookups = prometheus::BuildCounter()
+                        .Name("ekinerja_gateway_jwt_cache_lookups_total")
+                        .Help("Bearer tokens looked up among those already verified, by result.")
+                        .Register(*registry);
+    cache_hits_ = &lookups.Add({{"result", "hit"}});
+    cache_misses_ = &lookups.Add({{"result", "miss"}});
   }
 }
 
@@ -90,16 +97,24 @@ JwtVerdict JwtCheck::Check(const std::vector<std::string>& authorization) {
   } else if (token.empty()) {
     verdict = Refuse("missing", "Jwt is missing");
   } else {
-    auth::VerifyOptions verify;
-    verify.issuer = options_.issuer;
-    verify.audience = options_.audience;
-    verify.now = absl::Now();
-    verify.leeway = options_.leeway;
-    auto claims = keys_->Verify(std::string_view(token.data(), token.size()), verify);
-    if (claims.ok()) {
-      verdict.claims = *std::move(claims);
+    const std::string_view text(token.data(), token.size());
+    const absl::Time now = options_.clock();
+    std::shared_ptr<const auth::Claims> cached = cache_.Find(text, now);
+    if (cache_hits_ != nullptr) (cached ? cache_hits_ : cache_misses_)->Increment();
+    if (cached) {
+      verdict.claims = *cached;
     } else {
-      verdict = VerdictOfError(claims.status());
+      auth::VerifyOptions verify;
+      verify.issuer = options_.issuer;
+      verify.audience = options_.audience;
+      verify.now = now;
+      verify.leeway = options_.leeway;
+      auto claims = keys_->Verify(text, verify);
+      if (claims.ok()) {
+        verdict.claims = *cache_.Insert(text, *std::move(claims), now);
+      } else {
+        verdict = VerdictOfError(claims.status());
+      }
     }
   }
   if (!verdict.ok() && rejections_ != nullptr) {

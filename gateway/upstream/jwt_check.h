@@ -3,7 +3,9 @@
 // The gateway's JWT check (DESIGN §8), as Envoy's jwt_authn does it in front of the transcoder:
 // the bearer token of `authorization` verified (ES256 only, iss, aud, exp, nbf) against identity's
 // JWKS, cached and refetched on an unknown kid (auth::JwksCache), before any upstream call. The
-// REST side and the gRPC pass-through share one JwtCheck.
+// REST side and the gRPC pass-through share one JwtCheck. A token it accepted is remembered until
+// its exp (auth::VerifiedTokenCache, as jwt_authn's jwt_cache_config), so its signature is checked
+// once, not on every request.
 
 #include <functional>
 #include <memory>
@@ -11,10 +13,12 @@
 #include <vector>
 
 #include "absl/strings/string_view.h"
+#include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "grpcpp/channel.h"
 #include "jwks_cache.h"
 #include "jwt.h"
+#include "verified_token_cache.h"
 
 namespace boost::asio {
 class thread_pool;
@@ -45,11 +49,15 @@ struct JwtCheckOptions {
   std::string audience = "ekinerja";
   absl::Duration leeway = absl::Seconds(30);  // clock skew allowed on exp and nbf
   int threads = 2;                            // of CheckAsync
+  // Verified tokens remembered (--jwt_cache_size); 0: every request is verified.
+  size_t cache_capacity = auth::VerifiedTokenCache::kDefaultCapacity;
+  std::function<absl::Time()> clock = &absl::Now;  // tests move time by hand
 };
 
 class JwtCheck {
  public:
-  // `registry` (may be null) gets ekinerja_gateway_jwt_rejections_total{reason}.
+  // `registry` (may be null) gets ekinerja_gateway_jwt_rejections_total{reason} and
+  // ekinerja_gateway_jwt_cache_lookups_total{result="hit"|"miss"}.
   JwtCheck(std::shared_ptr<auth::JwksCache> keys, JwtCheckOptions options,
            prometheus::Registry* registry);
   // Waits for the checks running; callbacks of checks not started yet are dropped.
@@ -69,11 +77,15 @@ class JwtCheck {
   void CheckAsync(std::vector<std::string> authorization, std::function<void(JwtVerdict)> done);
 
   const JwtCheckOptions& options() const { return options_; }
+  const auth::VerifiedTokenCache& cache() const { return cache_; }
 
  private:
   std::shared_ptr<auth::JwksCache> keys_;
   const JwtCheckOptions options_;
+  auth::VerifiedTokenCache cache_;
   prometheus::Family<prometheus::Counter>* rejections_ = nullptr;
+  prometheus::Counter* cache_hits_ = nullptr;
+  prometheus::Counter* cache_misses_ = nullptr;
   std::unique_ptr<boost::asio::thread_pool> pool_;
 };
 

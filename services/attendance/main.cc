@@ -14,6 +14,7 @@
 #include "log.h"
 #include "server_flags.h"
 #include "status.h"
+#include "verified_token_cache.h"
 
 namespace ekinerja::embedded {
 absl::Span<const EmbeddedFile> attendance_sql();
@@ -27,6 +28,8 @@ ABSL_FLAG(std::string, identity_credentials_file, "",
           "(ADMS)");
 ABSL_FLAG(std::string, jwt_issuer, "ekinerja-identity", "`iss` the access tokens must carry");
 ABSL_FLAG(std::string, jwt_audience, "ekinerja", "`aud` the access tokens must carry");
+ABSL_FLAG(uint32_t, jwt_cache_size, ekinerja::auth::VerifiedTokenCache::kDefaultCapacity,
+          "Access tokens remembered as verified, each until its exp (0: verify on every call)");
 ABSL_FLAG(int, adms_port, 8088, "ZKTeco ADMS HTTP port (iclock protocol; -1: none)");
 ABSL_FLAG(int, adms_threads, 4, "Threads that store ADMS pushes");
 
@@ -64,7 +67,8 @@ int main(int argc, char** argv) {
         ServiceSetup setup;
         setup.services = {service.get()};
         setup.verifier = std::make_shared<JwtTokenVerifier>(jwks, absl::GetFlag(FLAGS_jwt_issuer),
-                                                            absl::GetFlag(FLAGS_jwt_audience));
+                                                            absl::GetFlag(FLAGS_jwt_audience),
+                                                            absl::GetFlag(FLAGS_jwt_cache_size));
         setup.keep_alive = {directory, metrics, service, jwks};
         if (adms_port >= 0) {
           // Members go in reverse: the server stops before the handler it calls goes away.

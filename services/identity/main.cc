@@ -6,6 +6,7 @@
 #include "flags.h"
 #include "server_flags.h"
 #include "status.h"
+#include "verified_token_cache.h"
 
 namespace ekinerja::embedded {
 absl::Span<const EmbeddedFile> identity_sql();
@@ -14,6 +15,8 @@ absl::Span<const EmbeddedFile> identity_sql();
 EKINERJA_SERVER_FLAGS(50051, 9101);
 ABSL_FLAG(std::string, jwt_issuer, "ekinerja-identity", "`iss` of the access tokens");
 ABSL_FLAG(std::string, jwt_audience, "ekinerja", "`aud` of the access tokens");
+ABSL_FLAG(uint32_t, jwt_cache_size, ekinerja::auth::VerifiedTokenCache::kDefaultCapacity,
+          "Access tokens remembered as verified, each until its exp (0: verify on every call)");
 ABSL_FLAG(int, access_token_ttl_seconds, 900, "Lifetime of access tokens");
 ABSL_FLAG(int, refresh_token_ttl_seconds, 30 * 24 * 3600, "Lifetime of refresh tokens");
 ABSL_FLAG(int, lock_after_failures, 5,
@@ -56,7 +59,8 @@ int main(int argc, char** argv) {
                                                       absl::Seconds(30), absl::Seconds(1));
         ServiceSetup setup;
         setup.services = {service.get()};
-        setup.verifier = std::make_shared<JwtTokenVerifier>(jwks, config.issuer, config.audience);
+        setup.verifier = std::make_shared<JwtTokenVerifier>(jwks, config.issuer, config.audience,
+                                                            absl::GetFlag(FLAGS_jwt_cache_size));
         setup.public_methods = identity::IdentityServiceImpl::PublicMethods();
         setup.keep_alive = {keys, metrics, service, jwks};
         return setup;

@@ -23,27 +23,47 @@ bool Principal::HasAny(std::initializer_list<Role> want) const {
 }
 
 JwtTokenVerifier::JwtTokenVerifier(std::shared_ptr<auth::JwksCache> keys, std::string issuer,
-                                   std::string audience)
-    : keys_(std::move(keys)), issuer_(std::move(issuer)), audience_(std::move(audience)) {}
+                                   std::string audience, size_t cache_capacity, Clock clock)
+    : keys_(std::move(keys)),
+      issuer_(std::move(issuer)),
+      audience_(std::move(audience)),
+      clock_(std::move(clock)),
+      cache_(cache_capacity) {}
+
+namespace {
+
+// UNAUTHENTICATED for verified claims that name no caller.
+absl::StatusOr<Principal> PrincipalOf(const auth::Claims& claims) {
+  if (claims.tenant.empty() || claims.sub.empty()) {
+    return absl::UnauthenticatedError("token has no tenant or subject");
+  }
+  Principal p{claims.tenant, claims.sub, {}, claims.org_unit};
+  for (const auto& name : claims.roles) {
+    if (auto role = ParseRole(name)) p.roles.push_back(*role);
+  }
+  return p;
+}
+
+}  // namespace
 
 absl::StatusOr<Principal> JwtTokenVerifier::Verify(absl::string_view token) {
+  const std::string_view text(token.data(), token.size());
+  const absl::Time now = clock_();
+  if (auto cached = cache_.Find(text, now)) return PrincipalOf(*cached);
+
   auth::VerifyOptions options;
   options.issuer = issuer_;
   options.audience = audience_;
-  options.now = absl::Now();
-  auto claims = keys_->Verify(std::string_view(token.data(), token.size()), options);
+  options.now = now;
+  auto claims = keys_->Verify(text, options);
   if (!claims.ok()) {
     if (claims.status().code() == absl::StatusCode::kUnauthenticated) return claims.status();
     return absl::UnavailableError(claims.status().message());
   }
-  if (claims->tenant.empty() || claims->sub.empty()) {
-    return absl::UnauthenticatedError("token has no tenant or subject");
-  }
-  Principal p{claims->tenant, claims->sub, {}, claims->org_unit};
-  for (const auto& name : claims->roles) {
-    if (auto role = ParseRole(name)) p.roles.push_back(*role);
-  }
-  return p;
+  absl::StatusOr<Principal> principal = PrincipalOf(*claims);
+  // Only a token that names a caller is remembered: failures are never cached.
+  if (principal.ok()) cache_.Insert(text, *std::move(claims), now);
+  return principal;
 }
 
 absl::string_view BearerToken(absl::string_view authorization) {

@@ -1,15 +1,19 @@
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/status/statusor.h"
+#include "absl/time/clock.h"
+#include "absl/time/time.h"
 #include "grpcpp/server_context.h"
 #include "grpcpp/support/server_interceptor.h"
 #include "jwks_cache.h"
 #include "role.h"
+#include "verified_token_cache.h"
 
 namespace ekinerja {
 
@@ -33,16 +37,26 @@ class TokenVerifier {
   virtual absl::StatusOr<Principal> Verify(absl::string_view token) = 0;
 };
 
-// Verifies ES256 access tokens against a JWKS (cached; refetched on an unknown kid).
+// Verifies ES256 access tokens against a JWKS (cached; refetched on an unknown kid). A token it
+// accepted is remembered until its exp (auth::VerifiedTokenCache, `cache_capacity` tokens, 0:
+// none), so each token's signature is checked once per process, not once per call.
 class JwtTokenVerifier : public TokenVerifier {
  public:
-  JwtTokenVerifier(std::shared_ptr<auth::JwksCache> keys, std::string issuer, std::string audience);
+  using Clock = std::function<absl::Time()>;
+
+  JwtTokenVerifier(std::shared_ptr<auth::JwksCache> keys, std::string issuer, std::string audience,
+                   size_t cache_capacity = auth::VerifiedTokenCache::kDefaultCapacity,
+                   Clock clock = &absl::Now);
   absl::StatusOr<Principal> Verify(absl::string_view token) override;
+
+  const auth::VerifiedTokenCache& cache() const { return cache_; }
 
  private:
   std::shared_ptr<auth::JwksCache> keys_;
   std::string issuer_;
   std::string audience_;
+  Clock clock_;
+  auth::VerifiedTokenCache cache_;
 };
 
 // The auth interceptor: for every method not in `public_methods` ("/pkg.Service/Method"), reads

@@ -268,6 +268,10 @@ TEST_F(OpsTest, MetricsCountRequestsByRouteAndStatus) {
       HasSubstr(
           R"(ekinerja_gateway_http_request_duration_seconds_count{route="/ekinerja.identity.v1.IdentityService/GetProfile"} 3)"));
   EXPECT_THAT(m, HasSubstr(R"(ekinerja_gateway_jwt_rejections_total{reason="missing"} 1)"));
+  // The admin's token was verified for the first /v1/me and remembered for the three requests
+  // after it (the unmatched path's too: the token is checked before routing, as by jwt_authn).
+  EXPECT_THAT(m, HasSubstr(R"(ekinerja_gateway_jwt_cache_lookups_total{result="miss"} 1)"));
+  EXPECT_THAT(m, HasSubstr(R"(ekinerja_gateway_jwt_cache_lookups_total{result="hit"} 3)"));
   // GetProfile twice and GetEmployee once went upstream; the 401 and the 404 did not.
   EXPECT_THAT(
       m,

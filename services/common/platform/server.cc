@@ -40,12 +40,11 @@ absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Create(
   }
   const int threads_needed =
       options.max_active_rpcs + options.max_queued_rpcs + ServerOptions::kThreadHeadroom;
-  if (options.max_threads == 0) options.max_threads = threads_needed;
-  if (options.max_threads < threads_needed) {
+  if (options.max_threads != 0 && options.max_threads < threads_needed) {
     return absl::InvalidArgumentError(absl::StrCat(
         "--max_threads ", options.max_threads, " is too few: a queued call holds a thread, so it ",
         "must be at least --max_active_rpcs + --max_queued_rpcs + ", ServerOptions::kThreadHeadroom,
-        " (", threads_needed, "), or 0 for that"));
+        " (", threads_needed, "), or 0 for no bound"));
   }
   EK_ASSIGN_OR_RETURN(auto applied, db::Migrate(options.db_url, options.db_schema, sql));
   if (!applied.empty()) {
@@ -93,9 +92,11 @@ absl::Status ServiceHost::Start(const std::vector<grpc::Service*>& services,
                            &grpc_port_);
   builder.SetMaxReceiveMessageSize(options_.max_message_bytes);
   builder.SetMaxSendMessageSize(options_.max_message_bytes);
-  grpc::ResourceQuota quota(absl::StrCat("ekinerja-", options_.service));
-  quota.SetMaxThreads(options_.max_threads);
-  builder.SetResourceQuota(quota);
+  if (options_.max_threads > 0) {  // else none: admission bounds what waits (server.h)
+    grpc::ResourceQuota quota(absl::StrCat("ekinerja-", options_.service));
+    quota.SetMaxThreads(options_.max_threads);
+    builder.SetResourceQuota(quota);
+  }
   for (grpc::Service* s : services) builder.RegisterService(s);
   std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>> interceptors;
   // Admission first: it waits for a slot after the others saw the request (POST_RECV_* hooks run

@@ -42,9 +42,11 @@ struct ServerOptions {
   int max_active_rpcs = 0;
   int max_queued_rpcs = 512;
   absl::Duration max_queue_wait = absl::Seconds(5);
-  // The sync server's thread bound (0: max_active_rpcs + max_queued_rpcs + kThreadHeadroom). A
-  // queued call holds a thread, and gRPC answers RESOURCE_EXHAUSTED ("Server Threadpool
-  // Exhausted") when it has none left, so it must exceed the active and queued calls.
+  // The sync server's thread bound; 0: none. A queued call holds a thread and gRPC answers
+  // RESOURCE_EXHAUSTED ("Server Threadpool Exhausted") to a call that finds none, so a bound must
+  // exceed max_active_rpcs + max_queued_rpcs + kThreadHeadroom, and even then a burst of more
+  // concurrent calls than it meets gRPC's refusal before admission's UNAVAILABLE. Without one,
+  // the calls beyond the queue hold a thread only while they are shed.
   int max_threads = 0;
   static constexpr int kThreadHeadroom = 64;
   absl::Duration drain = absl::Seconds(10);

@@ -30,8 +30,8 @@
   ABSL_FLAG(int, max_queue_wait_ms, 5000,                                                       \
             "Longest wait for a slot, never past the call's deadline; then UNAVAILABLE");       \
   ABSL_FLAG(int, max_threads, 0,                                                                \
-            "Upper bound of gRPC server threads; a queued call holds one (0: "                  \
-            "--max_active_rpcs + --max_queued_rpcs + 64)");                                     \
+            "Upper bound of gRPC server threads (0: none); a queued call holds one, so at "     \
+            "least --max_active_rpcs + --max_queued_rpcs + 64");                                \
   ABSL_FLAG(int, drain_seconds, 10, "On SIGTERM, how long calls in flight may finish");         \
   static ekinerja::ServerOptions ServerOptionsFromFlags(std::string service) {                  \
     ekinerja::ServerOptions o;                                                                  \

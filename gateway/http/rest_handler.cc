@@ -31,6 +31,10 @@ constexpr int kOk = 0;
 constexpr int kInvalidArgument = 3;
 constexpr int kResourceExhausted = 8;
 constexpr int kInternal = 13;
+constexpr int kUnavailable = 14;
+// Retry-After of a 503 from UNAVAILABLE (a shed call: the services' admission queue was full or
+// the call waited its longest; README, "Overload").
+constexpr char kRetryAfterSeconds[] = "1";
 
 constexpr char kHealthz[] = "/healthz";
 constexpr char kReadyz[] = "/readyz";
@@ -325,8 +329,12 @@ void RestHandler::ServeReadiness(std::shared_ptr<Exchange> x) {
 
 void RestHandler::ReplyError(const std::shared_ptr<Exchange>& x, int grpc_code,
                              absl::string_view message, absl::string_view details) {
-  Reply(x, JsonResponse(HttpStatusFromGrpc(grpc_code),
-                        transcoder_.StatusToJson(grpc_code, message, details)));
+  HttpResponse r = JsonResponse(HttpStatusFromGrpc(grpc_code),
+                                transcoder_.StatusToJson(grpc_code, message, details));
+  // UNAVAILABLE: a service shed the call (overloaded, draining) or is down; nothing ran, so the
+  // client may send it again, after a pause.
+  if (grpc_code == kUnavailable) r.set(http::field::retry_after, kRetryAfterSeconds);
+  Reply(x, std::move(r));
 }
 
 void RestHandler::Reply(const std::shared_ptr<Exchange>& x, HttpResponse response) {

@@ -9,6 +9,7 @@
 #include "absl/strings/strip.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/clock.h"
+#include "admission.h"
 #include "google/protobuf/message.h"
 #include "request_text.h"
 
@@ -191,10 +192,12 @@ std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface> MakeAuthI
 }
 
 absl::StatusOr<Principal> CallerOf(const grpc::ServerContextBase* context) {
+  if (absl::Status shed = AdmissionOf(context); !shed.ok()) return shed;
   return TheCallers().Get(context);
 }
 
 absl::Status RequestTextOf(const grpc::ServerContextBase* context) {
+  if (absl::Status shed = AdmissionOf(context); !shed.ok()) return shed;
   return TheCallers().TextProblem(context);
 }
 

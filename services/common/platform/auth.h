@@ -66,12 +66,13 @@ class JwtTokenVerifier : public TokenVerifier {
 std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface> MakeAuthInterceptorFactory(
     std::shared_ptr<TokenVerifier> verifier, absl::flat_hash_set<std::string> public_methods);
 
-// The verified caller of the current RPC, or UNAUTHENTICATED (missing, malformed, expired token),
-// or, for a verified caller, INVALID_ARGUMENT when a string field of the request is not text
-// (CheckRequestText: invalid UTF-8, NUL, control characters).
+// The verified caller of the current RPC, or the UNAVAILABLE admission shed it with (admission.h;
+// every handler calls this or RequestTextOf before any work), or UNAUTHENTICATED (missing,
+// malformed, expired token), or, for a verified caller, INVALID_ARGUMENT when a string field of the
+// request is not text (CheckRequestText: invalid UTF-8, NUL, control characters).
 absl::StatusOr<Principal> CallerOf(const grpc::ServerContextBase* context);
 
-// For public methods, which call no CallerOf: OK, or INVALID_ARGUMENT as above.
+// For public methods, which call no CallerOf: OK, or UNAVAILABLE or INVALID_ARGUMENT as above.
 absl::Status RequestTextOf(const grpc::ServerContextBase* context);
 
 // The bearer token of a metadata value "Bearer <token>" (scheme case-insensitive); "" if none.

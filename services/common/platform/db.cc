@@ -166,7 +166,7 @@ absl::StatusOr<std::unique_ptr<Pool::Conn>> Pool::Acquire() {
     };
     if (!mu_.AwaitWithTimeout(absl::Condition(&available), options_.max_wait)) {
       if (wait_timeouts_) wait_timeouts_->Increment();
-      return absl::ResourceExhaustedError("no database connection free in time");
+      return absl::UnavailableError("overloaded: no database connection free in time; retry later");
     }
     if (!idle_.empty()) {
       conn = std::move(idle_.back());

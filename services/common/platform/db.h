@@ -42,7 +42,8 @@ struct PoolOptions {
   // The service's schema; set as search_path on every connection.
   std::string schema;
   int size = 8;
-  // How long Acquire waits for a free connection before RESOURCE_EXHAUSTED.
+  // How long Acquire waits for a free connection before UNAVAILABLE (overload, as admission.h
+  // sheds it: a condition of the server, not the client's fault).
   absl::Duration max_wait = absl::Seconds(2);
   std::vector<Statement> statements;
 };

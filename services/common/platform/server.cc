@@ -20,6 +20,21 @@ namespace {}  // namespace
 absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Create(
     ServerOptions options, absl::Span<const EmbeddedFile> sql) {
   if (options.db_schema.empty()) options.db_schema = options.service;
+  if (options.max_active_rpcs == 0) options.max_active_rpcs = options.db_pool_size;
+  if (options.max_active_rpcs < 1 || options.max_queued_rpcs < 0 ||
+      options.max_queue_wait < absl::ZeroDuration()) {
+    return absl::InvalidArgumentError(
+        "--max_active_rpcs must be positive (or 0: --db_pool_size), --max_queued_rpcs and "
+        "--max_queue_wait_ms not negative");
+  }
+  const int threads_needed =
+      options.max_active_rpcs + options.max_queued_rpcs + ServerOptions::kThreadHeadroom;
+  if (options.max_threads != 0 && options.max_threads < threads_needed) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "--max_threads ", options.max_threads, " is too few: a queued call holds a thread, so it ",
+        "must be at least --max_active_rpcs + --max_queued_rpcs + ", ServerOptions::kThreadHeadroom,
+        " (", threads_needed, "), or 0 for no bound"));
+  }
   EK_ASSIGN_OR_RETURN(auto applied, db::Migrate(options.db_url, options.db_schema, sql));
   if (!applied.empty()) {
     LogInfo("migrations applied",
@@ -34,6 +49,11 @@ absl::StatusOr<std::unique_ptr<ServiceHost>> ServiceHost::Create(
   po.statements = std::move(statements);
   std::unique_ptr<ServiceHost> host(new ServiceHost(std::move(options), nullptr));
   host->pool_ = std::make_unique<db::Pool>(std::move(po), &host->metrics_.registry());
+  AdmissionOptions ao;
+  ao.max_active = host->options_.max_active_rpcs;
+  ao.max_queued = host->options_.max_queued_rpcs;
+  ao.max_queue_wait = host->options_.max_queue_wait;
+  host->admission_ = std::make_unique<Admission>(ao, &host->metrics_.registry());
   EK_RETURN_IF_ERROR(host->pool_->Ping());
   return host;
 }
@@ -61,11 +81,16 @@ absl::Status ServiceHost::Start(const std::vector<grpc::Service*>& services,
                            &grpc_port_);
   builder.SetMaxReceiveMessageSize(options_.max_message_bytes);
   builder.SetMaxSendMessageSize(options_.max_message_bytes);
-  grpc::ResourceQuota quota(absl::StrCat("ekinerja-", options_.service));
-  quota.SetMaxThreads(options_.max_threads);
-  builder.SetResourceQuota(quota);
+  if (options_.max_threads > 0) {  // else none: admission bounds what waits (server.h)
+    grpc::ResourceQuota quota(absl::StrCat("ekinerja-", options_.service));
+    quota.SetMaxThreads(options_.max_threads);
+    builder.SetResourceQuota(quota);
+  }
   for (grpc::Service* s : services) builder.RegisterService(s);
   std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>> interceptors;
+  // Admission first: it waits for a slot after the others saw the request (POST_RECV_* hooks run
+  // the interceptors in reverse) and sets a shed call's status before metrics count it.
+  interceptors.push_back(admission_->InterceptorFactory());
   interceptors.push_back(metrics_.InterceptorFactory());
   interceptors.push_back(
       MakeAuthInterceptorFactory(std::move(verifier), std::move(public_methods)));
@@ -91,7 +116,10 @@ absl::Status ServiceHost::Start(const std::vector<grpc::Service*>& services,
   server_->GetHealthCheckService()->SetServingStatus(true);
   watcher_ = std::thread([this] { WatchDatabase(); });
   LogInfo("serving", {{"grpc", absl::StrCat(options_.host, ":", grpc_port_)},
-                      {"metrics", absl::StrCat(options_.host, ":", metrics_port_)}});
+                      {"metrics", absl::StrCat(options_.host, ":", metrics_port_)},
+                      {"admission", absl::StrCat(options_.max_active_rpcs, " active, ",
+                                                 options_.max_queued_rpcs, " queued for ",
+                                                 absl::FormatDuration(options_.max_queue_wait))}});
   return absl::OkStatus();
 }
 
@@ -117,9 +145,17 @@ void ServiceHost::Shutdown() {
   if (watcher_.joinable()) watcher_.join();
   if (server_) {
     server_->GetHealthCheckService()->SetServingStatus(false);
+    // Queued calls may still run while the drain lasts; at its end, those still waiting are shed
+    // (gRPC cancels calls then, but a call waiting for a slot would not notice).
+    absl::Notification drained;
+    std::thread closer([this, &drained] {
+      if (!drained.WaitForNotificationWithTimeout(options_.drain)) admission_->Close();
+    });
     server_->Shutdown(std::chrono::system_clock::now() +
                       std::chrono::milliseconds(absl::ToInt64Milliseconds(options_.drain)));
     server_->Wait();
+    drained.Notify();
+    closer.join();
   }
   exposer_.reset();
 }

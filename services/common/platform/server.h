@@ -11,6 +11,7 @@
 #include "absl/status/statusor.h"
 #include "absl/synchronization/notification.h"
 #include "absl/time/time.h"
+#include "admission.h"
 #include "auth.h"
 #include "db.h"
 #include "embedded.h"
@@ -35,7 +36,19 @@ struct ServerOptions {
   std::string tls_cert_file;  // TLS when both are set
   std::string tls_key_file;
   int max_message_bytes = 16 << 20;
-  int max_threads = 64;  // the sync server's thread bound; DB calls block
+  // Admission (admission.h): at most `max_active_rpcs` calls run at once (0: db_pool_size), the
+  // next `max_queued_rpcs` wait for a slot in arrival order, each at most `max_queue_wait` and
+  // never past its deadline; the rest are shed with UNAVAILABLE.
+  int max_active_rpcs = 0;
+  int max_queued_rpcs = 512;
+  absl::Duration max_queue_wait = absl::Seconds(5);
+  // The sync server's thread bound; 0: none. A queued call holds a thread and gRPC answers
+  // RESOURCE_EXHAUSTED ("Server Threadpool Exhausted") to a call that finds none, so a bound must
+  // exceed max_active_rpcs + max_queued_rpcs + kThreadHeadroom, and even then a burst of more
+  // concurrent calls than it meets gRPC's refusal before admission's UNAVAILABLE. Without one,
+  // the calls beyond the queue hold a thread only while they are shed.
+  int max_threads = 0;
+  static constexpr int kThreadHeadroom = 64;
   absl::Duration drain = absl::Seconds(10);
   // How often health asks the database: grpc.health.v1 (and so the gateway's /readyz and the
   // Kubernetes probes) follows it within about this much, both ways.
@@ -54,6 +67,8 @@ class ServiceHost {
 
   db::Pool& pool() { return *pool_; }
   Metrics& metrics() { return metrics_; }
+  // Admits the calls (admission.h); tests hold its slots to fill it.
+  Admission& admission() { return *admission_; }
   const ServerOptions& options() const { return options_; }
 
   // Binds and starts serving `services` (not owned; they must outlive the host). Methods named in
@@ -73,6 +88,7 @@ class ServiceHost {
   ServerOptions options_;
   Metrics metrics_;
   std::unique_ptr<db::Pool> pool_;
+  std::unique_ptr<Admission> admission_;
   std::unique_ptr<grpc::Server> server_;
   std::unique_ptr<prometheus::Exposer> exposer_;
   int grpc_port_ = 0;

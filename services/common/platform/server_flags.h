@@ -22,7 +22,16 @@
   ABSL_FLAG(std::string, tls_cert_file, "", "PEM certificate: serve gRPC over TLS");            \
   ABSL_FLAG(std::string, tls_key_file, "", "PEM private key of --tls_cert_file");               \
   ABSL_FLAG(int, max_message_bytes, 16 << 20, "Largest gRPC message accepted or sent");         \
-  ABSL_FLAG(int, max_threads, 64, "Upper bound of gRPC server threads");                        \
+  ABSL_FLAG(int, max_active_rpcs, 0,                                                            \
+            "Calls that run at once (0: --db_pool_size); later ones queue");                    \
+  ABSL_FLAG(int, max_queued_rpcs, 512,                                                          \
+            "Calls that may wait for a slot, in arrival order; one more is shed at once "       \
+            "(UNAVAILABLE)");                                                                   \
+  ABSL_FLAG(int, max_queue_wait_ms, 5000,                                                       \
+            "Longest wait for a slot, never past the call's deadline; then UNAVAILABLE");       \
+  ABSL_FLAG(int, max_threads, 0,                                                                \
+            "Upper bound of gRPC server threads (0: none); a queued call holds one, so at "     \
+            "least --max_active_rpcs + --max_queued_rpcs + 64");                                \
   ABSL_FLAG(int, drain_seconds, 10, "On SIGTERM, how long calls in flight may finish");         \
   static ekinerja::ServerOptions ServerOptionsFromFlags(std::string service) {                  \
     ekinerja::ServerOptions o;                                                                  \
@@ -37,6 +46,9 @@
     o.tls_cert_file = absl::GetFlag(FLAGS_tls_cert_file);                                       \
     o.tls_key_file = absl::GetFlag(FLAGS_tls_key_file);                                         \
     o.max_message_bytes = absl::GetFlag(FLAGS_max_message_bytes);                               \
+    o.max_active_rpcs = absl::GetFlag(FLAGS_max_active_rpcs);                                   \
+    o.max_queued_rpcs = absl::GetFlag(FLAGS_max_queued_rpcs);                                   \
+    o.max_queue_wait = absl::Milliseconds(absl::GetFlag(FLAGS_max_queue_wait_ms));              \
     o.max_threads = absl::GetFlag(FLAGS_max_threads);                                           \
     o.drain = absl::Seconds(absl::GetFlag(FLAGS_drain_seconds));                                \
     return o;                                                                                   \

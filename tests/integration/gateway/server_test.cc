@@ -94,6 +94,7 @@ TEST_F(ServerTest, RequestIdIsEchoedAndPassedUpstream) {
 
   EXPECT_EQ(r.status, 429) << r.body;  // RESOURCE_EXHAUSTED, by the one status table
   EXPECT_EQ(CodeOf(r), 8);
+  EXPECT_EQ(r.Header("retry-after"), "");  // only a shed call (UNAVAILABLE) says when to retry
   EXPECT_EQ(r.Header("x-request-id"), "req-2026-abc");
   ASSERT_EQ(upstream.calls(), 1);
   EXPECT_EQ(upstream.last_method(), "/ekinerja.identity.v1.IdentityService/Login");
@@ -132,6 +133,22 @@ TEST_F(ServerTest, RequestIdIsGeneratedWhenAbsentOrUnusable) {
   // Refusals and the gateway's own routes carry one too.
   EXPECT_TRUE(std::regex_match(Get("/healthz").Header("x-request-id"), kUuid));
   EXPECT_TRUE(std::regex_match(Get("/v1/me").Header("x-request-id"), kUuid));
+}
+
+// What a service's admission sheds (README, "Overload"): UNAVAILABLE, so 503 with Retry-After.
+TEST_F(ServerTest, ShedCallIs503WithRetryAfter) {
+  FakeUpstream upstream(
+      FakeUpstream::Mode::kFail,
+      grpc::Status(grpc::StatusCode::UNAVAILABLE, "overloaded: no slot of 8 freed in 5s"));
+  StartGateway(Routed(upstream.address()));
+  ASSERT_FALSE(HasFatalFailure());
+
+  HttpReply r = Post("/v1/auth:login", R"({"tenant":"x"})");
+
+  EXPECT_EQ(r.status, 503) << r.body;
+  EXPECT_EQ(CodeOf(r), 14);
+  EXPECT_EQ(r.Header("retry-after"), "1");
+  EXPECT_NE(r.body.find("overloaded"), std::string::npos) << r.body;
 }
 
 TEST_F(ServerTest, CorsPreflightFromAnAllowedOriginIsAnsweredAtTheEdge) {

@@ -76,6 +76,7 @@ void IdentityTest::SetUp() {
   options.db_schema = schema_->name();
   options.db_pool_size = 4;
   options.drain = absl::Seconds(1);
+  if (tune_) tune_(options);
   auto host = ServiceHost::Create(options, embedded::identity_sql());
   ASSERT_TRUE(host.ok()) << host.status();
   host_ = std::move(*host);

@@ -14,6 +14,7 @@
 // tenant admin kTenantAdmin; kadis, kabid_p2p, staf_p2p, staf_s1_a, staf_s1_b and staf_yankes
 // (username = NIP, password kEmployeePassword); kAuditor (AUDITOR) and kOpdAdmin (ADMIN_OPD).
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -115,6 +116,8 @@ class IdentityTest : public ::testing::Test {
 
   // Serve /metrics on a free port (host().metrics_port()); call in the constructor.
   void ServeMetrics() { serve_metrics_ = true; }
+  // Changes the server's options before the host is created; call in the constructor.
+  void TuneServer(std::function<void(ServerOptions&)> tune) { tune_ = std::move(tune); }
 
   // The test's schema: look behind the API with Query/Count.
   const integration::TestSchema& db() const { return *schema_; }
@@ -131,6 +134,7 @@ class IdentityTest : public ::testing::Test {
   std::shared_ptr<grpc::Channel> channel_;
   std::unique_ptr<v1::IdentityService::Stub> stub_;
   bool serve_metrics_ = false;
+  std::function<void(ServerOptions&)> tune_;
   std::string platform_token_;
   int seeded_tenants_ = 0;
 };

@@ -8,6 +8,7 @@
 namespace ekinerja::identity::store {
 namespace {
 
+using db::ArrayLiteral;
 using db::Day;
 using db::DayText;
 using db::Micros;
@@ -275,6 +276,35 @@ std::vector<UserRow> ListUsers(db::Tx& tx, const std::string& tenant, const std:
   return out;
 }
 
+std::vector<UserRow> GetUsers(db::Tx& tx, const std::string& tenant,
+                              const std::vector<std::string>& usernames) {
+  std::vector<UserRow> out;
+  for (const auto& r : tx.Exec("users_by_username", tenant, ArrayLiteral(usernames))) {
+    out.push_back(ToUser(r));
+  }
+  return out;
+}
+
+std::vector<UserRow> GetUsersByNip(db::Tx& tx, const std::string& tenant,
+                                   const std::vector<std::string>& nips) {
+  std::vector<UserRow> out;
+  for (const auto& r : tx.Exec("users_by_nip", tenant, ArrayLiteral(nips))) {
+    out.push_back(ToUser(r));
+  }
+  return out;
+}
+
+std::vector<UserRow> UsersWithoutPassword(db::Tx& tx, const std::string& tenant) {
+  std::vector<UserRow> out;
+  for (const auto& r : tx.Exec("users_without_password", tenant)) out.push_back(ToUser(r));
+  return out;
+}
+
+void SetPasswordHash(db::Tx& tx, const std::string& tenant, const std::string& username,
+                     const std::string& hash) {
+  tx.Exec("user_set_password", tenant, username, hash);
+}
+
 void InsertUser(db::Tx& tx, const std::string& tenant, const UserRow& u) {
   tx.Exec("user_insert", tenant, u.username, u.nip, u.password_hash, absl::StrJoin(u.roles, ","),
           u.admin_org_unit_code, u.service_account);
@@ -336,6 +366,42 @@ void RevokeRefreshFamily(db::Tx& tx, const std::string& tenant, const std::strin
   tx.Exec("refresh_revoke_family", tenant, family);
 }
 
+int RevokeRefreshTokensOf(db::Tx& tx, const std::string& tenant, const std::string& username) {
+  return tx.Exec("refresh_revoke_user", tenant, username)[0][0].as<int>();
+}
+
+int VoidPasswordCodes(db::Tx& tx, const std::string& tenant,
+                      const std::vector<std::string>& usernames) {
+  return tx.Exec("password_codes_void", tenant, ArrayLiteral(usernames))[0][0].as<int>();
+}
+
+absl::Time InsertPasswordCodes(db::Tx& tx, const std::string& tenant,
+                               const std::vector<NewPasswordCode>& codes,
+                               const std::string& issued_by, absl::Duration ttl) {
+  std::vector<std::string> usernames, hashes, purposes;
+  for (const auto& c : codes) {
+    usernames.push_back(c.username);
+    hashes.push_back(c.code_hash);
+    purposes.push_back(c.purpose);
+  }
+  return Micros(tx.Exec("password_codes_insert", tenant, ArrayLiteral(usernames),
+                        ArrayLiteral(hashes), ArrayLiteral(purposes), issued_by,
+                        absl::ToDoubleSeconds(ttl))[0][0]);
+}
+
+std::optional<PasswordCodeRow> GetPasswordCode(db::Tx& tx, const std::string& tenant,
+                                               const std::string& code_hash) {
+  auto r = tx.Exec("password_code_get", tenant, code_hash);
+  if (r.empty()) return std::nullopt;
+  return PasswordCodeRow{r[0][0].as<int64_t>(),     r[0][1].as<std::string>(),
+                         r[0][2].as<std::string>(), r[0][3].as<bool>(),
+                         r[0][4].as<bool>(),        r[0][5].as<bool>()};
+}
+
+bool SpendPasswordCode(db::Tx& tx, const std::string& tenant, int64_t id) {
+  return !tx.Exec("password_code_spend", tenant, id).empty();
+}
+
 std::vector<SigningKeyRow> LiveSigningKeys(db::Tx& tx, absl::Duration retired_within) {
   std::vector<SigningKeyRow> out;
   for (const auto& r : tx.Exec("signing_keys_live", absl::ToDoubleSeconds(retired_within))) {
@@ -354,6 +420,13 @@ void RotateSigningKey(db::Tx& tx, const SigningKeyRow& key) {
 
 void InsertAudit(db::Tx& tx, const std::string& tenant, const AuditRow& e) {
   tx.Exec("audit_insert", tenant, e.actor, e.action, e.target, e.detail, e.source);
+}
+
+void InsertAudits(db::Tx& tx, const std::string& tenant, const AuditRow& e,
+                  const std::vector<std::string>& targets) {
+  if (targets.empty()) return;
+  tx.Exec("audit_insert_many", tenant, e.actor, e.action, ArrayLiteral(targets), e.detail,
+          e.source);
 }
 
 std::vector<AuditRow> ListAudit(db::Tx& tx, const std::string& tenant, const std::string& actor,

@@ -289,6 +289,24 @@ grpc::Status IdentityServiceImpl::ImportEmployees(grpc::ServerContext* ctx,
         std::vector<int64_t> to_end;
       };
       std::vector<Plan> plans(rows.size());
+      // Who exists, their assignments and the logins named, for every row at once: a few queries
+      // rather than three per row (issue 9: a 20,000-row file made 60,000 round trips here).
+      std::vector<std::string> nips, usernames;
+      for (const auto& r : rows) {
+        nips.push_back(r.nip.digits);
+        if (!r.username.empty()) usernames.push_back(r.username);
+      }
+      absl::flat_hash_set<std::string> existing;
+      for (const auto& e : store::BatchGetEmployees(tx, p.tenant, nips, today)) {
+        existing.insert(e.nip);
+      }
+      absl::flat_hash_map<std::string, std::vector<store::AssignmentRow>> assignments_of;
+      for (auto& a : store::ListAssignmentsOf(tx, p.tenant, nips)) {
+        assignments_of[a.a.nip].push_back(std::move(a));
+      }
+      absl::flat_hash_map<std::string, std::string> nip_of_login;
+      for (const auto& u : store::GetUsers(tx, p.tenant, usernames))
+        nip_of_login[u.username] = u.nip;
       for (size_t i = 0; i < rows.size(); ++i) {
         const ImportRow& r = rows[i];
         const std::string line = absl::StrCat("rows[", r.line, "].");
@@ -298,9 +316,8 @@ grpc::Status IdentityServiceImpl::ImportEmployees(grpc::ServerContext* ctx,
                       absl::StrCat("line ", r.line, ": org unit ", r.org_unit_code,
                                    " is outside the caller's scope"));
         }
-        plan.exists = store::GetEmployee(tx, p.tenant, r.nip.digits, today).ok();
-        const std::vector<store::AssignmentRow> assignments =
-            store::ListAssignments(tx, p.tenant, r.nip.digits);
+        plan.exists = existing.contains(r.nip.digits);
+        const std::vector<store::AssignmentRow>& assignments = assignments_of[r.nip.digits];
         if (plan.exists &&
             !CheckAdministersEmployee(tx, p.tenant, scope, r.nip.digits, assignments, today).ok()) {
           refused.Add(line + "nip", absl::StrCat("line ", r.line, ": employee ", r.nip.Display(),
@@ -322,12 +339,12 @@ grpc::Status IdentityServiceImpl::ImportEmployees(grpc::ServerContext* ctx,
           }
         }
         if (!r.username.empty()) {
-          auto user = store::GetUser(tx, p.tenant, r.username);
-          if (user.ok() && user->nip != r.nip.digits) {
+          auto user = nip_of_login.find(r.username);
+          if (user != nip_of_login.end() && user->second != r.nip.digits) {
             bad_rows.Add(line + "username", absl::StrCat("line ", r.line, ": username ", r.username,
                                                          " belongs to another login"));
           }
-          plan.new_login = !user.ok();
+          plan.new_login = user == nip_of_login.end();
           // One login per employee (users_one_per_nip): said here, not as the insert's error.
           if (plan.new_login && plan.exists) {
             for (const auto& other : store::GetUsersByNip(tx, p.tenant, {r.nip.digits})) {
@@ -354,36 +371,39 @@ grpc::Status IdentityServiceImpl::ImportEmployees(grpc::ServerContext* ctx,
       resp->set_logins_created(logins);
       resp->set_applied(!req->dry_run());
       if (req->dry_run()) return absl::OkStatus();
+      // Each kind of row in one statement for the whole file (issue 9: four per row made a
+      // 20,000-row import 80,000 round trips): employees, the positions they leave and take,
+      // their logins (no password until activated with a code), an audit event each.
+      std::vector<store::EmployeeRow> employees;
+      std::vector<Assignment> assignments;
+      std::vector<std::pair<std::string, std::string>> new_logins;
+      std::vector<store::AuditRow> events;
+      const std::string source = SourceOf(ctx);
       for (size_t i = 0; i < rows.size(); ++i) {
         const ImportRow& r = rows[i];
         const Plan& plan = plans[i];
-        store::UpsertEmployee(tx, p.tenant,
-                              {r.nip.digits, r.name, r.golongan, StatusNumber(r.status), "", ""});
+        employees.push_back({r.nip.digits, r.name, r.golongan, StatusNumber(r.status), "", ""});
         for (int64_t id : plan.to_end) store::SetAssignmentEnd(tx, p.tenant, id, r.start_date - 1);
         if (!plan.same_position) {
-          store::InsertAssignment(
-              tx, p.tenant,
+          assignments.push_back(
               {r.nip.digits, r.position_code, AssignmentKind::kDefinitif, r.start_date, {}});
         }
-        if (plan.new_login) {
-          store::UserRow u;
-          u.username = r.username;
-          u.nip = r.nip.digits;
-          store::InsertUser(tx, p.tenant, u);  // no password until activated with a code
-        }
-        store::InsertAudit(tx, p.tenant,
-                           {0, absl::Now(), p.subject,
-                            plan.exists ? "EMPLOYEE_UPDATE" : "EMPLOYEE_CREATE", r.nip.digits,
-                            absl::StrCat("import line ", r.line, "; ", r.position_code, " from ",
-                                         FormatDate(r.start_date),
-                                         plan.new_login ? "; login without password" : ""),
-                            SourceOf(ctx)});
+        if (plan.new_login) new_logins.emplace_back(r.username, r.nip.digits);
+        events.push_back({0, absl::Time(), p.subject,
+                          plan.exists ? "EMPLOYEE_UPDATE" : "EMPLOYEE_CREATE", r.nip.digits,
+                          absl::StrCat("import line ", r.line, "; ", r.position_code, " from ",
+                                       FormatDate(r.start_date),
+                                       plan.new_login ? "; login without password" : ""),
+                          source});
       }
-      store::InsertAudit(tx, p.tenant,
-                         {0, absl::Now(), p.subject, "EMPLOYEE_IMPORT", "",
-                          absl::StrCat(rows.size(), " rows; ", created, " created; ", updated,
-                                       " updated; ", logins, " logins without password"),
-                          SourceOf(ctx)});
+      events.push_back({0, absl::Time(), p.subject, "EMPLOYEE_IMPORT", "",
+                        absl::StrCat(rows.size(), " rows; ", created, " created; ", updated,
+                                     " updated; ", logins, " logins without password"),
+                        source});
+      store::UpsertEmployees(tx, p.tenant, employees);
+      store::InsertAssignments(tx, p.tenant, assignments);
+      store::InsertLoginsWithoutPassword(tx, p.tenant, new_logins);
+      store::InsertAudits(tx, p.tenant, events);
       return absl::OkStatus();
     });
   });

@@ -150,15 +150,16 @@ grpc::Status IdentityServiceImpl::IssuePasswordCodes(grpc::ServerContext* ctx,
           store::InsertPasswordCodes(tx, p.tenant, rows, p.subject, config_.password_code_ttl);
       EK_ASSIGN_OR_RETURN(absl::TimeZone zone, ZoneOf(tx, p.tenant));
       const std::string expires_text = absl::FormatTime("%Y-%m-%dT%H:%M:%S%Ez", expires, zone);
-      for (const auto& [purpose, names] :
-           {std::pair{"ACTIVATION", &activations}, std::pair{"RESET", &resets}}) {
-        store::InsertAudits(tx, p.tenant,
-                            {0, absl::Now(), p.subject, "PASSWORD_CODE_ISSUE", "",
-                             absl::StrCat(purpose, " code, expires ", expires_text,
-                                          "; any older unused code voided"),
-                             SourceOf(ctx)},
-                            *names);
+      std::vector<store::AuditRow> events;
+      const std::string source = SourceOf(ctx);
+      for (const auto& a : accounts) {
+        events.push_back(
+            {0, absl::Time(), p.subject, "PASSWORD_CODE_ISSUE", a.username,
+             absl::StrCat(a.password_hash.empty() ? "ACTIVATION" : "RESET", " code, expires ",
+                          expires_text, "; any older unused code voided"),
+             source});
       }
+      store::InsertAudits(tx, p.tenant, events);
       if (voided > 0 || accounts.size() > 1) {
         store::InsertAudit(
             tx, p.tenant,

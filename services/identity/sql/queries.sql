@@ -97,6 +97,15 @@ ON CONFLICT (tenant_id, nip) DO UPDATE
   SET name = EXCLUDED.name, golongan = EXCLUDED.golongan, status = EXCLUDED.status, updated_at = now()
 RETURNING (xmax = 0)
 
+-- The import's rows, all in one statement: NIPs $2, names $3, golongan $4, status $5 (array
+-- literals, in step; no NIP twice).
+-- name: employee_upsert_many
+INSERT INTO employees (tenant_id, nip, name, golongan, status)
+SELECT $1, e.nip, e.name, e.golongan, e.status
+FROM unnest($2::text[], $3::text[], $4::smallint[], $5::smallint[]) AS e (nip, name, golongan, status)
+ON CONFLICT (tenant_id, nip) DO UPDATE
+  SET name = EXCLUDED.name, golongan = EXCLUDED.golongan, status = EXCLUDED.status, updated_at = now()
+
 -- name: employee_update
 UPDATE employees SET name = $3, golongan = $4, status = $5, updated_at = now()
 WHERE tenant_id = $1 AND nip = $2
@@ -116,6 +125,11 @@ WHERE tenant_id = $1 AND start_date <= $2::date AND (end_date IS NULL OR end_dat
 SELECT id, nip, position_code, kind, start_date::text, coalesce(end_date::text, '')
 FROM assignments WHERE tenant_id = $1 AND nip = $2 ORDER BY start_date, id
 
+-- The assignments of the employees in $2 (a text[] literal).
+-- name: assignment_list_many
+SELECT id, nip, position_code, kind, start_date::text, coalesce(end_date::text, '')
+FROM assignments WHERE tenant_id = $1 AND nip = ANY ($2::char(18)[]) ORDER BY nip, start_date, id
+
 -- name: assignment_get
 SELECT id, nip, position_code, kind, start_date::text, coalesce(end_date::text, '')
 FROM assignments WHERE tenant_id = $1 AND id = $2
@@ -124,6 +138,15 @@ FROM assignments WHERE tenant_id = $1 AND id = $2
 INSERT INTO assignments (tenant_id, nip, position_code, kind, start_date, end_date)
 VALUES ($1, $2, $3, $4, $5::date, NULLIF($6, '')::date)
 RETURNING id
+
+-- Assignments, all in one statement, in this order: NIPs $2, positions $3, kinds $4, starts $5,
+-- ends $6 (array literals, in step; NULL end = open).
+-- name: assignment_insert_many
+INSERT INTO assignments (tenant_id, nip, position_code, kind, start_date, end_date)
+SELECT $1, a.nip, a.position_code, a.kind, a.start_date, a.end_date
+FROM unnest($2::text[], $3::text[], $4::smallint[], $5::date[], $6::date[])
+     WITH ORDINALITY AS a (nip, position_code, kind, start_date, end_date, n)
+ORDER BY a.n
 
 -- Definitive assignments of an employee that overlap [$3, $4] ($4 '' = open).
 -- name: assignment_definitive_overlaps
@@ -210,6 +233,11 @@ INSERT INTO users (tenant_id, username, nip, password_hash, roles, admin_org_uni
                    service_account)
 VALUES ($1, $2, NULLIF($3, ''), NULLIF($4, ''), coalesce(string_to_array(NULLIF($5, ''), ','), '{}'),
         NULLIF($6, ''), $7)
+
+-- Logins without a password (the import's): usernames $2, NIPs $3 (array literals, in step).
+-- name: user_insert_logins
+INSERT INTO users (tenant_id, username, nip)
+SELECT $1, u.username, u.nip FROM unnest($2::text[], $3::text[]) AS u (username, nip)
 
 -- name: user_update
 UPDATE users SET roles = coalesce(string_to_array(NULLIF($3, ''), ','), '{}'),
@@ -322,11 +350,14 @@ SELECT pg_advisory_xact_lock(hashtext('ekinerja.identity.signing_keys'))
 INSERT INTO audit_events (tenant_id, actor, action, target, detail, source)
 VALUES ($1, $2, $3, $4, $5, $6)
 
--- One event per target in $4 (a text[] literal), alike but for the target, in that order.
+-- Many events in one statement, in this order: actors $2, actions $3, targets $4, details $5,
+-- sources $6 (array literals, in step).
 -- name: audit_insert_many
 INSERT INTO audit_events (tenant_id, actor, action, target, detail, source)
-SELECT $1, $2, $3, t.target, $5, $6
-FROM unnest($4::text[]) WITH ORDINALITY AS t (target, n) ORDER BY t.n
+SELECT $1, e.actor, e.action, e.target, e.detail, e.source
+FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
+     WITH ORDINALITY AS e (actor, action, target, detail, source, n)
+ORDER BY e.n
 
 -- Newest first; $6 = the last id of the previous page (0 = start).
 -- name: audit_list

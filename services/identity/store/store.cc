@@ -188,6 +188,19 @@ bool UpsertEmployee(db::Tx& tx, const std::string& tenant, const EmployeeRow& e)
   return tx.Exec("employee_upsert", tenant, e.nip, e.name, e.golongan, e.status)[0][0].as<bool>();
 }
 
+void UpsertEmployees(db::Tx& tx, const std::string& tenant, const std::vector<EmployeeRow>& rows) {
+  if (rows.empty()) return;
+  std::vector<std::string> nips, names, golongan, status;
+  for (const auto& e : rows) {
+    nips.push_back(e.nip);
+    names.push_back(e.name);
+    golongan.push_back(std::to_string(e.golongan));
+    status.push_back(std::to_string(e.status));
+  }
+  tx.Exec("employee_upsert_many", tenant, ArrayLiteral(nips), ArrayLiteral(names),
+          ArrayLiteral(golongan), ArrayLiteral(status));
+}
+
 void UpdateEmployee(db::Tx& tx, const std::string& tenant, const EmployeeRow& e) {
   tx.Exec("employee_update", tenant, e.nip, e.name, e.golongan, e.status);
 }
@@ -196,6 +209,15 @@ std::vector<AssignmentRow> ListAssignments(db::Tx& tx, const std::string& tenant
                                            const std::string& nip) {
   std::vector<AssignmentRow> out;
   for (const auto& r : tx.Exec("assignment_list", tenant, nip)) out.push_back(ToAssignment(r));
+  return out;
+}
+
+std::vector<AssignmentRow> ListAssignmentsOf(db::Tx& tx, const std::string& tenant,
+                                             const std::vector<std::string>& nips) {
+  std::vector<AssignmentRow> out;
+  for (const auto& r : tx.Exec("assignment_list_many", tenant, ArrayLiteral(nips))) {
+    out.push_back(ToAssignment(r));
+  }
   return out;
 }
 
@@ -210,6 +232,21 @@ int64_t InsertAssignment(db::Tx& tx, const std::string& tenant, const Assignment
       .Exec("assignment_insert", tenant, a.nip, a.position_code, KindNumber(a.kind),
             FormatDate(a.start), DayText(a.end))[0][0]
       .as<int64_t>();
+}
+
+void InsertAssignments(db::Tx& tx, const std::string& tenant, const std::vector<Assignment>& rows) {
+  if (rows.empty()) return;
+  std::vector<std::string> nips, positions, kinds;
+  std::vector<std::optional<std::string>> starts, ends;
+  for (const auto& a : rows) {
+    nips.push_back(a.nip);
+    positions.push_back(a.position_code);
+    kinds.push_back(std::to_string(KindNumber(a.kind)));
+    starts.push_back(FormatDate(a.start));
+    ends.push_back(a.end ? std::optional<std::string>(FormatDate(*a.end)) : std::nullopt);
+  }
+  tx.Exec("assignment_insert_many", tenant, ArrayLiteral(nips), ArrayLiteral(positions),
+          ArrayLiteral(kinds), ArrayLiteral(starts), ArrayLiteral(ends));
 }
 
 std::vector<int64_t> DefinitiveOverlaps(db::Tx& tx, const std::string& tenant,
@@ -308,6 +345,17 @@ void SetPasswordHash(db::Tx& tx, const std::string& tenant, const std::string& u
 void InsertUser(db::Tx& tx, const std::string& tenant, const UserRow& u) {
   tx.Exec("user_insert", tenant, u.username, u.nip, u.password_hash, absl::StrJoin(u.roles, ","),
           u.admin_org_unit_code, u.service_account);
+}
+
+void InsertLoginsWithoutPassword(db::Tx& tx, const std::string& tenant,
+                                 const std::vector<std::pair<std::string, std::string>>& logins) {
+  if (logins.empty()) return;
+  std::vector<std::string> usernames, nips;
+  for (const auto& [username, nip] : logins) {
+    usernames.push_back(username);
+    nips.push_back(nip);
+  }
+  tx.Exec("user_insert_logins", tenant, ArrayLiteral(usernames), ArrayLiteral(nips));
 }
 
 void UpdateUser(db::Tx& tx, const std::string& tenant, const UserRow& u, bool unlock) {
@@ -422,11 +470,18 @@ void InsertAudit(db::Tx& tx, const std::string& tenant, const AuditRow& e) {
   tx.Exec("audit_insert", tenant, e.actor, e.action, e.target, e.detail, e.source);
 }
 
-void InsertAudits(db::Tx& tx, const std::string& tenant, const AuditRow& e,
-                  const std::vector<std::string>& targets) {
-  if (targets.empty()) return;
-  tx.Exec("audit_insert_many", tenant, e.actor, e.action, ArrayLiteral(targets), e.detail,
-          e.source);
+void InsertAudits(db::Tx& tx, const std::string& tenant, const std::vector<AuditRow>& events) {
+  if (events.empty()) return;
+  std::vector<std::string> actors, actions, targets, details, sources;
+  for (const auto& e : events) {
+    actors.push_back(e.actor);
+    actions.push_back(e.action);
+    targets.push_back(e.target);
+    details.push_back(e.detail);
+    sources.push_back(e.source);
+  }
+  tx.Exec("audit_insert_many", tenant, ArrayLiteral(actors), ArrayLiteral(actions),
+          ArrayLiteral(targets), ArrayLiteral(details), ArrayLiteral(sources));
 }
 
 std::vector<AuditRow> ListAudit(db::Tx& tx, const std::string& tenant, const std::string& actor,

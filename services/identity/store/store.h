@@ -99,13 +99,20 @@ std::vector<EmployeeRow> ListEmployees(db::Tx& tx, const std::string& tenant,
 void InsertEmployee(db::Tx& tx, const std::string& tenant, const EmployeeRow& e);
 // True when the employee is new.
 bool UpsertEmployee(db::Tx& tx, const std::string& tenant, const EmployeeRow& e);
+// Many in one statement (the import; no NIP twice). Positions are not read.
+void UpsertEmployees(db::Tx& tx, const std::string& tenant, const std::vector<EmployeeRow>& rows);
 void UpdateEmployee(db::Tx& tx, const std::string& tenant, const EmployeeRow& e);
 
 // Assignments and overrides.
 std::vector<AssignmentRow> ListAssignments(db::Tx& tx, const std::string& tenant,
                                            const std::string& nip);
+// The same for many employees in one statement, by NIP, start and id.
+std::vector<AssignmentRow> ListAssignmentsOf(db::Tx& tx, const std::string& tenant,
+                                             const std::vector<std::string>& nips);
 absl::StatusOr<AssignmentRow> GetAssignment(db::Tx& tx, const std::string& tenant, int64_t id);
 int64_t InsertAssignment(db::Tx& tx, const std::string& tenant, const Assignment& a);
+// Many in one statement, in this order (the import).
+void InsertAssignments(db::Tx& tx, const std::string& tenant, const std::vector<Assignment>& rows);
 // Ids of the employee's definitive assignments overlapping [start, end], other than `except_id`.
 std::vector<int64_t> DefinitiveOverlaps(db::Tx& tx, const std::string& tenant,
                                         const std::string& nip, absl::CivilDay start,
@@ -132,6 +139,9 @@ std::vector<UserRow> GetUsersByNip(db::Tx& tx, const std::string& tenant,
 // Every enabled person's account without a password, by username (locked_until not read).
 std::vector<UserRow> UsersWithoutPassword(db::Tx& tx, const std::string& tenant);
 void InsertUser(db::Tx& tx, const std::string& tenant, const UserRow& u);
+// Logins without a password for employees, in one statement (the import): username, NIP.
+void InsertLoginsWithoutPassword(db::Tx& tx, const std::string& tenant,
+                                 const std::vector<std::pair<std::string, std::string>>& logins);
 // Writes roles, scope, disabled and hash; `unlock` lifts every hold on the account's logins.
 void UpdateUser(db::Tx& tx, const std::string& tenant, const UserRow& u, bool unlock);
 void SetPasswordHash(db::Tx& tx, const std::string& tenant, const std::string& username,
@@ -198,9 +208,8 @@ void LockSigningKeys(db::Tx& tx);
 
 // Audit (append-only) and request ids.
 void InsertAudit(db::Tx& tx, const std::string& tenant, const AuditRow& e);
-// One event like `e` per target of `targets`, in that order, in one statement.
-void InsertAudits(db::Tx& tx, const std::string& tenant, const AuditRow& e,
-                  const std::vector<std::string>& targets);
+// Many events in one statement, in this order (ids and times are the database's).
+void InsertAudits(db::Tx& tx, const std::string& tenant, const std::vector<AuditRow>& events);
 std::vector<AuditRow> ListAudit(db::Tx& tx, const std::string& tenant, const std::string& actor,
                                 const std::string& action, const std::string& target,
                                 int64_t before_id, int limit);

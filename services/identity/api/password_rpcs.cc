@@ -98,7 +98,7 @@ grpc::Status IdentityServiceImpl::IssuePasswordCodes(grpc::ServerContext* ctx,
     }
     EK_RETURN_IF_ERROR(v.ToStatus());
 
-    return pool_.Write([&](db::Tx& tx) -> absl::Status {
+    EK_RETURN_IF_ERROR(pool_.Write([&](db::Tx& tx) -> absl::Status {
       std::vector<store::UserRow> accounts;
       if (all) {
         accounts = store::UsersWithoutPassword(tx, p.tenant);
@@ -168,8 +168,6 @@ grpc::Status IdentityServiceImpl::IssuePasswordCodes(grpc::ServerContext* ctx,
                           resets.size(), " reset); ", voided, " older unused codes voided"),
              SourceOf(ctx)});
       }
-      metrics_.PasswordCodes("issued", static_cast<double>(accounts.size()));
-
       for (size_t i = 0; i < accounts.size(); ++i) {
         const store::UserRow& a = accounts[i];
         if (req->as_csv()) {
@@ -186,7 +184,9 @@ grpc::Status IdentityServiceImpl::IssuePasswordCodes(grpc::ServerContext* ctx,
                                                  : v1::PASSWORD_CODE_PURPOSE_RESET);
       }
       return absl::OkStatus();
-    });
+    }));
+    metrics_.PasswordCodes("issued", resp->issued());
+    return absl::OkStatus();
   });
 }
 

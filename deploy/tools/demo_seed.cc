@@ -3,8 +3,10 @@
 //
 // What it creates, in order: the tenant and its first ADMIN_INSTANSI (as the platform admin); then,
 // as that admin, an OPD tree four levels deep, a head position per unit plus staff positions, 60
-// employees in one ImportEmployees call (each logs in with username = NIP), one Plt in the one
-// vacant head position, and four accounts: an ADMIN_OPD, a VERIFIKATOR_TPP, an AUDITOR and a
+// employees in one ImportEmployees call (each gets a login without a password, username = NIP),
+// their activation codes in one IssuePasswordCodes call, each employee's password set with their
+// code (SetPasswordWithCode, as each employee would), one Plt in the one vacant head position, and
+// four accounts: an ADMIN_OPD, a VERIFIKATOR_TPP, an AUDITOR and a
 // service account. A tenant that already exists means an earlier run seeded it: then only the
 // credentials file is (re)written.
 //
@@ -54,7 +56,7 @@ ABSL_FLAG(std::string, identity, "127.0.0.1:50051", "IdentityService gRPC addres
 ABSL_FLAG(std::string, platform_password, "",
           "password of the platform admin (tenant \"platform\", user \"admin\"); when empty, the "
           "environment variable EKINERJA_PLATFORM_PASSWORD");
-ABSL_FLAG(std::string, admin_password, "DemoAdmin#2025",
+ABSL_FLAG(std::string, admin_password, "DemoInstansi#2025",
           "password of the demo tenant's first admin (user \"admin\")");
 ABSL_FLAG(std::string, out, ".data/demo-credentials.json", "where to write the demo logins");
 ABSL_FLAG(int, wait_seconds, 30,
@@ -86,7 +88,7 @@ constexpr char kEmployeePassword[] = "DemoPegawai#2025";
 constexpr char kAdminOpdPassword[] = "DemoAdminOpd#2025";
 constexpr char kVerifikatorPassword[] = "DemoVerifikator#2025";
 constexpr char kAuditorPassword[] = "DemoAuditor#2025";
-constexpr char kServiceSecret[] = "demo-simpeg-sync-secret-2025";
+constexpr char kServiceSecret[] = "demo-sinkron-simpeg-2025";
 
 // Definitive assignments start on this day; the Plt on kPltStart.
 constexpr char kStartDate[] = "2024-01-02";
@@ -328,12 +330,12 @@ std::string CsvQuote(const std::string& s) {
 }
 
 std::string EmployeesCsv() {
-  std::string csv = "nip,name,golongan,position_code,org_unit_code,start_date,username,password\n";
+  std::string csv = "nip,name,golongan,position_code,org_unit_code,start_date,username\n";
   for (size_t i = 0; i < kPeople.size(); ++i) {
     const Person& p = kPeople[i];
     const std::string nip = MakeNip(static_cast<int>(i), p.gender, IsHead(p));
     csv += absl::StrCat(nip, ",", CsvQuote(p.name), ",", p.golongan, ",", p.position, ",", p.unit,
-                        ",", kStartDate, ",", nip, ",", CsvQuote(kEmployeePassword), "\n");
+                        ",", kStartDate, ",", nip, "\n");
   }
   return csv;
 }
@@ -499,15 +501,40 @@ class Seeder {
     request.set_csv(EmployeesCsv());
     request.set_request_id("demo-seed-import");
     pb::ImportEmployeesResponse response;
-    // Every row's password is hashed with Argon2id: give it time.
     const grpc::Status status = Call("ImportEmployees", &pb::IdentityService::Stub::ImportEmployees,
-                                     request, &response, 300);
+                                     request, &response, 120);
     if (!Succeeded(status)) return false;
     // A file with bad rows is answered with its report, nothing imported.
     for (const auto& problem : response.problems()) {
       std::cerr << "ImportEmployees: " << problem.description() << "\n";
     }
     return response.problems().empty();
+  }
+
+  // The imported logins have no password: as the admin, one activation code each; then, as each
+  // employee would with the code their admin gave them, the demo password.
+  bool ActivateEmployees() {
+    pb::IssuePasswordCodesRequest issue;
+    issue.set_all_without_password(true);
+    pb::IssuePasswordCodesResponse codes;
+    if (!Call("IssuePasswordCodes", &pb::IdentityService::Stub::IssuePasswordCodes, issue, &codes)
+             .ok()) {
+      return false;
+    }
+    for (const pb::PasswordCode& code : codes.codes()) {
+      pb::SetPasswordWithCodeRequest set;
+      set.set_tenant(kTenant);
+      set.set_username(code.username());
+      set.set_code(code.code());
+      set.set_new_password(kEmployeePassword);
+      pb::SetPasswordWithCodeResponse done;
+      if (!CallUnary(*stub_, "", "SetPasswordWithCode " + code.username(),
+                     &pb::IdentityService::Stub::SetPasswordWithCode, set, &done)
+               .ok()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   bool CreatePlt() {
@@ -924,7 +951,7 @@ int main(int argc, char** argv) {
   if (created) {
     const bool seeded = seeder.LogIn(kTenant, kAdminUsername, admin_password) &&
                         seeder.SeedOrganisation() && seeder.ImportEmployees() &&
-                        seeder.CreatePlt() && seeder.CreateAccounts();
+                        seeder.ActivateEmployees() && seeder.CreatePlt() && seeder.CreateAccounts();
     if (!seeded) {
       std::cerr << "demo-seed: the demo tenant is only partly seeded; start again from scratch "
                    "with deploy/local/down --purge && deploy/local/up\n";

@@ -4,6 +4,7 @@
 #include "api/identity_service.h"
 #include "embedded.h"
 #include "flags.h"
+#include "log.h"
 #include "server_flags.h"
 #include "status.h"
 #include "verified_token_cache.h"
@@ -23,6 +24,8 @@ ABSL_FLAG(int, lock_after_failures, 5,
           "Failed logins of one account from one address after which that address is held back "
           "(1 minute, doubling with each further failure)");
 ABSL_FLAG(int, lock_minutes, 15, "The longest hold on logins of an account from one address");
+ABSL_FLAG(int, password_code_ttl_hours, 72,
+          "How long an activation or reset code (IssuePasswordCodes) stays valid");
 ABSL_FLAG(std::vector<std::string>, trusted_proxies, {},
           "Addresses of proxies (the gateway, Envoy) whose x-forwarded-for names the client, for "
           "login throttling and the audit log");
@@ -40,6 +43,11 @@ int main(int argc, char** argv) {
   config.refresh_ttl = absl::Seconds(absl::GetFlag(FLAGS_refresh_token_ttl_seconds));
   config.lock_after_failures = absl::GetFlag(FLAGS_lock_after_failures);
   config.lock_for = absl::Minutes(absl::GetFlag(FLAGS_lock_minutes));
+  config.password_code_ttl = absl::Hours(absl::GetFlag(FLAGS_password_code_ttl_hours));
+  if (config.password_code_ttl <= absl::ZeroDuration()) {
+    LogError("--password_code_ttl_hours must be positive");
+    return 2;
+  }
   for (const auto& p : absl::GetFlag(FLAGS_trusted_proxies)) config.trusted_proxies.insert(p);
   const std::string platform_password = absl::GetFlag(FLAGS_platform_admin_password);
 

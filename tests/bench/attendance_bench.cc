@@ -72,6 +72,7 @@
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "bench_nip.h"
+#include "bench_pg.h"
 #include "boost/asio/connect.hpp"
 #include "boost/asio/ip/tcp.hpp"
 #include "boost/beast/core/flat_buffer.hpp"
@@ -86,7 +87,7 @@ ABSL_FLAG(std::string, attendance, "127.0.0.1:50054",
           "ekinerja-attendance gRPC address (loopback)");
 ABSL_FLAG(std::string, adms, "127.0.0.1:8088", "ekinerja-attendance ADMS HTTP address (loopback)");
 ABSL_FLAG(std::string, tenant, "bench-att", "Tenant the benchmark seeds and works in");
-ABSL_FLAG(std::string, admin_password, "bench-admin-password", "Password of the tenant's admin");
+ABSL_FLAG(std::string, admin_password, "bench-kunci-instansi", "Password of the tenant's admin");
 ABSL_FLAG(std::string, service_client_id, "bench-push",
           "Client id of the SERVICE account that pushes punches (secret: "
           "$EKINERJA_BENCH_SERVICE_SECRET)");
@@ -339,96 +340,8 @@ void AppendCopyRows(const std::vector<Punch>& punches, const std::string& tenant
   }
 }
 
-// ---------------------------------------------------------------------------------------------
-// PostgreSQL (libpq): the baselines, checkpoints and checks
-
-class Pg {
- public:
-  explicit Pg(const std::string& url) : conn_(PQconnectdb(url.c_str())) {
-    if (PQstatus(conn_) != CONNECTION_OK) Die(absl::StrCat("postgres: ", PQerrorMessage(conn_)));
-  }
-  ~Pg() { PQfinish(conn_); }
-  Pg(const Pg&) = delete;
-  Pg& operator=(const Pg&) = delete;
-
-  void Exec(const std::string& sql) { Check(PQexec(conn_, sql.c_str()), sql, PGRES_COMMAND_OK); }
-
-  // The rows of a query with text parameters, each column as text ("" for NULL).
-  std::vector<std::vector<std::string>> Rows(const std::string& sql,
-                                             const std::vector<std::string>& params = {}) {
-    std::vector<const char*> values;
-    for (const auto& p : params) values.push_back(p.c_str());
-    PGresult* r = PQexecParams(conn_, sql.c_str(), static_cast<int>(values.size()), nullptr,
-                               values.data(), nullptr, nullptr, 0);
-    Check(r, sql, PGRES_TUPLES_OK, /*keep=*/true);
-    std::vector<std::vector<std::string>> rows(static_cast<size_t>(PQntuples(r)));
-    for (int i = 0; i < PQntuples(r); ++i) {
-      for (int c = 0; c < PQnfields(r); ++c) rows[i].emplace_back(PQgetvalue(r, i, c));
-    }
-    PQclear(r);
-    return rows;
-  }
-  std::vector<std::string> Row(const std::string& sql, const std::vector<std::string>& params) {
-    auto rows = Rows(sql, params);
-    if (rows.empty()) Die("postgres: no row: " + sql);
-    return rows.front();
-  }
-
-  std::string Literal(const std::string& s) {
-    char* q = PQescapeLiteral(conn_, s.data(), s.size());
-    if (q == nullptr) Die(absl::StrCat("postgres: ", PQerrorMessage(conn_)));
-    std::string out(q);
-    PQfreemem(q);
-    return out;
-  }
-
-  // BEGIN; COPY ... FROM STDIN with `data`; COMMIT. Returns the seconds it took.
-  double CopyIn(const std::string& copy_sql, const std::string& data) {
-    const auto t0 = Clock::now();
-    Exec("BEGIN");
-    Check(PQexec(conn_, copy_sql.c_str()), copy_sql, PGRES_COPY_IN);
-    constexpr size_t kPiece = 1 << 20;
-    for (size_t at = 0; at < data.size(); at += kPiece) {
-      const size_t n = std::min(kPiece, data.size() - at);
-      if (PQputCopyData(conn_, data.data() + at, static_cast<int>(n)) != 1) {
-        Die(absl::StrCat("postgres: COPY: ", PQerrorMessage(conn_)));
-      }
-    }
-    if (PQputCopyEnd(conn_, nullptr) != 1) Die(absl::StrCat("COPY end: ", PQerrorMessage(conn_)));
-    Check(PQgetResult(conn_), copy_sql, PGRES_COMMAND_OK);
-    while (PGresult* r = PQgetResult(conn_)) PQclear(r);
-    Exec("COMMIT");
-    return SecondsSince(t0);
-  }
-
-  // The COPY text of COPY (query) TO STDOUT.
-  std::string CopyOut(const std::string& copy_sql) {
-    Check(PQexec(conn_, copy_sql.c_str()), copy_sql, PGRES_COPY_OUT);
-    std::string out;
-    char* buf = nullptr;
-    int n;
-    while ((n = PQgetCopyData(conn_, &buf, 0)) > 0) {
-      out.append(buf, static_cast<size_t>(n));
-      PQfreemem(buf);
-    }
-    if (n == -2) Die(absl::StrCat("postgres: COPY TO: ", PQerrorMessage(conn_)));
-    Check(PQgetResult(conn_), copy_sql, PGRES_COMMAND_OK);
-    while (PGresult* r = PQgetResult(conn_)) PQclear(r);
-    return out;
-  }
-
- private:
-  void Check(PGresult* r, const std::string& sql, ExecStatusType want, bool keep = false) {
-    if (PQresultStatus(r) != want) {
-      std::string err = PQresultErrorMessage(r);
-      PQclear(r);
-      Die(absl::StrCat("postgres: ", sql.substr(0, 120), ": ", err));
-    }
-    if (!keep) PQclear(r);
-  }
-
-  PGconn* conn_;
-};
+// PostgreSQL (libpq): the baselines, checkpoints and checks (bench_pg.h).
+using ekinerja::bench::Pg;
 
 // ---------------------------------------------------------------------------------------------
 // CPU time of the service, of PostgreSQL and of this client, from /proc and getrusage

@@ -43,7 +43,7 @@
 
 ABSL_FLAG(std::string, target, "127.0.0.1:8080", "ekinerja-gateway REST address (loopback only)");
 ABSL_FLAG(std::string, tenant, "bench", "Tenant to log into (identity_bench seeds it)");
-ABSL_FLAG(std::string, admin_password, "bench-admin-password", "Password of the tenant's admin");
+ABSL_FLAG(std::string, admin_password, "bench-kunci-instansi", "Password of the tenant's admin");
 ABSL_FLAG(std::string, employee_password, "bench-employee-password",
           "Password of every seeded employee");
 ABSL_FLAG(int, concurrency, 8, "Worker threads, each a closed loop with its own connection");

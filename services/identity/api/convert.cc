@@ -61,6 +61,7 @@ void ToProto(const store::UserRow& r, v1::User* out) {
   out->set_service_account(r.service_account);
   if (r.locked_until) *out->mutable_locked_until() = ToProtoTimestamp(*r.locked_until);
   *out->mutable_create_time() = ToProtoTimestamp(r.created);
+  out->set_has_password(!r.password_hash.empty());
 }
 
 void ToProto(const store::AuditRow& r, v1::AuditEvent* out) {

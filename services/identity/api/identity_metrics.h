@@ -5,7 +5,9 @@
 //   throttled (the source's failures across accounts);
 // - ekinerja_identity_password_checks_total: Argon2id verifications by Login, one per login that
 //   reaches the check whatever the account, so that timing reveals nothing (each costs ~100 ms
-//   of a core with the interactive parameters).
+//   of a core with the interactive parameters); ChangePassword's check of the old password too;
+// - ekinerja_identity_password_codes_total{outcome}: activation and reset codes issued, used (a
+//   password set with one) and refused (wrong, expired, used, voided, or the source throttled).
 
 #include "absl/strings/string_view.h"
 
@@ -26,10 +28,12 @@ class IdentityMetrics {
 
   void Login(absl::string_view outcome);
   void PasswordChecked();
+  void PasswordCodes(absl::string_view outcome, double n = 1);
 
  private:
   prometheus::Family<prometheus::Counter>& logins_;
   prometheus::Counter& password_checks_;
+  prometheus::Family<prometheus::Counter>& password_codes_;
 };
 
 }  // namespace ekinerja::identity

@@ -1,5 +1,6 @@
 // IdentityService: the shared request plumbing, tokens, tenants, users and audit. Org units and
-// positions are in org_rpcs.cc; employees, assignments and supervisors in employee_rpcs.cc.
+// positions are in org_rpcs.cc; employees, assignments and supervisors in employee_rpcs.cc;
+// activation and reset codes and password changes in password_rpcs.cc.
 
 #include "api/identity_service.h"
 
@@ -11,6 +12,7 @@
 #include "civil.h"
 #include "crypto.h"
 #include "date_proto.h"
+#include "domain/password_policy.h"
 #include "domain/validation.h"
 #include "grpc_status.h"
 #include "jwks_proto.h"
@@ -28,7 +30,8 @@ constexpr char kLoginRefused[] =
 
 absl::flat_hash_set<std::string> IdentityServiceImpl::PublicMethods() {
   const std::string prefix = "/ekinerja.identity.v1.IdentityService/";
-  return {prefix + "Login", prefix + "RefreshToken", prefix + "Logout", prefix + "GetJwks"};
+  return {prefix + "Login", prefix + "RefreshToken", prefix + "Logout", prefix + "GetJwks",
+          prefix + "SetPasswordWithCode"};
 }
 
 IdentityServiceImpl::IdentityServiceImpl(db::Pool& pool, KeyRing& keys, IdentityMetrics& metrics,
@@ -77,6 +80,11 @@ grpc::Status IdentityServiceImpl::ServePublic(grpc::ServerContext* ctx,
 }
 
 absl::StatusOr<absl::CivilDay> IdentityServiceImpl::TodayIn(db::Tx& tx, const std::string& tenant) {
+  EK_ASSIGN_OR_RETURN(absl::TimeZone tz, ZoneOf(tx, tenant));
+  return LocalDay(absl::Now(), tz);
+}
+
+absl::StatusOr<absl::TimeZone> IdentityServiceImpl::ZoneOf(db::Tx& tx, const std::string& tenant) {
   std::string zone;
   {
     absl::MutexLock lock(&zones_mu_);
@@ -88,8 +96,7 @@ absl::StatusOr<absl::CivilDay> IdentityServiceImpl::TodayIn(db::Tx& tx, const st
     absl::MutexLock lock(&zones_mu_);
     zones_[tenant] = zone;
   }
-  EK_ASSIGN_OR_RETURN(absl::TimeZone tz, LoadZone(zone));
-  return LocalDay(absl::Now(), tz);
+  return LoadZone(zone);
 }
 
 absl::StatusOr<absl::CivilDay> IdentityServiceImpl::DayOrToday(db::Tx& tx,
@@ -249,9 +256,12 @@ grpc::Status IdentityServiceImpl::Login(grpc::ServerContext* ctx, const v1::Logi
     }));
     // Exactly one Argon2id check whatever the account: unknown, disabled, the wrong kind and held
     // back cost what a wrong password costs, and all of them answer alike (issue 8: no oracle).
+    // An account without a password (an imported login not yet activated) is refused like the
+    // rest, at the same cost.
     const char* refusal = !user.ok()                        ? "unknown user"
                           : user->disabled                  ? "disabled"
                           : user->service_account != client ? "wrong kind of login"
+                          : user->password_hash.empty()     ? "no password yet (not activated)"
                           : blocked_until.has_value()       ? "held back after failures"
                                                             : nullptr;
     const bool password_ok =
@@ -260,24 +270,8 @@ grpc::Status IdentityServiceImpl::Login(grpc::ServerContext* ctx, const v1::Logi
     if (refusal != nullptr || !password_ok) {
       throttle_.RecordFailure(source, now);
       EK_RETURN_IF_ERROR(pool_.Write([&](db::Tx& tx) {
-        if (!store::GetTenant(tx, tenant).ok()) return absl::OkStatus();
-        const int failures =
-            store::RecordLoginFailure(tx, tenant, username, source, config_.forget_failures_after);
-        store::InsertAudit(tx, tenant,
-                           {0, now, username, "LOGIN_FAILED", username,
-                            absl::StrCat(refusal != nullptr ? refusal : "wrong password",
-                                         "; failure ", failures, " from this source"),
-                            source});
-        const absl::Duration hold = LoginBackoff(failures, config_.lock_after_failures,
-                                                 config_.first_hold, config_.lock_for);
-        if (hold > absl::ZeroDuration()) {
-          store::BlockLogins(tx, tenant, username, source, hold);
-          store::InsertAudit(tx, tenant,
-                             {0, now, username, "LOCKOUT", username,
-                              absl::StrCat(failures, " failures from this source; held back ",
-                                           absl::FormatDuration(hold)),
-                              source});
-        }
+        RecordCredentialFailure(tx, tenant, username, source, now, "LOGIN_FAILED",
+                                refusal != nullptr ? refusal : "wrong password");
         return absl::OkStatus();
       }));
       metrics_.Login("refused");
@@ -299,6 +293,29 @@ grpc::Status IdentityServiceImpl::Login(grpc::ServerContext* ctx, const v1::Logi
     metrics_.Login("ok");
     return absl::OkStatus();
   });
+}
+
+void IdentityServiceImpl::RecordCredentialFailure(db::Tx& tx, const std::string& tenant,
+                                                  const std::string& username,
+                                                  const std::string& source, absl::Time now,
+                                                  const std::string& action,
+                                                  const std::string& reason) {
+  if (!store::GetTenant(tx, tenant).ok()) return;
+  const int failures =
+      store::RecordLoginFailure(tx, tenant, username, source, config_.forget_failures_after);
+  store::InsertAudit(tx, tenant,
+                     {0, now, username, action, username,
+                      absl::StrCat(reason, "; failure ", failures, " from this source"), source});
+  const absl::Duration hold =
+      LoginBackoff(failures, config_.lock_after_failures, config_.first_hold, config_.lock_for);
+  if (hold > absl::ZeroDuration()) {
+    store::BlockLogins(tx, tenant, username, source, hold);
+    store::InsertAudit(tx, tenant,
+                       {0, now, username, "LOCKOUT", username,
+                        absl::StrCat(failures, " failures from this source; held back ",
+                                     absl::FormatDuration(hold)),
+                        source});
+  }
 }
 
 namespace {
@@ -441,7 +458,8 @@ grpc::Status IdentityServiceImpl::CreateTenant(grpc::ServerContext* ctx,
     v.Merge(ValidateTenantCode(t.code(), "tenant.code"));
     ValidateTenantFields(t, v);
     v.Merge(ValidateUsername(req->admin_username(), "admin_username"));
-    v.Merge(ValidatePassword(req->admin_password(), "admin_password"));
+    v.Merge(
+        CheckPasswordPolicy(req->admin_password(), {req->admin_username(), ""}, "admin_password"));
     EK_RETURN_IF_ERROR(v.ToStatus());
     EK_ASSIGN_OR_RETURN(std::string hash,
                         auth::HashPassword(req->admin_password(), config_.hash_params));
@@ -572,7 +590,11 @@ grpc::Status IdentityServiceImpl::CreateUser(grpc::ServerContext* ctx,
     const v1::User& u = req->user();
     Violations v;
     v.Merge(ValidateUsername(u.username(), "user.username"));
-    v.Merge(ValidatePassword(req->password(), "password"));
+    // A person may be created without a password, to be activated with a code; a service account
+    // needs its secret.
+    if (req->service_account() || !req->password().empty()) {
+      v.Merge(CheckPasswordPolicy(req->password(), {u.username(), u.nip()}, "password"));
+    }
     if (!u.nip().empty()) {
       v.Merge(ParseNip(u.nip(), "user.nip").status());
     }
@@ -592,7 +614,10 @@ grpc::Status IdentityServiceImpl::CreateUser(grpc::ServerContext* ctx,
       v.Add("user.admin_org_unit_code", "required for ADMIN_OPD");
     }
     EK_RETURN_IF_ERROR(v.ToStatus());
-    EK_ASSIGN_OR_RETURN(std::string hash, auth::HashPassword(req->password(), config_.hash_params));
+    std::string hash;
+    if (!req->password().empty()) {
+      EK_ASSIGN_OR_RETURN(hash, auth::HashPassword(req->password(), config_.hash_params));
+    }
     return pool_.Write([&](db::Tx& tx) -> absl::Status {
       EK_ASSIGN_OR_RETURN(
           bool replay, ClaimRequestId(tx, p.tenant, req->request_id(), "CreateUser", u.username()));
@@ -617,10 +642,11 @@ grpc::Status IdentityServiceImpl::CreateUser(grpc::ServerContext* ctx,
         row.admin_org_unit_code = opd_admin ? u.admin_org_unit_code() : "";
         row.service_account = req->service_account();
         store::InsertUser(tx, p.tenant, row);
-        store::InsertAudit(
-            tx, p.tenant,
-            {0, absl::Now(), p.subject, "ROLE_CHANGE", row.username,
-             absl::StrCat("created; roles=", absl::StrJoin(granted, ",")), SourceOf(ctx)});
+        store::InsertAudit(tx, p.tenant,
+                           {0, absl::Now(), p.subject, "ROLE_CHANGE", row.username,
+                            absl::StrCat("created; roles=", absl::StrJoin(granted, ","),
+                                         hash.empty() ? "; no password yet" : ""),
+                            SourceOf(ctx)});
       }
       EK_ASSIGN_OR_RETURN(store::UserRow row, store::GetUser(tx, p.tenant, u.username()));
       ToProto(row, resp);
@@ -659,7 +685,14 @@ grpc::Status IdentityServiceImpl::UpdateUser(grpc::ServerContext* ctx,
     const v1::User& u = req->user();
     std::string hash;
     if (paths.contains("password")) {
-      EK_RETURN_IF_ERROR(ValidatePassword(req->password(), "password"));
+      // The policy reads the account's NIP; Argon2id runs outside the write transaction.
+      store::UserRow current;
+      EK_RETURN_IF_ERROR(pool_.Read([&](db::Tx& tx) -> absl::Status {
+        EK_ASSIGN_OR_RETURN(current, store::GetUser(tx, p.tenant, u.username()));
+        return absl::OkStatus();
+      }));
+      EK_RETURN_IF_ERROR(
+          CheckPasswordPolicy(req->password(), {current.username, current.nip}, "password"));
       EK_ASSIGN_OR_RETURN(hash, auth::HashPassword(req->password(), config_.hash_params));
     }
     return pool_.Write([&](db::Tx& tx) -> absl::Status {
@@ -688,14 +721,16 @@ grpc::Status IdentityServiceImpl::UpdateUser(grpc::ServerContext* ctx,
         row.disabled = u.disabled();
         details.push_back(absl::StrCat("disabled=", row.disabled));
       }
-      if (paths.contains("password")) {
-        row.password_hash = hash;
-        details.push_back("password reset");
-      }
+      if (paths.contains("password")) row.password_hash = hash;
       const bool unlock = paths.contains("locked_until") && !u.has_locked_until();
-      if (unlock) details.push_back("unlocked");
       EK_RETURN_IF_ERROR(v.ToStatus());
       store::UpdateUser(tx, p.tenant, row, unlock);
+      if (paths.contains("password")) {
+        // A password set by an admin (after a compromise, say) ends every session of the account.
+        const int revoked = store::RevokeRefreshTokensOf(tx, p.tenant, row.username);
+        details.push_back(absl::StrCat("password set; ", revoked, " live refresh tokens revoked"));
+      }
+      if (unlock) details.push_back("unlocked");
       store::InsertAudit(
           tx, p.tenant,
           {0, absl::Now(), p.subject, paths.contains("roles") ? "ROLE_CHANGE" : "USER_UPDATE",
@@ -735,13 +770,15 @@ grpc::Status IdentityServiceImpl::ListAuditEvents(grpc::ServerContext* ctx,
 
 absl::Status BootstrapPlatformAdmin(db::Pool& pool, const std::string& password,
                                     const auth::PasswordHashParams& params) {
-  EK_RETURN_IF_ERROR(ValidatePassword(password, "platform_admin_password"));
   bool exists = false;
   EK_RETURN_IF_ERROR(pool.Read([&](db::Tx& tx) {
     exists = store::GetUser(tx, "platform", "admin").ok();
     return absl::OkStatus();
   }));
-  if (exists) return absl::OkStatus();  // set once; later changes go through UpdateUser
+  // Set once (later changes go through ChangePassword), so the policy applies only then: a
+  // deployment whose older password it would refuse still starts.
+  if (exists) return absl::OkStatus();
+  EK_RETURN_IF_ERROR(CheckPasswordPolicy(password, {"admin", ""}, "platform_admin_password"));
   EK_ASSIGN_OR_RETURN(std::string hash, auth::HashPassword(password, params));
   return pool.Write([&](db::Tx& tx) {
     if (store::GetUser(tx, "platform", "admin").ok()) return absl::OkStatus();

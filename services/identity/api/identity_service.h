@@ -37,6 +37,8 @@ struct IdentityConfig {
   int source_failures = 20;
   absl::Duration source_window = absl::Minutes(5);
   auth::PasswordHashParams hash_params = auth::PasswordHashParams::Interactive();
+  // How long an activation or reset code (IssuePasswordCodes) stays valid.
+  absl::Duration password_code_ttl = absl::Hours(72);
   // Proxies (the gateway, Envoy) whose x-forwarded-for names the client, for throttling and audit.
   absl::flat_hash_set<std::string> trusted_proxies;
 };
@@ -122,6 +124,12 @@ class IdentityServiceImpl final : public v1::IdentityService::Service {
   grpc::Status ListUsers(grpc::ServerContext*, const v1::ListUsersRequest*,
                          v1::ListUsersResponse*) override;
   grpc::Status UpdateUser(grpc::ServerContext*, const v1::UpdateUserRequest*, v1::User*) override;
+  grpc::Status IssuePasswordCodes(grpc::ServerContext*, const v1::IssuePasswordCodesRequest*,
+                                  v1::IssuePasswordCodesResponse*) override;
+  grpc::Status SetPasswordWithCode(grpc::ServerContext*, const v1::SetPasswordWithCodeRequest*,
+                                   v1::SetPasswordWithCodeResponse*) override;
+  grpc::Status ChangePassword(grpc::ServerContext*, const v1::ChangePasswordRequest*,
+                              v1::ChangePasswordResponse*) override;
   grpc::Status ListAuditEvents(grpc::ServerContext*, const v1::ListAuditEventsRequest*,
                                v1::ListAuditEventsResponse*) override;
 
@@ -143,7 +151,8 @@ class IdentityServiceImpl final : public v1::IdentityService::Service {
   std::string SourceOf(const grpc::ServerContext* ctx) const {
     return ClientAddress(ctx, config_.trusted_proxies);
   }
-  // Today in the tenant's zone (cached per tenant).
+  // The tenant's zone (cached per tenant), and today in it.
+  absl::StatusOr<absl::TimeZone> ZoneOf(db::Tx& tx, const std::string& tenant);
   absl::StatusOr<absl::CivilDay> TodayIn(db::Tx& tx, const std::string& tenant);
   absl::StatusOr<absl::CivilDay> DayOrToday(db::Tx& tx, const std::string& tenant,
                                             const google::type::Date& d, const std::string& field);
@@ -162,12 +171,20 @@ class IdentityServiceImpl final : public v1::IdentityService::Service {
                                         const std::string& nip,
                                         const std::vector<store::AssignmentRow>& assignments,
                                         absl::CivilDay day);
-  // PERMISSION_DENIED unless the caller manages logins (CreateUser, UpdateUser, the import's
-  // username/password columns): the tenant's ADMIN_INSTANSI.
+  // PERMISSION_DENIED unless the caller manages logins (CreateUser, UpdateUser,
+  // IssuePasswordCodes, the import's username column): the tenant's ADMIN_INSTANSI.
   static absl::Status CheckManagesUsers(const Principal& p);
   // PERMISSION_DENIED unless the caller may read employee `nip` (self, scope, or supervisor).
   absl::Status CheckReadsEmployee(db::Tx& tx, const Principal& p, const Scope& scope,
                                   const std::string& nip, absl::CivilDay day);
+
+  // A failed check of a credential of `username` from `source` (a password at login, a code, an
+  // old password): counted toward the holds on that account from that address (LoginBackoff),
+  // audited as `action` with `reason`, and a LOCKOUT event when it starts a hold. Nothing for a
+  // tenant that does not exist.
+  void RecordCredentialFailure(db::Tx& tx, const std::string& tenant, const std::string& username,
+                               const std::string& source, absl::Time now, const std::string& action,
+                               const std::string& reason);
 
   // Issues an access token (and a refresh token in `family` unless empty) for a user.
   struct Issued {

@@ -27,15 +27,15 @@ struct ImportRow {
   EmploymentStatus status = EmploymentStatus::kAktif;
   absl::CivilDay start_date;
   std::string username;  // "" when the column is absent or the cell empty
-  std::string password;  // "" likewise; kept verbatim (no stripping)
 };
 
 // Parses an RFC 4180 CSV file: fields separated by ',', records by CRLF or LF; quoted fields may
 // hold commas, line breaks and "" for a quote; an optional UTF-8 BOM, blank lines and a final line
 // break are accepted. The first line is a header naming the columns, in any order and any case:
 // required nip, name, golongan, position_code, org_unit_code; optional status (default aktif),
-// start_date (YYYY-MM-DD, default `default_start`), username, password. Cells are stripped of
-// surrounding spaces (except password).
+// start_date (YYYY-MM-DD, default `default_start`), username. A password column is refused (a
+// violation on "header"): imported logins get no password, their owners set one with an
+// activation code. Cells are stripped of surrounding spaces.
 //
 // Every problem is reported, not only the first: INVALID_ARGUMENT with one field violation each,
 // on "rows[<line>].<column>" (or "rows[<line>]" for a malformed record, "header" for the header,

@@ -43,7 +43,8 @@ absl::Status ValidateName(std::string_view name, std::string_view field);
 absl::Status ValidateUsername(std::string_view username, std::string_view field);
 
 // Passwords: at least 10 characters (UTF-8 code points); at most 256 bytes so that a request
-// cannot make the server hash megabytes.
+// cannot make the server hash megabytes. The length rule of the password policy
+// (password_policy.h), which is what a password being set must pass.
 constexpr int kMinPasswordLength = 10;
 constexpr int kMaxPasswordBytes = 256;
 absl::Status ValidatePassword(std::string_view password, std::string_view field);

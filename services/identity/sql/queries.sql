@@ -97,6 +97,15 @@ ON CONFLICT (tenant_id, nip) DO UPDATE
   SET name = EXCLUDED.name, golongan = EXCLUDED.golongan, status = EXCLUDED.status, updated_at = now()
 RETURNING (xmax = 0)
 
+-- The import's rows, all in one statement: NIPs $2, names $3, golongan $4, status $5 (array
+-- literals, in step; no NIP twice).
+-- name: employee_upsert_many
+INSERT INTO employees (tenant_id, nip, name, golongan, status)
+SELECT $1, e.nip, e.name, e.golongan, e.status
+FROM unnest($2::text[], $3::text[], $4::smallint[], $5::smallint[]) AS e (nip, name, golongan, status)
+ON CONFLICT (tenant_id, nip) DO UPDATE
+  SET name = EXCLUDED.name, golongan = EXCLUDED.golongan, status = EXCLUDED.status, updated_at = now()
+
 -- name: employee_update
 UPDATE employees SET name = $3, golongan = $4, status = $5, updated_at = now()
 WHERE tenant_id = $1 AND nip = $2
@@ -116,6 +125,11 @@ WHERE tenant_id = $1 AND start_date <= $2::date AND (end_date IS NULL OR end_dat
 SELECT id, nip, position_code, kind, start_date::text, coalesce(end_date::text, '')
 FROM assignments WHERE tenant_id = $1 AND nip = $2 ORDER BY start_date, id
 
+-- The assignments of the employees in $2 (a text[] literal).
+-- name: assignment_list_many
+SELECT id, nip, position_code, kind, start_date::text, coalesce(end_date::text, '')
+FROM assignments WHERE tenant_id = $1 AND nip = ANY ($2::char(18)[]) ORDER BY nip, start_date, id
+
 -- name: assignment_get
 SELECT id, nip, position_code, kind, start_date::text, coalesce(end_date::text, '')
 FROM assignments WHERE tenant_id = $1 AND id = $2
@@ -124,6 +138,15 @@ FROM assignments WHERE tenant_id = $1 AND id = $2
 INSERT INTO assignments (tenant_id, nip, position_code, kind, start_date, end_date)
 VALUES ($1, $2, $3, $4, $5::date, NULLIF($6, '')::date)
 RETURNING id
+
+-- Assignments, all in one statement, in this order: NIPs $2, positions $3, kinds $4, starts $5,
+-- ends $6 (array literals, in step; NULL end = open).
+-- name: assignment_insert_many
+INSERT INTO assignments (tenant_id, nip, position_code, kind, start_date, end_date)
+SELECT $1, a.nip, a.position_code, a.kind, a.start_date, a.end_date
+FROM unnest($2::text[], $3::text[], $4::smallint[], $5::date[], $6::date[])
+     WITH ORDINALITY AS a (nip, position_code, kind, start_date, end_date, n)
+ORDER BY a.n
 
 -- Definitive assignments of an employee that overlap [$3, $4] ($4 '' = open).
 -- name: assignment_definitive_overlaps
@@ -142,7 +165,7 @@ VALUES ($1, $2, $3, $4, $5::date, NULLIF($6, '')::date)
 RETURNING id
 
 -- name: user_get
-SELECT username, coalesce(nip, ''), password_hash, array_to_string(roles, ','),
+SELECT username, coalesce(nip, ''), coalesce(password_hash, ''), array_to_string(roles, ','),
        coalesce(admin_org_unit_code, ''), disabled, service_account,
        coalesce((SELECT (extract(epoch FROM max(f.blocked_until)) * 1000000)::bigint
                  FROM login_failures f
@@ -153,7 +176,7 @@ FROM users WHERE tenant_id = $1 AND username = $2
 
 -- The user a token's subject names: its username, or the NIP of an employee's login.
 -- name: user_by_subject
-SELECT username, coalesce(nip, ''), password_hash, array_to_string(roles, ','),
+SELECT username, coalesce(nip, ''), coalesce(password_hash, ''), array_to_string(roles, ','),
        coalesce(admin_org_unit_code, ''), disabled, service_account,
        coalesce((SELECT (extract(epoch FROM max(f.blocked_until)) * 1000000)::bigint
                  FROM login_failures f
@@ -164,7 +187,7 @@ FROM users WHERE tenant_id = $1 AND (username = $2 OR nip = $2)
 ORDER BY (username = $2) DESC LIMIT 1
 
 -- name: user_list
-SELECT username, coalesce(nip, ''), password_hash, array_to_string(roles, ','),
+SELECT username, coalesce(nip, ''), coalesce(password_hash, ''), array_to_string(roles, ','),
        coalesce(admin_org_unit_code, ''), disabled, service_account,
        coalesce((SELECT (extract(epoch FROM max(f.blocked_until)) * 1000000)::bigint
                  FROM login_failures f
@@ -173,16 +196,56 @@ SELECT username, coalesce(nip, ''), password_hash, array_to_string(roles, ','),
        (extract(epoch FROM created_at) * 1000000)::bigint
 FROM users WHERE tenant_id = $1 AND username > $2 ORDER BY username LIMIT $3
 
+-- Users named in $2 (a text[] literal).
+-- name: users_by_username
+SELECT username, coalesce(nip, ''), coalesce(password_hash, ''), array_to_string(roles, ','),
+       coalesce(admin_org_unit_code, ''), disabled, service_account,
+       coalesce((SELECT (extract(epoch FROM max(f.blocked_until)) * 1000000)::bigint
+                 FROM login_failures f
+                 WHERE f.tenant_id = users.tenant_id AND f.username = users.username
+                   AND f.blocked_until > now()), 0),
+       (extract(epoch FROM created_at) * 1000000)::bigint
+FROM users WHERE tenant_id = $1 AND username = ANY ($2::text[])
+
+-- The logins of the employees whose NIPs are in $2 (a text[] literal).
+-- name: users_by_nip
+SELECT username, coalesce(nip, ''), coalesce(password_hash, ''), array_to_string(roles, ','),
+       coalesce(admin_org_unit_code, ''), disabled, service_account,
+       coalesce((SELECT (extract(epoch FROM max(f.blocked_until)) * 1000000)::bigint
+                 FROM login_failures f
+                 WHERE f.tenant_id = users.tenant_id AND f.username = users.username
+                   AND f.blocked_until > now()), 0),
+       (extract(epoch FROM created_at) * 1000000)::bigint
+FROM users WHERE tenant_id = $1 AND nip = ANY ($2::char(18)[])
+
+-- Every enabled account that has no password yet (the import's logins to activate).
+-- name: users_without_password
+SELECT username, coalesce(nip, ''), '', array_to_string(roles, ','),
+       coalesce(admin_org_unit_code, ''), disabled, service_account, 0,
+       (extract(epoch FROM created_at) * 1000000)::bigint
+FROM users
+WHERE tenant_id = $1 AND password_hash IS NULL AND NOT disabled AND NOT service_account
+ORDER BY username
+
+-- $4 '' = no password: the account cannot log in until one is set with a code.
 -- name: user_insert
 INSERT INTO users (tenant_id, username, nip, password_hash, roles, admin_org_unit_code,
                    service_account)
-VALUES ($1, $2, NULLIF($3, ''), $4, coalesce(string_to_array(NULLIF($5, ''), ','), '{}'),
+VALUES ($1, $2, NULLIF($3, ''), NULLIF($4, ''), coalesce(string_to_array(NULLIF($5, ''), ','), '{}'),
         NULLIF($6, ''), $7)
+
+-- Logins without a password (the import's): usernames $2, NIPs $3 (array literals, in step).
+-- name: user_insert_logins
+INSERT INTO users (tenant_id, username, nip)
+SELECT $1, u.username, u.nip FROM unnest($2::text[], $3::text[]) AS u (username, nip)
 
 -- name: user_update
 UPDATE users SET roles = coalesce(string_to_array(NULLIF($3, ''), ','), '{}'),
-                 admin_org_unit_code = NULLIF($4, ''), disabled = $5, password_hash = $6
+                 admin_org_unit_code = NULLIF($4, ''), disabled = $5, password_hash = NULLIF($6, '')
 WHERE tenant_id = $1 AND username = $2
+
+-- name: user_set_password
+UPDATE users SET password_hash = $3 WHERE tenant_id = $1 AND username = $2
 
 -- Logins of $2 from $3 held back until (0 when they are not).
 -- name: login_blocked_until
@@ -231,6 +294,43 @@ SELECT family_id, username FROM refresh_tokens WHERE tenant_id = $1 AND token_ha
 UPDATE refresh_tokens SET revoked_at = now()
 WHERE tenant_id = $1 AND family_id = $2 AND revoked_at IS NULL
 
+-- Every refresh token of an account (a password changed): how many were live.
+-- name: refresh_revoke_user
+WITH revoked AS (
+  UPDATE refresh_tokens SET revoked_at = now()
+  WHERE tenant_id = $1 AND username = $2 AND revoked_at IS NULL
+  RETURNING used_at IS NULL AND expires_at > now() AS live)
+SELECT count(*) FILTER (WHERE live) FROM revoked
+
+-- Activation and reset codes (V003). Issuing voids the unused codes of the accounts in $2 (a
+-- text[] literal) first: how many.
+-- name: password_codes_void
+WITH voided AS (
+  UPDATE password_codes SET voided_at = now()
+  WHERE tenant_id = $1 AND username = ANY ($2::text[]) AND used_at IS NULL AND voided_at IS NULL
+  RETURNING 1)
+SELECT count(*) FROM voided
+
+-- One code per account: usernames $2, hashes $3, purposes $4 (text[] literals, in step), issued
+-- by $5, expiring $6 seconds from now; answers when they expire.
+-- name: password_codes_insert
+WITH inserted AS (
+  INSERT INTO password_codes (tenant_id, username, code_hash, purpose, issued_by, expires_at)
+  SELECT $1, c.username, c.code_hash, c.purpose, $5, now() + make_interval(secs => $6)
+  FROM unnest($2::text[], $3::text[], $4::text[]) AS c (username, code_hash, purpose)
+  RETURNING expires_at)
+SELECT coalesce((extract(epoch FROM max(expires_at)) * 1000000)::bigint, 0) FROM inserted
+
+-- name: password_code_get
+SELECT id, username, purpose, used_at IS NOT NULL, voided_at IS NOT NULL, expires_at <= now()
+FROM password_codes WHERE tenant_id = $1 AND code_hash = $2
+
+-- Spends a code that is still live; no row when it is not (used, voided or expired meanwhile).
+-- name: password_code_spend
+UPDATE password_codes SET used_at = now()
+WHERE tenant_id = $1 AND id = $2 AND used_at IS NULL AND voided_at IS NULL AND expires_at > now()
+RETURNING id
+
 -- Keys still publishable: not retired, or retired less than $1 seconds ago.
 -- name: signing_keys_live
 SELECT kid, private_pem, retired_at IS NULL FROM signing_keys
@@ -249,6 +349,15 @@ SELECT pg_advisory_xact_lock(hashtext('ekinerja.identity.signing_keys'))
 -- name: audit_insert
 INSERT INTO audit_events (tenant_id, actor, action, target, detail, source)
 VALUES ($1, $2, $3, $4, $5, $6)
+
+-- Many events in one statement, in this order: actors $2, actions $3, targets $4, details $5,
+-- sources $6 (array literals, in step).
+-- name: audit_insert_many
+INSERT INTO audit_events (tenant_id, actor, action, target, detail, source)
+SELECT $1, e.actor, e.action, e.target, e.detail, e.source
+FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
+     WITH ORDINALITY AS e (actor, action, target, detail, source, n)
+ORDER BY e.n
 
 -- Newest first; $6 = the last id of the previous page (0 = start).
 -- name: audit_list

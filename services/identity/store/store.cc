@@ -8,6 +8,7 @@
 namespace ekinerja::identity::store {
 namespace {
 
+using db::ArrayLiteral;
 using db::Day;
 using db::DayText;
 using db::Micros;
@@ -187,6 +188,19 @@ bool UpsertEmployee(db::Tx& tx, const std::string& tenant, const EmployeeRow& e)
   return tx.Exec("employee_upsert", tenant, e.nip, e.name, e.golongan, e.status)[0][0].as<bool>();
 }
 
+void UpsertEmployees(db::Tx& tx, const std::string& tenant, const std::vector<EmployeeRow>& rows) {
+  if (rows.empty()) return;
+  std::vector<std::string> nips, names, golongan, status;
+  for (const auto& e : rows) {
+    nips.push_back(e.nip);
+    names.push_back(e.name);
+    golongan.push_back(std::to_string(e.golongan));
+    status.push_back(std::to_string(e.status));
+  }
+  tx.Exec("employee_upsert_many", tenant, ArrayLiteral(nips), ArrayLiteral(names),
+          ArrayLiteral(golongan), ArrayLiteral(status));
+}
+
 void UpdateEmployee(db::Tx& tx, const std::string& tenant, const EmployeeRow& e) {
   tx.Exec("employee_update", tenant, e.nip, e.name, e.golongan, e.status);
 }
@@ -195,6 +209,15 @@ std::vector<AssignmentRow> ListAssignments(db::Tx& tx, const std::string& tenant
                                            const std::string& nip) {
   std::vector<AssignmentRow> out;
   for (const auto& r : tx.Exec("assignment_list", tenant, nip)) out.push_back(ToAssignment(r));
+  return out;
+}
+
+std::vector<AssignmentRow> ListAssignmentsOf(db::Tx& tx, const std::string& tenant,
+                                             const std::vector<std::string>& nips) {
+  std::vector<AssignmentRow> out;
+  for (const auto& r : tx.Exec("assignment_list_many", tenant, ArrayLiteral(nips))) {
+    out.push_back(ToAssignment(r));
+  }
   return out;
 }
 
@@ -209,6 +232,21 @@ int64_t InsertAssignment(db::Tx& tx, const std::string& tenant, const Assignment
       .Exec("assignment_insert", tenant, a.nip, a.position_code, KindNumber(a.kind),
             FormatDate(a.start), DayText(a.end))[0][0]
       .as<int64_t>();
+}
+
+void InsertAssignments(db::Tx& tx, const std::string& tenant, const std::vector<Assignment>& rows) {
+  if (rows.empty()) return;
+  std::vector<std::string> nips, positions, kinds;
+  std::vector<std::optional<std::string>> starts, ends;
+  for (const auto& a : rows) {
+    nips.push_back(a.nip);
+    positions.push_back(a.position_code);
+    kinds.push_back(std::to_string(KindNumber(a.kind)));
+    starts.push_back(FormatDate(a.start));
+    ends.push_back(a.end ? std::optional<std::string>(FormatDate(*a.end)) : std::nullopt);
+  }
+  tx.Exec("assignment_insert_many", tenant, ArrayLiteral(nips), ArrayLiteral(positions),
+          ArrayLiteral(kinds), ArrayLiteral(starts), ArrayLiteral(ends));
 }
 
 std::vector<int64_t> DefinitiveOverlaps(db::Tx& tx, const std::string& tenant,
@@ -275,9 +313,49 @@ std::vector<UserRow> ListUsers(db::Tx& tx, const std::string& tenant, const std:
   return out;
 }
 
+std::vector<UserRow> GetUsers(db::Tx& tx, const std::string& tenant,
+                              const std::vector<std::string>& usernames) {
+  std::vector<UserRow> out;
+  for (const auto& r : tx.Exec("users_by_username", tenant, ArrayLiteral(usernames))) {
+    out.push_back(ToUser(r));
+  }
+  return out;
+}
+
+std::vector<UserRow> GetUsersByNip(db::Tx& tx, const std::string& tenant,
+                                   const std::vector<std::string>& nips) {
+  std::vector<UserRow> out;
+  for (const auto& r : tx.Exec("users_by_nip", tenant, ArrayLiteral(nips))) {
+    out.push_back(ToUser(r));
+  }
+  return out;
+}
+
+std::vector<UserRow> UsersWithoutPassword(db::Tx& tx, const std::string& tenant) {
+  std::vector<UserRow> out;
+  for (const auto& r : tx.Exec("users_without_password", tenant)) out.push_back(ToUser(r));
+  return out;
+}
+
+void SetPasswordHash(db::Tx& tx, const std::string& tenant, const std::string& username,
+                     const std::string& hash) {
+  tx.Exec("user_set_password", tenant, username, hash);
+}
+
 void InsertUser(db::Tx& tx, const std::string& tenant, const UserRow& u) {
   tx.Exec("user_insert", tenant, u.username, u.nip, u.password_hash, absl::StrJoin(u.roles, ","),
           u.admin_org_unit_code, u.service_account);
+}
+
+void InsertLoginsWithoutPassword(db::Tx& tx, const std::string& tenant,
+                                 const std::vector<std::pair<std::string, std::string>>& logins) {
+  if (logins.empty()) return;
+  std::vector<std::string> usernames, nips;
+  for (const auto& [username, nip] : logins) {
+    usernames.push_back(username);
+    nips.push_back(nip);
+  }
+  tx.Exec("user_insert_logins", tenant, ArrayLiteral(usernames), ArrayLiteral(nips));
 }
 
 void UpdateUser(db::Tx& tx, const std::string& tenant, const UserRow& u, bool unlock) {
@@ -336,6 +414,42 @@ void RevokeRefreshFamily(db::Tx& tx, const std::string& tenant, const std::strin
   tx.Exec("refresh_revoke_family", tenant, family);
 }
 
+int RevokeRefreshTokensOf(db::Tx& tx, const std::string& tenant, const std::string& username) {
+  return tx.Exec("refresh_revoke_user", tenant, username)[0][0].as<int>();
+}
+
+int VoidPasswordCodes(db::Tx& tx, const std::string& tenant,
+                      const std::vector<std::string>& usernames) {
+  return tx.Exec("password_codes_void", tenant, ArrayLiteral(usernames))[0][0].as<int>();
+}
+
+absl::Time InsertPasswordCodes(db::Tx& tx, const std::string& tenant,
+                               const std::vector<NewPasswordCode>& codes,
+                               const std::string& issued_by, absl::Duration ttl) {
+  std::vector<std::string> usernames, hashes, purposes;
+  for (const auto& c : codes) {
+    usernames.push_back(c.username);
+    hashes.push_back(c.code_hash);
+    purposes.push_back(c.purpose);
+  }
+  return Micros(tx.Exec("password_codes_insert", tenant, ArrayLiteral(usernames),
+                        ArrayLiteral(hashes), ArrayLiteral(purposes), issued_by,
+                        absl::ToDoubleSeconds(ttl))[0][0]);
+}
+
+std::optional<PasswordCodeRow> GetPasswordCode(db::Tx& tx, const std::string& tenant,
+                                               const std::string& code_hash) {
+  auto r = tx.Exec("password_code_get", tenant, code_hash);
+  if (r.empty()) return std::nullopt;
+  return PasswordCodeRow{r[0][0].as<int64_t>(),     r[0][1].as<std::string>(),
+                         r[0][2].as<std::string>(), r[0][3].as<bool>(),
+                         r[0][4].as<bool>(),        r[0][5].as<bool>()};
+}
+
+bool SpendPasswordCode(db::Tx& tx, const std::string& tenant, int64_t id) {
+  return !tx.Exec("password_code_spend", tenant, id).empty();
+}
+
 std::vector<SigningKeyRow> LiveSigningKeys(db::Tx& tx, absl::Duration retired_within) {
   std::vector<SigningKeyRow> out;
   for (const auto& r : tx.Exec("signing_keys_live", absl::ToDoubleSeconds(retired_within))) {
@@ -354,6 +468,20 @@ void RotateSigningKey(db::Tx& tx, const SigningKeyRow& key) {
 
 void InsertAudit(db::Tx& tx, const std::string& tenant, const AuditRow& e) {
   tx.Exec("audit_insert", tenant, e.actor, e.action, e.target, e.detail, e.source);
+}
+
+void InsertAudits(db::Tx& tx, const std::string& tenant, const std::vector<AuditRow>& events) {
+  if (events.empty()) return;
+  std::vector<std::string> actors, actions, targets, details, sources;
+  for (const auto& e : events) {
+    actors.push_back(e.actor);
+    actions.push_back(e.action);
+    targets.push_back(e.target);
+    details.push_back(e.detail);
+    sources.push_back(e.source);
+  }
+  tx.Exec("audit_insert_many", tenant, ArrayLiteral(actors), ArrayLiteral(actions),
+          ArrayLiteral(targets), ArrayLiteral(details), ArrayLiteral(sources));
 }
 
 std::vector<AuditRow> ListAudit(db::Tx& tx, const std::string& tenant, const std::string& actor,

@@ -48,6 +48,7 @@ struct OverrideRow {
   Override o;
 };
 struct UserRow {
+  // password_hash "" when the account has no password yet (it cannot log in).
   std::string username, nip, password_hash;
   std::vector<std::string> roles;  // explicit roles, by name
   std::string admin_org_unit_code;
@@ -98,13 +99,20 @@ std::vector<EmployeeRow> ListEmployees(db::Tx& tx, const std::string& tenant,
 void InsertEmployee(db::Tx& tx, const std::string& tenant, const EmployeeRow& e);
 // True when the employee is new.
 bool UpsertEmployee(db::Tx& tx, const std::string& tenant, const EmployeeRow& e);
+// Many in one statement (the import; no NIP twice). Positions are not read.
+void UpsertEmployees(db::Tx& tx, const std::string& tenant, const std::vector<EmployeeRow>& rows);
 void UpdateEmployee(db::Tx& tx, const std::string& tenant, const EmployeeRow& e);
 
 // Assignments and overrides.
 std::vector<AssignmentRow> ListAssignments(db::Tx& tx, const std::string& tenant,
                                            const std::string& nip);
+// The same for many employees in one statement, by NIP, start and id.
+std::vector<AssignmentRow> ListAssignmentsOf(db::Tx& tx, const std::string& tenant,
+                                             const std::vector<std::string>& nips);
 absl::StatusOr<AssignmentRow> GetAssignment(db::Tx& tx, const std::string& tenant, int64_t id);
 int64_t InsertAssignment(db::Tx& tx, const std::string& tenant, const Assignment& a);
+// Many in one statement, in this order (the import).
+void InsertAssignments(db::Tx& tx, const std::string& tenant, const std::vector<Assignment>& rows);
 // Ids of the employee's definitive assignments overlapping [start, end], other than `except_id`.
 std::vector<int64_t> DefinitiveOverlaps(db::Tx& tx, const std::string& tenant,
                                         const std::string& nip, absl::CivilDay start,
@@ -122,9 +130,22 @@ absl::StatusOr<UserRow> GetUserBySubject(db::Tx& tx, const std::string& tenant,
                                          const std::string& subject);
 std::vector<UserRow> ListUsers(db::Tx& tx, const std::string& tenant, const std::string& after,
                                int limit);
+// The accounts of `usernames` (those that exist, in no particular order).
+std::vector<UserRow> GetUsers(db::Tx& tx, const std::string& tenant,
+                              const std::vector<std::string>& usernames);
+// The logins of the employees `nips` (those that have one, in no particular order).
+std::vector<UserRow> GetUsersByNip(db::Tx& tx, const std::string& tenant,
+                                   const std::vector<std::string>& nips);
+// Every enabled person's account without a password, by username (locked_until not read).
+std::vector<UserRow> UsersWithoutPassword(db::Tx& tx, const std::string& tenant);
 void InsertUser(db::Tx& tx, const std::string& tenant, const UserRow& u);
+// Logins without a password for employees, in one statement (the import): username, NIP.
+void InsertLoginsWithoutPassword(db::Tx& tx, const std::string& tenant,
+                                 const std::vector<std::pair<std::string, std::string>>& logins);
 // Writes roles, scope, disabled and hash; `unlock` lifts every hold on the account's logins.
 void UpdateUser(db::Tx& tx, const std::string& tenant, const UserRow& u, bool unlock);
+void SetPasswordHash(db::Tx& tx, const std::string& tenant, const std::string& username,
+                     const std::string& hash);
 // Failed logins per account and source (V002): until when logins of `username` from `source`
 // are held back (nullopt: they are not).
 std::optional<absl::Time> LoginBlockedUntil(db::Tx& tx, const std::string& tenant,
@@ -150,6 +171,30 @@ absl::StatusOr<RefreshFamily> SpendRefreshToken(db::Tx& tx, const std::string& t
 std::optional<RefreshFamily> RefreshFamilyOf(db::Tx& tx, const std::string& tenant,
                                              const std::string& token_hash);
 void RevokeRefreshFamily(db::Tx& tx, const std::string& tenant, const std::string& family);
+// Revokes every refresh token of an account (its password changed); returns how many were live.
+int RevokeRefreshTokensOf(db::Tx& tx, const std::string& tenant, const std::string& username);
+
+// One-time activation and reset codes (V003), stored as SHA-256 hex of their canonical form.
+struct NewPasswordCode {
+  std::string username, code_hash;
+  std::string purpose;  // "ACTIVATION" or "RESET"
+};
+// Voids the unused codes of `usernames`; returns how many.
+int VoidPasswordCodes(db::Tx& tx, const std::string& tenant,
+                      const std::vector<std::string>& usernames);
+// Inserts `codes`, issued by `issued_by`, all expiring `ttl` after the transaction's start: when.
+absl::Time InsertPasswordCodes(db::Tx& tx, const std::string& tenant,
+                               const std::vector<NewPasswordCode>& codes,
+                               const std::string& issued_by, absl::Duration ttl);
+struct PasswordCodeRow {
+  int64_t id = 0;
+  std::string username, purpose;
+  bool used = false, voided = false, expired = false;
+};
+std::optional<PasswordCodeRow> GetPasswordCode(db::Tx& tx, const std::string& tenant,
+                                               const std::string& code_hash);
+// Marks a live code used; false when it is not live any more (used, voided or expired).
+bool SpendPasswordCode(db::Tx& tx, const std::string& tenant, int64_t id);
 
 // Signing keys (deployment-wide), newest first; `current` marks the unretired one.
 struct SigningKeyRow {
@@ -163,6 +208,8 @@ void LockSigningKeys(db::Tx& tx);
 
 // Audit (append-only) and request ids.
 void InsertAudit(db::Tx& tx, const std::string& tenant, const AuditRow& e);
+// Many events in one statement, in this order (ids and times are the database's).
+void InsertAudits(db::Tx& tx, const std::string& tenant, const std::vector<AuditRow>& events);
 std::vector<AuditRow> ListAudit(db::Tx& tx, const std::string& tenant, const std::string& actor,
                                 const std::string& action, const std::string& target,
                                 int64_t before_id, int limit);

@@ -232,5 +232,50 @@ TEST_F(RestTest, BodyFieldsAndQueryParametersReachTheService) {
   EXPECT_EQ(subordinates.body, ToJson(direct));
 }
 
+// Issue 9 through REST: the admin issues an activation code, the employee sets their password
+// with it without a token (a public route), logs in, and changes it.
+TEST_F(RestTest, AnEmployeeActivatesTheirLoginWithACodeAndChangesThePassword) {
+  identity::it::SeededTenant t = SeedTenant(kTenant);
+  ASSERT_FALSE(HasFatalFailure());
+  HttpReply user =
+      Post("/v1/users", R"({"user":{"username":"fitri.h","nip":")" + t.kabid_yankes + R"("}})",
+           t.admin_token);
+  ASSERT_EQ(user.status, 200) << user.body;
+  EXPECT_THAT(user.body, HasSubstr(R"("hasPassword":false)"));
+
+  HttpReply issued =
+      Post("/v1/users:issuePasswordCodes", R"({"usernames":["fitri.h"]})", t.admin_token);
+  ASSERT_EQ(issued.status, 200) << issued.body;
+  v1::IssuePasswordCodesResponse codes;
+  ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(issued.body, &codes).ok()) << issued.body;
+  ASSERT_EQ(codes.codes_size(), 1);
+  EXPECT_THAT(issued.body, HasSubstr(R"("purpose":"PASSWORD_CODE_PURPOSE_ACTIVATION")"));
+  const std::string set =
+      absl::StrCat(R"({"tenant":")", kTenant, R"(","username":"fitri.h","code":")",
+                   codes.codes(0).code(), R"(","newPassword":"kopi-tubruk-pagi-hari"})");
+  HttpReply done = Post("/v1/auth:setPasswordWithCode", set);
+  ASSERT_EQ(done.status, 200) << done.body;
+  EXPECT_EQ(done.body, "{}");
+  // Again: the service's refusal (the route is public, so it is the service that answers).
+  HttpReply again = Post("/v1/auth:setPasswordWithCode", set);
+  EXPECT_EQ(again.status, 401) << again.body;
+  EXPECT_THAT(StatusOf(again).message(), HasSubstr("the code is not valid"));
+
+  HttpReply login = Post("/v1/auth:login", LoginBody(kTenant, "fitri.h", "kopi-tubruk-pagi-hari"));
+  ASSERT_EQ(login.status, 200) << login.body;
+  v1::LoginResponse tokens;
+  ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(login.body, &tokens).ok());
+  HttpReply changed =
+      Post("/v1/me:changePassword",
+           R"({"oldPassword":"kopi-tubruk-pagi-hari","newPassword":"teh-manis-sore"})",
+           tokens.access_token());
+  ASSERT_EQ(changed.status, 200) << changed.body;
+  EXPECT_THAT(changed.body, HasSubstr(R"("tokenType":"Bearer")"));
+  EXPECT_EQ(Post("/v1/auth:login", LoginBody(kTenant, "fitri.h", "teh-manis-sore")).status, 200);
+  // Issuing needs a token; changing a password too.
+  EXPECT_EQ(Post("/v1/users:issuePasswordCodes", R"({"usernames":["fitri.h"]})").status, 401);
+  EXPECT_EQ(Post("/v1/me:changePassword", R"({"oldPassword":"a","newPassword":"b"})").status, 401);
+}
+
 }  // namespace
 }  // namespace ekinerja::gateway::it

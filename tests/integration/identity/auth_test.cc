@@ -405,7 +405,8 @@ TEST_F(AuthTest, FailedLoginThroughATrustedProxyIsRecordedWithTheForwardedClient
 
 // Issue 8.7: disabled and service accounts answered in 2-3 ms against ~100 ms for a real check,
 // and a locked account said so: an oracle of who exists. Every refused login now pays for exactly
-// one Argon2id check (counted by ekinerja_identity_password_checks_total) and answers alike.
+// one Argon2id check (counted by ekinerja_identity_password_checks_total) and answers alike; so
+// does an account that has no password yet (issue 9: imported logins).
 class LoginCostTest : public AuthTest {
  protected:
   LoginCostTest() { ServeMetrics(); }
@@ -441,6 +442,10 @@ TEST_F(LoginCostTest, EveryRefusedLoginCostsOnePasswordCheckAndAnswersAlike) {
   service.set_password("rahasia-klien-simpeg-2026");
   service.set_service_account(true);
   ASSERT_TRUE(Ok(stub().CreateUser(Ctx(t.admin_token).get(), service, &out)));
+  // An account not activated yet: no password (issue 9).
+  v1::CreateUserRequest inactive;
+  inactive.mutable_user()->set_username("belum.aktif");
+  ASSERT_TRUE(Ok(stub().CreateUser(Ctx(t.admin_token).get(), inactive, &out)));
   // And staf_p2p held back from this address after five failures.
   for (int i = 0; i < 5; ++i) ASSERT_FALSE(Login("kota-a", t.staf_p2p, "salah").ok());
 
@@ -453,6 +458,7 @@ TEST_F(LoginCostTest, EveryRefusedLoginCostsOnePasswordCheckAndAnswersAlike) {
       {"unknown user", "199001012015011999", kEmployeePassword},
       {"disabled", t.staf_s1_b, kEmployeePassword},
       {"service account by password", "simpeg-sync", "rahasia-klien-simpeg-2026"},
+      {"no password yet", "belum.aktif", kEmployeePassword},
       {"held back, right password", t.staf_p2p, kEmployeePassword},
   };
   for (const auto& r : refused) {

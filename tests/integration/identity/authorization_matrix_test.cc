@@ -115,6 +115,12 @@ class AuthorizationMatrixTest : public IdentityTest {
     tokens_[kOtherAdmin] = b_.admin_token;
     tokens_[kOtherEmployee] = Token(b_, b_.staf_s1_a);
     tokens_[kPlatform] = PlatformToken();
+    passwords_.fill(kEmployeePassword);
+    passwords_[kAdminOpd] = kOpdAdminPassword;
+    passwords_[kAdminInstansi] = passwords_[kOtherAdmin] = kTenantAdminPassword;
+    passwords_[kAuditorUser] = kAuditorPassword;
+    passwords_[kService] = kServiceSecret;
+    passwords_[kPlatform] = kPlatformAdminPassword;
   }
 
   static constexpr char kServiceSecret[] = "rahasia-klien-simpeg-2026";
@@ -161,6 +167,7 @@ class AuthorizationMatrixTest : public IdentityTest {
   v1::Employee employee_out_;
   v1::Assignment assignment_;  // the past atasan's Plh
   std::array<std::string, kCallers> tokens_;
+  std::array<std::string, kCallers> passwords_;  // each caller's own
 };
 
 TEST_F(AuthorizationMatrixTest, EveryRpcAnswersEveryKindOfCallerAsTheRulesSay) {
@@ -199,7 +206,7 @@ TEST_F(AuthorizationMatrixTest, EveryRpcAnswersEveryKindOfCallerAsTheRulesSay) {
          req.mutable_tenant()->set_name("Pemerintah Matriks");
          req.mutable_tenant()->set_time_zone("Asia/Jakarta");
          req.set_admin_username("admin");
-         req.set_admin_password("admin-rahasia-baru-2026");
+         req.set_admin_password("kunci-instansi-baru-2026");
          v1::Tenant out;
          return s.CreateTenant(Ctx(tok).get(), req, &out);
        }},
@@ -408,10 +415,39 @@ TEST_F(AuthorizationMatrixTest, EveryRpcAnswersEveryKindOfCallerAsTheRulesSay) {
          v1::ListAuditEventsResponse out;
          return s.ListAuditEvents(Ctx(tok).get(), v1::ListAuditEventsRequest(), &out);
        }},
+      // As CreateUser: the tenant's ADMIN_INSTANSI (kota-b's for its own auditor).
+      {"IssuePasswordCodes", "U D D D D D D O D D D O D D",
+       [&](const std::string& tok, int) {
+         v1::IssuePasswordCodesRequest req;
+         req.add_usernames(kAuditor);
+         v1::IssuePasswordCodesResponse out;
+         return s.IssuePasswordCodes(Ctx(tok).get(), req, &out);
+       }},
+      // Public: a token grants nothing, a wrong code is refused whoever sends it.
+      {"SetPasswordWithCode", "U U U U U U U U U U U U U U",
+       [&](const std::string& tok, int) {
+         v1::SetPasswordWithCodeRequest req;
+         req.set_tenant("kota-a");
+         req.set_username("nobody-matrix");
+         req.set_code("AAAA-BBBB-CCCC-DDDD");
+         req.set_new_password("matriks-rahasia-2026");
+         v1::SetPasswordWithCodeResponse out;
+         return s.SetPasswordWithCode(Ctx(tok).get(), req, &out);
+       }},
+      // Everyone with a password changes their own; a service account's secret is its admin's.
+      // Last: it changes the callers' passwords (their tokens stay good).
+      {"ChangePassword", "U O O O O O O O O O D O O O",
+       [&](const std::string& tok, int c) {
+         v1::ChangePasswordRequest req;
+         req.set_old_password(passwords_[c]);
+         req.set_new_password(absl::StrCat("matriks-baru-", c, "-2026"));
+         v1::ChangePasswordResponse out;
+         return s.ChangePassword(Ctx(tok).get(), req, &out);
+       }},
   };
 
   // Every RPC of the service has its row (the public Login, RefreshToken and Logout take
-  // credentials rather than a token: auth_test.cc).
+  // credentials rather than a token: auth_test.cc; the codes: password_test.cc).
   std::vector<std::string> covered = {"Login", "RefreshToken", "Logout"};
   for (const Row& row : rows) covered.push_back(row.rpc);
   const auto* service = google::protobuf::DescriptorPool::generated_pool()->FindServiceByName(

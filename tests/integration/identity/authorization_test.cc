@@ -54,7 +54,7 @@ class AuthorizationTest : public IdentityTest {
     req.mutable_tenant()->set_name("Pemerintah " + code);
     req.mutable_tenant()->set_time_zone("Asia/Makassar");
     req.set_admin_username("admin");
-    req.set_admin_password("admin-rahasia-baru-2026");
+    req.set_admin_password("kunci-instansi-baru-2026");
     v1::Tenant out;
     return stub().CreateTenant(Ctx(token).get(), req, &out);
   }

@@ -46,10 +46,10 @@ namespace v1 = ::ekinerja::identity::v1;
 
 constexpr char kPlatformAdminPassword[] = "platform-rahasia-2026";
 constexpr char kTenantAdmin[] = "admin";
-constexpr char kTenantAdminPassword[] = "admin-rahasia-2026";
+constexpr char kTenantAdminPassword[] = "kunci-instansi-2026";
 constexpr char kEmployeePassword[] = "pegawai-rahasia-2026";
 constexpr char kAuditor[] = "auditor";
-constexpr char kAuditorPassword[] = "auditor-rahasia-2026";
+constexpr char kAuditorPassword[] = "pemeriksa-rahasia-2026";
 constexpr char kOpdAdmin[] = "admin.p2p";  // ADMIN_OPD of DINKES.P2P (and DINKES.P2P.S1)
 constexpr char kOpdAdminPassword[] = "opd-rahasia-2026";
 

@@ -200,9 +200,10 @@ TEST_F(PlatformTest, MigrationsRunAgainApplyNothing) {
   EXPECT_THAT(*applied, ElementsAre());
   auto recorded = db().Query("SELECT version, name FROM schema_migrations ORDER BY version");
   ASSERT_TRUE(recorded.ok()) << recorded.status();
-  ASSERT_EQ(recorded->size(), 2u);
+  ASSERT_EQ(recorded->size(), 3u);
   EXPECT_EQ((*recorded)[0][1].as<std::string>(), "V001__init.sql");
   EXPECT_EQ((*recorded)[1][1].as<std::string>(), "V002__login_failures.sql");
+  EXPECT_EQ((*recorded)[2][1].as<std::string>(), "V003__password_codes.sql");
   // The service still answers on the same schema.
   EXPECT_FALSE(PlatformToken().empty());
 }

@@ -182,8 +182,11 @@ TEST(EnvoyConfig, OnlyThePublicMethodsAndTheJwksNeedNoToken) {
                     ? path->scalar()
                     : At(*headers, {"0", "string_match", "exact"}).scalar() + " " + path->scalar());
   }
-  std::set<std::string> expected = {"POST /v1/auth:login", "POST /v1/auth:refresh",
-                                    "POST /v1/auth:logout", "GET /v1/auth/jwks",
+  std::set<std::string> expected = {"POST /v1/auth:login",
+                                    "POST /v1/auth:refresh",
+                                    "POST /v1/auth:logout",
+                                    "GET /v1/auth/jwks",
+                                    "POST /v1/auth:setPasswordWithCode",
                                     "GET /.well-known/jwks.json"};
   for (const char* m : gateway::kPublicMethods) expected.insert(m);
   EXPECT_EQ(open, expected);

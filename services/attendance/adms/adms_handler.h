@@ -20,8 +20,8 @@
 #include <memory>
 
 #include "api/attendance_metrics.h"
-#include "pipeline/ingest.h"
 #include "http_server.h"
+#include "pipeline/ingest.h"
 
 namespace boost::asio {
 class thread_pool;

@@ -14,13 +14,13 @@
 #include "absl/status/statusor.h"
 #include "absl/time/civil_time.h"
 #include "api/attendance_metrics.h"
-#include "clients/directory.h"
-#include "pipeline/ingest.h"
-#include "pipeline/recompute.h"
 #include "auth.h"
+#include "clients/directory.h"
 #include "db.h"
 #include "domain/work_dates.h"
 #include "ekinerja/attendance/v1/attendance.grpc.pb.h"
+#include "pipeline/ingest.h"
+#include "pipeline/recompute.h"
 #include "store/rules_cache.h"
 
 namespace ekinerja::attendance {

@@ -10,9 +10,9 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/civil_time.h"
-#include "pipeline/recompute.h"
 #include "domain/work_dates.h"
 #include "google/type/date.pb.h"
+#include "pipeline/recompute.h"
 #include "store/attendance_store.h"
 
 namespace ekinerja::attendance {

@@ -11,9 +11,9 @@
 
 #include "absl/status/statusor.h"
 #include "api/attendance_metrics.h"
-#include "pipeline/recompute.h"
 #include "db.h"
 #include "domain/attlog.h"
+#include "pipeline/recompute.h"
 #include "store/attendance_store.h"
 
 namespace ekinerja::attendance {

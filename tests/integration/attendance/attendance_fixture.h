@@ -16,8 +16,8 @@
 
 #include "api/attendance_metrics.h"
 #include "api/attendance_service.h"
-#include "clients/directory.h"
 #include "civil.h"
+#include "clients/directory.h"
 #include "ekinerja/attendance/v1/attendance.grpc.pb.h"
 #include "integration/identity/identity_fixture.h"
 

@@ -23,7 +23,6 @@
 #include "absl/status/statusor.h"
 #include "absl/time/civil_time.h"
 #include "api/identity_service.h"
-#include "keys/key_ring.h"
 #include "auth.h"
 #include "ekinerja/identity/v1/identity.grpc.pb.h"
 #include "embedded.h"
@@ -33,6 +32,7 @@
 #include "integration/common/test_db.h"
 #include "jwks_cache.h"
 #include "jwt.h"
+#include "keys/key_ring.h"
 #include "server.h"
 
 namespace ekinerja::embedded {

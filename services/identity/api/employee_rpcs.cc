@@ -325,18 +325,15 @@ grpc::Status IdentityServiceImpl::ImportEmployees(grpc::ServerContext* ctx,
         }
         // The definitive position from start_date: unchanged, or the previous one ends the day
         // before.
-        for (const auto& a : assignments) {
-          if (a.a.kind != AssignmentKind::kDefinitif) continue;
-          if (a.a.end && *a.a.end < r.start_date) continue;
-          if (a.a.position_code == r.position_code && a.a.start <= r.start_date) {
-            plan.same_position = true;
-          } else if (a.a.start < r.start_date) {
-            plan.to_end.push_back(a.id);
-          } else {
-            bad_rows.Add(line + "start_date",
-                         absl::StrCat("line ", r.line, ": a definitive assignment from ",
-                                      FormatDate(a.a.start), " already exists"));
-          }
+        std::vector<Assignment> held;
+        for (const auto& a : assignments) held.push_back(a.a);
+        const DefinitiveSuccession next = SucceedDefinitive(held, r.position_code, r.start_date);
+        plan.same_position = next.unchanged;
+        for (size_t k : next.to_end) plan.to_end.push_back(assignments[k].id);
+        for (absl::CivilDay from : next.conflicts) {
+          bad_rows.Add(line + "start_date",
+                       absl::StrCat("line ", r.line, ": a definitive assignment from ",
+                                    FormatDate(from), " already exists"));
         }
         if (!r.username.empty()) {
           auto user = nip_of_login.find(r.username);

@@ -1,11 +1,9 @@
 #pragma once
 
 #include <string>
-#include <vector>
 
 #include "absl/status/statusor.h"
 #include "db.h"
-#include "domain/org.h"
 #include "rpc_util.h"
 
 namespace ekinerja::identity {
@@ -17,8 +15,5 @@ namespace ekinerja::identity {
 absl::StatusOr<bool> ClaimRequestId(db::Tx& tx, const std::string& tenant,
                                     const std::string& request_id, const std::string& method,
                                     const std::string& resource);
-
-// The codes of `root` and every unit below it (empty if `root` is unknown). Loop-safe.
-std::vector<std::string> SubtreeOf(const std::vector<OrgUnit>& units, const std::string& root);
 
 }  // namespace ekinerja::identity

@@ -1,6 +1,7 @@
 #include "domain/org.h"
 
 #include <algorithm>
+#include <deque>
 #include <utility>
 
 #include "absl/container/flat_hash_set.h"
@@ -247,6 +248,45 @@ std::string AdministeringPosition(const std::vector<Assignment>& assignments, ab
   }
   if (in_force != nullptr) return in_force->position_code;
   return latest == nullptr ? "" : latest->position_code;
+}
+
+std::vector<std::string> SubtreeOf(const std::vector<OrgUnit>& units, const std::string& root) {
+  absl::flat_hash_map<std::string, std::vector<std::string>> children;
+  bool known = false;
+  for (const auto& u : units) {
+    children[u.parent_code].push_back(u.code);
+    known = known || u.code == root;
+  }
+  std::vector<std::string> out;
+  if (!known) return out;
+  absl::flat_hash_set<std::string> seen;
+  std::deque<std::string> queue{root};
+  while (!queue.empty()) {
+    std::string code = std::move(queue.front());
+    queue.pop_front();
+    if (!seen.insert(code).second) continue;
+    for (const auto& c : children[code]) queue.push_back(c);
+    out.push_back(std::move(code));
+  }
+  return out;
+}
+
+DefinitiveSuccession SucceedDefinitive(const std::vector<Assignment>& assignments,
+                                       std::string_view position, absl::CivilDay start) {
+  DefinitiveSuccession out;
+  for (size_t i = 0; i < assignments.size(); ++i) {
+    const Assignment& a = assignments[i];
+    if (a.kind != AssignmentKind::kDefinitif) continue;
+    if (a.end && *a.end < start) continue;
+    if (a.position_code == position && a.start <= start) {
+      out.unchanged = true;
+    } else if (a.start < start) {
+      out.to_end.push_back(i);
+    } else {
+      out.conflicts.push_back(a.start);
+    }
+  }
+  return out;
 }
 
 }  // namespace ekinerja::identity

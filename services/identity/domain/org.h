@@ -99,6 +99,23 @@ absl::Status ValidateOrgTree(const std::vector<OrgUnit>& units,
 // may place. `assignments` are the employee's own.
 std::string AdministeringPosition(const std::vector<Assignment>& assignments, absl::CivilDay day);
 
+// The codes of `root` and every unit below it, root first, breadth first (empty if `root` is not a
+// unit of the list): an ADMIN_OPD's scope (DESIGN §5). A parent chain that loops cannot hang it.
+std::vector<std::string> SubtreeOf(const std::vector<OrgUnit>& units, const std::string& root);
+
+// An employee holds one definitive position at a time (DOMAIN §1): placing them in `position` from
+// `start` (an import row, a mutasi) keeps a definitive assignment to the same position that has
+// already begun, ends the day before `start` every other one in force then, and refuses to rewrite
+// history: a definitive assignment beginning on or after `start` (other than the same position's
+// own start) is a conflict. Assignments that ended before `start` and acting ones are left alone.
+struct DefinitiveSuccession {
+  bool unchanged = false;                 // `position` is already held from on or before `start`
+  std::vector<size_t> to_end;             // indices into the assignments, to end on start - 1
+  std::vector<absl::CivilDay> conflicts;  // starts of definitive assignments that block `start`
+};
+DefinitiveSuccession SucceedDefinitive(const std::vector<Assignment>& assignments,
+                                       std::string_view position, absl::CivilDay start);
+
 // The org as it stands on one date, indexed once so that every query is a lookup.
 //
 // Rules (DOMAIN §1), all on `date`, with start and end dates inclusive:

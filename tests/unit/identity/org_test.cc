@@ -482,5 +482,56 @@ TEST(AdministeringPosition, NeverPlacedOrActingOnlyIsNone) {
   EXPECT_EQ(AdministeringPosition(acting, absl::CivilDay(2024, 3, 15)), "");
 }
 
+TEST(SubtreeOf, IsTheRootAndEveryUnitBelowItBreadthFirst) {
+  const std::vector<OrgUnit> units = {
+      {"PEMDA", ""},       {"DISDIK", "PEMDA"},      {"DISDIK.SD", "DISDIK"},
+      {"DINKES", "PEMDA"}, {"DISDIK.SMP", "DISDIK"}, {"DISDIK.SD.1", "DISDIK.SD"}};
+  EXPECT_THAT(SubtreeOf(units, "DISDIK"),
+              ElementsAre("DISDIK", "DISDIK.SD", "DISDIK.SMP", "DISDIK.SD.1"));
+  EXPECT_THAT(SubtreeOf(units, "DINKES"), ElementsAre("DINKES"));
+  EXPECT_THAT(SubtreeOf(units, "BAPPEDA"), IsEmpty());
+}
+
+TEST(SubtreeOf, ALoopInTheParentsEndsTheWalk) {
+  const std::vector<OrgUnit> units = {{"A", "B"}, {"B", "A"}, {"C", "B"}};
+  EXPECT_THAT(SubtreeOf(units, "A"), ElementsAre("A", "B", "C"));
+}
+
+// DOMAIN §1: one definitive position at a time.
+TEST(SucceedDefinitive, ANewPositionEndsTheOneInForceTheDayBefore) {
+  std::vector<Assignment> as = {
+      Definitive("DISDIK.KASI", absl::CivilDay(2015, 1, 1), absl::CivilDay(2018, 12, 31)),
+      Definitive("DISDIK.STAF", absl::CivilDay(2019, 1, 1))};
+  as.push_back({"x", "DINKES.KABID", AssignmentKind::kPlt, absl::CivilDay(2024, 2, 1), {}});
+  const DefinitiveSuccession next =
+      SucceedDefinitive(as, "DINKES.STAF", absl::CivilDay(2025, 7, 1));
+  EXPECT_FALSE(next.unchanged);
+  EXPECT_THAT(next.to_end, ElementsAre(1u));  // not the one that ended in 2018, not the Plt
+  EXPECT_THAT(next.conflicts, IsEmpty());
+}
+
+TEST(SucceedDefinitive, TheSamePositionAlreadyHeldIsUnchanged) {
+  const std::vector<Assignment> as = {Definitive("DISDIK.STAF", absl::CivilDay(2019, 1, 1))};
+  for (absl::CivilDay start : {absl::CivilDay(2019, 1, 1), absl::CivilDay(2025, 7, 1)}) {
+    const DefinitiveSuccession next = SucceedDefinitive(as, "DISDIK.STAF", start);
+    EXPECT_TRUE(next.unchanged);
+    EXPECT_THAT(next.to_end, IsEmpty());
+    EXPECT_THAT(next.conflicts, IsEmpty());
+  }
+}
+
+TEST(SucceedDefinitive, APositionFromTheSameDayOrLaterIsAConflict) {
+  const std::vector<Assignment> as = {Definitive("DISDIK.STAF", absl::CivilDay(2025, 7, 1)),
+                                      Definitive("DINKES.STAF", absl::CivilDay(2026, 1, 1))};
+  const DefinitiveSuccession next =
+      SucceedDefinitive(as, "BAPPEDA.STAF", absl::CivilDay(2025, 7, 1));
+  EXPECT_FALSE(next.unchanged);
+  EXPECT_THAT(next.to_end, IsEmpty());
+  EXPECT_THAT(next.conflicts, ElementsAre(absl::CivilDay(2025, 7, 1), absl::CivilDay(2026, 1, 1)));
+  // Moving the start of the same position earlier rewrites history too.
+  EXPECT_THAT(SucceedDefinitive(as, "DISDIK.STAF", absl::CivilDay(2025, 6, 1)).conflicts,
+              ElementsAre(absl::CivilDay(2025, 7, 1), absl::CivilDay(2026, 1, 1)));
+}
+
 }  // namespace
 }  // namespace ekinerja::identity

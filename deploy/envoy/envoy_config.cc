@@ -299,7 +299,7 @@ absl::StatusOr<Yaml> EnvoyConfig(absl::string_view descriptor_set,
 
   // --- jwt_authn: public methods (gRPC path and REST bindings) need no token --------------------
   Yaml rules = Yaml::List();
-  for (const char* public_method : gateway::kPublicMethods) {
+  for (const char* public_method : kPublicMethods) {
     auto it = methods.find(public_method);
     if (it == methods.end()) {
       return absl::InvalidArgumentError(

@@ -60,11 +60,6 @@ std::string MethodLabel(const HttpRequestMessage& m) {
   return std::string(Sv(http::to_string(m.method())));
 }
 
-bool IsPublic(absl::string_view grpc_path) {
-  return std::any_of(kPublicMethods.begin(), kPublicMethods.end(),
-                     [&](const char* m) { return grpc_path == m; });
-}
-
 // The path template of the google.api.http binding of `method` for `verb` (the first when several
 // match), for the log line: the raw path may carry personal data (a NIP). "" when not found.
 std::string TemplateOf(const google::protobuf::MethodDescriptor* method, absl::string_view verb) {
@@ -258,7 +253,7 @@ void RestHandler::Handle(HttpRequest request, Responder respond) {
   if (matched != nullptr) {
     x->route = absl::StrCat("/", matched->service()->full_name(), "/", matched->name());
     x->path_template = TemplateOf(matched, verb);
-    is_public = IsPublic(x->route);
+    is_public = IsPublicMethod(x->route);
   }
   if (is_public) return Transcoded(std::move(x), std::move(call));
 

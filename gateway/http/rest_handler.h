@@ -5,7 +5,7 @@
 //   1. a CORS preflight from an allowed origin is answered (cors.h);
 //   2. GET /healthz, GET /readyz and GET /.well-known/jwks.json are the gateway's own;
 //   3. the request is matched to a gRPC method (Transcoder::ToGrpc);
-//   4. unless that method is public (public_methods.h), the bearer token is checked (JwtCheck):
+//   4. unless that method is public (services/common/base/public_methods.h), the bearer token is checked (JwtCheck):
 //      a refusal is 401 (403 for a wrong audience, as Envoy) and nothing goes upstream; a request
 //      that matches no route needs a token too, as behind Envoy's jwt_authn;
 //   5. a request that did not transcode is answered 404 (no route) or 400 (bad query parameter or

@@ -44,7 +44,7 @@ class GrpcPassthrough {
     // needs a valid bearer token but `public_methods` and the gateway's own health service.
     // Required; must outlive the pass-through.
     JwtCheck* jwt = nullptr;
-    // "/pkg.Service/Method"; the gateway's list (public_methods.h) when left empty.
+    // "/pkg.Service/Method"; the one list (services/common/base/public_methods.h) when left empty.
     absl::flat_hash_set<std::string> public_methods;
     // Optional: the bytes of the descriptor set, so the metrics name each method's kind (unary,
     // client_stream, ...) as go-grpc-prometheus does; without it every call counts as

@@ -36,7 +36,7 @@ absl::StatusOr<std::unique_ptr<PassthroughRouter>> PassthroughRouter::Create(
     return absl::InvalidArgumentError("the gRPC pass-through needs the upstreams and a JWT check");
   }
   absl::flat_hash_set<std::string> public_methods = options.public_methods;
-  if (public_methods.empty()) public_methods.insert(kPublicMethods.begin(), kPublicMethods.end());
+  if (public_methods.empty()) public_methods = PublicMethodSet();
   std::unique_ptr<PassthroughRouter> router(
       new PassthroughRouter(options.jwt, std::move(public_methods), options.registry));
   router->upstream_timeout_ = options.upstream_timeout;

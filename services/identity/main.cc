@@ -5,6 +5,7 @@
 #include "embedded.h"
 #include "flags.h"
 #include "log.h"
+#include "public_methods.h"
 #include "server_flags.h"
 #include "status.h"
 #include "verified_token_cache.h"
@@ -69,7 +70,7 @@ int main(int argc, char** argv) {
         setup.services = {service.get()};
         setup.verifier = std::make_shared<JwtTokenVerifier>(jwks, config.issuer, config.audience,
                                                             absl::GetFlag(FLAGS_jwt_cache_size));
-        setup.public_methods = identity::IdentityServiceImpl::PublicMethods();
+        setup.public_methods = PublicMethodSet();
         setup.keep_alive = {keys, metrics, service, jwks};
         return setup;
       });

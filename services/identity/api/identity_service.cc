@@ -18,12 +18,6 @@
 
 namespace ekinerja::identity {
 
-absl::flat_hash_set<std::string> IdentityServiceImpl::PublicMethods() {
-  const std::string prefix = "/ekinerja.identity.v1.IdentityService/";
-  return {prefix + "Login", prefix + "RefreshToken", prefix + "Logout", prefix + "GetJwks",
-          prefix + "SetPasswordWithCode"};
-}
-
 IdentityServiceImpl::IdentityServiceImpl(db::Pool& pool, KeyRing& keys, IdentityMetrics& metrics,
                                          IdentityConfig config)
     : pool_(pool),

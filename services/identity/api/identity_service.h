@@ -59,7 +59,6 @@ class IdentityServiceImpl final : public v1::IdentityService::Service {
                       IdentityConfig config);
 
   // Methods callable without a token.
-  static absl::flat_hash_set<std::string> PublicMethods();
 
   grpc::Status Login(grpc::ServerContext*, const v1::LoginRequest*, v1::LoginResponse*) override;
   grpc::Status RefreshToken(grpc::ServerContext*, const v1::RefreshTokenRequest*,

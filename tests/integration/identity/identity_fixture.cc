@@ -9,6 +9,7 @@
 #include "google/rpc/status.pb.h"
 #include "grpc_status.h"
 #include "jwks_proto.h"
+#include "public_methods.h"
 
 namespace ekinerja::identity::it {
 
@@ -98,7 +99,7 @@ void IdentityTest::SetUp() {
                                             absl::Seconds(30), absl::Seconds(1));
   st = host_->Start({service_.get()},
                     std::make_shared<JwtTokenVerifier>(jwks_, config.issuer, config.audience),
-                    IdentityServiceImpl::PublicMethods());
+                    PublicMethodSet());
   ASSERT_TRUE(st.ok()) << st;
 
   channel_ = grpc::CreateChannel(absl::StrCat("127.0.0.1:", host_->grpc_port()),

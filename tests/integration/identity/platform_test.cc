@@ -13,6 +13,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "gmock/gmock.h"
+#include "google/protobuf/descriptor.h"
 #include "google/protobuf/unknown_field_set.h"
 #include "grpc/health/v1/health.grpc.pb.h"
 #include "grpcpp/generic/generic_stub.h"
@@ -20,6 +21,7 @@
 #include "integration/common/http_get.h"
 #include "integration/identity/identity_fixture.h"
 #include "migrate.h"
+#include "public_methods.h"
 
 namespace ekinerja::identity::it {
 namespace {
@@ -174,6 +176,47 @@ TEST_F(PlatformMetricsTest, CountRpcsByCodeAndPassPromtool) {
       RunWithInput(absl::StrCat("'", promtool, "' check metrics"), metrics->body);
   EXPECT_EQ(check.exit_code, 0) << check.output;
   EXPECT_EQ(check.output, "") << check.output;
+}
+
+// One list of public methods (issue 9, item 5): calling every IdentityService method without a
+// token, exactly those of kPublicMethods get past the auth interceptor (they fail on their empty
+// request or succeed), and every other is UNAUTHENTICATED. The gateway and the Envoy config read
+// the same constant, so a method made public here is public at the edge too.
+TEST_F(PlatformTest, ExactlyTheSharedPublicMethodsNeedNoToken) {
+  grpc::GenericStub stub(NewChannel());
+  const google::protobuf::ServiceDescriptor* service =
+      google::protobuf::DescriptorPool::generated_pool()->FindServiceByName(
+          "ekinerja.identity.v1.IdentityService");
+  ASSERT_NE(service, nullptr);
+  int public_seen = 0;
+  for (int i = 0; i < service->method_count(); ++i) {
+    const google::protobuf::MethodDescriptor* m = service->method(i);
+    if (m->client_streaming() || m->server_streaming()) continue;
+    const std::string name = absl::StrCat("/", service->full_name(), "/", m->name());
+    grpc::ClientContext ctx;
+    ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(10));
+    grpc::CompletionQueue cq;
+    grpc::Slice nothing("");  // an empty message: every field at its default
+    grpc::ByteBuffer empty_request(&nothing, 1), response;
+    auto call = stub.PrepareUnaryCall(&ctx, name, empty_request, &cq);
+    call->StartCall();
+    grpc::Status status;
+    call->Finish(&response, &status, reinterpret_cast<void*>(1));
+    void* tag = nullptr;
+    bool ok = false;
+    ASSERT_TRUE(cq.Next(&tag, &ok) && ok) << name;
+    cq.Shutdown();
+    while (cq.Next(&tag, &ok)) {
+    }
+    if (IsPublicMethod(name)) {
+      ++public_seen;
+      EXPECT_NE(status.error_code(), grpc::StatusCode::UNAUTHENTICATED) << name;
+    } else {
+      EXPECT_EQ(status.error_code(), grpc::StatusCode::UNAUTHENTICATED) << name;
+    }
+  }
+  // Every listed method is a method of the service (a rename cannot leave a stale entry).
+  EXPECT_EQ(public_seen, static_cast<int>(kPublicMethods.size()));
 }
 
 TEST_F(PlatformTest, AuditTableRejectsUpdateDeleteAndTruncate) {

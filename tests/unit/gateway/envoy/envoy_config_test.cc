@@ -188,7 +188,7 @@ TEST(EnvoyConfig, OnlyThePublicMethodsAndTheJwksNeedNoToken) {
                                     "GET /v1/auth/jwks",
                                     "POST /v1/auth:setPasswordWithCode",
                                     "GET /.well-known/jwks.json"};
-  for (const char* m : gateway::kPublicMethods) expected.insert(m);
+  for (const char* m : kPublicMethods) expected.insert(m);
   EXPECT_EQ(open, expected);
 }
 

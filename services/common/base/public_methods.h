@@ -1,0 +1,36 @@
+#pragma once
+
+// The methods that need no token (DESIGN §8): login, refresh, logout, the JWKS, and setting a
+// password with an activation or reset code (its caller has no password yet). The one list: the
+// gateway's REST and gRPC edges, the generated Envoy config (jwt_authn rules) and the identity
+// service's own auth interceptor all read it (tests/integration/identity/platform_test.cc calls
+// every identity method without a token to prove the service honours exactly this list).
+
+#include <array>
+#include <string>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/string_view.h"
+
+namespace ekinerja {
+
+inline constexpr std::array<const char*, 5> kPublicMethods = {
+    "/ekinerja.identity.v1.IdentityService/Login",
+    "/ekinerja.identity.v1.IdentityService/RefreshToken",
+    "/ekinerja.identity.v1.IdentityService/Logout",
+    "/ekinerja.identity.v1.IdentityService/GetJwks",
+    "/ekinerja.identity.v1.IdentityService/SetPasswordWithCode",
+};
+
+inline absl::flat_hash_set<std::string> PublicMethodSet() {
+  return {kPublicMethods.begin(), kPublicMethods.end()};
+}
+
+inline bool IsPublicMethod(absl::string_view full_method) {
+  for (const char* m : kPublicMethods) {
+    if (full_method == m) return true;
+  }
+  return false;
+}
+
+}  // namespace ekinerja

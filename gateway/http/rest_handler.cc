@@ -27,11 +27,6 @@ namespace http = boost::beast::http;
 
 namespace {
 
-constexpr int kOk = 0;
-constexpr int kInvalidArgument = 3;
-constexpr int kResourceExhausted = 8;
-constexpr int kInternal = 13;
-constexpr int kUnavailable = 14;
 // Retry-After of a 503 from UNAVAILABLE (a shed call: the services' admission queue was full or
 // the call waited its longest; README, "Overload").
 constexpr char kRetryAfterSeconds[] = "1";
@@ -276,7 +271,8 @@ void RestHandler::Handle(HttpRequest request, Responder respond) {
 
 void RestHandler::Transcoded(std::shared_ptr<Exchange> x, absl::StatusOr<Transcoder::Call> call) {
   if (!call.ok()) {
-    return ReplyError(x, static_cast<int>(call.status().code()), call.status().message());
+    return ReplyError(x, static_cast<grpc::StatusCode>(call.status().code()),
+                      call.status().message());
   }
   CallUpstream(std::move(x), *std::move(call));
 }
@@ -290,13 +286,14 @@ void RestHandler::CallUpstream(std::shared_ptr<Exchange> x, Transcoder::Call cal
   request.timeout = x->timeout;
   const google::protobuf::MethodDescriptor* method = call.method;
   caller_.Call(std::move(request), [this, x, method](UnaryResult result) {
-    if (result.code != kOk) return ReplyError(x, result.code, result.message, result.details);
+    if (result.code != grpc::StatusCode::OK)
+      return ReplyError(x, result.code, result.message, result.details);
     absl::StatusOr<std::string> json = transcoder_.ResponseToJson(*method, result.response);
     if (!json.ok()) {
       LogError("cannot print an upstream response as JSON", {{"method", x->route},
                                                              {"request_id", x->request_id},
                                                              {"error", json.status().message()}});
-      return ReplyError(x, kInternal, json.status().message());
+      return ReplyError(x, grpc::StatusCode::INTERNAL, json.status().message());
     }
     Reply(x, JsonResponse(200, *std::move(json)));
   });
@@ -309,9 +306,10 @@ void RestHandler::ServeJwks(std::shared_ptr<Exchange> x) {
   request.metadata = x->metadata;
   request.timeout = x->timeout;
   caller_.Call(std::move(request), [this, x](UnaryResult result) {
-    if (result.code != kOk) return ReplyError(x, result.code, result.message, result.details);
+    if (result.code != grpc::StatusCode::OK)
+      return ReplyError(x, result.code, result.message, result.details);
     absl::StatusOr<std::string> json = JwksJsonOfResponse(result.response);
-    if (!json.ok()) return ReplyError(x, kInternal, json.status().message());
+    if (!json.ok()) return ReplyError(x, grpc::StatusCode::INTERNAL, json.status().message());
     Reply(x, JsonResponse(200, *std::move(json)));
   });
 }
@@ -322,13 +320,13 @@ void RestHandler::ServeReadiness(std::shared_ptr<Exchange> x) {
   });
 }
 
-void RestHandler::ReplyError(const std::shared_ptr<Exchange>& x, int grpc_code,
+void RestHandler::ReplyError(const std::shared_ptr<Exchange>& x, grpc::StatusCode code,
                              absl::string_view message, absl::string_view details) {
-  HttpResponse r = JsonResponse(HttpStatusFromGrpc(grpc_code),
-                                transcoder_.StatusToJson(grpc_code, message, details));
+  HttpResponse r =
+      JsonResponse(HttpStatusFromGrpc(code), transcoder_.StatusToJson(code, message, details));
   // UNAVAILABLE: a service shed the call (overloaded, draining) or is down; nothing ran, so the
   // client may send it again, after a pause.
-  if (grpc_code == kUnavailable) r.set(http::field::retry_after, kRetryAfterSeconds);
+  if (code == grpc::StatusCode::UNAVAILABLE) r.set(http::field::retry_after, kRetryAfterSeconds);
   Reply(x, std::move(r));
 }
 
@@ -354,7 +352,8 @@ void RestHandler::Reply(const std::shared_ptr<Exchange>& x, HttpResponse respons
 HttpResponse RestHandler::Refuse(int http_status, absl::string_view message,
                                  const HttpRequestMessage* header,
                                  absl::string_view remote_address) {
-  const int code = http_status == 400 ? kInvalidArgument : kResourceExhausted;
+  const grpc::StatusCode code = http_status == 400 ? grpc::StatusCode::INVALID_ARGUMENT
+                                                   : grpc::StatusCode::RESOURCE_EXHAUSTED;
   HttpResponse r = JsonResponse(http_status, transcoder_.StatusToJson(code, message, ""));
   const std::string request_id =
       RequestIdFromHeader(header != nullptr ? Header(*header, kXRequestId) : "");

@@ -5,7 +5,8 @@
 //   1. a CORS preflight from an allowed origin is answered (cors.h);
 //   2. GET /healthz, GET /readyz and GET /.well-known/jwks.json are the gateway's own;
 //   3. the request is matched to a gRPC method (Transcoder::ToGrpc);
-//   4. unless that method is public (services/common/base/public_methods.h), the bearer token is checked (JwtCheck):
+//   4. unless that method is public (services/common/base/public_methods.h), the bearer token is
+//   checked (JwtCheck):
 //      a refusal is 401 (403 for a wrong audience, as Envoy) and nothing goes upstream; a request
 //      that matches no route needs a token too, as behind Envoy's jwt_authn;
 //   5. a request that did not transcode is answered 404 (no route) or 400 (bad query parameter or
@@ -24,6 +25,7 @@
 #include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
+#include "grpcpp/support/status_code_enum.h"
 #include "http/cors.h"
 #include "http/http_metrics.h"
 #include "http_server.h"
@@ -64,8 +66,8 @@ class RestHandler : public HttpHandler {
   void CallUpstream(std::shared_ptr<Exchange> x, Transcoder::Call call);
   void ServeJwks(std::shared_ptr<Exchange> x);
   void ServeReadiness(std::shared_ptr<Exchange> x);
-  void ReplyError(const std::shared_ptr<Exchange>& x, int grpc_code, absl::string_view message,
-                  absl::string_view details = "");
+  void ReplyError(const std::shared_ptr<Exchange>& x, grpc::StatusCode code,
+                  absl::string_view message, absl::string_view details = "");
   void Reply(const std::shared_ptr<Exchange>& x, HttpResponse response);
 
   const Transcoder& transcoder_;

@@ -61,7 +61,7 @@ void PassthroughMetrics::Call::Sent() {
   if (sent_ != nullptr) sent_->Increment();
 }
 
-void PassthroughMetrics::Call::Handled(int code) {
+void PassthroughMetrics::Call::Handled(grpc::StatusCode code) {
   if (owner_ == nullptr) return;
   auto labels = labels_;
   labels.emplace("grpc_code", std::string(GrpcCodeName(code)));

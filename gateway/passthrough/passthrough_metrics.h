@@ -12,6 +12,7 @@
 
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
+#include "grpcpp/support/status_code_enum.h"
 
 namespace prometheus {
 class Registry;
@@ -35,7 +36,7 @@ class PassthroughMetrics {
     void Received();
     void Sent();
     // The call ended with `code` (a grpc::StatusCode); counts it and its duration.
-    void Handled(int code);
+    void Handled(grpc::StatusCode code);
 
    private:
     friend class PassthroughMetrics;

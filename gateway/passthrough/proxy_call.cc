@@ -77,7 +77,7 @@ void ProxyCall::Authorized(const JwtVerdict& verdict) {
     if (!verdict.ok()) {
       // Envoy's jwt_authn reply, as a gRPC client of Envoy sees it (401 -> UNAUTHENTICATED,
       // 403 -> PERMISSION_DENIED, with its text).
-      answer = grpc::Status(static_cast<grpc::StatusCode>(verdict.code), verdict.message);
+      answer = grpc::Status(verdict.code, verdict.message);
     } else if (route_ == nullptr) {
       answer = grpc::Status(grpc::StatusCode::UNIMPLEMENTED,
                             absl::StrCat("no upstream serves the method ", server_ctx_->method()));
@@ -98,7 +98,7 @@ void ProxyCall::Answer(const grpc::Status& status) {
 }
 
 void ProxyCall::Record(const grpc::Status& status) {
-  const int code = status.error_code();
+  const grpc::StatusCode code = status.error_code();
   metrics_.Handled(code);
   // One line per call, as the REST side writes one per request; failures of the gateway or the
   // upstream (not the caller's) as warnings.

@@ -11,6 +11,7 @@
 #include "absl/strings/string_view.h"
 #include "google/protobuf/descriptor.h"
 #include "google/protobuf/util/json_util.h"
+#include "grpcpp/support/status_code_enum.h"
 
 namespace ekinerja::gateway {
 
@@ -53,7 +54,7 @@ class Transcoder {
   // A gRPC error as the google.rpc.Status JSON Envoy writes with convert_grpc_status: code,
   // message, and the details of grpc-status-details-bin (e.g. google.rpc.BadRequest) as Any JSON
   // with their @type. `details` is that trailer's bytes ("" when absent).
-  virtual std::string StatusToJson(int code, absl::string_view message,
+  virtual std::string StatusToJson(grpc::StatusCode code, absl::string_view message,
                                    absl::string_view details) const = 0;
 
   // The services routed (full names, sorted).

@@ -134,7 +134,7 @@ class TranscoderImpl final : public Transcoder {
                                     absl::string_view path) const override;
   absl::StatusOr<std::string> ResponseToJson(const pb::MethodDescriptor& method,
                                              absl::string_view response) const override;
-  std::string StatusToJson(int code, absl::string_view message,
+  std::string StatusToJson(grpc::StatusCode code, absl::string_view message,
                            absl::string_view details) const override;
   std::vector<std::string> Services() const override { return services_; }
 
@@ -278,7 +278,7 @@ absl::StatusOr<std::string> TranscoderImpl::ResponseToJson(const pb::MethodDescr
   return json;
 }
 
-std::string TranscoderImpl::StatusToJson(int code, absl::string_view message,
+std::string TranscoderImpl::StatusToJson(grpc::StatusCode code, absl::string_view message,
                                          absl::string_view details) const {
   // As Envoy's convert_grpc_status: the google.rpc.Status of grpc-status-details-bin as it is,
   // or one made of grpc-status and grpc-message when the trailer is absent or does not parse.
@@ -287,7 +287,7 @@ std::string TranscoderImpl::StatusToJson(int code, absl::string_view message,
   google::rpc::Status status;
   if (details.empty() || !status.ParseFromArray(details.data(), static_cast<int>(details.size()))) {
     status.Clear();
-    status.set_code(code);
+    status.set_code(static_cast<int>(code));
     status.set_message(ValidUtf8(message));
   }
   CanonicalDetails(status);

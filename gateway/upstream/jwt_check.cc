@@ -20,12 +20,9 @@ namespace {
 
 namespace v1 = ::ekinerja::identity::v1;
 
-constexpr int kUnauthenticated = 16;
-constexpr int kPermissionDenied = 7;
-
 // Envoy's texts (jwt_verify_lib getStatusString), so that clients see the same reasons.
 JwtVerdict Refuse(absl::string_view reason, absl::string_view envoy_text,
-                  int code = kUnauthenticated) {
+                  grpc::StatusCode code = grpc::StatusCode::UNAUTHENTICATED) {
   JwtVerdict v;
   v.code = code;
   v.reason = std::string(reason);
@@ -53,7 +50,8 @@ JwtVerdict VerdictOfError(const absl::Status& status) {
     return Refuse("wrong_issuer", "Jwt issuer is not configured");
   }
   if (absl::StartsWith(m, "wrong audience")) {
-    return Refuse("wrong_audience", "Audiences in Jwt are not allowed", kPermissionDenied);
+    return Refuse("wrong_audience", "Audiences in Jwt are not allowed",
+                  grpc::StatusCode::PERMISSION_DENIED);
   }
   if (absl::StartsWith(m, "token expired")) return Refuse("expired", "Jwt is expired");
   if (absl::StartsWith(m, "token not yet valid"))

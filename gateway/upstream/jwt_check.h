@@ -36,12 +36,12 @@ namespace ekinerja::gateway {
 // answers with ("Jwt is expired", ...): UNAUTHENTICATED (HTTP 401) for every reason but a wrong
 // audience, which Envoy answers 403, so PERMISSION_DENIED.
 struct JwtVerdict {
-  int code = 0;         // grpc::StatusCode: 0, 16 or 7
-  std::string message;  // Envoy's reason text; "" when OK
+  grpc::StatusCode code = grpc::StatusCode::OK;  // OK, UNAUTHENTICATED or PERMISSION_DENIED
+  std::string message;                           // Envoy's reason text; "" when OK
   std::string reason;   // the metric label: "missing", "expired", ... (bounded set); "" when OK
   auth::Claims claims;  // when OK
 
-  bool ok() const { return code == 0; }
+  bool ok() const { return code == grpc::StatusCode::OK; }
 };
 
 struct JwtCheckOptions {

@@ -37,7 +37,7 @@ struct UnaryRequest {
 };
 
 struct UnaryResult {
-  int code = 0;          // grpc::StatusCode
+  grpc::StatusCode code = grpc::StatusCode::OK;
   std::string message;   // grpc-message
   std::string details;   // the grpc-status-details-bin trailer (a google.rpc.Status), "" if none
   std::string response;  // the serialized response when code is OK

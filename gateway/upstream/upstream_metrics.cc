@@ -21,13 +21,13 @@ UpstreamMetrics::UpstreamMetrics(prometheus::Registry& registry)
                           "code (go-grpc-prometheus code names).")
                     .Register(registry)) {}
 
-void UpstreamMetrics::Observe(absl::string_view service, int grpc_code, absl::Duration elapsed) {
+void UpstreamMetrics::Observe(absl::string_view service, grpc::StatusCode code,
+                              absl::Duration elapsed) {
   static const prometheus::Histogram::BucketBoundaries kBuckets = {
       0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30};
   const std::string name(service);
   duration_.Add({{"service", name}}, kBuckets).Observe(absl::ToDoubleSeconds(elapsed));
-  requests_.Add({{"service", name}, {"grpc_code", std::string(GrpcCodeName(grpc_code))}})
-      .Increment();
+  requests_.Add({{"service", name}, {"grpc_code", std::string(GrpcCodeName(code))}}).Increment();
 }
 
 }  // namespace ekinerja::gateway

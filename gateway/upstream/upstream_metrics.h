@@ -7,6 +7,7 @@
 
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
+#include "grpcpp/support/status_code_enum.h"
 
 namespace prometheus {
 class Counter;
@@ -25,7 +26,7 @@ class UpstreamMetrics {
   UpstreamMetrics& operator=(const UpstreamMetrics&) = delete;
 
   // One finished upstream call (or stream) of `service` that ended with `grpc_code`. Thread-safe.
-  void Observe(absl::string_view service, int grpc_code, absl::Duration elapsed);
+  void Observe(absl::string_view service, grpc::StatusCode code, absl::Duration elapsed);
 
  private:
   prometheus::Family<prometheus::Histogram>& duration_;

@@ -49,7 +49,9 @@ constexpr size_t kMaxLoggedBadLines = 20;
 // string is the client's).
 constexpr size_t kMaxLoggedSerial = 64;
 
-int HttpStatus(absl::StatusCode code) { return HttpStatusFromGrpc(static_cast<int>(code)); }
+int HttpStatus(absl::StatusCode code) {
+  return HttpStatusFromGrpc(static_cast<grpc::StatusCode>(code));
+}
 const int kOk = HttpStatus(absl::StatusCode::kOk);
 
 absl::string_view Sv(boost::beast::string_view s) { return absl::string_view(s.data(), s.size()); }

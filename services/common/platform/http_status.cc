@@ -2,41 +2,41 @@
 
 namespace ekinerja {
 
-int HttpStatusFromGrpc(int grpc_code) {
-  switch (grpc_code) {
-    case 0:  // OK
+int HttpStatusFromGrpc(grpc::StatusCode code) {
+  switch (code) {
+    case grpc::StatusCode::OK:
       return 200;
-    case 1:  // CANCELLED: client closed request (nginx's 499, as Envoy)
+    case grpc::StatusCode::CANCELLED:  // client closed request (nginx's 499, as Envoy)
       return 499;
-    case 2:  // UNKNOWN
+    case grpc::StatusCode::UNKNOWN:
       return 500;
-    case 3:  // INVALID_ARGUMENT
+    case grpc::StatusCode::INVALID_ARGUMENT:
       return 400;
-    case 4:  // DEADLINE_EXCEEDED
+    case grpc::StatusCode::DEADLINE_EXCEEDED:
       return 504;
-    case 5:  // NOT_FOUND
+    case grpc::StatusCode::NOT_FOUND:
       return 404;
-    case 6:  // ALREADY_EXISTS
+    case grpc::StatusCode::ALREADY_EXISTS:
       return 409;
-    case 7:  // PERMISSION_DENIED
+    case grpc::StatusCode::PERMISSION_DENIED:
       return 403;
-    case 8:  // RESOURCE_EXHAUSTED
+    case grpc::StatusCode::RESOURCE_EXHAUSTED:
       return 429;
-    case 9:  // FAILED_PRECONDITION
+    case grpc::StatusCode::FAILED_PRECONDITION:
       return 400;
-    case 10:  // ABORTED
+    case grpc::StatusCode::ABORTED:
       return 409;
-    case 11:  // OUT_OF_RANGE
+    case grpc::StatusCode::OUT_OF_RANGE:
       return 400;
-    case 12:  // UNIMPLEMENTED
+    case grpc::StatusCode::UNIMPLEMENTED:
       return 501;
-    case 13:  // INTERNAL
+    case grpc::StatusCode::INTERNAL:
       return 500;
-    case 14:  // UNAVAILABLE
+    case grpc::StatusCode::UNAVAILABLE:
       return 503;
-    case 15:  // DATA_LOSS
+    case grpc::StatusCode::DATA_LOSS:
       return 500;
-    case 16:  // UNAUTHENTICATED
+    case grpc::StatusCode::UNAUTHENTICATED:
       return 401;
     default:
       return 500;

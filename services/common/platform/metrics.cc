@@ -16,14 +16,15 @@ struct Metrics::GrpcFamilies {
   prometheus::Family<prometheus::Counter>& sent;
 };
 
-absl::string_view GrpcCodeName(int code) {
+absl::string_view GrpcCodeName(grpc::StatusCode code) {
   static constexpr absl::string_view kNames[] = {
       "OK",       "Canceled",       "Unknown",          "InvalidArgument",   "DeadlineExceeded",
       "NotFound", "AlreadyExists",  "PermissionDenied", "ResourceExhausted", "FailedPrecondition",
       "Aborted",  "OutOfRange",     "Unimplemented",    "Internal",          "Unavailable",
       "DataLoss", "Unauthenticated"};
-  if (code < 0 || code > 16) return "Unknown";
-  return kNames[code];
+  const int n = static_cast<int>(code);
+  if (n < 0 || n > 16) return "Unknown";
+  return kNames[n];
 }
 
 namespace {

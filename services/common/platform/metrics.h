@@ -35,6 +35,6 @@ class Metrics {
 };
 
 // go's codes.Code.String(): "OK", "InvalidArgument", "Unauthenticated", ...
-absl::string_view GrpcCodeName(int code);
+absl::string_view GrpcCodeName(grpc::StatusCode code);
 
 }  // namespace ekinerja

@@ -28,7 +28,9 @@ using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 using ::testing::StartsWith;
 
-int HttpOf(absl::StatusCode code) { return HttpStatusFromGrpc(static_cast<int>(code)); }
+int HttpOf(absl::StatusCode code) {
+  return HttpStatusFromGrpc(static_cast<grpc::StatusCode>(code));
+}
 
 constexpr char kCdata[] = "/iclock/cdata";
 

@@ -41,7 +41,8 @@ class JwtTest : public GatewayTest {
     ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(r.body, &status).ok()) << r.body;
     EXPECT_EQ(status.code(), grpc_code);
     EXPECT_EQ(status.message(), reason);
-    EXPECT_EQ(r.body, transcoder().StatusToJson(grpc_code, reason, ""));
+    EXPECT_EQ(r.body,
+              transcoder().StatusToJson(static_cast<grpc::StatusCode>(grpc_code), reason, ""));
     // As Envoy: the realm is the request's URL; "invalid_token" unless the token is missing.
     EXPECT_EQ(r.Header("www-authenticate"),
               absl::StrCat("Bearer realm=\"http://gateway.test/v1/me\"",
@@ -147,7 +148,8 @@ TEST_F(JwtTest, TwoAuthorizationHeadersAre401) {
     HttpReply r = Request(port(), "GET", "/v1/me", "", headers);
     EXPECT_EQ(r.status, 401) << r.body;
     EXPECT_EQ(r.body, transcoder().StatusToJson(
-                          16, "Jwt is ambiguous: more than one authorization header", ""));
+                          grpc::StatusCode::UNAUTHENTICATED,
+                          "Jwt is ambiguous: more than one authorization header", ""));
     EXPECT_EQ(r.Header("www-authenticate"),
               "Bearer realm=\"http://gateway.test/v1/me\", error=\"invalid_token\"");
   }

@@ -100,7 +100,8 @@ TEST_F(RestTest, InvalidNipIs400WithTheServiceFieldViolations) {
   auto violations = identity::it::Violations(direct);
   ASSERT_EQ(violations.size(), 1u);
   EXPECT_EQ(bad.field_violations(0).description(), violations[0].description());
-  EXPECT_EQ(r.body, transcoder().StatusToJson(3, direct.error_message(), direct.error_details()));
+  EXPECT_EQ(r.body, transcoder().StatusToJson(grpc::StatusCode::INVALID_ARGUMENT,
+                                              direct.error_message(), direct.error_details()));
 }
 
 TEST_F(RestTest, PermissionDeniedIs403) {
@@ -113,7 +114,8 @@ TEST_F(RestTest, PermissionDeniedIs403) {
   google::rpc::Status status = StatusOf(r);
   EXPECT_EQ(status.code(), 7);
   EXPECT_EQ(status.message(), "only the platform admin lists tenants");
-  EXPECT_EQ(r.body, transcoder().StatusToJson(7, "only the platform admin lists tenants", ""));
+  EXPECT_EQ(r.body, transcoder().StatusToJson(grpc::StatusCode::PERMISSION_DENIED,
+                                              "only the platform admin lists tenants", ""));
 }
 
 TEST_F(RestTest, NotFoundFromTheServiceIs404) {
@@ -184,7 +186,8 @@ TEST_F(RestTest, UnknownBodyMemberIs400WithoutAnUpstreamCall) {
 
   ASSERT_EQ(r.status, 400) << r.body;
   EXPECT_EQ(r.Header("content-type"), "application/json");
-  EXPECT_EQ(r.body, transcoder().StatusToJson(3, "body: pasword: Cannot find field.", ""));
+  EXPECT_EQ(r.body, transcoder().StatusToJson(grpc::StatusCode::INVALID_ARGUMENT,
+                                              "body: pasword: Cannot find field.", ""));
   EXPECT_EQ(gateway().upstream_calls(), calls);
 }
 
@@ -201,7 +204,8 @@ TEST_F(RestTest, BodyIsReadAsJsonWhateverItsContentType) {
   r = Request(port(), "POST", "/v1/auth:login", R"({"tenant":"kota-gw","bogus":1})",
               {{"Content-Type", "text/plain"}});
   EXPECT_EQ(r.status, 400) << r.body;
-  EXPECT_EQ(r.body, transcoder().StatusToJson(3, "body: bogus: Cannot find field.", ""));
+  EXPECT_EQ(r.body, transcoder().StatusToJson(grpc::StatusCode::INVALID_ARGUMENT,
+                                              "body: bogus: Cannot find field.", ""));
 }
 
 TEST_F(RestTest, BodyFieldsAndQueryParametersReachTheService) {

@@ -136,7 +136,8 @@ TEST(StatusToJson, BadRequestDetailsFromTheTrailer) {
   v->set_field("employee.name");
   v->set_description("required");
   status.add_details()->PackFrom(bad);
-  EXPECT_EQ(Echo().StatusToJson(3, "invalid request", status.SerializeAsString()),
+  EXPECT_EQ(Echo().StatusToJson(grpc::StatusCode::INVALID_ARGUMENT, "invalid request",
+                                status.SerializeAsString()),
             R"({"code":3,"message":"invalid request","details":[{"@type":)"
             R"("type.googleapis.com/google.rpc.BadRequest","fieldViolations":[)"
             R"({"field":"employee.nip","description":"must be 18 digits"},)"
@@ -154,18 +155,21 @@ TEST(StatusToJson, WhatTheServicesSendThroughToGrpcStatus) {
 }
 
 TEST(StatusToJson, WithoutTrailerFromCodeAndMessage) {
-  EXPECT_EQ(Echo().StatusToJson(5, "employee 1967 not found", ""),
+  EXPECT_EQ(Echo().StatusToJson(grpc::StatusCode::NOT_FOUND, "employee 1967 not found", ""),
             R"({"code":5,"message":"employee 1967 not found","details":[]})");
-  EXPECT_EQ(Echo().StatusToJson(14, "", ""), R"({"code":14,"message":"","details":[]})");
+  EXPECT_EQ(Echo().StatusToJson(grpc::StatusCode::UNAVAILABLE, "", ""),
+            R"({"code":14,"message":"","details":[]})");
 }
 
 TEST(StatusToJson, MessageIsEscaped) {
-  EXPECT_EQ(Echo().StatusToJson(9, "bulan \"Maret\" terkunci\n\xc3\xa9", ""),
+  EXPECT_EQ(Echo().StatusToJson(grpc::StatusCode::FAILED_PRECONDITION,
+                                "bulan \"Maret\" terkunci\n\xc3\xa9", ""),
             "{\"code\":9,\"message\":\"bulan \\\"Maret\\\" terkunci\\n\xc3\xa9\",\"details\":[]}");
 }
 
 TEST(StatusToJson, MessageBytesThatAreNotUtf8BecomeReplacementCharacters) {
-  EXPECT_EQ(Echo().StatusToJson(2, std::string("a\xff b\xc3 \xed\xa0\x80 \xc3\xa9", 12), ""),
+  EXPECT_EQ(Echo().StatusToJson(grpc::StatusCode::UNKNOWN,
+                                std::string("a\xff b\xc3 \xed\xa0\x80 \xc3\xa9", 12), ""),
             "{\"code\":2,\"message\":\"a\xef\xbf\xbd b\xef\xbf\xbd "
             "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd \xc3\xa9\",\"details\":[]}");
 }
@@ -182,7 +186,8 @@ TEST(StatusToJson, DetailThatDoesNotParseIsLeftOut) {
   google::rpc::RequestInfo info;
   info.set_request_id("r-1");
   status.add_details()->PackFrom(info);
-  EXPECT_EQ(Echo().StatusToJson(3, "invalid request", status.SerializeAsString()),
+  EXPECT_EQ(Echo().StatusToJson(grpc::StatusCode::INVALID_ARGUMENT, "invalid request",
+                                status.SerializeAsString()),
             R"({"code":3,"message":"invalid request","details":[)"
             R"({"@type":"type.googleapis.com/google.rpc.RequestInfo","requestId":"r-1",)"
             R"("servingData":""}]})");
@@ -193,12 +198,13 @@ TEST(StatusToJson, TrailerWinsOverCodeAndMessage) {
   google::rpc::Status status;
   status.set_code(7);
   status.set_message("from the trailer");
-  EXPECT_EQ(Echo().StatusToJson(3, "from grpc-message", status.SerializeAsString()),
+  EXPECT_EQ(Echo().StatusToJson(grpc::StatusCode::INVALID_ARGUMENT, "from grpc-message",
+                                status.SerializeAsString()),
             R"({"code":7,"message":"from the trailer","details":[]})");
 }
 
 TEST(StatusToJson, TrailerThatDoesNotParseFallsBackToCodeAndMessage) {
-  EXPECT_EQ(Echo().StatusToJson(13, "boom", "\xff\xff\xff"),
+  EXPECT_EQ(Echo().StatusToJson(grpc::StatusCode::INTERNAL, "boom", "\xff\xff\xff"),
             R"({"code":13,"message":"boom","details":[]})");
 }
 
@@ -209,7 +215,8 @@ TEST(StatusToJson, DetailOfAnUnknownTypeIsLeftOut) {
   auto* any = status.add_details();
   any->set_type_url("type.googleapis.com/example.Unknown");
   any->set_value("\x08\x01");
-  EXPECT_EQ(Echo().StatusToJson(9, "locked", status.SerializeAsString()),
+  EXPECT_EQ(Echo().StatusToJson(grpc::StatusCode::FAILED_PRECONDITION, "locked",
+                                status.SerializeAsString()),
             R"({"code":9,"message":"locked","details":[]})");
 }
 
@@ -223,7 +230,8 @@ TEST(StatusToJson, OtherErrorDetailTypes) {
   google::rpc::RequestInfo info;
   info.set_request_id("r-1");
   status.add_details()->PackFrom(info);
-  EXPECT_EQ(Echo().StatusToJson(8, "slow down", status.SerializeAsString()),
+  EXPECT_EQ(Echo().StatusToJson(grpc::StatusCode::RESOURCE_EXHAUSTED, "slow down",
+                                status.SerializeAsString()),
             R"({"code":8,"message":"slow down","details":[)"
             R"({"@type":"type.googleapis.com/google.rpc.RetryInfo","retryDelay":"30s"},)"
             R"({"@type":"type.googleapis.com/google.rpc.RequestInfo","requestId":"r-1",)"

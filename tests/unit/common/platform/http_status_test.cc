@@ -10,10 +10,12 @@ TEST(HttpStatusFromGrpc, MapsEveryCodeAsEnvoyDoes) {
   const int expected[17] = {200, 499, 500, 400, 504, 404, 409, 403, 429,
                             400, 409, 400, 501, 500, 503, 500, 401};
   for (int code = 0; code <= 16; ++code) {
-    EXPECT_EQ(HttpStatusFromGrpc(code), expected[code]) << "grpc code " << code;
+    EXPECT_EQ(HttpStatusFromGrpc(static_cast<grpc::StatusCode>(code)), expected[code])
+        << "grpc code " << code;
   }
-  EXPECT_EQ(HttpStatusFromGrpc(17), 500);
-  EXPECT_EQ(HttpStatusFromGrpc(-1), 500);
+  // A code from the wire that no enumerator names.
+  EXPECT_EQ(HttpStatusFromGrpc(static_cast<grpc::StatusCode>(17)), 500);
+  EXPECT_EQ(HttpStatusFromGrpc(grpc::StatusCode::DO_NOT_USE), 500);
 }
 
 TEST(HttpReason, NamesTheStatusesWeSend) {

@@ -183,11 +183,11 @@ TEST(MaskPaths, AcceptsAllowedPathsAndRejectsOthers) {
 }
 
 TEST(Metrics, CodeNamesAreGoGrpcPrometheusNames) {
-  EXPECT_EQ(GrpcCodeName(0), "OK");
-  EXPECT_EQ(GrpcCodeName(3), "InvalidArgument");
-  EXPECT_EQ(GrpcCodeName(7), "PermissionDenied");
-  EXPECT_EQ(GrpcCodeName(16), "Unauthenticated");
-  EXPECT_EQ(GrpcCodeName(99), "Unknown");
+  EXPECT_EQ(GrpcCodeName(grpc::StatusCode::OK), "OK");
+  EXPECT_EQ(GrpcCodeName(grpc::StatusCode::INVALID_ARGUMENT), "InvalidArgument");
+  EXPECT_EQ(GrpcCodeName(grpc::StatusCode::PERMISSION_DENIED), "PermissionDenied");
+  EXPECT_EQ(GrpcCodeName(grpc::StatusCode::UNAUTHENTICATED), "Unauthenticated");
+  EXPECT_EQ(GrpcCodeName(static_cast<grpc::StatusCode>(99)), "Unknown");
 }
 
 }  // namespace

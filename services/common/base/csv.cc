@@ -1,5 +1,10 @@
 #include "csv.h"
 
+#include <algorithm>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+
 namespace ekinerja::csv {
 
 std::vector<Record> SplitRecords(std::string_view text) {
@@ -76,6 +81,102 @@ std::vector<Record> SplitRecords(std::string_view text) {
     records.push_back(std::move(r));
   }
   return records;
+}
+
+namespace {
+
+std::string Strip(std::string_view s) {
+  return std::string(absl::StripAsciiWhitespace(absl::string_view(s.data(), s.size())));
+}
+
+std::string ColumnList(const TableSpec& spec) {
+  std::string list;
+  for (std::string_view name : spec.columns) {
+    absl::StrAppend(&list, list.empty() ? "" : ", ", absl::string_view(name.data(), name.size()));
+  }
+  return list;
+}
+
+// Position of each column of the spec in the records (-1: not named); empty if the header is bad.
+std::vector<int> ReadHeader(const Record& header, const TableSpec& spec, Violations& violations) {
+  const std::string where = absl::StrCat("line ", header.line, ": ");
+  if (!header.error.empty()) {
+    violations.Add("header", where + header.error);
+    return {};
+  }
+  std::vector<int> index(spec.columns.size(), -1);
+  bool ok = true;
+  const auto refuse = [&](std::string reason) {
+    violations.Add("header", where + reason);
+    ok = false;
+  };
+  for (size_t i = 0; i < header.fields.size(); ++i) {
+    const std::string name = absl::AsciiStrToLower(Strip(header.fields[i]));
+    auto refused = std::find_if(spec.refused.begin(), spec.refused.end(),
+                                [&](const auto& r) { return r.first == name; });
+    auto known = std::find(spec.columns.begin(), spec.columns.end(), name);
+    if (refused != spec.refused.end()) {
+      refuse(std::string(refused->second));
+    } else if (known == spec.columns.end()) {
+      refuse(absl::StrCat("unknown column \"", name, "\"; the columns are ", ColumnList(spec)));
+    } else if (int& at = index[known - spec.columns.begin()]; at >= 0) {
+      refuse(absl::StrCat("column \"", name, "\" appears twice"));
+    } else {
+      at = static_cast<int>(i);
+    }
+  }
+  for (size_t c = 0; c < spec.required; ++c) {
+    if (index[c] < 0) {
+      const std::string_view name = spec.columns[c];
+      refuse(absl::StrCat("required column \"", absl::string_view(name.data(), name.size()),
+                          "\" is missing"));
+    }
+  }
+  if (!ok) return {};
+  return index;
+}
+
+}  // namespace
+
+void ReadTable(std::string_view text, const TableSpec& spec, Violations& violations,
+               const std::function<void(const TableRow&)>& each) {
+  if (text.substr(0, kUtf8Bom.size()) == kUtf8Bom) text.remove_prefix(kUtf8Bom.size());
+  const std::vector<Record> records = SplitRecords(text);
+  auto it = records.begin();
+  while (it != records.end() && it->blank) ++it;
+  if (it == records.end()) {
+    violations.Add("csv", "the file is empty; it needs a header line naming the columns");
+    return;
+  }
+  const std::vector<int> index = ReadHeader(*it, spec, violations);
+  if (index.empty()) return;
+  const size_t fields = it->fields.size();
+  for (++it; it != records.end(); ++it) {
+    const Record& record = *it;
+    if (record.blank) continue;
+    const std::string where = absl::StrCat("line ", record.line, ": ");
+    const std::string row = absl::StrCat("rows[", record.line, "]");
+    if (!record.error.empty()) {
+      violations.Add(row, where + record.error);
+    } else if (record.fields.size() != fields) {
+      violations.Add(row, absl::StrCat(where, "expected ", fields, " fields as in the header, got ",
+                                       record.fields.size()));
+    } else {
+      TableRow row;
+      row.line = record.line;
+      for (int at : index) row.cells.push_back(at < 0 ? std::string() : Strip(record.fields[at]));
+      each(row);
+    }
+  }
+}
+
+std::string CellField(int line, std::string_view column) {
+  return absl::StrCat("rows[", line, "].", absl::string_view(column.data(), column.size()));
+}
+
+std::string ProblemOf(const absl::Status& status) {
+  std::vector<FieldViolation> v = FieldViolationsOf(status);
+  return v.empty() ? std::string(status.message()) : v.front().description;
 }
 
 }  // namespace ekinerja::csv

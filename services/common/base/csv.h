@@ -5,9 +5,14 @@
 // lone CR between records, and physical line numbers kept so that errors name the line a person
 // sees in their editor.
 
+#include <functional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
+
+#include "absl/status/status.h"
+#include "status.h"
 
 namespace ekinerja::csv {
 
@@ -26,5 +31,35 @@ struct Record {
 // line count, so later records keep their physical line numbers. A quote inside an unquoted field
 // is kept as data (spreadsheets write them).
 std::vector<Record> SplitRecords(std::string_view text);
+
+// A file whose first non-blank line names its columns, as the importers take it: the columns in
+// any order and any case, blanks around names and cells ignored.
+struct TableSpec {
+  std::vector<std::string_view> columns;  // the known columns, lower case
+  size_t required = 0;                    // the first `required` of them must be named
+  // Columns refused by name, each with its own reason (identity refuses "password").
+  std::vector<std::pair<std::string_view, std::string_view>> refused;
+};
+
+// A data record's cells by column of the spec, stripped; "" for a column the header did not name.
+struct TableRow {
+  int line = 0;
+  std::vector<std::string> cells;
+};
+
+// Drops a byte order mark, skips blank lines, maps the header onto `spec`, and calls `each` with
+// every record whose syntax and field count are good, in file order. Violations, each text
+// starting "line L: ": "csv" for a file without a header; "header" for the header's syntax error
+// or an unknown, repeated, missing or refused column (then no record is read); "rows[L]", added in
+// line order between the calls, for a record's syntax error or a field count other than the
+// header's.
+void ReadTable(std::string_view text, const TableSpec& spec, Violations& violations,
+               const std::function<void(const TableRow&)>& each);
+
+// Where a cell's problem is reported: "rows[L].<column>".
+std::string CellField(int line, std::string_view column);
+
+// What a field validator said of a cell: its first violation's description, else its message.
+std::string ProblemOf(const absl::Status& status);
 
 }  // namespace ekinerja::csv

@@ -238,7 +238,7 @@ grpc::Status AttendanceServiceImpl::AssignSchedule(grpc::ServerContext* ctx,
               "whole tenant");
       }
     }
-    absl::StatusOr<DateSpan> span =
+    absl::StatusOr<DateRange> span =
         ParseDateSpan(window, a.start_date(), a.end_date(), "assignment.", /*end_required=*/false);
     v.Merge(span.status());
     CheckText(v, "request_id", req->request_id(), kIdText);
@@ -422,7 +422,7 @@ grpc::Status AttendanceServiceImpl::ListRosterDays(grpc::ServerContext* ctx,
     Violations v;
     absl::StatusOr<Nip> nip = ParseNip(req->nip(), "nip");
     v.Merge(nip.status());
-    absl::StatusOr<DateSpan> span =
+    absl::StatusOr<DateRange> span =
         ParseDateSpan(window, req->start_date(), req->end_date(), "", /*end_required=*/true);
     v.Merge(span.status());
     if (span.ok() && *span->end - span->start >= kMaxRosterDays) {

@@ -73,7 +73,7 @@ struct Range {
 // start_date and end_date of a request: both set, end not before start, at most kMaxRangeDays.
 absl::StatusOr<Range> RangeOf(const WorkDateWindow& window, const google::type::Date& start,
                               const google::type::Date& end) {
-  EK_ASSIGN_OR_RETURN(const DateSpan span,
+  EK_ASSIGN_OR_RETURN(const DateRange span,
                       ParseDateSpan(window, start, end, "", /*end_required=*/true));
   if (*span.end - span.start >= kMaxRangeDays) {
     return InvalidField("end_date",

@@ -105,7 +105,7 @@ absl::StatusOr<ListQuery> ParseListQuery(const WorkDateWindow& window, const std
     if (parsed.ok()) q.filter.nip = parsed->digits;
   }
   if (IsSet(start) || IsSet(end)) {
-    absl::StatusOr<DateSpan> span = ParseDateSpan(window, start, end, "", /*end_required=*/true);
+    absl::StatusOr<DateRange> span = ParseDateSpan(window, start, end, "", /*end_required=*/true);
     v.Merge(span.status());
     if (span.ok()) {
       q.filter.first = span->start;
@@ -286,7 +286,7 @@ grpc::Status AttendanceServiceImpl::CreateAbsence(grpc::ServerContext* ctx,
     if (a.kind() == v1::ABSENCE_KIND_UNSPECIFIED || !v1::AbsenceKind_IsValid(a.kind())) {
       v.Add("absence.kind", "required: IZIN, SAKIT, CUTI_*, DINAS_LUAR or TUGAS_BELAJAR");
     }
-    absl::StatusOr<DateSpan> span =
+    absl::StatusOr<DateRange> span =
         ParseDateSpan(window, a.start_date(), a.end_date(), "absence.", /*end_required=*/true);
     v.Merge(span.status());
     if (span.ok()) {

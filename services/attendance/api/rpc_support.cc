@@ -42,23 +42,12 @@ absl::StatusOr<absl::CivilDay> ParseWorkDate(const WorkDateWindow& window,
   return day;
 }
 
-absl::StatusOr<DateSpan> ParseDateSpan(const WorkDateWindow& window,
-                                       const google::type::Date& start,
-                                       const google::type::Date& end, const std::string& prefix,
-                                       bool end_required) {
-  Violations v;
-  std::optional<absl::CivilDay> s, e;
-  absl::StatusOr<absl::CivilDay> parsed_start = ParseWorkDate(window, start, prefix + "start_date");
-  v.Merge(parsed_start.status());
-  if (parsed_start.ok()) s = *parsed_start;
-  if (IsSet(end) || end_required) {
-    absl::StatusOr<absl::CivilDay> parsed = ParseWorkDate(window, end, prefix + "end_date");
-    v.Merge(parsed.status());
-    if (parsed.ok()) e = *parsed;
-    if (s && e && *e < *s) v.Add(prefix + "end_date", "before start_date");
-  }
-  EK_RETURN_IF_ERROR(v.ToStatus());
-  return DateSpan{*s, e};
+absl::StatusOr<DateRange> ParseDateSpan(const WorkDateWindow& window,
+                                        const google::type::Date& start,
+                                        const google::type::Date& end, const std::string& prefix,
+                                        bool end_required) {
+  return FromProtoDateRange(start, end, prefix, end_required,
+                            [&](absl::CivilDay day) { return WorkDateError(window, day); });
 }
 
 absl::Status NotFoundAsField(const absl::Status& status, const std::string& field) {

@@ -10,6 +10,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/civil_time.h"
+#include "civil.h"
 #include "domain/work_dates.h"
 #include "google/type/date.pb.h"
 #include "pipeline/recompute.h"
@@ -36,17 +37,11 @@ absl::StatusOr<absl::CivilDay> ParseWorkDate(const WorkDateWindow& window,
                                              const google::type::Date& date,
                                              const std::string& field);
 
-// A range of work dates from the API (each as ParseWorkDate): `start` required; `end` required when
-// `end_required`, else optional (open-ended); end not before start. INVALID_ARGUMENT with one
-// violation per bad field, on "<prefix>start_date" and "<prefix>end_date".
-struct DateSpan {
-  absl::CivilDay start;
-  std::optional<absl::CivilDay> end;
-};
-absl::StatusOr<DateSpan> ParseDateSpan(const WorkDateWindow& window,
-                                       const google::type::Date& start,
-                                       const google::type::Date& end, const std::string& prefix,
-                                       bool end_required);
+// A range of work dates from the API: FromProtoDateRange with each day inside the tenant's window.
+absl::StatusOr<DateRange> ParseDateSpan(const WorkDateWindow& window,
+                                        const google::type::Date& start,
+                                        const google::type::Date& end, const std::string& prefix,
+                                        bool end_required);
 
 // `status`, except that NOT_FOUND (an employee the request names does not exist) becomes
 // INVALID_ARGUMENT on `field` with the same message: a create's body names a missing employee.

@@ -31,6 +31,40 @@ absl::StatusOr<absl::CivilDay> FromProtoDate(const google::type::Date& date,
   return d;
 }
 
+absl::StatusOr<DateRange> FromProtoDateRange(const google::type::Date& start,
+                                             const google::type::Date& end,
+                                             const std::string& prefix, bool end_required,
+                                             const DayCheck& check_day) {
+  Violations v;
+  const auto parse = [&](const google::type::Date& date,
+                         const std::string& field) -> std::optional<absl::CivilDay> {
+    if (!IsSet(date)) {
+      v.Add(field, "required");
+      return std::nullopt;
+    }
+    absl::StatusOr<absl::CivilDay> day = FromProtoDate(date, field);
+    if (!day.ok()) {
+      v.Merge(day.status());
+      return std::nullopt;
+    }
+    if (check_day) {
+      if (std::optional<std::string> problem = check_day(*day)) {
+        v.Add(field, *std::move(problem));
+        return std::nullopt;
+      }
+    }
+    return *day;
+  };
+  const std::optional<absl::CivilDay> s = parse(start, prefix + "start_date");
+  std::optional<absl::CivilDay> e;
+  if (IsSet(end) || end_required) {
+    e = parse(end, prefix + "end_date");
+    if (s && e && *e < *s) v.Add(prefix + "end_date", "before start_date");
+  }
+  EK_RETURN_IF_ERROR(v.ToStatus());
+  return DateRange{*s, e};
+}
+
 google::type::Date ToProtoDate(absl::CivilDay day) {
   google::type::Date out;
   out.set_year(static_cast<int32_t>(day.year()));

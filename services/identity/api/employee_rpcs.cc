@@ -33,27 +33,6 @@ absl::Status ValidateStatus(v1::EmploymentStatus s, const std::string& field) {
   return absl::OkStatus();
 }
 
-// Start and optional end of a proto date range, end not before start.
-absl::StatusOr<std::pair<absl::CivilDay, std::optional<absl::CivilDay>>> RangeOf(
-    const google::type::Date& start, const google::type::Date& end, const std::string& prefix) {
-  Violations v;
-  auto s = FromProtoDate(start, prefix + "start_date");
-  if (!IsSet(start)) {
-    v.Add(prefix + "start_date", "required");
-  } else {
-    v.Merge(s.status());
-  }
-  std::optional<absl::CivilDay> e;
-  if (IsSet(end)) {
-    auto parsed = FromProtoDate(end, prefix + "end_date");
-    v.Merge(parsed.status());
-    if (parsed.ok()) e = *parsed;
-    if (parsed.ok() && s.ok() && *parsed < *s) v.Add(prefix + "end_date", "before start_date");
-  }
-  EK_RETURN_IF_ERROR(v.ToStatus());
-  return std::make_pair(*s, e);
-}
-
 }  // namespace
 
 grpc::Status IdentityServiceImpl::CreateEmployee(grpc::ServerContext* ctx,
@@ -417,7 +396,8 @@ grpc::Status IdentityServiceImpl::CreateAssignment(grpc::ServerContext* ctx,
     v.Merge(ValidatePositionCode(a.position_code(), "assignment.position_code"));
     const auto kind = FromProto(a.kind());
     if (!kind) v.Add("assignment.kind", "required: DEFINITIF, PLT or PLH");
-    auto range = RangeOf(a.start_date(), a.end_date(), "assignment.");
+    auto range = FromProtoDateRange(a.start_date(), a.end_date(), "assignment.",
+                                    /*end_required=*/false);
     v.Merge(range.status());
     EK_RETURN_IF_ERROR(v.ToStatus());
     return pool_.Write([&](db::Tx& tx) -> absl::Status {
@@ -426,12 +406,12 @@ grpc::Status IdentityServiceImpl::CreateAssignment(grpc::ServerContext* ctx,
       auto pos = store::GetPosition(tx, p.tenant, a.position_code());
       if (!pos.ok()) return InvalidField("assignment.position_code", "no such position");
       EK_RETURN_IF_ERROR(CheckAdministers(scope, pos->org_unit_code));
-      if (!store::GetEmployee(tx, p.tenant, nip->digits, range->first).ok()) {
+      if (!store::GetEmployee(tx, p.tenant, nip->digits, range->start).ok()) {
         return InvalidField("assignment.nip", "no such employee");
       }
       // Both ends must be the caller's: the position and the employee moved into it.
-      EK_RETURN_IF_ERROR(CheckAdministersEmployee(tx, p.tenant, scope, nip->digits, range->first));
-      const Assignment row{nip->digits, a.position_code(), *kind, range->first, range->second};
+      EK_RETURN_IF_ERROR(CheckAdministersEmployee(tx, p.tenant, scope, nip->digits, range->start));
+      const Assignment row{nip->digits, a.position_code(), *kind, range->start, range->end};
       const std::string resource =
           absl::StrCat(row.nip, "/", row.position_code, "/", FormatDate(row.start));
       EK_ASSIGN_OR_RETURN(bool replay, ClaimRequestId(tx, p.tenant, req->request_id(),
@@ -534,23 +514,24 @@ grpc::Status IdentityServiceImpl::CreateSupervisorOverride(
         o.role() != v1::SUPERVISOR_ROLE_PEJABAT_PENILAI) {
       v.Add("supervisor_override.role", "required: ATASAN_LANGSUNG or PEJABAT_PENILAI");
     }
-    auto range = RangeOf(o.start_date(), o.end_date(), "supervisor_override.");
+    auto range = FromProtoDateRange(o.start_date(), o.end_date(), "supervisor_override.",
+                                    /*end_required=*/false);
     v.Merge(range.status());
     EK_RETURN_IF_ERROR(v.ToStatus());
     return pool_.Write([&](db::Tx& tx) -> absl::Status {
       EK_ASSIGN_OR_RETURN(Scope scope, ScopeOf(tx, p));
       EK_RETURN_IF_ERROR(CheckIsAdmin(scope));
-      auto employee = store::GetEmployee(tx, p.tenant, nip->digits, range->first);
+      auto employee = store::GetEmployee(tx, p.tenant, nip->digits, range->start);
       if (!employee.ok()) return InvalidField("supervisor_override.nip", "no such employee");
-      if (!store::GetEmployee(tx, p.tenant, sup->digits, range->first).ok()) {
+      if (!store::GetEmployee(tx, p.tenant, sup->digits, range->start).ok()) {
         return InvalidField("supervisor_override.supervisor_nip", "no such employee");
       }
-      EK_RETURN_IF_ERROR(CheckAdministersEmployee(tx, p.tenant, scope, nip->digits, range->first));
+      EK_RETURN_IF_ERROR(CheckAdministersEmployee(tx, p.tenant, scope, nip->digits, range->start));
       const Override row{nip->digits, sup->digits,
                          o.role() == v1::SUPERVISOR_ROLE_PEJABAT_PENILAI
                              ? SupervisorRole::kPejabatPenilai
                              : SupervisorRole::kAtasanLangsung,
-                         range->first, range->second};
+                         range->start, range->end};
       const std::string resource =
           absl::StrCat(row.nip, "/", row.supervisor_nip, "/", FormatDate(row.start));
       EK_ASSIGN_OR_RETURN(bool replay, ClaimRequestId(tx, p.tenant, req->request_id(),

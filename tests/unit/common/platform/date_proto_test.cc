@@ -70,6 +70,44 @@ TEST(DateProtoFromProtoDate, RejectsPartialAndOutOfRangeDates) {
   }
 }
 
+// The one date-range parser (issue 9, item 5).
+std::vector<FieldViolation> RangeViolations(const absl::Status& st) {
+  return FieldViolationsOf(st);
+}
+
+TEST(DateProtoFromProtoDateRange, OpenEndedUnlessTheEndIsRequired) {
+  absl::StatusOr<DateRange> r = FromProtoDateRange(Date(2026, 1, 5), {}, "a.", false);
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ(r->start, absl::CivilDay(2026, 1, 5));
+  EXPECT_FALSE(r->end.has_value());
+  EXPECT_EQ(RangeViolations(FromProtoDateRange(Date(2026, 1, 5), {}, "a.", true).status()),
+            (std::vector<FieldViolation>{{"a.end_date", "required"}}));
+  r = FromProtoDateRange(Date(2026, 1, 5), Date(2026, 1, 5), "", true);
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ(r->end, absl::CivilDay(2026, 1, 5));
+}
+
+TEST(DateProtoFromProtoDateRange, OneViolationPerBadField) {
+  EXPECT_EQ(RangeViolations(FromProtoDateRange({}, Date(2026, 2, 30), "a.", false).status()),
+            (std::vector<FieldViolation>{{"a.start_date", "required"},
+                                         {"a.end_date", "2026-02-30 is not a calendar date"}}));
+  EXPECT_EQ(
+      RangeViolations(FromProtoDateRange(Date(2026, 3, 2), Date(2026, 3, 1), "", false).status()),
+      (std::vector<FieldViolation>{{"end_date", "before start_date"}}));
+}
+
+TEST(DateProtoFromProtoDateRange, EachDayPassesTheCheck) {
+  const DayCheck before_2030 = [](absl::CivilDay day) -> std::optional<std::string> {
+    if (day.year() >= 2030) return "after 2029";
+    return std::nullopt;
+  };
+  EXPECT_EQ(
+      RangeViolations(
+          FromProtoDateRange(Date(2031, 1, 1), Date(2032, 1, 1), "", false, before_2030).status()),
+      (std::vector<FieldViolation>{{"start_date", "after 2029"}, {"end_date", "after 2029"}}));
+  EXPECT_TRUE(FromProtoDateRange(Date(2029, 1, 1), {}, "", false, before_2030).ok());
+}
+
 TEST(DateProtoToProtoDate, SetsAllThreeFields) {
   const google::type::Date d = ToProtoDate(absl::CivilDay(2026, 3, 5));
   EXPECT_EQ(d.year(), 2026);

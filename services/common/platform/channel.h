@@ -16,9 +16,9 @@
 //   a longer ChannelOptions::deadline. The client enforces it (DEADLINE_EXCEEDED, the call
 //   cancelled); gRPC applies it after the call's headers are built, so the server is not told (no
 //   grpc-timeout) and learns of it by the cancellation. A caller that wants the server to stop
-//   waiting sooner (admission.h) sets its own deadline. gRPC 1.51 counts this timeout from a clock
-//   that runs about 2 s behind (measured: a 1 s timeout ends calls at once, a 5 s one after 3.2 s),
-//   hence the minimum; a caller's own deadline is exact.
+//   waiting sooner (admission.h) sets its own deadline. gRPC counts this timeout from a clock that
+//   runs 1-2 s behind (grpc/grpc#34547, open; with 1.51 here a 1 s timeout ends calls at once, a
+//   5 s one after 3.2 s), hence the minimum; a caller's own deadline is exact.
 // - Keepalive: an HTTP/2 PING every `keepalive_time` (also without calls in flight), the
 //   connection dropped when none is answered within `keepalive_timeout`, so a peer that vanished
 //   (a pod deleted, a NAT entry expired) is noticed before a call waits on it. Servers accept

@@ -7,6 +7,8 @@
 //   auto pki = TestPki::Create();                      // the CA
 //   auto server = (*pki)->Issue("server");             // for 127.0.0.1 and localhost
 //   options.tls = {(*pki)->ca_file(), server->cert_file, server->key_file};
+//
+// MutualTls makes the usual set at once: the CA, a server's and a client's certificates.
 
 #include <openssl/evp.h>
 #include <openssl/pem.h>
@@ -20,6 +22,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
+#include "channel.h"
 
 namespace ekinerja::integration {
 
@@ -145,6 +148,29 @@ class TestPki {
   std::string ca_file_;
   std::unique_ptr<EVP_PKEY, PkeyFree> ca_key_;
   std::unique_ptr<X509, X509Free> ca_cert_;
+};
+
+// A CA and the certificates it issued to a server and to its client, for mutual TLS.
+struct MutualTls {
+  std::unique_ptr<TestPki> pki;
+  TestPki::Issued server, client;
+
+  static absl::StatusOr<MutualTls> Create(const std::string& server, const std::string& client) {
+    MutualTls out;
+    auto pki = TestPki::Create("e-Kinerja test CA");
+    if (!pki.ok()) return pki.status();
+    out.pki = *std::move(pki);
+    auto s = out.pki->Issue(server);
+    if (!s.ok()) return s.status();
+    auto c = out.pki->Issue(client);
+    if (!c.ok()) return c.status();
+    out.server = *s;
+    out.client = *c;
+    return out;
+  }
+  // What the server's and the client's TLS options name.
+  TlsFiles ServerFiles() const { return {pki->ca_file(), server.cert_file, server.key_file}; }
+  TlsFiles ClientFiles() const { return {pki->ca_file(), client.cert_file, client.key_file}; }
 };
 
 }  // namespace ekinerja::integration

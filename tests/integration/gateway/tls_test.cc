@@ -11,36 +11,28 @@
 namespace ekinerja::gateway::it {
 namespace {
 
-using ::ekinerja::integration::TestPki;
+using ::ekinerja::integration::MutualTls;
 using ::testing::HasSubstr;
 
 class GatewayTlsTest : public GatewayTest {
  protected:
   GatewayTlsTest() {
-    auto pki = TestPki::Create("e-Kinerja test CA");
-    if (!pki.ok()) return;  // SetUp fails on it
-    pki_ = *std::move(pki);
-    auto identity = pki_->Issue("identity");
-    auto gateway = pki_->Issue("gateway");
-    if (!identity.ok() || !gateway.ok()) return;
-    identity_ = *identity;
-    gateway_ = *gateway;
-    TuneServer([this](ServerOptions& o) {
-      o.tls = {pki_->ca_file(), identity_.cert_file, identity_.key_file};
-    });
+    auto tls = MutualTls::Create("identity", "gateway");
+    if (!tls.ok()) return;  // SetUp fails on it
+    tls_ = *std::move(tls);
+    TuneServer([this](ServerOptions& o) { o.tls = tls_.ServerFiles(); });
   }
   void SetUp() override {
-    ASSERT_FALSE(gateway_.cert_file.empty()) << "the test's certificates were not made";
+    ASSERT_NE(tls_.pki, nullptr) << "the test's certificates were not made";
     GatewayTest::SetUp();
   }
 
-  std::unique_ptr<TestPki> pki_;
-  TestPki::Issued identity_, gateway_;
+  MutualTls tls_;
 };
 
 TEST_F(GatewayTlsTest, WithTheCaAndItsCertificateTheGatewayIsReadyAndServes) {
   GatewayConfig config;
-  config.upstream.tls = {pki_->ca_file(), gateway_.cert_file, gateway_.key_file};
+  config.upstream.tls = tls_.ClientFiles();
   StartGateway(config);
   ASSERT_FALSE(HasFatalFailure());
 
@@ -73,7 +65,7 @@ TEST_F(GatewayTlsTest, WithoutItsCertificateOrInPlaintextTheGatewayIsNotReady) {
   EXPECT_EQ(plain.status, 503) << plain.body;
   EXPECT_THAT(plain.body, HasSubstr(R"("ekinerja.identity.v1.IdentityService":"UNREACHABLE: )"));
 
-  config.upstream.tls = {pki_->ca_file(), "", ""};  // TLS, but no client certificate
+  config.upstream.tls = {tls_.pki->ca_file(), "", ""};  // TLS, but no client certificate
   StartGateway(config);
   ASSERT_FALSE(HasFatalFailure());
   HttpReply anonymous = Get("/readyz");

@@ -18,6 +18,7 @@ namespace ekinerja::identity::it {
 namespace {
 
 using ::ekinerja::integration::CounterValue;
+using ::ekinerja::integration::MutualTls;
 using ::ekinerja::integration::TestPki;
 
 constexpr char kService[] = "ekinerja.identity.v1.IdentityService";
@@ -144,24 +145,17 @@ TEST_F(ChannelDeadlineTest, ACallWithoutADeadlineOrALaterOneEndsAtTheChannelsDea
 class TlsTest : public IdentityTest {
  protected:
   TlsTest() {
-    auto pki = TestPki::Create("e-Kinerja test CA");
+    auto tls = MutualTls::Create("identity", "attendance");
     auto other = TestPki::Create("Another CA");
-    if (!pki.ok() || !other.ok()) return;  // SetUp fails on it
-    pki_ = *std::move(pki);
+    if (!tls.ok() || !other.ok()) return;  // SetUp fails on it
+    tls_ = *std::move(tls);
     other_ = *std::move(other);
-    auto server = pki_->Issue("identity");
-    auto client = pki_->Issue("attendance");
     auto stranger = other_->Issue("stranger");
-    if (!server.ok() || !client.ok() || !stranger.ok()) return;
-    server_ = *server;
-    client_ = *client;
-    stranger_ = *stranger;
-    TuneServer([this](ServerOptions& o) {
-      o.tls = {pki_->ca_file(), server_.cert_file, server_.key_file};
-    });
+    if (stranger.ok()) stranger_ = *stranger;
+    TuneServer([this](ServerOptions& o) { o.tls = tls_.ServerFiles(); });
   }
   void SetUp() override {
-    ASSERT_FALSE(server_.cert_file.empty()) << "the test's certificates were not made";
+    ASSERT_FALSE(stranger_.cert_file.empty()) << "the test's certificates were not made";
     IdentityTest::SetUp();
   }
 
@@ -176,12 +170,13 @@ class TlsTest : public IdentityTest {
     return GetJwks(*v1::IdentityService::NewStub(*channel));
   }
 
-  std::unique_ptr<TestPki> pki_, other_;
-  TestPki::Issued server_, client_, stranger_;
+  MutualTls tls_;
+  std::unique_ptr<TestPki> other_;
+  TestPki::Issued stranger_;
 };
 
 TEST_F(TlsTest, AChannelWithTheCaAndACertificateItSignedIsServed) {
-  EXPECT_TRUE(Ok(CallWith({pki_->ca_file(), client_.cert_file, client_.key_file})));
+  EXPECT_TRUE(Ok(CallWith(tls_.ClientFiles())));
   EXPECT_EQ(JwksCalls(host()), 1);
 }
 
@@ -193,14 +188,14 @@ TEST_F(TlsTest, APlaintextChannelIsRefused) {
 }
 
 TEST_F(TlsTest, AChannelTrustingAnotherCaDoesNotAcceptTheServer) {
-  EXPECT_TRUE(HasCode(CallWith({other_->ca_file(), client_.cert_file, client_.key_file}),
+  EXPECT_TRUE(HasCode(CallWith({other_->ca_file(), tls_.client.cert_file, tls_.client.key_file}),
                       grpc::StatusCode::UNAVAILABLE));
   EXPECT_EQ(JwksCalls(host()), 0);
 }
 
 TEST_F(TlsTest, TheServerRefusesAClientWithoutACertificateOrWithOneOfAnotherCa) {
-  EXPECT_TRUE(HasCode(CallWith({pki_->ca_file(), "", ""}), grpc::StatusCode::UNAVAILABLE));
-  EXPECT_TRUE(HasCode(CallWith({pki_->ca_file(), stranger_.cert_file, stranger_.key_file}),
+  EXPECT_TRUE(HasCode(CallWith({tls_.pki->ca_file(), "", ""}), grpc::StatusCode::UNAVAILABLE));
+  EXPECT_TRUE(HasCode(CallWith({tls_.pki->ca_file(), stranger_.cert_file, stranger_.key_file}),
                       grpc::StatusCode::UNAVAILABLE));
   EXPECT_EQ(JwksCalls(host()), 0);
 }

@@ -48,6 +48,25 @@ std::vector<std::string> ViolatedFields(const grpc::Status& status) {
   return fields;
 }
 
+// The sum of counter `name` over its series that have `labels` (and any others); 0 if none.
+double CounterValue(prometheus::Registry& registry, const std::string& name,
+                    const std::map<std::string, std::string>& labels) {
+  double sum = 0;
+  for (const auto& family : registry.Collect()) {
+    if (family.name != name) continue;
+    for (const auto& metric : family.metric) {
+      bool match = true;
+      for (const auto& [key, value] : labels) {
+        bool found = false;
+        for (const auto& label : metric.label) found |= label.name == key && label.value == value;
+        match &= found;
+      }
+      if (match) sum += metric.counter.value;
+    }
+  }
+  return sum;
+}
+
 namespace {
 
 // Fails the current test (fatally, for HasFatalFailure) unless `status` is OK.
@@ -64,7 +83,10 @@ void IdentityTest::SetUp() {
   auto schema = integration::TestSchema::Create();
   ASSERT_TRUE(schema.ok()) << schema.status();
   schema_ = std::move(*schema);
+  Start(primary_);
+}
 
+void IdentityTest::Start(Replica& r) {
   // As main.cc wires the service, on free ports, with fast password hashing.
   ServerOptions options;
   options.service = "identity";
@@ -79,42 +101,55 @@ void IdentityTest::SetUp() {
   if (tune_) tune_(options);
   auto host = ServiceHost::Create(options, embedded::identity_sql());
   ASSERT_TRUE(host.ok()) << host.status();
-  host_ = std::move(*host);
+  r.host = std::move(*host);
 
   IdentityConfig config;
   config.hash_params = auth::PasswordHashParams::Fast();
   // The test client connects from 127.0.0.1, as the gateway does in a local run.
   config.trusted_proxies = {"127.0.0.1"};
   absl::Status st =
-      BootstrapPlatformAdmin(host_->pool(), kPlatformAdminPassword, config.hash_params);
+      BootstrapPlatformAdmin(r.host->pool(), kPlatformAdminPassword, config.hash_params);
   ASSERT_TRUE(st.ok()) << st;
-  keys_ = std::make_shared<KeyRing>(host_->pool(), config.access_ttl);
-  st = keys_->EnsureKey();
+  r.keys = std::make_shared<KeyRing>(r.host->pool(), config.access_ttl);
+  st = r.keys->EnsureKey();
   ASSERT_TRUE(st.ok()) << st;
-  metrics_ = std::make_shared<IdentityMetrics>(host_->metrics().registry());
-  service_ = std::make_shared<IdentityServiceImpl>(host_->pool(), *keys_, *metrics_, config);
-  std::shared_ptr<KeyRing> keys = keys_;
-  jwks_ = std::make_shared<auth::JwksCache>([keys] { return keys->PublicKeys(); },
-                                            absl::Seconds(30), absl::Seconds(1));
-  st = host_->Start({service_.get()},
-                    std::make_shared<JwtTokenVerifier>(jwks_, config.issuer, config.audience),
-                    IdentityServiceImpl::PublicMethods());
+  r.metrics = std::make_shared<IdentityMetrics>(r.host->metrics().registry());
+  r.service = std::make_shared<IdentityServiceImpl>(r.host->pool(), *r.keys, *r.metrics, config,
+                                                    &r.host->metrics().registry());
+  std::shared_ptr<KeyRing> keys = r.keys;
+  r.jwks = std::make_shared<auth::JwksCache>([keys] { return keys->PublicKeys(); },
+                                             absl::Seconds(30), absl::Seconds(1));
+  st = r.host->Start({r.service.get()},
+                     std::make_shared<JwtTokenVerifier>(r.jwks, config.issuer, config.audience),
+                     IdentityServiceImpl::PublicMethods());
   ASSERT_TRUE(st.ok()) << st;
 
-  channel_ = grpc::CreateChannel(absl::StrCat("127.0.0.1:", host_->grpc_port()),
-                                 grpc::InsecureChannelCredentials());
-  stub_ = v1::IdentityService::NewStub(channel_);
+  r.channel = grpc::CreateChannel(absl::StrCat("127.0.0.1:", r.host->grpc_port()),
+                                  grpc::InsecureChannelCredentials());
+  r.stub = v1::IdentityService::NewStub(r.channel);
+}
+
+IdentityTest::Replica* IdentityTest::StartReplica() {
+  replicas_.push_back(std::make_unique<Replica>());
+  Start(*replicas_.back());
+  if (HasFatalFailure()) return nullptr;
+  return replicas_.back().get();
+}
+
+void IdentityTest::Replica::Shutdown() {
+  stub.reset();
+  channel.reset();
+  if (host) host->Shutdown();  // no call runs into the service from here on
+  service.reset();
+  metrics.reset();
+  host.reset();
+  jwks.reset();
+  keys.reset();
 }
 
 void IdentityTest::TearDown() {
-  stub_.reset();
-  channel_.reset();
-  if (host_) host_->Shutdown();  // no call runs into the service from here on
-  service_.reset();
-  metrics_.reset();
-  host_.reset();
-  jwks_.reset();
-  keys_.reset();
+  for (auto& r : replicas_) r->Shutdown();
+  primary_.Shutdown();
   schema_.reset();
 }
 
@@ -133,7 +168,7 @@ absl::StatusOr<v1::LoginResponse> IdentityTest::Login(const std::string& tenant,
   req.set_username(username);
   req.set_password(password);
   v1::LoginResponse resp;
-  grpc::Status st = stub_->Login(Ctx().get(), req, &resp);
+  grpc::Status st = primary_.stub->Login(Ctx().get(), req, &resp);
   if (!st.ok()) return FromGrpcStatus(st);
   return resp;
 }
@@ -164,7 +199,7 @@ std::string IdentityTest::PlatformToken() {
 
 absl::StatusOr<auth::Claims> IdentityTest::VerifiedClaims(const std::string& token) {
   v1::Jwks jwks;
-  grpc::Status st = stub_->GetJwks(Ctx().get(), v1::GetJwksRequest(), &jwks);
+  grpc::Status st = primary_.stub->GetJwks(Ctx().get(), v1::GetJwksRequest(), &jwks);
   if (!st.ok()) return FromGrpcStatus(st);
   const std::vector<auth::PublicJwk> keys = auth::KeysOf(jwks);
   auto set = auth::KeySet::FromJwks(keys);
@@ -184,7 +219,8 @@ std::string IdentityTest::CreateTenantWithAdmin(const std::string& code) {
   req.set_admin_username(kTenantAdmin);
   req.set_admin_password(kTenantAdminPassword);
   v1::Tenant out;
-  RequireOk(stub_->CreateTenant(Ctx(PlatformToken()).get(), req, &out), "CreateTenant " + code);
+  RequireOk(primary_.stub->CreateTenant(Ctx(PlatformToken()).get(), req, &out),
+            "CreateTenant " + code);
   if (HasFatalFailure()) return "";
   auto login = Login(code, kTenantAdmin, kTenantAdminPassword);
   RequireOk(login.status(), "login of the admin of " + code);
@@ -214,7 +250,8 @@ SeededTenant IdentityTest::SeedTenant(const std::string& code) {
     req.mutable_org_unit()->set_name(absl::StrCat(u.name, " ", code));
     req.mutable_org_unit()->set_parent_code(u.parent);
     v1::OrgUnit out;
-    RequireOk(stub_->CreateOrgUnit(Ctx(admin).get(), req, &out), absl::StrCat("unit ", u.code));
+    RequireOk(primary_.stub->CreateOrgUnit(Ctx(admin).get(), req, &out),
+              absl::StrCat("unit ", u.code));
     if (HasFatalFailure()) return t;
   }
 
@@ -252,7 +289,7 @@ SeededTenant IdentityTest::SeedTenant(const std::string& code) {
     pos->set_org_unit_code(p.unit);
     pos->set_head_of_unit(p.head);
     v1::Position out;
-    RequireOk(stub_->CreatePosition(Ctx(admin).get(), req, &out),
+    RequireOk(primary_.stub->CreatePosition(Ctx(admin).get(), req, &out),
               absl::StrCat("position ", p.code));
     if (HasFatalFailure()) return t;
   }
@@ -297,7 +334,7 @@ SeededTenant IdentityTest::SeedTenant(const std::string& code) {
       req.mutable_employee()->set_name(p.name);
       req.mutable_employee()->set_golongan(p.golongan);
       v1::Employee out;
-      RequireOk(stub_->CreateEmployee(Ctx(admin).get(), req, &out), "employee " + nip);
+      RequireOk(primary_.stub->CreateEmployee(Ctx(admin).get(), req, &out), "employee " + nip);
       if (HasFatalFailure()) return t;
     }
     {
@@ -308,7 +345,8 @@ SeededTenant IdentityTest::SeedTenant(const std::string& code) {
       a->set_kind(v1::ASSIGNMENT_KIND_DEFINITIF);
       *a->mutable_start_date() = Date(kAssignedFrom);
       v1::Assignment out;
-      RequireOk(stub_->CreateAssignment(Ctx(admin).get(), req, &out), "assignment of " + nip);
+      RequireOk(primary_.stub->CreateAssignment(Ctx(admin).get(), req, &out),
+                "assignment of " + nip);
       if (HasFatalFailure()) return t;
     }
   }
@@ -322,7 +360,7 @@ SeededTenant IdentityTest::SeedTenant(const std::string& code) {
     a->set_kind(v1::ASSIGNMENT_KIND_PLT);
     *a->mutable_start_date() = Date(kPltStart);
     v1::Assignment out;
-    RequireOk(stub_->CreateAssignment(Ctx(admin).get(), req, &out), "Plt assignment");
+    RequireOk(primary_.stub->CreateAssignment(Ctx(admin).get(), req, &out), "Plt assignment");
     if (HasFatalFailure()) return t;
   }
 
@@ -336,7 +374,7 @@ SeededTenant IdentityTest::SeedTenant(const std::string& code) {
     req.mutable_user()->set_admin_org_unit_code(admin_unit);
     req.set_password(password);
     v1::User out;
-    RequireOk(stub_->CreateUser(Ctx(admin).get(), req, &out), "user " + username);
+    RequireOk(primary_.stub->CreateUser(Ctx(admin).get(), req, &out), "user " + username);
     t.passwords[username] = password;
   };
   for (const Person& p : people) {

@@ -33,6 +33,7 @@
 #include "jwks_cache.h"
 #include "jwt.h"
 #include "keys/key_ring.h"
+#include "prometheus/registry.h"
 #include "server.h"
 
 namespace ekinerja::embedded {
@@ -81,12 +82,16 @@ std::vector<google::rpc::BadRequest::FieldViolation> Violations(const grpc::Stat
 // Just their fields, in order.
 std::vector<std::string> ViolatedFields(const grpc::Status& status);
 
+// The sum of counter `name` over its series that have `labels` (and any others); 0 if none.
+double CounterValue(prometheus::Registry& registry, const std::string& name,
+                    const std::map<std::string, std::string>& labels);
+
 class IdentityTest : public ::testing::Test {
  protected:
   void SetUp() override;
   void TearDown() override;
 
-  v1::IdentityService::Stub& stub() { return *stub_; }
+  v1::IdentityService::Stub& stub() { return *primary_.stub; }
 
   // A ClientContext with `authorization: Bearer <token>` (none when token is empty) and a
   // deadline, so that a hung call fails the test instead of hanging it.
@@ -121,18 +126,31 @@ class IdentityTest : public ::testing::Test {
 
   // The test's schema: look behind the API with Query/Count.
   const integration::TestSchema& db() const { return *schema_; }
-  ServiceHost& host() { return *host_; }
-  KeyRing& keys() { return *keys_; }
+  ServiceHost& host() { return *primary_.host; }
+  KeyRing& keys() { return *primary_.keys; }
+
+  // One running replica of the service: its host (pool, metrics) and a stub to it.
+  struct Replica {
+    std::unique_ptr<ServiceHost> host;
+    std::shared_ptr<KeyRing> keys;
+    std::shared_ptr<IdentityMetrics> metrics;
+    std::shared_ptr<IdentityServiceImpl> service;
+    std::shared_ptr<auth::JwksCache> jwks;
+    std::shared_ptr<grpc::Channel> channel;
+    std::unique_ptr<v1::IdentityService::Stub> stub;
+    void Shutdown();
+  };
+  // Another replica of the service on the test's schema (as a second pod on the same database),
+  // wired as the first; it stops with the test. Null and a fatal test failure when it cannot start.
+  Replica* StartReplica();
 
  private:
+  // Starts `r` on the test's schema, as main.cc wires the service.
+  void Start(Replica& r);
+
   std::unique_ptr<integration::TestSchema> schema_;
-  std::unique_ptr<ServiceHost> host_;
-  std::shared_ptr<KeyRing> keys_;
-  std::shared_ptr<IdentityMetrics> metrics_;
-  std::shared_ptr<IdentityServiceImpl> service_;
-  std::shared_ptr<auth::JwksCache> jwks_;
-  std::shared_ptr<grpc::Channel> channel_;
-  std::unique_ptr<v1::IdentityService::Stub> stub_;
+  Replica primary_;
+  std::vector<std::unique_ptr<Replica>> replicas_;
   bool serve_metrics_ = false;
   std::function<void(ServerOptions&)> tune_;
   std::string platform_token_;

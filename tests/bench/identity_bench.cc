@@ -711,75 +711,70 @@ int RunLogin() {
       });
 }
 
-// Logs a worker in once: "" or what went wrong.
-std::string LoginOnce(v1::IdentityService::Stub& stub, const std::string& tenant,
-                      const std::string& nip, const std::string& password, int timeout,
-                      std::string* token) {
-  grpc::Status s = Login(stub, tenant, nip, password, token, timeout);
-  return s.ok() ? std::string() : "login as " + nip + ": " + Describe(s);
+// Each of the workers logs in once as its employee `nips[w]`, then calls
+// `read(w, stub, ctx)` in a loop with a context that carries its token and the deadline.
+template <typename Read>
+int RunReads(const std::string& name, const std::vector<std::string>& nips, Read read) {
+  const std::string tenant = absl::GetFlag(FLAGS_tenant);
+  const std::string password = absl::GetFlag(FLAGS_employee_password);
+  const int timeout = absl::GetFlag(FLAGS_rpc_timeout_seconds);
+  std::vector<std::string> tokens(nips.size());
+  return RunLoad(
+      name,
+      [&](int w, v1::IdentityService::Stub& stub) {
+        grpc::Status s = Login(stub, tenant, nips[w], password, &tokens[w], timeout);
+        return s.ok() ? std::string() : "login as " + nips[w] + ": " + Describe(s);
+      },
+      [&](int w, v1::IdentityService::Stub& stub, int64_t) {
+        grpc::ClientContext ctx;
+        SetDeadline(ctx, timeout);
+        Authorize(ctx, tokens[w]);
+        return read(w, stub, ctx);
+      });
 }
 
 int RunGetSupervisor() {
-  const std::string tenant = absl::GetFlag(FLAGS_tenant);
-  const std::string password = absl::GetFlag(FLAGS_employee_password);
   const int n = absl::GetFlag(FLAGS_employees);
   const int c = absl::GetFlag(FLAGS_concurrency);
-  const int timeout = absl::GetFlag(FLAGS_rpc_timeout_seconds);
   CheckEmployees(n);
   if (c + 1 > Accounts(n)) Die("get-supervisor needs --concurrency < --accounts (staff 1..C)");
   const std::string head = ekinerja::bench::BenchNip(0);
-  std::vector<std::string> nips(c), tokens(c);
+  std::vector<std::string> nips(c);
   for (int w = 0; w < c; ++w) nips[w] = ekinerja::bench::BenchNip(w + 1);
-  return RunLoad(
-      "get-supervisor",
-      [&](int w, v1::IdentityService::Stub& stub) {
-        return LoginOnce(stub, tenant, nips[w], password, timeout, &tokens[w]);
-      },
-      [&](int w, v1::IdentityService::Stub& stub, int64_t) {
-        grpc::ClientContext ctx;
-        SetDeadline(ctx, timeout);
-        Authorize(ctx, tokens[w]);
-        v1::GetSupervisorRequest req;
-        req.set_nip(nips[w]);
-        v1::GetSupervisorResponse resp;
-        grpc::Status s = stub.GetSupervisor(&ctx, req, &resp);
-        if (s.ok() && resp.atasan_langsung().employee().nip() != head) {
-          return grpc::Status(grpc::StatusCode::INTERNAL,
-                              "bench: atasan " + resp.atasan_langsung().employee().nip());
-        }
-        return s;
-      });
+  return RunReads("get-supervisor", nips,
+                  [&](int w, v1::IdentityService::Stub& stub, grpc::ClientContext& ctx) {
+                    v1::GetSupervisorRequest req;
+                    req.set_nip(nips[w]);
+                    v1::GetSupervisorResponse resp;
+                    grpc::Status s = stub.GetSupervisor(&ctx, req, &resp);
+                    if (s.ok() && resp.atasan_langsung().employee().nip() != head) {
+                      return grpc::Status(
+                          grpc::StatusCode::INTERNAL,
+                          "bench: atasan " + resp.atasan_langsung().employee().nip());
+                    }
+                    return s;
+                  });
 }
 
 int RunGetEmployee() {
-  const std::string tenant = absl::GetFlag(FLAGS_tenant);
-  const std::string password = absl::GetFlag(FLAGS_employee_password);
   const int n = absl::GetFlag(FLAGS_employees);
   const int c = absl::GetFlag(FLAGS_concurrency);
-  const int timeout = absl::GetFlag(FLAGS_rpc_timeout_seconds);
   CheckEmployees(n);
   if (c > Accounts(n)) Die("get-employee needs --concurrency <= --accounts (one per worker)");
-  std::vector<std::string> nips(c), tokens(c);
+  std::vector<std::string> nips(c);
   for (int w = 0; w < c; ++w) nips[w] = ekinerja::bench::BenchNip(w);
-  return RunLoad(
-      "get-employee",
-      [&](int w, v1::IdentityService::Stub& stub) {
-        return LoginOnce(stub, tenant, nips[w], password, timeout, &tokens[w]);
-      },
-      [&](int w, v1::IdentityService::Stub& stub, int64_t) {
-        grpc::ClientContext ctx;
-        SetDeadline(ctx, timeout);
-        Authorize(ctx, tokens[w]);
-        v1::GetEmployeeRequest req;
-        req.set_nip(nips[w]);
-        v1::Employee resp;
-        grpc::Status s = stub.GetEmployee(&ctx, req, &resp);
-        if (s.ok() && resp.nip() != nips[w]) {
-          return grpc::Status(grpc::StatusCode::INTERNAL,
-                              "bench: answer for " + resp.nip() + ", asked " + nips[w]);
-        }
-        return s;
-      });
+  return RunReads("get-employee", nips,
+                  [&](int w, v1::IdentityService::Stub& stub, grpc::ClientContext& ctx) {
+                    v1::GetEmployeeRequest req;
+                    req.set_nip(nips[w]);
+                    v1::Employee resp;
+                    grpc::Status s = stub.GetEmployee(&ctx, req, &resp);
+                    if (s.ok() && resp.nip() != nips[w]) {
+                      return grpc::Status(grpc::StatusCode::INTERNAL,
+                                          "bench: answer for " + resp.nip() + ", asked " + nips[w]);
+                    }
+                    return s;
+                  });
 }
 
 }  // namespace

@@ -30,6 +30,10 @@ ABSL_FLAG(int, password_code_ttl_hours, 72,
 ABSL_FLAG(std::vector<std::string>, trusted_proxies, {},
           "Addresses of proxies (the gateway, Envoy) whose x-forwarded-for names the client, for "
           "login throttling and the audit log");
+ABSL_FLAG(uint32_t, org_cache_entries, ekinerja::identity::OrgCache::kDefaultEntries,
+          "Org indexes (a tenant's supervisor tree on one day) kept in memory, least recently used "
+          "dropped first; each is checked against the tenant's org version on every use (0: load "
+          "the org on every call that needs it)");
 ABSL_FLAG(std::string, platform_admin_password, "",
           "Password of the platform operator (tenant 'platform', user 'admin'), set at first "
           "start only; pass it as EKINERJA_PLATFORM_ADMIN_PASSWORD from a secret");
@@ -50,6 +54,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   for (const auto& p : absl::GetFlag(FLAGS_trusted_proxies)) config.trusted_proxies.insert(p);
+  config.org_cache_entries = absl::GetFlag(FLAGS_org_cache_entries);
   const std::string platform_password = absl::GetFlag(FLAGS_platform_admin_password);
 
   return RunService(
@@ -62,8 +67,8 @@ int main(int argc, char** argv) {
         auto keys = std::make_shared<identity::KeyRing>(host.pool(), config.access_ttl);
         EK_RETURN_IF_ERROR(keys->EnsureKey());
         auto metrics = std::make_shared<identity::IdentityMetrics>(host.metrics().registry());
-        auto service =
-            std::make_shared<identity::IdentityServiceImpl>(host.pool(), *keys, *metrics, config);
+        auto service = std::make_shared<identity::IdentityServiceImpl>(
+            host.pool(), *keys, *metrics, config, &host.metrics().registry());
         auto jwks = std::make_shared<auth::JwksCache>([keys] { return keys->PublicKeys(); },
                                                       absl::Seconds(30), absl::Seconds(1));
         ServiceSetup setup;

@@ -6,7 +6,8 @@
 //       tenant "bench" with its admin, one OPD with a head and a staff position, then ONE
 //       ImportEmployees of N employees with logins (username = NIP, no password), ONE
 //       IssuePasswordCodes of their activation codes, and each employee's password set with their
-//       code (SetPasswordWithCode, --concurrency at a time); a second run finds it seeded
+//       code (SetPasswordWithCode, --concurrency at a time; only the first --accounts when
+//       given); a second run finds it seeded
 //   identity_bench import --target=... --tenant=T --employees=N
 //       issue 9: a fresh tenant T with the same OPD, then, each after a CHECKPOINT: a raw COPY of
 //       the rows the import writes (employees, assignments, logins, audit events) into tables of
@@ -16,11 +17,14 @@
 //       their code, --activation_concurrency at a time. Prints a table on stdout. The COPY's
 //       connection string comes from $EKINERJA_BENCH_DB_URL (a role owning schema
 //       copy_baseline that reads the identity schema and may CHECKPOINT).
-//   identity_bench login --target=... --concurrency=C --seconds=S [--employees=N]
-//       each worker logs in as a different employee in turn (round robin over N), so no account
-//       is used by two workers at once and none locks
+//   identity_bench login --target=... --concurrency=C --seconds=S [--employees=N] [--accounts=A]
+//       each worker logs in as a different employee in turn (round robin over the first A, all N
+//       by default), so no account is used by two workers at once and none locks
 //   identity_bench get-employee --target=... --concurrency=C --seconds=S [--employees=N]
 //       each worker logs in once as its own employee, then reads its own record in a loop
+//   identity_bench get-supervisor --target=... --concurrency=C --seconds=S [--employees=N]
+//       each worker logs in once as its own staff employee (1..C), then asks its own supervisor
+//       (GetSupervisor, today) in a loop: supervisor resolution over the tenant's whole org
 //
 // Load subcommands print one line on stdout:
 //   <name> <concurrency> <requests> <seconds> <rps> <p50_ms> <p99_ms> <errors>
@@ -47,6 +51,7 @@
 #include <thread>
 #include <vector>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
 #include "absl/flags/usage.h"
@@ -70,6 +75,10 @@ ABSL_FLAG(std::string, admin_password, "bench-kunci-instansi", "Password of the 
 ABSL_FLAG(std::string, employee_password, "bench-employee-password",
           "Password of every seeded employee");
 ABSL_FLAG(int, employees, 1000, "Employees seeded, and logged in round robin");
+ABSL_FLAG(int, accounts, 0,
+          "seed: how many employees (the first) set their password (0: all); login: the accounts "
+          "logged in round robin (0: all --employees). Argon2id makes each activation cost about "
+          "a core's 50-250 ms, so a tenant of 20,000 seeds only a few");
 ABSL_FLAG(int, concurrency, 8, "Worker threads, each a closed loop with its own connection");
 ABSL_FLAG(int, seconds, 10, "Measured duration");
 ABSL_FLAG(int, warmup_seconds, 1, "Unmeasured run before the measured duration");
@@ -184,6 +193,13 @@ std::string PlatformPassword() {
 
 void CheckEmployees(int n) {
   if (n < 1 || n > kMaxEmployees) Die(absl::StrCat("--employees must be 1..", kMaxEmployees));
+}
+
+// The employees with a password (the first --accounts of n; all when 0).
+int Accounts(int n) {
+  const int a = absl::GetFlag(FLAGS_accounts);
+  if (a < 0 || a > n) Die("--accounts must be 0..--employees");
+  return a == 0 ? n : a;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -438,8 +454,13 @@ int RunSeed() {
   const auto issue_started = Clock::now();
   v1::IssuePasswordCodesResponse codes = IssueAllCodes(*stub, token, /*as_csv=*/false);
   const double issue_s = SecondsSince(issue_started);
+  const int wanted = Accounts(n);
+  absl::flat_hash_set<std::string> activate;
+  for (int i = 0; i < wanted; ++i) activate.insert(ekinerja::bench::BenchNip(i));
   std::vector<Activation> accounts;
-  for (const auto& c : codes.codes()) accounts.push_back({c.username(), c.code()});
+  for (const auto& c : codes.codes()) {
+    if (activate.contains(c.username())) accounts.push_back({c.username(), c.code()});
+  }
   const double activate_s =
       Activate(target, tenant, accounts, absl::GetFlag(FLAGS_employee_password), concurrency);
   std::printf(
@@ -677,30 +698,29 @@ int RunLogin() {
   const int c = absl::GetFlag(FLAGS_concurrency);
   const int timeout = absl::GetFlag(FLAGS_rpc_timeout_seconds);
   CheckEmployees(n);
-  if (c > n) Die("login needs --concurrency <= --employees (one account per worker at a time)");
-  std::vector<std::string> nips(n);
-  for (int i = 0; i < n; ++i) nips[i] = ekinerja::bench::BenchNip(i);
+  const int a = Accounts(n);
+  if (c > a) Die("login needs --concurrency <= --accounts (one account per worker at a time)");
+  std::vector<std::string> nips(a);
+  for (int i = 0; i < a; ++i) nips[i] = ekinerja::bench::BenchNip(i);
   return RunLoad(
       "login", [](int, v1::IdentityService::Stub&) { return std::string(); },
       [&](int w, v1::IdentityService::Stub& stub, int64_t k) {
-        // Worker w takes users w, w+c, w+2c, ... (mod n): never one another's at the same time.
-        const std::string& nip = nips[static_cast<size_t>((w + k * c) % n)];
+        // Worker w takes users w, w+c, w+2c, ... (mod a): never one another's at the same time.
+        const std::string& nip = nips[static_cast<size_t>((w + k * c) % a)];
         return Login(stub, tenant, nip, password, nullptr, timeout);
       });
 }
 
-int RunGetEmployee() {
+// Each of the workers logs in once as its employee `nips[w]`, then calls
+// `read(w, stub, ctx)` in a loop with a context that carries its token and the deadline.
+template <typename Read>
+int RunReads(const std::string& name, const std::vector<std::string>& nips, Read read) {
   const std::string tenant = absl::GetFlag(FLAGS_tenant);
   const std::string password = absl::GetFlag(FLAGS_employee_password);
-  const int n = absl::GetFlag(FLAGS_employees);
-  const int c = absl::GetFlag(FLAGS_concurrency);
   const int timeout = absl::GetFlag(FLAGS_rpc_timeout_seconds);
-  CheckEmployees(n);
-  if (c > n) Die("get-employee needs --concurrency <= --employees (one employee per worker)");
-  std::vector<std::string> nips(c), tokens(c);
-  for (int w = 0; w < c; ++w) nips[w] = ekinerja::bench::BenchNip(w);
+  std::vector<std::string> tokens(nips.size());
   return RunLoad(
-      "get-employee",
+      name,
       [&](int w, v1::IdentityService::Stub& stub) {
         grpc::Status s = Login(stub, tenant, nips[w], password, &tokens[w], timeout);
         return s.ok() ? std::string() : "login as " + nips[w] + ": " + Describe(s);
@@ -709,28 +729,65 @@ int RunGetEmployee() {
         grpc::ClientContext ctx;
         SetDeadline(ctx, timeout);
         Authorize(ctx, tokens[w]);
-        v1::GetEmployeeRequest req;
-        req.set_nip(nips[w]);
-        v1::Employee resp;
-        grpc::Status s = stub.GetEmployee(&ctx, req, &resp);
-        if (s.ok() && resp.nip() != nips[w]) {
-          return grpc::Status(grpc::StatusCode::INTERNAL,
-                              "bench: answer for " + resp.nip() + ", asked " + nips[w]);
-        }
-        return s;
+        return read(w, stub, ctx);
       });
+}
+
+int RunGetSupervisor() {
+  const int n = absl::GetFlag(FLAGS_employees);
+  const int c = absl::GetFlag(FLAGS_concurrency);
+  CheckEmployees(n);
+  if (c + 1 > Accounts(n)) Die("get-supervisor needs --concurrency < --accounts (staff 1..C)");
+  const std::string head = ekinerja::bench::BenchNip(0);
+  std::vector<std::string> nips(c);
+  for (int w = 0; w < c; ++w) nips[w] = ekinerja::bench::BenchNip(w + 1);
+  return RunReads("get-supervisor", nips,
+                  [&](int w, v1::IdentityService::Stub& stub, grpc::ClientContext& ctx) {
+                    v1::GetSupervisorRequest req;
+                    req.set_nip(nips[w]);
+                    v1::GetSupervisorResponse resp;
+                    grpc::Status s = stub.GetSupervisor(&ctx, req, &resp);
+                    if (s.ok() && resp.atasan_langsung().employee().nip() != head) {
+                      return grpc::Status(
+                          grpc::StatusCode::INTERNAL,
+                          "bench: atasan " + resp.atasan_langsung().employee().nip());
+                    }
+                    return s;
+                  });
+}
+
+int RunGetEmployee() {
+  const int n = absl::GetFlag(FLAGS_employees);
+  const int c = absl::GetFlag(FLAGS_concurrency);
+  CheckEmployees(n);
+  if (c > Accounts(n)) Die("get-employee needs --concurrency <= --accounts (one per worker)");
+  std::vector<std::string> nips(c);
+  for (int w = 0; w < c; ++w) nips[w] = ekinerja::bench::BenchNip(w);
+  return RunReads("get-employee", nips,
+                  [&](int w, v1::IdentityService::Stub& stub, grpc::ClientContext& ctx) {
+                    v1::GetEmployeeRequest req;
+                    req.set_nip(nips[w]);
+                    v1::Employee resp;
+                    grpc::Status s = stub.GetEmployee(&ctx, req, &resp);
+                    if (s.ok() && resp.nip() != nips[w]) {
+                      return grpc::Status(grpc::StatusCode::INTERNAL,
+                                          "bench: answer for " + resp.nip() + ", asked " + nips[w]);
+                    }
+                    return s;
+                  });
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
   absl::SetProgramUsageMessage(
-      "identity_bench <wait|seed|import|login|get-employee> --target=127.0.0.1:PORT [flags]: "
+      "identity_bench <wait|seed|import|login|get-employee|get-supervisor> "
+      "--target=127.0.0.1:PORT [flags]: "
       "closed-loop load over gRPC against ekinerja-identity (tests/bench/run and "
       "tests/bench/import_run drive it)");
   std::vector<char*> args = absl::ParseCommandLine(argc, argv);
   if (args.size() != 2) {
-    Die("one subcommand: wait, seed, import, login or get-employee (--help for flags)");
+    Die("one subcommand: wait, seed, import, login, get-employee or get-supervisor (--help)");
   }
   const std::string cmd = args[1];
   if (cmd == "wait") return RunWait();
@@ -738,5 +795,6 @@ int main(int argc, char** argv) {
   if (cmd == "import") return RunImport();
   if (cmd == "login") return RunLogin();
   if (cmd == "get-employee") return RunGetEmployee();
-  Die("unknown subcommand " + cmd + " (wait, seed, import, login, get-employee)");
+  if (cmd == "get-supervisor") return RunGetSupervisor();
+  Die("unknown subcommand " + cmd + " (wait, seed, import, login, get-employee, get-supervisor)");
 }

@@ -1,5 +1,8 @@
 #include "db.h"
 
+#include <stdexcept>
+#include <type_traits>
+
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
@@ -203,14 +206,18 @@ void Pool::Release(std::unique_ptr<Conn> conn, bool broken) {
 }
 
 template <typename Txn>
-absl::Status Pool::Run(const std::function<absl::Status(Tx&)>& fn, bool* lost) {
+absl::Status Pool::Run(const std::function<absl::Status(Tx&)>& fn, bool* lost, int max_statements) {
   if (lost != nullptr) *lost = false;
   EK_ASSIGN_OR_RETURN(std::unique_ptr<Conn> conn, Acquire());
   absl::Status status;
   bool broken = false;
+  // A transaction sends BEGIN when made and COMMIT or ROLLBACK at its end; a nontransaction
+  // sends neither.
+  constexpr bool kExplicit = !std::is_same_v<Txn, pqxx::nontransaction>;
+  if constexpr (kExplicit) round_trips_.fetch_add(2, std::memory_order_relaxed);
   try {
     Txn txn(*conn->c);
-    Tx tx(txn, this);
+    Tx tx(txn, this, max_statements);
     status = fn(tx);
     if (status.ok()) txn.commit();
   } catch (const pqxx::broken_connection& e) {
@@ -235,6 +242,10 @@ absl::Status Pool::Read(const std::function<absl::Status(Tx&)>& fn) {
   return Run<pqxx::read_transaction>(fn);
 }
 
+absl::Status Pool::ReadOne(const std::function<absl::Status(Tx&)>& fn) {
+  return Run<pqxx::nontransaction>(fn, nullptr, /*max_statements=*/1);
+}
+
 absl::Status Pool::Ping() {
   const auto select_1 = [](Tx& tx) {
     tx.ExecRaw("SELECT 1");
@@ -247,6 +258,13 @@ absl::Status Pool::Ping() {
     status = Run<pqxx::read_transaction>(select_1, &lost);
   }
   return status;
+}
+
+void Tx::CountStatement() {
+  if (max_statements_ >= 0 && ++statements_ > max_statements_) {
+    throw std::logic_error("Pool::ReadOne runs one statement; this is another (use Pool::Read)");
+  }
+  pool_->round_trips_.fetch_add(1, std::memory_order_relaxed);
 }
 
 void Tx::ObserveQuery(const std::string& statement, absl::Duration d) {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <atomic>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
@@ -55,21 +57,30 @@ class Tx {
  public:
   template <typename... Args>
   pqxx::result Exec(const std::string& statement, Args&&... args) {
+    CountStatement();
     const absl::Time start = absl::Now();
     pqxx::result r = tx_.exec_prepared(statement, std::forward<Args>(args)...);
     ObserveQuery(statement, absl::Now() - start);
     return r;
   }
   // Ad-hoc SQL, for the rare statement built at run time (migrations, tests).
-  pqxx::result ExecRaw(const std::string& sql) { return tx_.exec(sql); }
+  pqxx::result ExecRaw(const std::string& sql) {
+    CountStatement();
+    return tx_.exec(sql);
+  }
   pqxx::transaction_base& raw() { return tx_; }
 
  private:
   friend class Pool;
-  Tx(pqxx::transaction_base& tx, Pool* pool) : tx_(tx), pool_(pool) {}
+  Tx(pqxx::transaction_base& tx, Pool* pool, int max_statements)
+      : tx_(tx), pool_(pool), max_statements_(max_statements) {}
+  // Counts a round trip; throws std::logic_error past max_statements (ReadOne's one).
+  void CountStatement();
   void ObserveQuery(const std::string& statement, absl::Duration d);
   pqxx::transaction_base& tx_;
   Pool* pool_;
+  const int max_statements_;  // < 0: no limit
+  int statements_ = 0;
 };
 
 class Pool {
@@ -85,12 +96,21 @@ class Pool {
   absl::Status Write(const std::function<absl::Status(Tx&)>& fn);
   // The same, read only.
   absl::Status Read(const std::function<absl::Status(Tx&)>& fn);
+  // A read of exactly one statement, without a transaction: one round trip, where Read makes three
+  // (BEGIN READ ONLY, the statement, COMMIT). A single statement sees one consistent snapshot on
+  // its own, so it needs no transaction; a second statement in `fn` is a bug (it would see another
+  // snapshot) and fails with INTERNAL before it reaches the database. Reads that need several
+  // statements to agree use Read. (README "Reads: one statement, one round trip".)
+  absl::Status ReadOne(const std::function<absl::Status(Tx&)>& fn);
   // SELECT 1: whether the database answers now. Pooled connections it finds broken (the
   // database restarted since they were opened) are dropped and the next one tried, so that the
   // answer is the database's, not a stale connection's.
   absl::Status Ping();
 
   const PoolOptions& options() const { return options_; }
+  // Round trips to the database so far: every statement, and the BEGIN and COMMIT/ROLLBACK of
+  // each transaction (tests assert how many a call makes).
+  int64_t round_trips() const { return round_trips_.load(std::memory_order_relaxed); }
 
  private:
   friend class Tx;
@@ -100,12 +120,14 @@ class Pool {
   absl::StatusOr<std::unique_ptr<Conn>> Connect();
   // `lost`, when given, tells whether the connection broke (and was dropped).
   template <typename Txn>
-  absl::Status Run(const std::function<absl::Status(Tx&)>& fn, bool* lost = nullptr);
+  absl::Status Run(const std::function<absl::Status(Tx&)>& fn, bool* lost = nullptr,
+                   int max_statements = -1);
 
   const PoolOptions options_;
   absl::Mutex mu_;
   std::vector<std::unique_ptr<Conn>> idle_ ABSL_GUARDED_BY(mu_);
   int open_ ABSL_GUARDED_BY(mu_) = 0;
+  std::atomic<int64_t> round_trips_{0};
 
   prometheus::Family<prometheus::Histogram>* query_seconds_ = nullptr;
   prometheus::Histogram* wait_seconds_ = nullptr;

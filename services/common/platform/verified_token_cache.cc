@@ -3,11 +3,12 @@
 #include <openssl/evp.h>
 
 #include <cstdlib>
+#include <optional>
 #include <utility>
 
 namespace ekinerja::auth {
 
-VerifiedTokenCache::VerifiedTokenCache(size_t capacity) : capacity_(capacity) {}
+VerifiedTokenCache::VerifiedTokenCache(size_t capacity) : entries_(capacity) {}
 
 VerifiedTokenCache::Digest VerifiedTokenCache::DigestOf(std::string_view token) {
   Digest digest;
@@ -20,22 +21,17 @@ VerifiedTokenCache::Digest VerifiedTokenCache::DigestOf(std::string_view token) 
 }
 
 std::shared_ptr<const Claims> VerifiedTokenCache::Find(std::string_view token, absl::Time now) {
-  if (capacity_ == 0) {
+  if (entries_.capacity() == 0) {
     misses_.fetch_add(1, std::memory_order_relaxed);
     return nullptr;
   }
-  const Digest digest = DigestOf(token);  // outside the lock
+  const Digest digest = DigestOf(token);
   std::shared_ptr<const Claims> found;
-  {
-    absl::MutexLock lock(&mu_);
-    if (auto it = index_.find(digest); it != index_.end()) {
-      if (now < it->second->exp) {
-        lru_.splice(lru_.begin(), lru_, it->second);
-        found = it->second->claims;
-      } else {
-        lru_.erase(it->second);
-        index_.erase(it);
-      }
+  if (std::optional<Entry> e = entries_.Find(digest)) {
+    if (now < e->exp) {
+      found = std::move(e->claims);
+    } else {
+      entries_.EraseIf(digest, [&](const Entry& x) { return !(now < x.exp); });
     }
   }
   (found ? hits_ : misses_).fetch_add(1, std::memory_order_relaxed);
@@ -46,29 +42,10 @@ std::shared_ptr<const Claims> VerifiedTokenCache::Insert(std::string_view token,
                                                          absl::Time now) {
   const absl::Time exp = absl::FromUnixSeconds(claims.exp);
   auto shared = std::make_shared<const Claims>(std::move(claims));
-  if (capacity_ == 0 || !(now < exp)) return shared;
-  const Digest digest = DigestOf(token);
-
-  absl::MutexLock lock(&mu_);
-  if (auto it = index_.find(digest); it != index_.end()) {
-    // Two calls verified the same token at once: keep one entry, the latest claims.
-    it->second->exp = exp;
-    it->second->claims = shared;
-    lru_.splice(lru_.begin(), lru_, it->second);
-    return shared;
-  }
-  lru_.push_front(Entry{digest, exp, shared});
-  index_.emplace(digest, lru_.begin());
-  while (lru_.size() > capacity_) {
-    index_.erase(lru_.back().digest);
-    lru_.pop_back();
-  }
+  if (entries_.capacity() == 0 || !(now < exp)) return shared;
+  // Two calls that verified the same token at once keep one entry, the latest claims.
+  entries_.Insert(DigestOf(token), Entry{exp, shared});
   return shared;
-}
-
-size_t VerifiedTokenCache::size() const {
-  absl::MutexLock lock(&mu_);
-  return lru_.size();
 }
 
 }  // namespace ekinerja::auth

@@ -4,15 +4,12 @@
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
-#include <list>
 #include <memory>
 #include <string_view>
 
-#include "absl/base/thread_annotations.h"
-#include "absl/container/flat_hash_map.h"
-#include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
 #include "jwt.h"
+#include "lru_cache.h"
 
 namespace ekinerja::auth {
 
@@ -46,17 +43,15 @@ class VerifiedTokenCache {
 
   // The claims verified for exactly this token, when cached and now < their exp; null otherwise.
   // A hit makes the entry the most recently used; an expired entry is dropped.
-  std::shared_ptr<const Claims> Find(std::string_view token, absl::Time now)
-      ABSL_LOCKS_EXCLUDED(mu_);
+  std::shared_ptr<const Claims> Find(std::string_view token, absl::Time now);
 
   // Remembers the claims of a token the caller has just verified. Nothing is kept when the token
   // has already expired at `now` or the capacity is 0. Returns what a later Find will return
   // (the claims, shared), so the caller can use them without another copy.
-  std::shared_ptr<const Claims> Insert(std::string_view token, Claims claims, absl::Time now)
-      ABSL_LOCKS_EXCLUDED(mu_);
+  std::shared_ptr<const Claims> Insert(std::string_view token, Claims claims, absl::Time now);
 
-  size_t capacity() const { return capacity_; }
-  size_t size() const ABSL_LOCKS_EXCLUDED(mu_);
+  size_t capacity() const { return entries_.capacity(); }
+  size_t size() const { return entries_.size(); }
   // Finds that returned claims / returned null, since construction.
   uint64_t hits() const { return hits_.load(std::memory_order_relaxed); }
   uint64_t misses() const { return misses_.load(std::memory_order_relaxed); }
@@ -64,18 +59,13 @@ class VerifiedTokenCache {
  private:
   using Digest = std::array<unsigned char, 32>;  // SHA-256
   struct Entry {
-    Digest digest;
     absl::Time exp;
     std::shared_ptr<const Claims> claims;
   };
-  using Lru = std::list<Entry>;  // most recently used first
 
   static Digest DigestOf(std::string_view token);
 
-  const size_t capacity_;
-  mutable absl::Mutex mu_;
-  Lru lru_ ABSL_GUARDED_BY(mu_);
-  absl::flat_hash_map<Digest, Lru::iterator> index_ ABSL_GUARDED_BY(mu_);
+  LruCache<Digest, Entry> entries_;
   std::atomic<uint64_t> hits_{0};
   std::atomic<uint64_t> misses_{0};
 };

@@ -80,14 +80,26 @@ grpc::Status IdentityServiceImpl::CreateEmployee(grpc::ServerContext* ctx,
 grpc::Status IdentityServiceImpl::GetEmployee(grpc::ServerContext* ctx,
                                               const v1::GetEmployeeRequest* req,
                                               v1::Employee* resp) {
-  return ServeEmployeeRead(ctx, req->nip(), req->date(),
-                           [&](db::Tx& tx, const Principal& p, const std::string& nip,
-                               absl::CivilDay day) -> absl::Status {
-                             EK_ASSIGN_OR_RETURN(store::EmployeeRow row,
-                                                 store::GetEmployee(tx, p.tenant, nip, day));
-                             ToProto(row, resp);
-                             return absl::OkStatus();
-                           });
+  // When the token alone authorizes the read (one's own record, a role reading the whole tenant),
+  // it is one statement without a transaction: today in the tenant's zone is worked out by that
+  // statement too (issue 9, item 11).
+  auto read = [&](db::Tx& tx, const Principal& p, const std::string& nip,
+                  std::optional<absl::CivilDay> day) -> absl::Status {
+    EK_ASSIGN_OR_RETURN(store::EmployeeRow row, store::GetEmployee(tx, p.tenant, nip, day));
+    ToProto(row, resp);
+    return absl::OkStatus();
+  };
+  return Serve(ctx, [&](const Principal& p) -> absl::Status {
+    auto nip = ParseNip(req->nip(), "nip");
+    if (!nip.ok() || !TokenReadsEmployee(p, nip->digits)) {
+      return ReadEmployee(p, req->nip(), req->date(), read);
+    }
+    std::optional<absl::CivilDay> day;
+    if (IsSet(req->date())) {
+      EK_ASSIGN_OR_RETURN(day, FromProtoDate(req->date(), "date"));
+    }
+    return pool_.ReadOne([&](db::Tx& tx) { return read(tx, p, nip->digits, day); });
+  });
 }
 
 grpc::Status IdentityServiceImpl::BatchGetEmployees(grpc::ServerContext* ctx,
@@ -118,8 +130,7 @@ grpc::Status IdentityServiceImpl::BatchGetEmployees(grpc::ServerContext* ctx,
                        (it != found.end() && scope.admin_units.contains(it->second.org_unit_code));
         if (!allowed && p.Has(Role::kAtasan)) {
           if (!subordinates) {
-            OrgIndex org(store::LoadOrgSnapshot(tx, p.tenant, day), day);
-            auto all = org.AllSubordinates(p.subject);
+            auto all = org_cache_.Get(tx, p.tenant, day)->AllSubordinates(p.subject);
             subordinates.emplace(all.begin(), all.end());
           }
           allowed = subordinates->contains(nip);
@@ -555,32 +566,29 @@ grpc::Status IdentityServiceImpl::CreateSupervisorOverride(
 grpc::Status IdentityServiceImpl::GetSupervisor(grpc::ServerContext* ctx,
                                                 const v1::GetSupervisorRequest* req,
                                                 v1::GetSupervisorResponse* resp) {
-  return ServeEmployeeRead(ctx, req->nip(), req->date(),
-                           [&](db::Tx& tx, const Principal& p, const std::string& nip,
-                               absl::CivilDay day) -> absl::Status {
-                             OrgIndex org(store::LoadOrgSnapshot(tx, p.tenant, day), day);
-                             EK_ASSIGN_OR_RETURN(Supervisors sups, org.SupervisorsOf(nip));
-                             std::vector<std::string> nips;
-                             for (const auto* s : {&sups.atasan_langsung, &sups.pejabat_penilai}) {
-                               if (*s) nips.push_back((*s)->nip);
-                             }
-                             absl::flat_hash_map<std::string, store::EmployeeRow> rows;
-                             for (auto& r : store::BatchGetEmployees(tx, p.tenant, nips, day))
-                               rows.emplace(r.nip, r);
-                             auto fill = [&](const std::optional<SupervisorRef>& s,
-                                             v1::Supervisor* out) {
-                               if (auto it = rows.find(s->nip); it != rows.end())
-                                 ToProto(it->second, out->mutable_employee());
-                               out->set_source(ToProto(s->source));
-                               out->set_position_code(s->position_code);
-                               out->set_assignment_kind(ToProto(s->kind));
-                             };
-                             if (sups.atasan_langsung)
-                               fill(sups.atasan_langsung, resp->mutable_atasan_langsung());
-                             if (sups.pejabat_penilai)
-                               fill(sups.pejabat_penilai, resp->mutable_pejabat_penilai());
-                             return absl::OkStatus();
-                           });
+  return ServeEmployeeRead(
+      ctx, req->nip(), req->date(),
+      [&](db::Tx& tx, const Principal& p, const std::string& nip,
+          absl::CivilDay day) -> absl::Status {
+        EK_ASSIGN_OR_RETURN(Supervisors sups,
+                            org_cache_.Get(tx, p.tenant, day)->SupervisorsOf(nip));
+        std::vector<std::string> nips;
+        for (const auto* s : {&sups.atasan_langsung, &sups.pejabat_penilai}) {
+          if (*s) nips.push_back((*s)->nip);
+        }
+        absl::flat_hash_map<std::string, store::EmployeeRow> rows;
+        for (auto& r : store::BatchGetEmployees(tx, p.tenant, nips, day)) rows.emplace(r.nip, r);
+        auto fill = [&](const std::optional<SupervisorRef>& s, v1::Supervisor* out) {
+          if (auto it = rows.find(s->nip); it != rows.end())
+            ToProto(it->second, out->mutable_employee());
+          out->set_source(ToProto(s->source));
+          out->set_position_code(s->position_code);
+          out->set_assignment_kind(ToProto(s->kind));
+        };
+        if (sups.atasan_langsung) fill(sups.atasan_langsung, resp->mutable_atasan_langsung());
+        if (sups.pejabat_penilai) fill(sups.pejabat_penilai, resp->mutable_pejabat_penilai());
+        return absl::OkStatus();
+      });
 }
 
 grpc::Status IdentityServiceImpl::ListSubordinates(grpc::ServerContext* ctx,
@@ -595,9 +603,9 @@ grpc::Status IdentityServiceImpl::ListSubordinates(grpc::ServerContext* ctx,
             absl::StrCat("subordinates|", nip, "|", req->include_subtree(), "|", req->date().year(),
                          "-", req->date().month(), "-", req->date().day());
         EK_ASSIGN_OR_RETURN(std::string after, DecodePageToken(req->page_token(), fingerprint));
-        OrgIndex org(store::LoadOrgSnapshot(tx, p.tenant, day), day);
+        const auto org = org_cache_.Get(tx, p.tenant, day);
         const std::vector<std::string> all =
-            req->include_subtree() ? org.AllSubordinates(nip) : org.DirectSubordinates(nip);
+            req->include_subtree() ? org->AllSubordinates(nip) : org->DirectSubordinates(nip);
         // The list is sorted by NIP: the page starts after the token's NIP (one extra tells more).
         const auto from = std::upper_bound(all.begin(), all.end(), after);
         const std::vector<std::string> window(

@@ -19,12 +19,13 @@
 namespace ekinerja::identity {
 
 IdentityServiceImpl::IdentityServiceImpl(db::Pool& pool, KeyRing& keys, IdentityMetrics& metrics,
-                                         IdentityConfig config)
+                                         IdentityConfig config, prometheus::Registry* registry)
     : pool_(pool),
       keys_(keys),
       metrics_(metrics),
       config_(std::move(config)),
-      throttle_(config_.source_failures, config_.source_window) {
+      throttle_(config_.source_failures, config_.source_window),
+      org_cache_(config_.org_cache_entries, registry) {
   // Refused logins pay for one hash against this, so timing does not reveal who exists.
   dummy_hash_ = auth::HashPassword(auth::RandomToken(16), config_.hash_params).value_or("");
 }
@@ -43,14 +44,18 @@ grpc::Status IdentityServiceImpl::ServeEmployeeRead(grpc::ServerContext* ctx,
                                                     const std::string& nip_text,
                                                     const google::type::Date& date,
                                                     const EmployeeReader& handler) {
-  return Serve(ctx, [&](const Principal& p) -> absl::Status {
-    EK_ASSIGN_OR_RETURN(Nip nip, ParseNip(nip_text, "nip"));
-    return pool_.Read([&](db::Tx& tx) -> absl::Status {
-      EK_ASSIGN_OR_RETURN(absl::CivilDay day, DayOrToday(tx, p.tenant, date, "date"));
-      EK_ASSIGN_OR_RETURN(Scope scope, ScopeOf(tx, p));
-      EK_RETURN_IF_ERROR(CheckReadsEmployee(tx, p, scope, nip.digits, day));
-      return handler(tx, p, nip.digits, day);
-    });
+  return Serve(ctx, [&](const Principal& p) { return ReadEmployee(p, nip_text, date, handler); });
+}
+
+absl::Status IdentityServiceImpl::ReadEmployee(const Principal& p, const std::string& nip_text,
+                                               const google::type::Date& date,
+                                               const EmployeeReader& handler) {
+  EK_ASSIGN_OR_RETURN(Nip nip, ParseNip(nip_text, "nip"));
+  return pool_.Read([&](db::Tx& tx) -> absl::Status {
+    EK_ASSIGN_OR_RETURN(absl::CivilDay day, DayOrToday(tx, p.tenant, date, "date"));
+    EK_ASSIGN_OR_RETURN(Scope scope, ScopeOf(tx, p));
+    EK_RETURN_IF_ERROR(CheckReadsEmployee(tx, p, scope, nip.digits, day));
+    return handler(tx, p, nip.digits, day);
   });
 }
 
@@ -69,18 +74,8 @@ absl::StatusOr<absl::CivilDay> IdentityServiceImpl::TodayIn(db::Tx& tx, const st
 }
 
 absl::StatusOr<absl::TimeZone> IdentityServiceImpl::ZoneOf(db::Tx& tx, const std::string& tenant) {
-  std::string zone;
-  {
-    absl::MutexLock lock(&zones_mu_);
-    if (auto it = zones_.find(tenant); it != zones_.end()) zone = it->second;
-  }
-  if (zone.empty()) {
-    EK_ASSIGN_OR_RETURN(store::TenantRow t, store::GetTenant(tx, tenant));
-    zone = t.time_zone;
-    absl::MutexLock lock(&zones_mu_);
-    zones_[tenant] = zone;
-  }
-  return LoadZone(zone);
+  EK_ASSIGN_OR_RETURN(store::TenantRow t, store::GetTenant(tx, tenant));
+  return LoadZone(t.time_zone);
 }
 
 absl::StatusOr<absl::CivilDay> IdentityServiceImpl::DayOrToday(db::Tx& tx,
@@ -144,17 +139,20 @@ absl::Status IdentityServiceImpl::CheckManagesUsers(const Principal& p) {
   return absl::PermissionDeniedError("only the tenant's ADMIN_INSTANSI manages users");
 }
 
+bool IdentityServiceImpl::TokenReadsEmployee(const Principal& p, const std::string& nip) {
+  return p.subject == nip || ReadsWholeTenant(p.roles);
+}
+
 absl::Status IdentityServiceImpl::CheckReadsEmployee(db::Tx& tx, const Principal& p,
                                                      const Scope& scope, const std::string& nip,
                                                      absl::CivilDay day) {
-  if (p.subject == nip || scope.read_all) return absl::OkStatus();
+  if (TokenReadsEmployee(p, nip)) return absl::OkStatus();
   if (!scope.admin_units.empty()) {
     auto e = store::GetEmployee(tx, p.tenant, nip, day);
     if (e.ok() && scope.admin_units.contains(e->org_unit_code)) return absl::OkStatus();
   }
   if (p.Has(Role::kAtasan)) {
-    OrgIndex org(store::LoadOrgSnapshot(tx, p.tenant, day), day);
-    for (const auto& s : org.AllSubordinates(p.subject)) {
+    for (const auto& s : org_cache_.Get(tx, p.tenant, day)->AllSubordinates(p.subject)) {
       if (s == nip) return absl::OkStatus();
     }
   }
@@ -168,9 +166,9 @@ std::vector<Role> IdentityServiceImpl::RolesOf(db::Tx& tx, const std::string& te
   *org_unit = user.admin_org_unit_code;
   if (!user.nip.empty()) {
     roles.push_back(Role::kPegawai);
-    OrgIndex org(store::LoadOrgSnapshot(tx, tenant, day), day);
-    if (org.HasSubordinates(user.nip)) roles.push_back(Role::kAtasan);
-    if (auto unit = org.UnitOf(user.nip)) *org_unit = *unit;
+    const auto org = org_cache_.Get(tx, tenant, day);
+    if (org->HasSubordinates(user.nip)) roles.push_back(Role::kAtasan);
+    if (auto unit = org->UnitOf(user.nip)) *org_unit = *unit;
   }
   for (const auto& name : user.roles) {
     if (auto r = ParseRole(name)) roles.push_back(*r);

@@ -14,6 +14,7 @@
 #include "keys/key_ring.h"
 #include "password.h"
 #include "rpc_util.h"
+#include "store/org_cache.h"
 #include "store/store.h"
 
 namespace ekinerja::identity {
@@ -41,6 +42,8 @@ struct IdentityConfig {
   absl::Duration password_code_ttl = absl::Hours(72);
   // Proxies (the gateway, Envoy) whose x-forwarded-for names the client, for throttling and audit.
   absl::flat_hash_set<std::string> trusted_proxies;
+  // Org indexes kept per (tenant, day) (OrgCache; --org_cache_entries).
+  size_t org_cache_entries = OrgCache::kDefaultEntries;
 };
 
 // The caller's reach within its tenant, worked out once per request that needs it.
@@ -55,8 +58,9 @@ struct Scope {
 
 class IdentityServiceImpl final : public v1::IdentityService::Service {
  public:
+  // The org cache's counters go to `registry` when given (the host's).
   IdentityServiceImpl(db::Pool& pool, KeyRing& keys, IdentityMetrics& metrics,
-                      IdentityConfig config);
+                      IdentityConfig config, prometheus::Registry* registry);
 
   // Methods callable without a token.
 
@@ -143,6 +147,9 @@ class IdentityServiceImpl final : public v1::IdentityService::Service {
                                                     const std::string& nip, absl::CivilDay day)>;
   grpc::Status ServeEmployeeRead(grpc::ServerContext* ctx, const std::string& nip,
                                  const google::type::Date& date, const EmployeeReader& handler);
+  // The same for a caller already served.
+  absl::Status ReadEmployee(const Principal& p, const std::string& nip,
+                            const google::type::Date& date, const EmployeeReader& handler);
   // Runs a public handler (no token).
   grpc::Status ServePublic(grpc::ServerContext* ctx, const std::function<absl::Status()>& handler);
 
@@ -150,7 +157,9 @@ class IdentityServiceImpl final : public v1::IdentityService::Service {
   std::string SourceOf(const grpc::ServerContext* ctx) const {
     return ClientAddress(ctx, config_.trusted_proxies);
   }
-  // The tenant's zone (cached per tenant), and today in it.
+  // The tenant's zone, and today in it. Read from the tenant's row on every call, so that an
+  // UpdateTenant through any replica holds from the next call on every replica (a cache checked
+  // against a settings version would cost the same single-row read).
   absl::StatusOr<absl::TimeZone> ZoneOf(db::Tx& tx, const std::string& tenant);
   absl::StatusOr<absl::CivilDay> TodayIn(db::Tx& tx, const std::string& tenant);
   absl::StatusOr<absl::CivilDay> DayOrToday(db::Tx& tx, const std::string& tenant,
@@ -173,6 +182,9 @@ class IdentityServiceImpl final : public v1::IdentityService::Service {
   // PERMISSION_DENIED unless the caller manages logins (CreateUser, UpdateUser,
   // IssuePasswordCodes, the import's username column): the tenant's ADMIN_INSTANSI.
   static absl::Status CheckManagesUsers(const Principal& p);
+  // True when the token alone lets the caller read employee `nip`: their own record, or a role
+  // that reads the whole tenant. Such reads ask the database nothing about the caller.
+  static bool TokenReadsEmployee(const Principal& p, const std::string& nip);
   // PERMISSION_DENIED unless the caller may read employee `nip` (self, scope, or supervisor).
   absl::Status CheckReadsEmployee(db::Tx& tx, const Principal& p, const Scope& scope,
                                   const std::string& nip, absl::CivilDay day);
@@ -200,8 +212,7 @@ class IdentityServiceImpl final : public v1::IdentityService::Service {
   const IdentityConfig config_;
   SourceThrottle throttle_;
   std::string dummy_hash_;
-  absl::Mutex zones_mu_;
-  absl::flat_hash_map<std::string, std::string> zones_ ABSL_GUARDED_BY(zones_mu_);
+  OrgCache org_cache_;
 };
 
 // Creates the platform operator (tenant "platform", user "admin", PLATFORM_ADMIN) at first start.

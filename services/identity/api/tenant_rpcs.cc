@@ -124,10 +124,6 @@ grpc::Status IdentityServiceImpl::UpdateTenant(grpc::ServerContext* ctx,
       store::InsertAudit(tx, p.tenant,
                          {0, absl::Now(), p.subject, "TENANT_UPDATE", row.code,
                           absl::StrJoin(paths, ","), SourceOf(ctx)});
-      {
-        absl::MutexLock lock(&zones_mu_);
-        zones_.erase(row.code);
-      }
       ToProto(row, resp);
       return absl::OkStatus();
     });

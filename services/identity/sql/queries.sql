@@ -6,6 +6,10 @@
 SELECT tenant_id, name, time_zone, (extract(epoch FROM created_at) * 1000000)::bigint
 FROM tenants WHERE tenant_id = $1
 
+-- The version of the tenant's org (V005; 0 before its first change).
+-- name: org_version
+SELECT coalesce((SELECT version FROM org_versions WHERE tenant_id = $1), 0)
+
 -- name: tenant_list
 SELECT tenant_id, name, time_zone, (extract(epoch FROM created_at) * 1000000)::bigint
 FROM tenants WHERE tenant_id <> 'platform' AND tenant_id > $1 ORDER BY tenant_id LIMIT $2
@@ -59,14 +63,18 @@ VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
 UPDATE positions SET name = $3, kind = $4, kelas_jabatan = $5, nilai_jabatan = $6, head_of_unit = $7
 WHERE tenant_id = $1 AND code = $2
 
--- Employees (NIPs $2, comma-separated) with the definitive position in force on $3, if any.
+-- Employees (NIPs $2, comma-separated) with the definitive position in force on $3, if any; $3 ''
+-- is today in the tenant's zone, so that reading an employee today takes this one statement.
 -- name: employee_batch_get
+WITH d AS (
+  SELECT coalesce(NULLIF($3, '')::date, (now() AT TIME ZONE t.time_zone)::date) AS day
+  FROM tenants t WHERE t.tenant_id = $1)
 SELECT e.nip, e.name, e.golongan, e.status, coalesce(a.position_code, ''), coalesce(p.org_unit_code, '')
-FROM employees e
+FROM d CROSS JOIN employees e
 LEFT JOIN LATERAL (
   SELECT position_code FROM assignments a
   WHERE a.tenant_id = e.tenant_id AND a.nip = e.nip AND a.kind = 1
-    AND a.start_date <= $3::date AND (a.end_date IS NULL OR a.end_date >= $3::date)
+    AND a.start_date <= d.day AND (a.end_date IS NULL OR a.end_date >= d.day)
   ORDER BY a.start_date DESC, a.id DESC LIMIT 1) a ON true
 LEFT JOIN positions p ON p.tenant_id = e.tenant_id AND p.code = a.position_code
 WHERE e.tenant_id = $1 AND e.nip = ANY (string_to_array($2, ',')::char(18)[])

@@ -151,9 +151,23 @@ void UpdatePosition(db::Tx& tx, const std::string& tenant, const PositionRow& p)
           p.head_of_unit);
 }
 
+namespace {
+
+// `day` "" is today in the tenant's zone (employee_batch_get).
+std::vector<EmployeeRow> EmployeesOn(db::Tx& tx, const std::string& tenant,
+                                     const std::vector<std::string>& nips, const std::string& day) {
+  std::vector<EmployeeRow> out;
+  for (const auto& r : tx.Exec("employee_batch_get", tenant, absl::StrJoin(nips, ","), day)) {
+    out.push_back(ToEmployee(r));
+  }
+  return out;
+}
+
+}  // namespace
+
 absl::StatusOr<EmployeeRow> GetEmployee(db::Tx& tx, const std::string& tenant,
-                                        const std::string& nip, absl::CivilDay day) {
-  auto rows = BatchGetEmployees(tx, tenant, {nip}, day);
+                                        const std::string& nip, std::optional<absl::CivilDay> day) {
+  auto rows = EmployeesOn(tx, tenant, {nip}, day ? FormatDate(*day) : "");
   if (rows.empty()) return absl::NotFoundError("employee " + nip + " not found");
   return std::move(rows.front());
 }
@@ -161,12 +175,7 @@ absl::StatusOr<EmployeeRow> GetEmployee(db::Tx& tx, const std::string& tenant,
 std::vector<EmployeeRow> BatchGetEmployees(db::Tx& tx, const std::string& tenant,
                                            const std::vector<std::string>& nips,
                                            absl::CivilDay day) {
-  std::vector<EmployeeRow> out;
-  for (const auto& r :
-       tx.Exec("employee_batch_get", tenant, absl::StrJoin(nips, ","), FormatDate(day))) {
-    out.push_back(ToEmployee(r));
-  }
-  return out;
+  return EmployeesOn(tx, tenant, nips, FormatDate(day));
 }
 
 std::vector<EmployeeRow> ListEmployees(db::Tx& tx, const std::string& tenant,
@@ -290,6 +299,10 @@ OrgSnapshot LoadOrgSnapshot(db::Tx& tx, const std::string& tenant, absl::CivilDa
          Day(r[4]), OptDay(r[5])});
   }
   return s;
+}
+
+int64_t OrgVersion(db::Tx& tx, const std::string& tenant) {
+  return tx.Exec("org_version", tenant)[0][0].as<int64_t>();
 }
 
 absl::StatusOr<UserRow> GetUser(db::Tx& tx, const std::string& tenant,

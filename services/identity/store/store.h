@@ -86,9 +86,10 @@ std::vector<PositionRow> ListPositions(db::Tx& tx, const std::string& tenant,
 void InsertPosition(db::Tx& tx, const std::string& tenant, const PositionRow& p);
 void UpdatePosition(db::Tx& tx, const std::string& tenant, const PositionRow& p);
 
-// Employees, with their definitive position on `day`.
+// Employees, with their definitive position on `day`. GetEmployee without a day: today in the
+// tenant's zone, worked out by the database in the same statement (Pool::ReadOne reads with it).
 absl::StatusOr<EmployeeRow> GetEmployee(db::Tx& tx, const std::string& tenant,
-                                        const std::string& nip, absl::CivilDay day);
+                                        const std::string& nip, std::optional<absl::CivilDay> day);
 std::vector<EmployeeRow> BatchGetEmployees(db::Tx& tx, const std::string& tenant,
                                            const std::vector<std::string>& nips,
                                            absl::CivilDay day);
@@ -122,6 +123,9 @@ void SetAssignmentEnd(db::Tx& tx, const std::string& tenant, int64_t id,
 int64_t InsertOverride(db::Tx& tx, const std::string& tenant, const Override& o);
 // The whole org of the tenant as it stands on `day` (supervisor resolution).
 OrgSnapshot LoadOrgSnapshot(db::Tx& tx, const std::string& tenant, absl::CivilDay day);
+// The version of that org (V005): it changes in the same transaction as any change to the org,
+// 0 before the first one.
+int64_t OrgVersion(db::Tx& tx, const std::string& tenant);
 
 // Users, credentials and tokens.
 absl::StatusOr<UserRow> GetUser(db::Tx& tx, const std::string& tenant, const std::string& username);

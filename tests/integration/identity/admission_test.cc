@@ -22,7 +22,6 @@
 namespace ekinerja::identity::it {
 namespace {
 
-using ::ekinerja::integration::CounterValue;
 using ::testing::HasSubstr;
 
 constexpr char kService[] = "ekinerja.identity.v1.IdentityService";

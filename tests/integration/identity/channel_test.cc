@@ -17,7 +17,6 @@
 namespace ekinerja::identity::it {
 namespace {
 
-using ::ekinerja::integration::CounterValue;
 using ::ekinerja::integration::MutualTls;
 using ::ekinerja::integration::TestPki;
 
@@ -41,10 +40,10 @@ grpc::Status GetJwks(v1::IdentityService::Stub& stub) {
 using RoundRobinTest = IdentityTest;
 
 TEST_F(RoundRobinTest, CallsThroughOneTargetOfTwoReplicasAlternateBetweenThem) {
-  auto second = StartReplica();
-  ASSERT_TRUE(second.ok()) << second.status();
+  Replica* second = StartReplica();
+  ASSERT_NE(second, nullptr);
   ServiceHost& a = host();
-  ServiceHost& b = *(*second)->host;
+  ServiceHost& b = *second->host;
   // A static list of two addresses, as a headless Service's DNS name resolves to two pods.
   const std::string target =
       absl::StrCat("ipv4:127.0.0.1:", a.grpc_port(), ",127.0.0.1:", b.grpc_port());

@@ -10,7 +10,6 @@
 #include "grpc_status.h"
 #include "jwks_proto.h"
 #include "public_methods.h"
-#include "status.h"
 
 namespace ekinerja::identity::it {
 
@@ -62,11 +61,14 @@ void RequireOk(const absl::Status& status, const std::string& what) {
 
 }  // namespace
 
-IdentityReplica::~IdentityReplica() {
-  if (host) host->Shutdown();  // no call runs into the service from here on
+void IdentityTest::SetUp() {
+  auto schema = integration::TestSchema::Create();
+  ASSERT_TRUE(schema.ok()) << schema.status();
+  schema_ = std::move(*schema);
+  Start(primary_);
 }
 
-absl::StatusOr<std::unique_ptr<IdentityReplica>> IdentityTest::StartReplica() {
+void IdentityTest::Start(Replica& r) {
   // As main.cc wires the service, on free ports, with fast password hashing.
   ServerOptions options;
   options.service = "identity";
@@ -79,47 +81,57 @@ absl::StatusOr<std::unique_ptr<IdentityReplica>> IdentityTest::StartReplica() {
   options.db_pool_size = 4;
   options.drain = absl::Seconds(1);
   if (tune_) tune_(options);
-  auto r = std::make_unique<IdentityReplica>();
-  EK_ASSIGN_OR_RETURN(r->host, ServiceHost::Create(options, embedded::identity_sql()));
+  auto host = ServiceHost::Create(options, embedded::identity_sql());
+  ASSERT_TRUE(host.ok()) << host.status();
+  r.host = std::move(*host);
 
   IdentityConfig config;
   config.hash_params = auth::PasswordHashParams::Fast();
   // The test client connects from 127.0.0.1, as the gateway does in a local run.
   config.trusted_proxies = {"127.0.0.1"};
-  EK_RETURN_IF_ERROR(
-      BootstrapPlatformAdmin(r->host->pool(), kPlatformAdminPassword, config.hash_params));
-  r->keys = std::make_shared<KeyRing>(r->host->pool(), config.access_ttl);
-  EK_RETURN_IF_ERROR(r->keys->EnsureKey());
-  r->metrics = std::make_shared<IdentityMetrics>(r->host->metrics().registry());
-  r->service =
-      std::make_shared<IdentityServiceImpl>(r->host->pool(), *r->keys, *r->metrics, config);
-  std::shared_ptr<KeyRing> keys = r->keys;
-  r->jwks = std::make_shared<auth::JwksCache>([keys] { return keys->PublicKeys(); },
-                                              absl::Seconds(30), absl::Seconds(1));
-  EK_RETURN_IF_ERROR(
-      r->host->Start({r->service.get()},
-                     std::make_shared<JwtTokenVerifier>(r->jwks, config.issuer, config.audience),
-                     PublicMethodSet()));
-  return r;
+  absl::Status st =
+      BootstrapPlatformAdmin(r.host->pool(), kPlatformAdminPassword, config.hash_params);
+  ASSERT_TRUE(st.ok()) << st;
+  r.keys = std::make_shared<KeyRing>(r.host->pool(), config.access_ttl);
+  st = r.keys->EnsureKey();
+  ASSERT_TRUE(st.ok()) << st;
+  r.metrics = std::make_shared<IdentityMetrics>(r.host->metrics().registry());
+  r.service = std::make_shared<IdentityServiceImpl>(r.host->pool(), *r.keys, *r.metrics, config,
+                                                    &r.host->metrics().registry());
+  std::shared_ptr<KeyRing> keys = r.keys;
+  r.jwks = std::make_shared<auth::JwksCache>([keys] { return keys->PublicKeys(); },
+                                             absl::Seconds(30), absl::Seconds(1));
+  st = r.host->Start({r.service.get()},
+                     std::make_shared<JwtTokenVerifier>(r.jwks, config.issuer, config.audience),
+                     PublicMethodSet());
+  ASSERT_TRUE(st.ok()) << st;
+
+  r.channel = grpc::CreateChannel(absl::StrCat("127.0.0.1:", r.host->grpc_port()),
+                                  grpc::InsecureChannelCredentials());
+  r.stub = v1::IdentityService::NewStub(r.channel);
 }
 
-void IdentityTest::SetUp() {
-  auto schema = integration::TestSchema::Create();
-  ASSERT_TRUE(schema.ok()) << schema.status();
-  schema_ = std::move(*schema);
-  auto replica = StartReplica();
-  ASSERT_TRUE(replica.ok()) << replica.status();
-  replica_ = *std::move(replica);
+IdentityTest::Replica* IdentityTest::StartReplica() {
+  replicas_.push_back(std::make_unique<Replica>());
+  Start(*replicas_.back());
+  if (HasFatalFailure()) return nullptr;
+  return replicas_.back().get();
+}
 
-  channel_ = grpc::CreateChannel(absl::StrCat("127.0.0.1:", host().grpc_port()),
-                                 grpc::InsecureChannelCredentials());
-  stub_ = v1::IdentityService::NewStub(channel_);
+void IdentityTest::Replica::Shutdown() {
+  stub.reset();
+  channel.reset();
+  if (host) host->Shutdown();  // no call runs into the service from here on
+  service.reset();
+  metrics.reset();
+  host.reset();
+  jwks.reset();
+  keys.reset();
 }
 
 void IdentityTest::TearDown() {
-  stub_.reset();
-  channel_.reset();
-  replica_.reset();
+  for (auto& r : replicas_) r->Shutdown();
+  primary_.Shutdown();
   schema_.reset();
 }
 
@@ -138,7 +150,7 @@ absl::StatusOr<v1::LoginResponse> IdentityTest::Login(const std::string& tenant,
   req.set_username(username);
   req.set_password(password);
   v1::LoginResponse resp;
-  grpc::Status st = stub_->Login(Ctx().get(), req, &resp);
+  grpc::Status st = primary_.stub->Login(Ctx().get(), req, &resp);
   if (!st.ok()) return FromGrpcStatus(st);
   return resp;
 }
@@ -169,7 +181,7 @@ std::string IdentityTest::PlatformToken() {
 
 absl::StatusOr<auth::Claims> IdentityTest::VerifiedClaims(const std::string& token) {
   v1::Jwks jwks;
-  grpc::Status st = stub_->GetJwks(Ctx().get(), v1::GetJwksRequest(), &jwks);
+  grpc::Status st = primary_.stub->GetJwks(Ctx().get(), v1::GetJwksRequest(), &jwks);
   if (!st.ok()) return FromGrpcStatus(st);
   const std::vector<auth::PublicJwk> keys = auth::KeysOf(jwks);
   auto set = auth::KeySet::FromJwks(keys);
@@ -189,7 +201,8 @@ std::string IdentityTest::CreateTenantWithAdmin(const std::string& code) {
   req.set_admin_username(kTenantAdmin);
   req.set_admin_password(kTenantAdminPassword);
   v1::Tenant out;
-  RequireOk(stub_->CreateTenant(Ctx(PlatformToken()).get(), req, &out), "CreateTenant " + code);
+  RequireOk(primary_.stub->CreateTenant(Ctx(PlatformToken()).get(), req, &out),
+            "CreateTenant " + code);
   if (HasFatalFailure()) return "";
   auto login = Login(code, kTenantAdmin, kTenantAdminPassword);
   RequireOk(login.status(), "login of the admin of " + code);
@@ -219,7 +232,8 @@ SeededTenant IdentityTest::SeedTenant(const std::string& code) {
     req.mutable_org_unit()->set_name(absl::StrCat(u.name, " ", code));
     req.mutable_org_unit()->set_parent_code(u.parent);
     v1::OrgUnit out;
-    RequireOk(stub_->CreateOrgUnit(Ctx(admin).get(), req, &out), absl::StrCat("unit ", u.code));
+    RequireOk(primary_.stub->CreateOrgUnit(Ctx(admin).get(), req, &out),
+              absl::StrCat("unit ", u.code));
     if (HasFatalFailure()) return t;
   }
 
@@ -257,7 +271,7 @@ SeededTenant IdentityTest::SeedTenant(const std::string& code) {
     pos->set_org_unit_code(p.unit);
     pos->set_head_of_unit(p.head);
     v1::Position out;
-    RequireOk(stub_->CreatePosition(Ctx(admin).get(), req, &out),
+    RequireOk(primary_.stub->CreatePosition(Ctx(admin).get(), req, &out),
               absl::StrCat("position ", p.code));
     if (HasFatalFailure()) return t;
   }
@@ -302,7 +316,7 @@ SeededTenant IdentityTest::SeedTenant(const std::string& code) {
       req.mutable_employee()->set_name(p.name);
       req.mutable_employee()->set_golongan(p.golongan);
       v1::Employee out;
-      RequireOk(stub_->CreateEmployee(Ctx(admin).get(), req, &out), "employee " + nip);
+      RequireOk(primary_.stub->CreateEmployee(Ctx(admin).get(), req, &out), "employee " + nip);
       if (HasFatalFailure()) return t;
     }
     {
@@ -313,7 +327,8 @@ SeededTenant IdentityTest::SeedTenant(const std::string& code) {
       a->set_kind(v1::ASSIGNMENT_KIND_DEFINITIF);
       *a->mutable_start_date() = Date(kAssignedFrom);
       v1::Assignment out;
-      RequireOk(stub_->CreateAssignment(Ctx(admin).get(), req, &out), "assignment of " + nip);
+      RequireOk(primary_.stub->CreateAssignment(Ctx(admin).get(), req, &out),
+                "assignment of " + nip);
       if (HasFatalFailure()) return t;
     }
   }
@@ -327,7 +342,7 @@ SeededTenant IdentityTest::SeedTenant(const std::string& code) {
     a->set_kind(v1::ASSIGNMENT_KIND_PLT);
     *a->mutable_start_date() = Date(kPltStart);
     v1::Assignment out;
-    RequireOk(stub_->CreateAssignment(Ctx(admin).get(), req, &out), "Plt assignment");
+    RequireOk(primary_.stub->CreateAssignment(Ctx(admin).get(), req, &out), "Plt assignment");
     if (HasFatalFailure()) return t;
   }
 
@@ -341,7 +356,7 @@ SeededTenant IdentityTest::SeedTenant(const std::string& code) {
     req.mutable_user()->set_admin_org_unit_code(admin_unit);
     req.set_password(password);
     v1::User out;
-    RequireOk(stub_->CreateUser(Ctx(admin).get(), req, &out), "user " + username);
+    RequireOk(primary_.stub->CreateUser(Ctx(admin).get(), req, &out), "user " + username);
     t.passwords[username] = password;
   };
   for (const Person& p : people) {

@@ -29,10 +29,12 @@
 #include "google/rpc/error_details.pb.h"
 #include "grpcpp/grpcpp.h"
 #include "gtest/gtest.h"
+#include "integration/common/counter_value.h"
 #include "integration/common/test_db.h"
 #include "jwks_cache.h"
 #include "jwt.h"
 #include "keys/key_ring.h"
+#include "prometheus/registry.h"
 #include "server.h"
 
 namespace ekinerja::embedded {
@@ -81,23 +83,14 @@ std::vector<google::rpc::BadRequest::FieldViolation> Violations(const grpc::Stat
 // Just their fields, in order.
 std::vector<std::string> ViolatedFields(const grpc::Status& status);
 
-// One identity process: the host with the service wired as main.cc wires it, serving on a free
-// port. Going away, it shuts the host down first.
-struct IdentityReplica {
-  std::unique_ptr<ServiceHost> host;
-  std::shared_ptr<KeyRing> keys;
-  std::shared_ptr<IdentityMetrics> metrics;
-  std::shared_ptr<IdentityServiceImpl> service;
-  std::shared_ptr<auth::JwksCache> jwks;
-  ~IdentityReplica();
-};
+using ::ekinerja::integration::CounterValue;
 
 class IdentityTest : public ::testing::Test {
  protected:
   void SetUp() override;
   void TearDown() override;
 
-  v1::IdentityService::Stub& stub() { return *stub_; }
+  v1::IdentityService::Stub& stub() { return *primary_.stub; }
 
   // A ClientContext with `authorization: Bearer <token>` (none when token is empty) and a
   // deadline, so that a hung call fails the test instead of hanging it.
@@ -130,20 +123,33 @@ class IdentityTest : public ::testing::Test {
   // Changes the server's options before the host is created; call in the constructor.
   void TuneServer(std::function<void(ServerOptions&)> tune) { tune_ = std::move(tune); }
 
-  // Another replica of the service on the test's schema and with the test's options, as a second
-  // pod would be; the fixture's own is host().
-  absl::StatusOr<std::unique_ptr<IdentityReplica>> StartReplica();
-
   // The test's schema: look behind the API with Query/Count.
   const integration::TestSchema& db() const { return *schema_; }
-  ServiceHost& host() { return *replica_->host; }
-  KeyRing& keys() { return *replica_->keys; }
+  ServiceHost& host() { return *primary_.host; }
+  KeyRing& keys() { return *primary_.keys; }
+
+  // One running replica of the service: its host (pool, metrics) and a stub to it.
+  struct Replica {
+    std::unique_ptr<ServiceHost> host;
+    std::shared_ptr<KeyRing> keys;
+    std::shared_ptr<IdentityMetrics> metrics;
+    std::shared_ptr<IdentityServiceImpl> service;
+    std::shared_ptr<auth::JwksCache> jwks;
+    std::shared_ptr<grpc::Channel> channel;
+    std::unique_ptr<v1::IdentityService::Stub> stub;
+    void Shutdown();
+  };
+  // Another replica of the service on the test's schema (as a second pod on the same database),
+  // wired as the first; it stops with the test. Null and a fatal test failure when it cannot start.
+  Replica* StartReplica();
 
  private:
+  // Starts `r` on the test's schema, as main.cc wires the service.
+  void Start(Replica& r);
+
   std::unique_ptr<integration::TestSchema> schema_;
-  std::unique_ptr<IdentityReplica> replica_;
-  std::shared_ptr<grpc::Channel> channel_;
-  std::unique_ptr<v1::IdentityService::Stub> stub_;
+  Replica primary_;
+  std::vector<std::unique_ptr<Replica>> replicas_;
   bool serve_metrics_ = false;
   std::function<void(ServerOptions&)> tune_;
   std::string platform_token_;

@@ -13,8 +13,8 @@
 // measured window (after --warmup_seconds); anything else is an error, summarised on stderr.
 // Each worker owns one keep-alive TCP connection (Boost.Beast, synchronous), reopened only if the
 // server closes it. It talks only to loopback addresses. It reads both JSON spellings of the login
-// answer (lowerCamel, as ours and Envoy write it, and proto field names, as grpc-gateway v1 does), so
-// the same client measures the peer in tests/bench/gateway_run --peer.
+// answer (lowerCamel, as ours and Envoy write it, and proto field names, as grpc-gateway v1 does),
+// so the same client measures the peer in tests/bench/gateway_run --peer.
 
 #include <algorithm>
 #include <chrono>

@@ -9,6 +9,7 @@
 #include "absl/flags/flag.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
+#include "channel.h"
 #include "file.h"
 #include "flags.h"
 #include "http/rest_gateway.h"
@@ -26,7 +27,7 @@ ABSL_FLAG(std::string, descriptor_set, "",
           "The descriptor set the build writes (build/ekinerja.pb: protoc --include_imports); "
           "required");
 ABSL_FLAG(std::string, upstreams, "",
-          "Comma-separated <package.Service>=<host:port>, one per routed service; "
+          "Comma-separated <package.Service>=<host:port or gRPC target>, one per routed service; "
           "ekinerja.identity.v1.IdentityService defaults to 127.0.0.1:50051. The gateway refuses "
           "to start when a routed service has none");
 ABSL_FLAG(std::string, cors_origins, "",
@@ -93,6 +94,11 @@ int main(int argc, char** argv) {
   GatewayCoreOptions core_options;
   core_options.upstreams = absl::GetFlag(FLAGS_upstreams);
   core_options.routed = (*transcoder)->Services();
+  // TLS as every service dials (--tls_*); every upstream call carries the gateway's own deadline,
+  // the client's grpc-timeout bounded by --upstream_timeout_seconds (which --rpc_deadline_seconds
+  // would be elsewhere).
+  core_options.upstream = ChannelOptionsFromFlags();
+  core_options.upstream.deadline = absl::Seconds(absl::GetFlag(FLAGS_upstream_timeout_seconds));
   core_options.jwt.issuer = absl::GetFlag(FLAGS_jwt_issuer);
   core_options.jwt.audience = absl::GetFlag(FLAGS_jwt_audience);
   core_options.jwt.cache_capacity = absl::GetFlag(FLAGS_jwt_cache_size);

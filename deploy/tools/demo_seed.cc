@@ -45,6 +45,7 @@
 #include "absl/time/civil_time.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
+#include "channel.h"
 #include "ekinerja/attendance/v1/attendance.grpc.pb.h"
 #include "ekinerja/identity/v1/identity.grpc.pb.h"
 #include "google/rpc/error_details.pb.h"
@@ -78,6 +79,8 @@ using ekinerja::type::v1::Role;
 // ---------------------------------------------------------------------------------------------
 // The demo data.
 
+// The longest any call may take (ImportEmployees, PushPunches): the channel's deadline.
+constexpr int kLongestCallSeconds = 120;
 constexpr char kTenant[] = "demo";
 constexpr char kTenantName[] = "Pemerintah Kota Demo";
 constexpr char kTimeZone[] = "Asia/Jakarta";
@@ -502,7 +505,7 @@ class Seeder {
     request.set_request_id("demo-seed-import");
     pb::ImportEmployeesResponse response;
     const grpc::Status status = Call("ImportEmployees", &pb::IdentityService::Stub::ImportEmployees,
-                                     request, &response, 120);
+                                     request, &response, kLongestCallSeconds);
     if (!Succeeded(status)) return false;
     // A file with bad rows is answered with its report, nothing imported.
     for (const auto& problem : response.problems()) {
@@ -743,7 +746,7 @@ class AttendanceSeeder {
     }
     grpc::ClientContext ctx;
     std::unique_ptr<grpc::ClientWriter<att::PushPunchesRequest>> writer =
-        stub_->PushPunches(Prepare(ctx, token, 120), report);
+        stub_->PushPunches(Prepare(ctx, token, kLongestCallSeconds), report);
     // One message: two weeks of 60 employees is ~1,300 punches, far below 10,000.
     writer->Write(message);
     writer->WritesDone();
@@ -760,9 +763,17 @@ class AttendanceSeeder {
   int punches_ = 0;
 };
 
-// Waits for `address` to accept connections.
+// A channel to `address` (the platform's, channel.h: --tls_* flags), once it accepts
+// connections.
 std::shared_ptr<grpc::Channel> Connect(const std::string& address) {
-  auto channel = grpc::CreateChannel(address, grpc::InsecureChannelCredentials());
+  ekinerja::ChannelOptions options = ekinerja::ChannelOptionsFromFlags();
+  options.deadline = absl::Seconds(kLongestCallSeconds);
+  absl::StatusOr<std::shared_ptr<grpc::Channel>> made = ekinerja::MakeChannel(address, options);
+  if (!made.ok()) {
+    std::cerr << "demo-seed: " << address << ": " << made.status().message() << "\n";
+    return nullptr;
+  }
+  std::shared_ptr<grpc::Channel> channel = *std::move(made);
   if (!channel->WaitForConnected(std::chrono::system_clock::now() +
                                  std::chrono::seconds(absl::GetFlag(FLAGS_wait_seconds)))) {
     std::cerr << "demo-seed: " << address << " accepts no connection\n";

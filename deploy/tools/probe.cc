@@ -9,6 +9,10 @@
 //   ekinerja-probe client-login <addr> <tenant> <client_id> <client_secret|->
 //                                              the same for a service account (client credentials)
 //
+// Flags before the arguments (or as EKINERJA_<FLAG>): --tls_ca_file, --tls_cert_file and
+// --tls_key_file to speak TLS to a service that does (channel.h). A password starting with "-"
+// goes after "--" or on standard input.
+//
 // Exit codes: 0 success, 1 the answer was negative (not SERVING, login refused), 2 the call failed
 // or the arguments were wrong.
 
@@ -26,21 +30,32 @@
 #include <vector>
 
 #include "absl/status/status.h"
+#include "absl/time/clock.h"
+#include "channel.h"
 #include "ekinerja/identity/v1/identity.grpc.pb.h"
+#include "flags.h"
 #include "grpc/health/v1/health.grpc.pb.h"
 
 namespace {
 
 using google::protobuf::internal::WireFormatLite;
 
-constexpr auto kTimeout = std::chrono::seconds(5);
+constexpr absl::Duration kTimeout = absl::Seconds(5);
 
+// The platform's channel (channel.h), TLS from --tls_ca_file/--tls_cert_file/--tls_key_file.
 std::shared_ptr<grpc::Channel> Dial(const std::string& addr) {
-  return grpc::CreateChannel(addr, grpc::InsecureChannelCredentials());
+  ekinerja::ChannelOptions options = ekinerja::ChannelOptionsFromFlags();
+  options.deadline = kTimeout;
+  absl::StatusOr<std::shared_ptr<grpc::Channel>> channel = ekinerja::MakeChannel(addr, options);
+  if (!channel.ok()) {
+    std::cerr << addr << ": " << channel.status().message() << "\n";
+    std::exit(2);
+  }
+  return *std::move(channel);
 }
 
 void SetDeadline(grpc::ClientContext& ctx) {
-  ctx.set_deadline(std::chrono::system_clock::now() + kTimeout);
+  ctx.set_deadline(absl::ToChronoTime(absl::Now() + kTimeout));
 }
 
 // gRPC codes are Abseil's canonical codes, so Abseil names them.
@@ -248,7 +263,14 @@ int Usage() {
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::vector<std::string> args(argv + 1, argv + argc);
+  const std::vector<char*> positional = ekinerja::ParseFlags(
+      argc, argv,
+      "health, reflection and a test login against a running service\n\n"
+      "  ekinerja-probe [flags] health <addr> [service]\n"
+      "  ekinerja-probe [flags] services <addr>\n"
+      "  ekinerja-probe [flags] login <addr> <tenant> <username> <password|->\n"
+      "  ekinerja-probe [flags] client-login <addr> <tenant> <client_id> <client_secret|->");
+  std::vector<std::string> args(positional.begin() + 1, positional.end());
   if (args.size() >= 2 && args.size() <= 3 && args[0] == "health") {
     return Health(args[1], args.size() == 3 ? args[2] : "");
   }

@@ -32,7 +32,7 @@ namespace ekinerja::gateway {
 struct GatewayCoreOptions {
   std::string upstreams;            // --upstreams (see Upstreams::Create)
   std::vector<std::string> routed;  // services that must have an upstream (the transcoder's)
-  UpstreamOptions upstream;
+  ChannelOptions upstream;          // the upstreams' channels (channel.h)
   JwtCheckOptions jwt;
   absl::Duration jwks_fetch_timeout = absl::Seconds(5);
   absl::Duration jwks_max_age = absl::Minutes(5);

@@ -3,15 +3,13 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
-#include "grpcpp/create_channel.h"
-#include "grpcpp/security/credentials.h"
-#include "grpcpp/support/channel_arguments.h"
+#include "status.h"
 
 namespace ekinerja::gateway {
 
 absl::StatusOr<std::unique_ptr<Upstreams>> Upstreams::Create(absl::string_view spec,
                                                              const std::vector<std::string>& routed,
-                                                             const UpstreamOptions& options) {
+                                                             const ChannelOptions& options) {
   std::map<std::string, std::string, std::less<>> addresses;
   for (absl::string_view entry : absl::StrSplit(spec, ',')) {
     entry = absl::StripAsciiWhitespace(entry);
@@ -22,7 +20,7 @@ absl::StatusOr<std::unique_ptr<Upstreams>> Upstreams::Create(absl::string_view s
     const absl::string_view address = absl::StripAsciiWhitespace(kv.second);
     if (service.empty() || address.empty() || service.find('/') != absl::string_view::npos) {
       return absl::InvalidArgumentError(
-          absl::StrCat("--upstreams: \"", entry, "\" is not <package.Service>=<host:port>"));
+          absl::StrCat("--upstreams: \"", entry, "\" is not <package.Service>=<target>"));
     }
     if (!addresses.emplace(std::string(service), std::string(address)).second) {
       return absl::InvalidArgumentError(absl::StrCat("--upstreams: ", service, " is named twice"));
@@ -37,22 +35,13 @@ absl::StatusOr<std::unique_ptr<Upstreams>> Upstreams::Create(absl::string_view s
     }
   }
 
-  grpc::ChannelArguments args;
-  args.SetMaxReceiveMessageSize(options.max_message_bytes);
-  args.SetMaxSendMessageSize(options.max_message_bytes);
-  args.SetInt(GRPC_ARG_MAX_RECONNECT_BACKOFF_MS,
-              static_cast<int>(absl::ToInt64Milliseconds(options.max_reconnect_backoff)));
-  args.SetInt(GRPC_ARG_INITIAL_RECONNECT_BACKOFF_MS,
-              static_cast<int>(std::min<int64_t>(
-                  1000, absl::ToInt64Milliseconds(options.max_reconnect_backoff))));
   std::map<std::string, Upstream, std::less<>> upstreams;
   for (auto& [service, address] : addresses) {
-    // One channel (one HTTP/2 connection) per service, as Envoy has one cluster per service.
-    grpc::ChannelArguments own = args;
-    own.SetString("ekinerja.upstream", service);  // keeps gRPC from sharing subchannels
-    upstreams.emplace(service,
-                      Upstream{address, grpc::CreateCustomChannel(
-                                            address, grpc::InsecureChannelCredentials(), own)});
+    // One channel (its own HTTP/2 connections) per service, as Envoy has one cluster per service.
+    ChannelOptions own = options;
+    own.name = service;
+    EK_ASSIGN_OR_RETURN(std::shared_ptr<grpc::Channel> channel, MakeChannel(address, own));
+    upstreams.emplace(service, Upstream{address, std::move(channel)});
   }
   return std::unique_ptr<Upstreams>(new Upstreams(std::move(upstreams)));
 }

@@ -1,8 +1,9 @@
 #pragma once
 
 // The services behind the gateway: one gRPC channel per routed service (DESIGN §8), from
-// --upstreams ("ekinerja.identity.v1.IdentityService=127.0.0.1:50051,..."). The REST side
-// (http/) and the native gRPC pass-through (passthrough/) share one Upstreams.
+// --upstreams ("ekinerja.identity.v1.IdentityService=127.0.0.1:50051,..."), each made by the
+// platform's MakeChannel (channel.h: dns:/// round-robin over every replica, keepalive, TLS). The
+// REST side (http/) and the native gRPC pass-through (passthrough/) share one Upstreams.
 
 #include <map>
 #include <memory>
@@ -11,7 +12,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
-#include "absl/time/time.h"
+#include "channel.h"
 #include "grpcpp/channel.h"
 
 namespace ekinerja::gateway {
@@ -20,21 +21,16 @@ namespace ekinerja::gateway {
 inline constexpr char kIdentityService[] = "ekinerja.identity.v1.IdentityService";
 inline constexpr char kDefaultIdentityAddress[] = "127.0.0.1:50051";
 
-struct UpstreamOptions {
-  int max_message_bytes = 16 << 20;
-  // A restarted upstream is found again within this (gRPC's default backs off up to 120 s).
-  absl::Duration max_reconnect_backoff = absl::Seconds(5);
-};
-
 class Upstreams {
  public:
-  // `spec`: comma-separated `<package.Service>=<host:port>` (blanks around entries ignored).
-  // The identity service defaults to kDefaultIdentityAddress. INVALID_ARGUMENT for an entry that
-  // is not service=address, a service named twice, or a service of `routed` without an upstream
-  // (the gateway refuses to start rather than answer 503 for a whole service).
+  // `spec`: comma-separated `<package.Service>=<target>` (blanks around entries ignored), a
+  // target being host:port or any gRPC target (ChannelTarget). The identity service defaults to
+  // kDefaultIdentityAddress. INVALID_ARGUMENT for an entry that is not service=address, a service
+  // named twice, or a service of `routed` without an upstream (the gateway refuses to start
+  // rather than answer 503 for a whole service); MakeChannel's errors (TLS files).
   static absl::StatusOr<std::unique_ptr<Upstreams>> Create(absl::string_view spec,
                                                            const std::vector<std::string>& routed,
-                                                           const UpstreamOptions& options = {});
+                                                           const ChannelOptions& options = {});
 
   // The channel of `service` (full name), or nullptr when it has none. Thread-safe.
   std::shared_ptr<grpc::Channel> ChannelFor(absl::string_view service) const;

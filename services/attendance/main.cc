@@ -4,6 +4,7 @@
 #include "absl/flags/flag.h"
 #include "adms/adms_handler.h"
 #include "api/attendance_service.h"
+#include "channel.h"
 #include "embedded.h"
 #include "file.h"
 #include "flags.h"
@@ -21,7 +22,8 @@ absl::Span<const EmbeddedFile> attendance_sql();
 }
 
 EKINERJA_SERVER_FLAGS(50054, 9104);
-ABSL_FLAG(std::string, identity, "127.0.0.1:50051", "Address of the identity service");
+ABSL_FLAG(std::string, identity, "127.0.0.1:50051",
+          "gRPC target of the identity service (host:port resolves by DNS to every replica)");
 ABSL_FLAG(std::string, identity_credentials_file, "",
           "Service accounts in identity, one line per tenant: '<tenant> <client_id> <secret>'; "
           "needed to resolve org-unit schedule assignments for punches that no caller drives "
@@ -57,8 +59,8 @@ int main(int argc, char** argv) {
   return RunService(
       std::move(options), embedded::attendance_sql(), absl::GetFlag(FLAGS_migrate_only),
       [&](ServiceHost& host_) -> absl::StatusOr<ServiceSetup> {
-        auto identity =
-            grpc::CreateChannel(absl::GetFlag(FLAGS_identity), grpc::InsecureChannelCredentials());
+        EK_ASSIGN_OR_RETURN(std::shared_ptr<grpc::Channel> identity,
+                            MakeChannel(absl::GetFlag(FLAGS_identity), ChannelOptionsFromFlags()));
         std::shared_ptr<Directory> directory = MakeIdentityDirectory(identity, credentials);
         auto metrics = std::make_shared<AttendanceMetrics>(host_.metrics().registry());
         auto service = std::make_shared<AttendanceServiceImpl>(host_.pool(), *directory, *metrics);

@@ -19,7 +19,7 @@ std::string EnvNameOf(absl::string_view flag_name) {
   return absl::StrCat("EKINERJA_", absl::AsciiStrToUpper(flag_name));
 }
 
-void ParseFlags(int argc, char** argv, absl::string_view usage) {
+std::vector<char*> ParseFlags(int argc, char** argv, absl::string_view usage) {
   // --help lists every flag of the binary: the service's own (in its main.cc) and the shared ones
   // (abseil would otherwise list only flags of a file named after the program).
   absl::FlagsUsageConfig config;
@@ -41,7 +41,7 @@ void ParseFlags(int argc, char** argv, absl::string_view usage) {
       std::exit(2);
     }
   }
-  absl::ParseCommandLine(argc, argv);
+  return absl::ParseCommandLine(argc, argv);
 }
 
 }  // namespace ekinerja

@@ -4,7 +4,6 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "file.h"
 #include "grpcpp/ext/proto_server_reflection_plugin.h"
 #include "grpcpp/grpcpp.h"
 #include "grpcpp/health_check_service_interface.h"
@@ -69,16 +68,11 @@ absl::Status ServiceHost::Start(const std::vector<grpc::Service*>& services,
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
   grpc::ServerBuilder builder;
-  std::shared_ptr<grpc::ServerCredentials> creds = grpc::InsecureServerCredentials();
-  if (!options_.tls_cert_file.empty() || !options_.tls_key_file.empty()) {
-    EK_ASSIGN_OR_RETURN(std::string cert, ReadFile(options_.tls_cert_file));
-    EK_ASSIGN_OR_RETURN(std::string key, ReadFile(options_.tls_key_file));
-    grpc::SslServerCredentialsOptions ssl;
-    ssl.pem_key_cert_pairs.push_back({key, cert});
-    creds = grpc::SslServerCredentials(ssl);
-  }
+  EK_ASSIGN_OR_RETURN(std::shared_ptr<grpc::ServerCredentials> creds,
+                      MakeServerCredentials(options_.tls));
   builder.AddListeningPort(absl::StrCat(options_.host, ":", options_.grpc_port), creds,
                            &grpc_port_);
+  AcceptClientKeepalive(builder);
   builder.SetMaxReceiveMessageSize(options_.max_message_bytes);
   builder.SetMaxSendMessageSize(options_.max_message_bytes);
   if (options_.max_threads > 0) {  // else none: admission bounds what waits (server.h)

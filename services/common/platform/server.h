@@ -13,6 +13,7 @@
 #include "absl/time/time.h"
 #include "admission.h"
 #include "auth.h"
+#include "channel.h"
 #include "db.h"
 #include "embedded.h"
 #include "grpcpp/server.h"
@@ -33,8 +34,9 @@ struct ServerOptions {
   std::string db_schema;  // defaults to `service`
   int db_pool_size = 8;
   absl::Duration db_pool_wait = absl::Seconds(2);
-  std::string tls_cert_file;  // TLS when both are set
-  std::string tls_key_file;
+  // gRPC over TLS when cert and key are set, requiring client certificates signed by the CA
+  // when that is set too (channel.h).
+  TlsFiles tls;
   int max_message_bytes = 16 << 20;
   // Admission (admission.h): at most `max_active_rpcs` calls run at once (0: db_pool_size), the
   // next `max_queued_rpcs` wait for a slot in arrival order, each at most `max_queue_wait` and

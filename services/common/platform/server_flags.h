@@ -1,7 +1,8 @@
 #pragma once
 
 // The flags every service binary has, defined in the binary's own main.cc (flags belong to the
-// binary that owns them) by one macro so that they are spelled once:
+// binary that owns them) by one macro so that they are spelled once (the TLS and deadline flags,
+// which the gateway and the tools share, are the platform's: channel.h):
 //
 //   EKINERJA_SERVER_FLAGS(50051, 9101);
 //   ... ekinerja::ServerOptions options = ServerOptionsFromFlags("identity");
@@ -19,8 +20,6 @@
   ABSL_FLAG(int, db_pool_size, 8, "Postgres connections in the pool");                          \
   ABSL_FLAG(int, db_pool_wait_ms, 2000, "How long a request waits for a pooled connection");    \
   ABSL_FLAG(bool, migrate_only, false, "Apply database migrations and exit (Kubernetes Job)");  \
-  ABSL_FLAG(std::string, tls_cert_file, "", "PEM certificate: serve gRPC over TLS");            \
-  ABSL_FLAG(std::string, tls_key_file, "", "PEM private key of --tls_cert_file");               \
   ABSL_FLAG(int, max_message_bytes, 16 << 20, "Largest gRPC message accepted or sent");         \
   ABSL_FLAG(int, max_active_rpcs, 0,                                                            \
             "Calls that run at once (0: --db_pool_size); later ones queue");                    \
@@ -43,8 +42,7 @@
     o.db_schema = absl::GetFlag(FLAGS_db_schema);                                               \
     o.db_pool_size = absl::GetFlag(FLAGS_db_pool_size);                                         \
     o.db_pool_wait = absl::Milliseconds(absl::GetFlag(FLAGS_db_pool_wait_ms));                  \
-    o.tls_cert_file = absl::GetFlag(FLAGS_tls_cert_file);                                       \
-    o.tls_key_file = absl::GetFlag(FLAGS_tls_key_file);                                         \
+    o.tls = ekinerja::TlsFilesFromFlags();                                                      \
     o.max_message_bytes = absl::GetFlag(FLAGS_max_message_bytes);                               \
     o.max_active_rpcs = absl::GetFlag(FLAGS_max_active_rpcs);                                   \
     o.max_queued_rpcs = absl::GetFlag(FLAGS_max_queued_rpcs);                                   \

@@ -258,6 +258,7 @@ void GatewayTest::StartGateway(GatewayConfig config) {
                     "=", identity_address());
   }
   core_options.routed = transcoder().Services();
+  core_options.upstream = config.upstream;
   core_options.jwks_min_refetch_gap = absl::Seconds(1);
   auto core = GatewayCore::Create(core_options);
   ASSERT_TRUE(core.ok()) << core.status();

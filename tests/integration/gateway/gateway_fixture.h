@@ -101,6 +101,7 @@ struct GatewayConfig {
   absl::Duration idle_timeout = absl::Seconds(10);
   absl::Duration upstream_timeout = absl::Seconds(10);
   bool serve_metrics = false;
+  ChannelOptions upstream;  // the upstream channels' (TLS)
 };
 
 constexpr char kConsoleOrigin[] = "https://console.example.go.id";

@@ -10,6 +10,7 @@
 #include "grpc_status.h"
 #include "jwks_proto.h"
 #include "public_methods.h"
+#include "status.h"
 
 namespace ekinerja::identity::it {
 
@@ -61,11 +62,11 @@ void RequireOk(const absl::Status& status, const std::string& what) {
 
 }  // namespace
 
-void IdentityTest::SetUp() {
-  auto schema = integration::TestSchema::Create();
-  ASSERT_TRUE(schema.ok()) << schema.status();
-  schema_ = std::move(*schema);
+IdentityReplica::~IdentityReplica() {
+  if (host) host->Shutdown();  // no call runs into the service from here on
+}
 
+absl::StatusOr<std::unique_ptr<IdentityReplica>> IdentityTest::StartReplica() {
   // As main.cc wires the service, on free ports, with fast password hashing.
   ServerOptions options;
   options.service = "identity";
@@ -78,31 +79,39 @@ void IdentityTest::SetUp() {
   options.db_pool_size = 4;
   options.drain = absl::Seconds(1);
   if (tune_) tune_(options);
-  auto host = ServiceHost::Create(options, embedded::identity_sql());
-  ASSERT_TRUE(host.ok()) << host.status();
-  host_ = std::move(*host);
+  auto r = std::make_unique<IdentityReplica>();
+  EK_ASSIGN_OR_RETURN(r->host, ServiceHost::Create(options, embedded::identity_sql()));
 
   IdentityConfig config;
   config.hash_params = auth::PasswordHashParams::Fast();
   // The test client connects from 127.0.0.1, as the gateway does in a local run.
   config.trusted_proxies = {"127.0.0.1"};
-  absl::Status st =
-      BootstrapPlatformAdmin(host_->pool(), kPlatformAdminPassword, config.hash_params);
-  ASSERT_TRUE(st.ok()) << st;
-  keys_ = std::make_shared<KeyRing>(host_->pool(), config.access_ttl);
-  st = keys_->EnsureKey();
-  ASSERT_TRUE(st.ok()) << st;
-  metrics_ = std::make_shared<IdentityMetrics>(host_->metrics().registry());
-  service_ = std::make_shared<IdentityServiceImpl>(host_->pool(), *keys_, *metrics_, config);
-  std::shared_ptr<KeyRing> keys = keys_;
-  jwks_ = std::make_shared<auth::JwksCache>([keys] { return keys->PublicKeys(); },
-                                            absl::Seconds(30), absl::Seconds(1));
-  st = host_->Start({service_.get()},
-                    std::make_shared<JwtTokenVerifier>(jwks_, config.issuer, config.audience),
-                    PublicMethodSet());
-  ASSERT_TRUE(st.ok()) << st;
+  EK_RETURN_IF_ERROR(
+      BootstrapPlatformAdmin(r->host->pool(), kPlatformAdminPassword, config.hash_params));
+  r->keys = std::make_shared<KeyRing>(r->host->pool(), config.access_ttl);
+  EK_RETURN_IF_ERROR(r->keys->EnsureKey());
+  r->metrics = std::make_shared<IdentityMetrics>(r->host->metrics().registry());
+  r->service =
+      std::make_shared<IdentityServiceImpl>(r->host->pool(), *r->keys, *r->metrics, config);
+  std::shared_ptr<KeyRing> keys = r->keys;
+  r->jwks = std::make_shared<auth::JwksCache>([keys] { return keys->PublicKeys(); },
+                                              absl::Seconds(30), absl::Seconds(1));
+  EK_RETURN_IF_ERROR(
+      r->host->Start({r->service.get()},
+                     std::make_shared<JwtTokenVerifier>(r->jwks, config.issuer, config.audience),
+                     PublicMethodSet()));
+  return r;
+}
 
-  channel_ = grpc::CreateChannel(absl::StrCat("127.0.0.1:", host_->grpc_port()),
+void IdentityTest::SetUp() {
+  auto schema = integration::TestSchema::Create();
+  ASSERT_TRUE(schema.ok()) << schema.status();
+  schema_ = std::move(*schema);
+  auto replica = StartReplica();
+  ASSERT_TRUE(replica.ok()) << replica.status();
+  replica_ = *std::move(replica);
+
+  channel_ = grpc::CreateChannel(absl::StrCat("127.0.0.1:", host().grpc_port()),
                                  grpc::InsecureChannelCredentials());
   stub_ = v1::IdentityService::NewStub(channel_);
 }
@@ -110,12 +119,7 @@ void IdentityTest::SetUp() {
 void IdentityTest::TearDown() {
   stub_.reset();
   channel_.reset();
-  if (host_) host_->Shutdown();  // no call runs into the service from here on
-  service_.reset();
-  metrics_.reset();
-  host_.reset();
-  jwks_.reset();
-  keys_.reset();
+  replica_.reset();
   schema_.reset();
 }
 

@@ -81,6 +81,17 @@ std::vector<google::rpc::BadRequest::FieldViolation> Violations(const grpc::Stat
 // Just their fields, in order.
 std::vector<std::string> ViolatedFields(const grpc::Status& status);
 
+// One identity process: the host with the service wired as main.cc wires it, serving on a free
+// port. Going away, it shuts the host down first.
+struct IdentityReplica {
+  std::unique_ptr<ServiceHost> host;
+  std::shared_ptr<KeyRing> keys;
+  std::shared_ptr<IdentityMetrics> metrics;
+  std::shared_ptr<IdentityServiceImpl> service;
+  std::shared_ptr<auth::JwksCache> jwks;
+  ~IdentityReplica();
+};
+
 class IdentityTest : public ::testing::Test {
  protected:
   void SetUp() override;
@@ -119,18 +130,18 @@ class IdentityTest : public ::testing::Test {
   // Changes the server's options before the host is created; call in the constructor.
   void TuneServer(std::function<void(ServerOptions&)> tune) { tune_ = std::move(tune); }
 
+  // Another replica of the service on the test's schema and with the test's options, as a second
+  // pod would be; the fixture's own is host().
+  absl::StatusOr<std::unique_ptr<IdentityReplica>> StartReplica();
+
   // The test's schema: look behind the API with Query/Count.
   const integration::TestSchema& db() const { return *schema_; }
-  ServiceHost& host() { return *host_; }
-  KeyRing& keys() { return *keys_; }
+  ServiceHost& host() { return *replica_->host; }
+  KeyRing& keys() { return *replica_->keys; }
 
  private:
   std::unique_ptr<integration::TestSchema> schema_;
-  std::unique_ptr<ServiceHost> host_;
-  std::shared_ptr<KeyRing> keys_;
-  std::shared_ptr<IdentityMetrics> metrics_;
-  std::shared_ptr<IdentityServiceImpl> service_;
-  std::shared_ptr<auth::JwksCache> jwks_;
+  std::unique_ptr<IdentityReplica> replica_;
   std::shared_ptr<grpc::Channel> channel_;
   std::unique_ptr<v1::IdentityService::Stub> stub_;
   bool serve_metrics_ = false;

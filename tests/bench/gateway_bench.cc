@@ -12,7 +12,9 @@
 // counting only 200 answers for the right employee that started and finished inside the
 // measured window (after --warmup_seconds); anything else is an error, summarised on stderr.
 // Each worker owns one keep-alive TCP connection (Boost.Beast, synchronous), reopened only if the
-// server closes it. It talks only to loopback addresses.
+// server closes it. It talks only to loopback addresses. It reads both JSON spellings of the login
+// answer (lowerCamel, as ours and Envoy write it, and proto field names, as grpc-gateway v1 does),
+// so the same client measures the peer in tests/bench/gateway_run --peer.
 
 #include <algorithm>
 #include <chrono>
@@ -182,7 +184,11 @@ std::string Login(Connection& c, const std::string& username, const std::string&
       absl::StrCat("{\"tenant\":\"", absl::GetFlag(FLAGS_tenant), "\",\"username\":\"", username,
                    "\",\"password\":\"", password, "\"}");
   Response r = c.Request(http::verb::post, "/v1/auth:login", body, "");
-  std::string token = r.status == 200 ? JsonString(r.body, "accessToken") : "";
+  std::string token;
+  if (r.status == 200) {
+    token = JsonString(r.body, "accessToken");
+    if (token.empty()) token = JsonString(r.body, "access_token");  // grpc-gateway's field names
+  }
   if (token.empty()) Die("login as " + username + ": " + Describe(r));
   return token;
 }

@@ -1,8 +1,10 @@
 // ekinerja-identity: tenants, the OPD tree, employees and supervisors, logins and tokens.
 
 #include "absl/flags/flag.h"
+#include "absl/strings/str_cat.h"
 #include "api/identity_service.h"
 #include "embedded.h"
+#include "file.h"
 #include "flags.h"
 #include "log.h"
 #include "server_flags.h"
@@ -19,6 +21,8 @@ ABSL_FLAG(std::string, jwt_audience, "ekinerja", "`aud` of the access tokens");
 ABSL_FLAG(uint32_t, jwt_cache_size, ekinerja::auth::VerifiedTokenCache::kDefaultCapacity,
           "Access tokens remembered as verified, each until its exp (0: verify on every call)");
 ABSL_FLAG(int, access_token_ttl_seconds, 900, "Lifetime of access tokens");
+ABSL_FLAG(int, exchanged_token_ttl_seconds, 300,
+          "Lifetime of the tenant tokens ExchangeToken issues to service accounts (RFC 8693)");
 ABSL_FLAG(int, refresh_token_ttl_seconds, 30 * 24 * 3600, "Lifetime of refresh tokens");
 ABSL_FLAG(int, lock_after_failures, 5,
           "Failed logins of one account from one address after which that address is held back "
@@ -33,6 +37,12 @@ ABSL_FLAG(std::string, platform_admin_password, "",
           "Password of the platform operator (tenant 'platform', user 'admin'), set at first "
           "start only; pass it as EKINERJA_PLATFORM_ADMIN_PASSWORD from a secret");
 
+ABSL_FLAG(std::string, service_accounts_file, "",
+          "The deployment's service accounts (one per service, e.g. ekinerja-attendance), one line "
+          "'<client_id> <client_secret>' each: made SERVICE accounts of tenant 'platform' at every "
+          "start (created, or their secret set again when it changed); each exchanges its token "
+          "for a tenant's with ExchangeToken");
+
 int main(int argc, char** argv) {
   ekinerja::ParseFlags(argc, argv, "ekinerja-identity: the identity service of e-Kinerja");
   using namespace ekinerja;
@@ -41,6 +51,11 @@ int main(int argc, char** argv) {
   config.audience = absl::GetFlag(FLAGS_jwt_audience);
   config.access_ttl = absl::Seconds(absl::GetFlag(FLAGS_access_token_ttl_seconds));
   config.refresh_ttl = absl::Seconds(absl::GetFlag(FLAGS_refresh_token_ttl_seconds));
+  config.exchanged_ttl = absl::Seconds(absl::GetFlag(FLAGS_exchanged_token_ttl_seconds));
+  if (config.exchanged_ttl <= absl::ZeroDuration()) {
+    LogError("--exchanged_token_ttl_seconds must be positive");
+    return 2;
+  }
   config.lock_after_failures = absl::GetFlag(FLAGS_lock_after_failures);
   config.lock_for = absl::Minutes(absl::GetFlag(FLAGS_lock_minutes));
   config.password_code_ttl = absl::Hours(absl::GetFlag(FLAGS_password_code_ttl_hours));
@@ -50,6 +65,16 @@ int main(int argc, char** argv) {
   }
   for (const auto& p : absl::GetFlag(FLAGS_trusted_proxies)) config.trusted_proxies.insert(p);
   const std::string platform_password = absl::GetFlag(FLAGS_platform_admin_password);
+  std::vector<identity::ServiceAccount> service_accounts;
+  if (const std::string path = absl::GetFlag(FLAGS_service_accounts_file); !path.empty()) {
+    absl::StatusOr<std::string> text = ReadFile(path);
+    auto parsed = text.ok() ? identity::ParseServiceAccounts(*text) : text.status();
+    if (!parsed.ok()) {
+      LogError(absl::StrCat("--service_accounts_file ", path, ": ", parsed.status().ToString()));
+      return 2;
+    }
+    service_accounts = *std::move(parsed);
+  }
 
   return RunService(
       ServerOptionsFromFlags("identity"), embedded::identity_sql(),
@@ -58,6 +83,8 @@ int main(int argc, char** argv) {
           EK_RETURN_IF_ERROR(
               identity::BootstrapPlatformAdmin(host.pool(), platform_password, config.hash_params));
         }
+        EK_RETURN_IF_ERROR(
+            identity::EnsureServiceAccounts(host.pool(), service_accounts, config.hash_params));
         auto keys = std::make_shared<identity::KeyRing>(host.pool(), config.access_ttl);
         EK_RETURN_IF_ERROR(keys->EnsureKey());
         auto metrics = std::make_shared<identity::IdentityMetrics>(host.metrics().registry());

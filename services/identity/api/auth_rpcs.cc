@@ -4,6 +4,7 @@
 #include "api/convert.h"
 #include "api/identity_service.h"
 #include "crypto.h"
+#include "domain/token_exchange.h"
 #include "jwks_proto.h"
 #include "status.h"
 
@@ -177,6 +178,44 @@ grpc::Status IdentityServiceImpl::Logout(grpc::ServerContext* ctx, const v1::Log
       }
       return absl::OkStatus();
     });
+  });
+}
+
+grpc::Status IdentityServiceImpl::ExchangeToken(grpc::ServerContext* ctx,
+                                                const v1::ExchangeTokenRequest* req,
+                                                v1::ExchangeTokenResponse* resp) {
+  return Serve(ctx, [&](const Principal& p) -> absl::Status {
+    absl::Status st = [&]() -> absl::Status {
+      // Who asks is checked first: to anyone else, whether a tenant exists is no answer.
+      EK_RETURN_IF_ERROR(CheckMayExchange(p.tenant, p.roles, p.actor));
+      EK_RETURN_IF_ERROR(
+          ValidateTokenExchange(req->grant_type(), req->subject_token_type(), req->audience()));
+      const std::string& tenant = req->audience();
+      auth::Claims c;
+      c.sub = c.act_sub = p.subject;
+      c.tenant = tenant;
+      c.roles = {std::string(RoleName(Role::kService))};
+      std::string token;
+      EK_RETURN_IF_ERROR(pool_.Write([&](db::Tx& tx) -> absl::Status {
+        if (!store::GetTenant(tx, tenant).ok()) {
+          return absl::NotFoundError(absl::StrCat("no tenant ", tenant));
+        }
+        EK_ASSIGN_OR_RETURN(token, SignFor(c, config_.exchanged_ttl));
+        store::InsertAudit(tx, tenant,
+                           {0, absl::Now(), p.subject, "TOKEN_EXCHANGE", p.subject,
+                            absl::StrCat("SERVICE token of ", p.tenant, "/", p.subject, " for ",
+                                         absl::ToInt64Seconds(config_.exchanged_ttl), " s"),
+                            SourceOf(ctx)});
+        return absl::OkStatus();
+      }));
+      resp->set_access_token(token);
+      resp->set_issued_token_type(kAccessTokenType);
+      resp->set_token_type("Bearer");
+      resp->set_expires_in(static_cast<int32_t>(absl::ToInt64Seconds(config_.exchanged_ttl)));
+      return absl::OkStatus();
+    }();
+    metrics_.TokenExchange(st);
+    return st;
   });
 }
 

@@ -88,6 +88,10 @@ void IdentityTest::SetUp() {
   absl::Status st =
       BootstrapPlatformAdmin(host_->pool(), kPlatformAdminPassword, config.hash_params);
   ASSERT_TRUE(st.ok()) << st;
+  config.exchanged_ttl = absl::Seconds(kExchangedTtlSeconds);
+  st = EnsureServiceAccounts(host_->pool(), {{kPlatformService, kPlatformServiceSecret}},
+                             config.hash_params);
+  ASSERT_TRUE(st.ok()) << st;
   keys_ = std::make_shared<KeyRing>(host_->pool(), config.access_ttl);
   st = keys_->EnsureKey();
   ASSERT_TRUE(st.ok()) << st;
@@ -160,6 +164,25 @@ std::string IdentityTest::Token(const SeededTenant& t, const std::string& userna
 std::string IdentityTest::PlatformToken() {
   if (platform_token_.empty()) platform_token_ = Token("platform", "admin", kPlatformAdminPassword);
   return platform_token_;
+}
+
+std::string IdentityTest::PlatformServiceToken() {
+  v1::LoginRequest req;
+  req.set_tenant("platform");
+  req.set_client_id(kPlatformService);
+  req.set_client_secret(kPlatformServiceSecret);
+  v1::LoginResponse resp;
+  RequireOk(stub_->Login(Ctx().get(), req, &resp), "login of the platform service account");
+  return resp.access_token();
+}
+
+grpc::Status IdentityTest::Exchange(const std::string& token, const std::string& tenant,
+                                    v1::ExchangeTokenResponse* out) {
+  v1::ExchangeTokenRequest req;
+  req.set_grant_type("urn:ietf:params:oauth:grant-type:token-exchange");
+  req.set_subject_token_type("urn:ietf:params:oauth:token-type:access_token");
+  req.set_audience(tenant);
+  return stub_->ExchangeToken(Ctx(token).get(), req, out);
 }
 
 absl::StatusOr<auth::Claims> IdentityTest::VerifiedClaims(const std::string& token) {

@@ -179,9 +179,9 @@ TEST_F(PlatformMetricsTest, CountRpcsByCodeAndPassPromtool) {
 TEST_F(PlatformTest, AuditTableRejectsUpdateDeleteAndTruncate) {
   ASSERT_FALSE(CreateTenantWithAdmin("kota-a").empty());
   const long before = db().Count("audit_events");
-  // The bootstrap's, the platform admin's login, the tenant's creation and its admin's role, the
-  // tenant admin's login.
-  ASSERT_EQ(before, 5);
+  // The bootstraps' (the platform admin, the service account), the platform admin's login, the
+  // tenant's creation and its admin's role, the tenant admin's login.
+  ASSERT_EQ(before, 6);
 
   for (const char* sql : {"UPDATE audit_events SET actor = 'someone-else'",
                           "DELETE FROM audit_events", "TRUNCATE audit_events"}) {

@@ -1,8 +1,10 @@
 // ekinerja-identity: tenants, the OPD tree, employees and supervisors, logins and tokens.
 
 #include "absl/flags/flag.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "api/identity_service.h"
+#include "crypto.h"
 #include "embedded.h"
 #include "file.h"
 #include "flags.h"
@@ -43,6 +45,47 @@ ABSL_FLAG(std::string, service_accounts_file, "",
           "start (created, or their secret set again when it changed); each exchanges its token "
           "for a tenant's with ExchangeToken");
 
+ABSL_FLAG(std::string, signing_kek_file, "",
+          "File holding the key-encryption key that seals the signing keys at rest: standard "
+          "base64 of 32 random bytes (openssl rand -base64 32); required, here or as "
+          "EKINERJA_SIGNING_KEK");
+ABSL_FLAG(std::string, signing_kek, "",
+          "The key-encryption key itself, instead of --signing_kek_file: pass it only as "
+          "EKINERJA_SIGNING_KEK from a secret, never on the command line");
+ABSL_FLAG(std::string, signing_kek_previous_file, "",
+          "When rotating the key-encryption key: the file of the previous one; keys sealed under "
+          "it are sealed again under the new one at start");
+ABSL_FLAG(std::string, signing_kek_previous, "",
+          "The previous key-encryption key itself (EKINERJA_SIGNING_KEK_PREVIOUS), instead of "
+          "--signing_kek_previous_file");
+
+namespace {
+
+// A key-encryption key from its value or its file (not both); nullopt when neither is given.
+absl::StatusOr<std::optional<ekinerja::auth::Aes256Key>> KekFrom(const std::string& value,
+                                                                 const std::string& file,
+                                                                 const std::string& name) {
+  if (!value.empty() && !file.empty()) {
+    return absl::InvalidArgumentError(absl::StrCat("give --", name, " (EKINERJA_",
+                                                   absl::AsciiStrToUpper(name), ") or --", name,
+                                                   "_file, not both"));
+  }
+  std::string text = value;
+  if (!file.empty()) {
+    absl::StatusOr<std::string> read = ekinerja::ReadFile(file);
+    if (!read.ok()) return read.status();
+    text = *std::move(read);
+  }
+  if (text.empty()) return std::nullopt;
+  auto key = ekinerja::auth::ParseAes256Key(text);
+  if (!key.ok()) {
+    return absl::InvalidArgumentError(absl::StrCat("--", name, ": ", key.status().message()));
+  }
+  return *std::move(key);
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
   ekinerja::ParseFlags(argc, argv, "ekinerja-identity: the identity service of e-Kinerja");
   using namespace ekinerja;
@@ -65,6 +108,22 @@ int main(int argc, char** argv) {
   }
   for (const auto& p : absl::GetFlag(FLAGS_trusted_proxies)) config.trusted_proxies.insert(p);
   const std::string platform_password = absl::GetFlag(FLAGS_platform_admin_password);
+  auto kek = KekFrom(absl::GetFlag(FLAGS_signing_kek), absl::GetFlag(FLAGS_signing_kek_file),
+                     "signing_kek");
+  auto previous_kek =
+      KekFrom(absl::GetFlag(FLAGS_signing_kek_previous),
+              absl::GetFlag(FLAGS_signing_kek_previous_file), "signing_kek_previous");
+  if (!kek.ok() || !previous_kek.ok()) {
+    LogError((kek.ok() ? previous_kek.status() : kek.status()).ToString());
+    return 2;
+  }
+  if (!kek->has_value() && !absl::GetFlag(FLAGS_migrate_only)) {
+    // Signing keys are never stored in the clear: without a KEK there is nothing to start with.
+    LogError(
+        "no key-encryption key for the signing keys: give --signing_kek_file or "
+        "EKINERJA_SIGNING_KEK (openssl rand -base64 32)");
+    return 2;
+  }
   std::vector<identity::ServiceAccount> service_accounts;
   if (const std::string path = absl::GetFlag(FLAGS_service_accounts_file); !path.empty()) {
     absl::StatusOr<std::string> text = ReadFile(path);
@@ -85,7 +144,8 @@ int main(int argc, char** argv) {
         }
         EK_RETURN_IF_ERROR(
             identity::EnsureServiceAccounts(host.pool(), service_accounts, config.hash_params));
-        auto keys = std::make_shared<identity::KeyRing>(host.pool(), config.access_ttl);
+        auto keys = std::make_shared<identity::KeyRing>(host.pool(), config.access_ttl, **kek,
+                                                        *previous_kek);
         EK_RETURN_IF_ERROR(keys->EnsureKey());
         auto metrics = std::make_shared<identity::IdentityMetrics>(host.metrics().registry());
         auto service =

@@ -71,10 +71,12 @@ client_secret="e2e-attendance-client-secret-$$"
 # One deployment-wide account for attendance (tenant platform), whatever the tenants: no
 # per-tenant credentials anywhere.
 (umask 077 && echo "ekinerja-attendance ${client_secret}" >"${work}/service-accounts.txt" &&
-  echo "${client_secret}" >"${work}/attendance-client-secret")
+  echo "${client_secret}" >"${work}/attendance-client-secret" &&
+  head -c 32 /dev/urandom | base64 >"${work}/signing-kek")
 EKINERJA_DB_SCHEMA="${identity_schema}" "${identity_bin}" --grpc_port=0 --metrics_port=-1 \
   --platform_admin_password="${platform_password}" \
-  --service_accounts_file="${work}/service-accounts.txt" >"${work}/identity.log" 2>&1 &
+  --service_accounts_file="${work}/service-accounts.txt" --signing_kek_file="${work}/signing-kek" \
+  >"${work}/identity.log" 2>&1 &
 pids[identity]=$!
 wait_log identity '"msg":"serving"'
 identity_addr="$(field grpc "${line}")"

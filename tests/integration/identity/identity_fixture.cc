@@ -92,7 +92,8 @@ void IdentityTest::SetUp() {
   st = EnsureServiceAccounts(host_->pool(), {{kPlatformService, kPlatformServiceSecret}},
                              config.hash_params);
   ASSERT_TRUE(st.ok()) << st;
-  keys_ = std::make_shared<KeyRing>(host_->pool(), config.access_ttl);
+  keys_ = std::make_shared<KeyRing>(host_->pool(), config.access_ttl,
+                                    auth::ParseAes256Key(kSigningKek).value());
   st = keys_->EnsureKey();
   ASSERT_TRUE(st.ok()) << st;
   metrics_ = std::make_shared<IdentityMetrics>(host_->metrics().registry());

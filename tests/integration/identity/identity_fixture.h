@@ -59,6 +59,9 @@ constexpr char kPlatformService[] = "ekinerja-attendance";
 constexpr char kPlatformServiceSecret[] = "layanan-presensi-rahasia-2026";
 constexpr int kExchangedTtlSeconds = 240;
 
+// The key-encryption key the fixture's key ring seals the signing keys with.
+constexpr char kSigningKek[] = "q83vEjRWeJCrze8SNFZ4kKvN7xI0VniQq83vEjRWeJA=";
+
 const absl::CivilDay kAssignedFrom(2020, 1, 2);
 const absl::CivilDay kPltStart(2024, 1, 1);
 

@@ -200,10 +200,11 @@ TEST_F(PlatformTest, MigrationsRunAgainApplyNothing) {
   EXPECT_THAT(*applied, ElementsAre());
   auto recorded = db().Query("SELECT version, name FROM schema_migrations ORDER BY version");
   ASSERT_TRUE(recorded.ok()) << recorded.status();
-  ASSERT_EQ(recorded->size(), 3u);
+  ASSERT_EQ(recorded->size(), 4u);
   EXPECT_EQ((*recorded)[0][1].as<std::string>(), "V001__init.sql");
   EXPECT_EQ((*recorded)[1][1].as<std::string>(), "V002__login_failures.sql");
   EXPECT_EQ((*recorded)[2][1].as<std::string>(), "V003__password_codes.sql");
+  EXPECT_EQ((*recorded)[3][1].as<std::string>(), "V004__signing_key_encryption.sql");
   // The service still answers on the same schema.
   EXPECT_FALSE(PlatformToken().empty());
 }

@@ -185,9 +185,9 @@ class IdentityServiceImpl final : public v1::IdentityService::Service {
 
   // A failed check of a credential of `username` from `source` (a password at login, a code, an
   // old password): counted toward the holds on that account from that address (LoginBackoff),
-  // audited as `action` with `reason`, and a LOCKOUT event when it starts a hold. Nothing for a
-  // tenant that does not exist.
-  void RecordCredentialFailure(db::Tx& tx, const std::string& tenant, const std::string& username,
+  // audited as `action` with `reason`, and a LOCKOUT event when it starts a hold (then true, for
+  // the caller to count once the transaction committed). Nothing for a tenant that does not exist.
+  bool RecordCredentialFailure(db::Tx& tx, const std::string& tenant, const std::string& username,
                                const std::string& source, absl::Time now, const std::string& action,
                                const std::string& reason);
 

@@ -6,7 +6,6 @@
 // (ServiceHost::admission()), so that what queues and what is shed does not depend on timing.
 
 #include <functional>
-#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -16,7 +15,6 @@
 #include "grpc/health/v1/health.grpc.pb.h"
 #include "gtest/gtest.h"
 #include "integration/identity/identity_fixture.h"
-#include "prometheus/registry.h"
 
 namespace ekinerja::identity::it {
 namespace {
@@ -24,25 +22,6 @@ namespace {
 using ::testing::HasSubstr;
 
 constexpr char kService[] = "ekinerja.identity.v1.IdentityService";
-
-// The sum of counter `name` over its series that have `labels` (and any others); 0 if none.
-double CounterValue(prometheus::Registry& registry, const std::string& name,
-                    const std::map<std::string, std::string>& labels) {
-  double sum = 0;
-  for (const auto& family : registry.Collect()) {
-    if (family.name != name) continue;
-    for (const auto& metric : family.metric) {
-      bool match = true;
-      for (const auto& [key, value] : labels) {
-        bool found = false;
-        for (const auto& label : metric.label) found |= label.name == key && label.value == value;
-        match &= found;
-      }
-      if (match) sum += metric.counter.value;
-    }
-  }
-  return sum;
-}
 
 // Waits (at most 20 s) until `done` holds; false if it never did.
 bool Eventually(const std::function<bool()>& done) {

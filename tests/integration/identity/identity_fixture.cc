@@ -48,6 +48,24 @@ std::vector<std::string> ViolatedFields(const grpc::Status& status) {
   return fields;
 }
 
+double CounterValue(prometheus::Registry& registry, const std::string& name,
+                    const std::map<std::string, std::string>& labels) {
+  double sum = 0;
+  for (const auto& family : registry.Collect()) {
+    if (family.name != name) continue;
+    for (const auto& metric : family.metric) {
+      bool match = true;
+      for (const auto& [key, value] : labels) {
+        bool found = false;
+        for (const auto& label : metric.label) found |= label.name == key && label.value == value;
+        match &= found;
+      }
+      if (match) sum += metric.counter.value;
+    }
+  }
+  return sum;
+}
+
 namespace {
 
 // Fails the current test (fatally, for HasFatalFailure) unless `status` is OK.

@@ -33,6 +33,7 @@
 #include "jwks_cache.h"
 #include "jwt.h"
 #include "keys/key_ring.h"
+#include "prometheus/registry.h"
 #include "server.h"
 
 namespace ekinerja::embedded {
@@ -89,6 +90,10 @@ google::type::Date Date(absl::CivilDay day);
 std::vector<google::rpc::BadRequest::FieldViolation> Violations(const grpc::Status& status);
 // Just their fields, in order.
 std::vector<std::string> ViolatedFields(const grpc::Status& status);
+
+// The sum of counter `name` over its series that have `labels` (and any others); 0 if none.
+double CounterValue(prometheus::Registry& registry, const std::string& name,
+                    const std::map<std::string, std::string>& labels = {});
 
 class IdentityTest : public ::testing::Test {
  protected:

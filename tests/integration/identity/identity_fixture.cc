@@ -208,7 +208,11 @@ absl::StatusOr<auth::Claims> IdentityTest::VerifiedClaims(const std::string& tok
   v1::Jwks jwks;
   grpc::Status st = stub_->GetJwks(Ctx().get(), v1::GetJwksRequest(), &jwks);
   if (!st.ok()) return FromGrpcStatus(st);
-  const std::vector<auth::PublicJwk> keys = auth::KeysOf(jwks);
+  return VerifiedClaims(auth::KeysOf(jwks), token);
+}
+
+absl::StatusOr<auth::Claims> IdentityTest::VerifiedClaims(const std::vector<auth::PublicJwk>& keys,
+                                                          const std::string& token) {
   auto set = auth::KeySet::FromJwks(keys);
   if (!set.ok()) return set.status();
   auth::VerifyOptions options;

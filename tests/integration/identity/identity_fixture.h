@@ -122,6 +122,9 @@ class IdentityTest : public ::testing::Test {
 
   // The verified claims of an access token, against the keys GetJwks publishes.
   absl::StatusOr<auth::Claims> VerifiedClaims(const std::string& token);
+  // The same against `keys`.
+  static absl::StatusOr<auth::Claims> VerifiedClaims(const std::vector<auth::PublicJwk>& keys,
+                                                     const std::string& token);
 
   // As the platform admin: creates tenant `code` (zone Asia/Jakarta) with its ADMIN_INSTANSI
   // kTenantAdmin; returns that admin's access token ("" and a fatal test failure otherwise).

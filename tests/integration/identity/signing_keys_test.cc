@@ -46,13 +46,7 @@ class SigningKeysTest : public IdentityTest {
   static absl::StatusOr<auth::Claims> VerifyWith(KeyRing& ring, const std::string& token) {
     auto jwks = ring.PublicKeys();
     if (!jwks.ok()) return jwks.status();
-    auto set = auth::KeySet::FromJwks(*jwks);
-    if (!set.ok()) return set.status();
-    auth::VerifyOptions o;
-    o.issuer = "ekinerja-identity";
-    o.audience = "ekinerja";
-    o.now = absl::Now();
-    return set->Verify(token, o);
+    return VerifiedClaims(*jwks, token);
   }
 };
 

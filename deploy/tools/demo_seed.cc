@@ -11,11 +11,11 @@
 // credentials file is (re)written.
 //
 // With --attendance (the AttendanceService address), it also makes the attendance demo, on every
-// run, idempotently: identity's service account "ekinerja-attendance" (role SERVICE, its client
-// secret from EKINERJA_ATTENDANCE_CLIENT_SECRET: the one in the attendance service's
-// --identity_credentials_file; set again when the account exists), and, as the demo admin, the
-// fingerprint device DEMO-ZK-0001 (Asia/Jakarta), tenant-wide PINs 1..60 for the demo employees in
-// their order below, and, as that service account, two weeks of punches ending yesterday: made up
+// run, idempotently: as the demo admin, the fingerprint device DEMO-ZK-0001 (Asia/Jakarta),
+// tenant-wide PINs 1..60 for the demo employees in their order below, and, as the deployment's
+// service account "ekinerja-attendance" (tenant platform, made by identity's
+// --service_accounts_file; its client secret from EKINERJA_ATTENDANCE_CLIENT_SECRET) with a token
+// of the demo tenant got by ExchangeToken, two weeks of punches ending yesterday: made up
 // from each NIP and date (the same every run, so a second run only finds duplicates), mostly on
 // time, some late or leaving early by every TL/PSW tier, a few missing check-outs and absences.
 // The credentials file then also gives each employee login's PIN.
@@ -64,10 +64,10 @@ ABSL_FLAG(int, wait_seconds, 30,
           "how long to wait for the identity (and attendance) service to accept connections");
 ABSL_FLAG(std::string, attendance, "",
           "AttendanceService gRPC address; when set, also seeds the attendance demo (device, PINs, "
-          "two weeks of punches) and identity's service account ekinerja-attendance");
+          "two weeks of punches, pushed as the service account ekinerja-attendance)");
 ABSL_FLAG(std::string, attendance_client_secret, "",
-          "client secret of the service account ekinerja-attendance (as in the attendance "
-          "service's --identity_credentials_file); when empty, the environment variable "
+          "client secret of the deployment's service account ekinerja-attendance (tenant "
+          "platform: identity's --service_accounts_file); when empty, the environment variable "
           "EKINERJA_ATTENDANCE_CLIENT_SECRET");
 
 namespace {
@@ -432,27 +432,21 @@ class Seeder {
 
   const std::string& token() const { return token_; }
 
-  // The attendance service's own account (role SERVICE) with `secret`; when it exists already, its
-  // secret is set again (and the account unlocked), so that it always matches the attendance
-  // service's credentials file.
-  bool EnsureServiceAccount(const std::string& username, const std::string& secret) {
-    pb::CreateUserRequest create;
-    create.mutable_user()->set_username(username);
-    create.mutable_user()->add_roles(ekinerja::type::v1::ROLE_SERVICE);
-    create.set_password(secret);
-    create.set_service_account(true);
-    pb::User user;
-    const grpc::Status created =
-        Call("CreateUser " + username, &pb::IdentityService::Stub::CreateUser, create, &user);
-    if (created.ok()) return true;
-    if (created.error_code() != grpc::StatusCode::ALREADY_EXISTS) return false;
-    pb::UpdateUserRequest update;
-    update.mutable_user()->set_username(username);
-    update.set_password(secret);
-    update.mutable_update_mask()->add_paths("password");
-    update.mutable_update_mask()->add_paths("locked_until");
-    return Call("UpdateUser " + username, &pb::IdentityService::Stub::UpdateUser, update, &user)
-        .ok();
+  // Exchanges the current token (a service account's) for a SERVICE token of `tenant` (RFC 8693),
+  // which becomes the current token.
+  bool ExchangeFor(const std::string& tenant) {
+    pb::ExchangeTokenRequest request;
+    request.set_grant_type("urn:ietf:params:oauth:grant-type:token-exchange");
+    request.set_subject_token_type("urn:ietf:params:oauth:token-type:access_token");
+    request.set_audience(tenant);
+    pb::ExchangeTokenResponse response;
+    if (!Call("ExchangeToken " + tenant, &pb::IdentityService::Stub::ExchangeToken, request,
+              &response)
+             .ok()) {
+      return false;
+    }
+    token_ = response.access_token();
+    return true;
   }
 
   // Returns false when the tenant existed already.
@@ -790,13 +784,14 @@ bool SeedAttendance(Seeder& seeder, const std::string& address, const std::strin
     std::cerr << "demo-seed: time zone " << kTimeZone << " does not load (tzdata missing?)\n";
     return false;
   }
-  if (!seeder.LogIn(kTenant, kAdminUsername, admin_password) ||
-      !seeder.EnsureServiceAccount(kAttendanceAccount, client_secret)) {
+  if (!seeder.LogIn(kTenant, kAdminUsername, admin_password)) return false;
+  const std::string admin_token = seeder.token();
+  // The service account pushes the punches with a token of the demo tenant, as attendance gets
+  // one: this also proves its secret and the exchange work.
+  if (!seeder.LogInClient("platform", kAttendanceAccount, client_secret) ||
+      !seeder.ExchangeFor(kTenant)) {
     return false;
   }
-  const std::string admin_token = seeder.token();
-  // The service account pushes the punches: this also proves its secret works.
-  if (!seeder.LogInClient(kTenant, kAttendanceAccount, client_secret)) return false;
   const std::string service_token = seeder.token();
 
   auto channel = Connect(address);

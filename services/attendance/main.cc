@@ -2,6 +2,7 @@
 // corrections and the daily attendance summaries.
 
 #include "absl/flags/flag.h"
+#include "absl/strings/ascii.h"
 #include "adms/adms_handler.h"
 #include "api/attendance_service.h"
 #include "channel.h"
@@ -24,10 +25,13 @@ absl::Span<const EmbeddedFile> attendance_sql();
 EKINERJA_SERVER_FLAGS(50054, 9104);
 ABSL_FLAG(std::string, identity, "127.0.0.1:50051",
           "gRPC target of the identity service (host:port resolves by DNS to every replica)");
-ABSL_FLAG(std::string, identity_credentials_file, "",
-          "Service accounts in identity, one line per tenant: '<tenant> <client_id> <secret>'; "
-          "needed to resolve org-unit schedule assignments for punches that no caller drives "
-          "(ADMS)");
+ABSL_FLAG(std::string, identity_client_id, "ekinerja-attendance",
+          "The service's deployment-wide account in identity (tenant 'platform', role SERVICE: "
+          "identity's --service_accounts_file), exchanged for a token of each tenant that needs "
+          "one: resolving org-unit schedule assignments for punches no caller drives (ADMS)");
+ABSL_FLAG(std::string, identity_client_secret_file, "",
+          "File holding the client secret of --identity_client_id (surrounding whitespace "
+          "ignored); without it, work no caller drives cannot resolve org units");
 ABSL_FLAG(std::string, jwt_issuer, "ekinerja-identity", "`iss` the access tokens must carry");
 ABSL_FLAG(std::string, jwt_audience, "ekinerja", "`aud` the access tokens must carry");
 ABSL_FLAG(uint32_t, jwt_cache_size, ekinerja::auth::VerifiedTokenCache::kDefaultCapacity,
@@ -40,16 +44,16 @@ int main(int argc, char** argv) {
   using namespace ekinerja;
   using namespace ekinerja::attendance;
 
-  std::vector<ServiceCredential> credentials;
-  if (const std::string path = absl::GetFlag(FLAGS_identity_credentials_file); !path.empty()) {
-    absl::StatusOr<std::string> text = ReadFile(path);
-    auto parsed = text.ok() ? ParseServiceCredentials(*text) : text.status();
-    if (!parsed.ok()) {
-      LogError(
-          absl::StrCat("--identity_credentials_file ", path, ": ", parsed.status().ToString()));
+  ServiceCredential credential;
+  if (const std::string path = absl::GetFlag(FLAGS_identity_client_secret_file); !path.empty()) {
+    absl::StatusOr<std::string> secret = ReadFile(path);
+    if (!secret.ok() || absl::StripAsciiWhitespace(*secret).empty()) {
+      LogError(absl::StrCat("--identity_client_secret_file ", path, ": ",
+                            secret.ok() ? "empty" : secret.status().ToString()));
       return 2;
     }
-    credentials = *std::move(parsed);
+    credential = {absl::GetFlag(FLAGS_identity_client_id),
+                  std::string(absl::StripAsciiWhitespace(*secret))};
   }
   const int adms_port = absl::GetFlag(FLAGS_adms_port);
   const int adms_threads = absl::GetFlag(FLAGS_adms_threads);
@@ -61,7 +65,7 @@ int main(int argc, char** argv) {
       [&](ServiceHost& host_) -> absl::StatusOr<ServiceSetup> {
         EK_ASSIGN_OR_RETURN(std::shared_ptr<grpc::Channel> identity,
                             MakeChannel(absl::GetFlag(FLAGS_identity), ChannelOptionsFromFlags()));
-        std::shared_ptr<Directory> directory = MakeIdentityDirectory(identity, credentials);
+        std::shared_ptr<Directory> directory = MakeIdentityDirectory(identity, credential);
         auto metrics = std::make_shared<AttendanceMetrics>(host_.metrics().registry());
         auto service = std::make_shared<AttendanceServiceImpl>(host_.pool(), *directory, *metrics);
         auto jwks = std::make_shared<auth::JwksCache>(

@@ -1,8 +1,12 @@
 // ekinerja-identity: tenants, the OPD tree, employees and supervisors, logins and tokens.
 
 #include "absl/flags/flag.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
 #include "api/identity_service.h"
+#include "crypto.h"
 #include "embedded.h"
+#include "file.h"
 #include "flags.h"
 #include "log.h"
 #include "public_methods.h"
@@ -20,6 +24,8 @@ ABSL_FLAG(std::string, jwt_audience, "ekinerja", "`aud` of the access tokens");
 ABSL_FLAG(uint32_t, jwt_cache_size, ekinerja::auth::VerifiedTokenCache::kDefaultCapacity,
           "Access tokens remembered as verified, each until its exp (0: verify on every call)");
 ABSL_FLAG(int, access_token_ttl_seconds, 900, "Lifetime of access tokens");
+ABSL_FLAG(int, exchanged_token_ttl_seconds, 300,
+          "Lifetime of the tenant tokens ExchangeToken issues to service accounts (RFC 8693)");
 ABSL_FLAG(int, refresh_token_ttl_seconds, 30 * 24 * 3600, "Lifetime of refresh tokens");
 ABSL_FLAG(int, lock_after_failures, 5,
           "Failed logins of one account from one address after which that address is held back "
@@ -38,6 +44,53 @@ ABSL_FLAG(std::string, platform_admin_password, "",
           "Password of the platform operator (tenant 'platform', user 'admin'), set at first "
           "start only; pass it as EKINERJA_PLATFORM_ADMIN_PASSWORD from a secret");
 
+ABSL_FLAG(std::string, service_accounts_file, "",
+          "The deployment's service accounts (one per service, e.g. ekinerja-attendance), one line "
+          "'<client_id> <client_secret>' each: made SERVICE accounts of tenant 'platform' at every "
+          "start (created, or their secret set again when it changed); each exchanges its token "
+          "for a tenant's with ExchangeToken");
+
+ABSL_FLAG(std::string, signing_kek_file, "",
+          "File holding the key-encryption key that seals the signing keys at rest: standard "
+          "base64 of 32 random bytes (openssl rand -base64 32); required, here or as "
+          "EKINERJA_SIGNING_KEK");
+ABSL_FLAG(std::string, signing_kek, "",
+          "The key-encryption key itself, instead of --signing_kek_file: pass it only as "
+          "EKINERJA_SIGNING_KEK from a secret, never on the command line");
+ABSL_FLAG(std::string, signing_kek_previous_file, "",
+          "When rotating the key-encryption key: the file of the previous one; keys sealed under "
+          "it are sealed again under the new one at start");
+ABSL_FLAG(std::string, signing_kek_previous, "",
+          "The previous key-encryption key itself (EKINERJA_SIGNING_KEK_PREVIOUS), instead of "
+          "--signing_kek_previous_file");
+
+namespace {
+
+// A key-encryption key from its value or its file (not both); nullopt when neither is given.
+absl::StatusOr<std::optional<ekinerja::auth::Aes256Key>> KekFrom(const std::string& value,
+                                                                 const std::string& file,
+                                                                 const std::string& name) {
+  if (!value.empty() && !file.empty()) {
+    return absl::InvalidArgumentError(absl::StrCat("give --", name, " (EKINERJA_",
+                                                   absl::AsciiStrToUpper(name), ") or --", name,
+                                                   "_file, not both"));
+  }
+  std::string text = value;
+  if (!file.empty()) {
+    absl::StatusOr<std::string> read = ekinerja::ReadFile(file);
+    if (!read.ok()) return read.status();
+    text = *std::move(read);
+  }
+  if (text.empty()) return std::nullopt;
+  auto key = ekinerja::auth::ParseAes256Key(text);
+  if (!key.ok()) {
+    return absl::InvalidArgumentError(absl::StrCat("--", name, ": ", key.status().message()));
+  }
+  return *std::move(key);
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
   ekinerja::ParseFlags(argc, argv, "ekinerja-identity: the identity service of e-Kinerja");
   using namespace ekinerja;
@@ -46,6 +99,11 @@ int main(int argc, char** argv) {
   config.audience = absl::GetFlag(FLAGS_jwt_audience);
   config.access_ttl = absl::Seconds(absl::GetFlag(FLAGS_access_token_ttl_seconds));
   config.refresh_ttl = absl::Seconds(absl::GetFlag(FLAGS_refresh_token_ttl_seconds));
+  config.exchanged_ttl = absl::Seconds(absl::GetFlag(FLAGS_exchanged_token_ttl_seconds));
+  if (config.exchanged_ttl <= absl::ZeroDuration()) {
+    LogError("--exchanged_token_ttl_seconds must be positive");
+    return 2;
+  }
   config.lock_after_failures = absl::GetFlag(FLAGS_lock_after_failures);
   config.lock_for = absl::Minutes(absl::GetFlag(FLAGS_lock_minutes));
   config.password_code_ttl = absl::Hours(absl::GetFlag(FLAGS_password_code_ttl_hours));
@@ -56,6 +114,32 @@ int main(int argc, char** argv) {
   for (const auto& p : absl::GetFlag(FLAGS_trusted_proxies)) config.trusted_proxies.insert(p);
   config.org_cache_entries = absl::GetFlag(FLAGS_org_cache_entries);
   const std::string platform_password = absl::GetFlag(FLAGS_platform_admin_password);
+  auto kek = KekFrom(absl::GetFlag(FLAGS_signing_kek), absl::GetFlag(FLAGS_signing_kek_file),
+                     "signing_kek");
+  auto previous_kek =
+      KekFrom(absl::GetFlag(FLAGS_signing_kek_previous),
+              absl::GetFlag(FLAGS_signing_kek_previous_file), "signing_kek_previous");
+  if (!kek.ok() || !previous_kek.ok()) {
+    LogError((kek.ok() ? previous_kek.status() : kek.status()).ToString());
+    return 2;
+  }
+  if (!kek->has_value() && !absl::GetFlag(FLAGS_migrate_only)) {
+    // Signing keys are never stored in the clear: without a KEK there is nothing to start with.
+    LogError(
+        "no key-encryption key for the signing keys: give --signing_kek_file or "
+        "EKINERJA_SIGNING_KEK (openssl rand -base64 32)");
+    return 2;
+  }
+  std::vector<identity::ServiceAccount> service_accounts;
+  if (const std::string path = absl::GetFlag(FLAGS_service_accounts_file); !path.empty()) {
+    absl::StatusOr<std::string> text = ReadFile(path);
+    auto parsed = text.ok() ? identity::ParseServiceAccounts(*text) : text.status();
+    if (!parsed.ok()) {
+      LogError(absl::StrCat("--service_accounts_file ", path, ": ", parsed.status().ToString()));
+      return 2;
+    }
+    service_accounts = *std::move(parsed);
+  }
 
   return RunService(
       ServerOptionsFromFlags("identity"), embedded::identity_sql(),
@@ -64,7 +148,10 @@ int main(int argc, char** argv) {
           EK_RETURN_IF_ERROR(
               identity::BootstrapPlatformAdmin(host.pool(), platform_password, config.hash_params));
         }
-        auto keys = std::make_shared<identity::KeyRing>(host.pool(), config.access_ttl);
+        EK_RETURN_IF_ERROR(
+            identity::EnsureServiceAccounts(host.pool(), service_accounts, config.hash_params));
+        auto keys = std::make_shared<identity::KeyRing>(host.pool(), config.access_ttl, **kek,
+                                                        *previous_kek);
         EK_RETURN_IF_ERROR(keys->EnsureKey());
         auto metrics = std::make_shared<identity::IdentityMetrics>(host.metrics().registry());
         auto service = std::make_shared<identity::IdentityServiceImpl>(

@@ -68,16 +68,22 @@ field() { sed -E "s/.*\"$1\":\"([^\"]+)\".*/\\1/" <<<"$2"; }
 
 platform_password="e2e-platform-password"
 client_secret="e2e-attendance-client-secret-$$"
+# One deployment-wide account for attendance (tenant platform), whatever the tenants: no
+# per-tenant credentials anywhere.
+(umask 077 && echo "ekinerja-attendance ${client_secret}" >"${work}/service-accounts.txt" &&
+  echo "${client_secret}" >"${work}/attendance-client-secret" &&
+  head -c 32 /dev/urandom | base64 >"${work}/signing-kek")
 EKINERJA_DB_SCHEMA="${identity_schema}" "${identity_bin}" --grpc_port=0 --metrics_port=-1 \
-  --platform_admin_password="${platform_password}" >"${work}/identity.log" 2>&1 &
+  --platform_admin_password="${platform_password}" \
+  --service_accounts_file="${work}/service-accounts.txt" --signing_kek_file="${work}/signing-kek" \
+  >"${work}/identity.log" 2>&1 &
 pids[identity]=$!
 wait_log identity '"msg":"serving"'
 identity_addr="$(field grpc "${line}")"
 
-(umask 077 && echo "demo ekinerja-attendance ${client_secret}" >"${work}/identity-credentials.txt")
 EKINERJA_DB_SCHEMA="${attendance_schema}" "${attendance_bin}" --grpc_port=0 --metrics_port=0 \
-  --adms_port=0 --identity="${identity_addr}" \
-  --identity_credentials_file="${work}/identity-credentials.txt" >"${work}/attendance.log" 2>&1 &
+  --adms_port=0 --identity="${identity_addr}" --identity_client_id=ekinerja-attendance \
+  --identity_client_secret_file="${work}/attendance-client-secret" >"${work}/attendance.log" 2>&1 &
 pids[attendance]=$!
 wait_log attendance '"msg":"serving"'
 attendance_addr="$(field grpc "${line}")"
@@ -144,6 +150,29 @@ code="$(curl -sS -o /dev/null -w '%{http_code}' "${adms}?SN=NOT-REGISTERED&optio
 [[ "${code}" == 403 ]] || fail "an unregistered device's handshake answered ${code}, not 403"
 echo "ok: ADMS handshake answers the options block (403 for an unregistered serial)"
 
+# With the schedule assigned by org unit (the built-in 5HK to every OPD of the demo), attendance
+# needs the employees' units for the days it recomputes (after the assignments, and for a push):
+# it asks identity with a token of the demo tenant, got by exchanging its deployment-wide account's
+# (RFC 8693), audited in the demo tenant, once (then cached).
+admin_login="$(curl -sS -X POST "${gw}/v1/auth:login" \
+  -d '{"tenant":"demo","username":"admin","password":"DemoInstansi#2025"}')"
+admin_token="$(sed -n 's/.*"accessToken": *"\([^"]*\)".*/\1/p' <<<"${admin_login}")"
+[[ "${admin_token}" == ey* ]] || fail "login of the demo admin returned no token: ${admin_login}"
+# The service's TOKEN_EXCHANGE events in the demo tenant's audit log.
+exchanges() {
+  curl -sS "${gw}/v1/auditEvents?action=TOKEN_EXCHANGE&actor=ekinerja-attendance&pageSize=100" \
+    -H "Authorization: Bearer ${admin_token}" | grep -o '"action": *"TOKEN_EXCHANGE"' | wc -l
+}
+# The demo seed's own two (one per run).
+exchanges_before="$(exchanges)"
+((exchanges_before == 2)) || fail "${exchanges_before} token exchanges after two seeds, not 2"
+for unit in SETDA DINKES BKPSDM DISDIK; do
+  code="$(curl -sS -o "${work}/assign" -w '%{http_code}' -X POST "${gw}/v1/scheduleAssignments" \
+    -H "Authorization: Bearer ${admin_token}" \
+    -d "{\"templateCode\":\"5HK\",\"orgUnitCode\":\"${unit}\",\"startDate\":{\"year\":2025,\"month\":1,\"day\":1}}")"
+  [[ "${code}" == 200 ]] || fail "assigning 5HK to ${unit} answered ${code}: $(cat "${work}/assign")"
+done
+
 # Wednesday 11 June 2025 (07:30-16:00): in at 07:41:09 (11 minutes late, TL tier 1), a second
 # touch, out at 16:07:30.
 printf '%s\t2025-06-11 07:41:09\t0\t1\n%s\t2025-06-11 07:42:00\t0\t1\n%s\t2025-06-11 16:07:30\t1\t1\n' \
@@ -153,6 +182,14 @@ code="$(curl -sS -o "${work}/attlog.answer" -w '%{http_code}' --data-binary "@${
 [[ "${code}" == 200 && "$(cat "${work}/attlog.answer")" == OK ]] ||
   fail "ATTLOG push answered ${code}: $(cat "${work}/attlog.answer")"
 echo "ok: ATTLOG push of PIN ${staff_pin} answered 200 OK"
+for ((i = 0; i < 50; i++)); do
+  exchanges_after="$(exchanges)"
+  ((exchanges_after > exchanges_before)) && break
+  sleep 0.2
+done
+((exchanges_after == exchanges_before + 1)) ||
+  fail "attendance did not exchange its token for the demo tenant's once (${exchanges_before} -> ${exchanges_after}): $(tail -n 20 "${work}/attendance.log")"
+echo "ok: attendance resolved org units with a demo token, exchanged once from its deployment-wide account"
 
 # ---------------------------------------------------------------------------------------------
 # The employee, through the gateway's REST.

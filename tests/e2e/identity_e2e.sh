@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End to end: the real ekinerja-identity binary against the test Postgres (EKINERJA_TEST_DB_URL,
 # set by tests/run), probed from outside as an operator would: migrations alone, health, reflection,
-# a login, /metrics through promtool, and a graceful SIGTERM.
+# a login, /metrics through promtool, a graceful SIGTERM, and the signing keys' key-encryption key
+# (none, or a wrong one, refuses the start).
 # Usage: identity_e2e.sh <ekinerja-identity> <ekinerja-probe>
 set -euo pipefail
 identity_bin="$1"
@@ -30,12 +31,20 @@ export EKINERJA_DB_SCHEMA="${schema}"
 
 # A Kubernetes migration Job: --migrate_only applies and exits 0, twice.
 "${identity_bin}" --migrate_only >"${work}/migrate.log" 2>&1 || fail "--migrate_only failed"
-grep -q '"applied":"V001__init.sql,V002__login_failures.sql,V003__password_codes.sql,V005__org_versions.sql"' "${work}/migrate.log" || fail "first --migrate_only applied nothing"
+grep -q '"applied":"V001__init.sql,V002__login_failures.sql,V003__password_codes.sql,V004__signing_key_encryption.sql,V005__org_versions.sql"' "${work}/migrate.log" || fail "first --migrate_only applied nothing"
 "${identity_bin}" --migrate_only >"${work}/migrate2.log" 2>&1 || fail "second --migrate_only failed"
 grep -q '"applied":""' "${work}/migrate2.log" || fail "second --migrate_only applied something"
 
+# Without a key-encryption key for the signing keys, identity does not start.
+if "${identity_bin}" --grpc_port=0 --metrics_port=-1 >"${work}/nokek.log" 2>&1; then
+  fail "identity started without a key-encryption key"
+fi
+grep -q 'no key-encryption key for the signing keys: give --signing_kek_file or EKINERJA_SIGNING_KEK' \
+  "${work}/nokek.log" || fail "no clear refusal without a KEK: $(cat "${work}/nokek.log")"
+(umask 077 && head -c 32 /dev/urandom | base64 >"${work}/kek" && head -c 32 /dev/urandom | base64 >"${work}/other-kek")
+
 # Ports 0: the service takes free ones and logs them.
-"${identity_bin}" --grpc_port=0 --metrics_port=0 \
+"${identity_bin}" --grpc_port=0 --metrics_port=0 --signing_kek_file="${work}/kek" \
   --platform_admin_password=e2e-platform-password >"${work}/identity.log" 2>&1 &
 pid=$!
 serving=""
@@ -83,3 +92,13 @@ pid=""
 [[ "${rc}" == 0 ]] || fail "exit code ${rc} after SIGTERM"
 grep -q '"msg":"stopped"' "${work}/identity.log" || fail "no graceful stop in the log"
 echo "ok: SIGTERM drains and exits 0"
+
+# The signing key made above is sealed under ${work}/kek: another KEK refuses to start, naming
+# the KEK the key needs.
+if "${identity_bin}" --grpc_port=0 --metrics_port=-1 --signing_kek_file="${work}/other-kek" \
+  >"${work}/wrongkek.log" 2>&1; then
+  fail "identity started with a key-encryption key that did not seal its keys"
+fi
+grep -q 'is sealed under key-encryption key [0-9a-f]\{16\}, but this identity has [0-9a-f]\{16\}' \
+  "${work}/wrongkek.log" || fail "no clear refusal of a wrong KEK: $(cat "${work}/wrongkek.log")"
+echo "ok: no key-encryption key, or the wrong one, refuses the start with a clear message"

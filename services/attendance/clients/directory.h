@@ -7,8 +7,8 @@
 //
 // Rights are identity's: a read check forwards the caller's own token, and identity answers as it
 // would the caller (self; supervisors their subordinates, Plt/Plh included; ADMIN_OPD their
-// subtree; tenant-wide roles everyone). Work that no caller drives (ADMS pushes) uses the service's
-// own per-tenant service account (--identity_credentials_file).
+// subtree; tenant-wide roles everyone). Work that no caller drives (ADMS pushes) uses a tenant
+// token of the service's one deployment-wide account (--identity_client_id), got by token exchange.
 
 #include <memory>
 #include <string>
@@ -74,24 +74,26 @@ class Directory {
                                                                 const std::string& org_unit,
                                                                 absl::CivilDay day) = 0;
 
-  // A token of the service's own account in `tenant` (client-credentials login, cached until
-  // shortly before it expires). FAILED_PRECONDITION when no credentials are configured for it;
-  // UNAUTHENTICATED when identity refuses them (not retried for 30 s: failures lock the account);
-  // UNAVAILABLE when identity cannot answer.
+  // A SERVICE token of `tenant`, acting as the service's own account: the account's
+  // client-credentials login in tenant "platform" (once, renewed before it expires), exchanged
+  // for a short-lived token of `tenant` (RFC 8693 ExchangeToken, cached per tenant until shortly
+  // before it expires). FAILED_PRECONDITION when no account is configured; NOT_FOUND when
+  // identity has no such tenant; UNAUTHENTICATED when identity refuses the credentials or the
+  // exchange (not retried for 30 s: failures lock the account); UNAVAILABLE when identity cannot
+  // answer.
   virtual absl::StatusOr<std::string> ServiceToken(const std::string& tenant) = 0;
 };
 
-// Service accounts by tenant: lines "<tenant> <client_id> <client_secret>", blank lines and lines
-// starting with '#' ignored. INVALID_ARGUMENT naming the line for anything else.
+// The service's deployment-wide account in identity (tenant "platform", role SERVICE; identity's
+// --service_accounts_file makes it). An empty client_id: none.
 struct ServiceCredential {
-  std::string tenant, client_id, client_secret;
+  std::string client_id, client_secret;
 };
-absl::StatusOr<std::vector<ServiceCredential>> ParseServiceCredentials(const std::string& text);
 
 // The Directory that calls identity's IdentityService on `channel`, each call bounded by
 // `timeout`. EmployeesOf answers are cached per (bearer, org unit, day) for `cache_for`.
 std::unique_ptr<Directory> MakeIdentityDirectory(std::shared_ptr<grpc::Channel> channel,
-                                                 std::vector<ServiceCredential> credentials,
+                                                 ServiceCredential credential,
                                                  absl::Duration timeout = absl::Seconds(5),
                                                  absl::Duration cache_for = absl::Minutes(2));
 

@@ -1,5 +1,6 @@
 // The Directory over identity's gRPC API (directory.h): read checks and supervisor lookups with the
-// caller's own token, org-unit listings cached briefly, and per-tenant service-account tokens.
+// caller's own token, org-unit listings cached briefly, and tenant tokens of the service's one
+// deployment-wide account (a client-credentials login, exchanged per tenant: RFC 8693).
 
 #include <algorithm>
 #include <chrono>
@@ -8,9 +9,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
-#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_split.h"
 #include "absl/synchronization/mutex.h"
 #include "clients/directory.h"
 #include "date_proto.h"
@@ -23,40 +22,14 @@ namespace ekinerja::attendance {
 
 namespace idv1 = ::ekinerja::identity::v1;
 
-absl::StatusOr<std::vector<ServiceCredential>> ParseServiceCredentials(const std::string& text) {
-  std::vector<ServiceCredential> out;
-  absl::flat_hash_map<std::string, int> tenant_line;
-  int line_no = 0;
-  for (absl::string_view line : absl::StrSplit(text, '\n')) {
-    ++line_no;
-    line = absl::StripAsciiWhitespace(line);  // also a CRLF file's '\r'
-    if (line.empty() || line.front() == '#') continue;
-    // The line itself is never quoted back: it holds a secret.
-    std::vector<absl::string_view> fields =
-        absl::StrSplit(line, absl::ByAnyChar(" \t\r\f\v"), absl::SkipEmpty());
-    if (fields.size() != 3) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("line ", line_no, ": want '<tenant> <client_id> <client_secret>'"));
-    }
-    ServiceCredential c{std::string(fields[0]), std::string(fields[1]), std::string(fields[2])};
-    auto [it, inserted] = tenant_line.emplace(c.tenant, line_no);
-    if (!inserted) {
-      return absl::InvalidArgumentError(absl::StrCat("line ", line_no, ": tenant ", c.tenant,
-                                                     " given twice (first on line ", it->second,
-                                                     ")"));
-    }
-    out.push_back(std::move(c));
-  }
-  return out;
-}
-
 namespace {
 
 // A token is renewed this long before identity says it expires, so that it never reaches another
 // service already expired.
 constexpr absl::Duration kTokenMargin = absl::Seconds(60);
-// A service-account login that identity refused is not retried for this long: every ADMS push
-// would otherwise try again, and failed logins lock the account and throttle our address.
+// A service-account login (or exchange) that identity refused is not retried for this long: every
+// ADMS push would otherwise try again, and failed logins lock the account and throttle our
+// address.
 constexpr absl::Duration kRefusedLoginBackoff = absl::Seconds(30);
 // Bounds of the EmployeesOf cache: entries, and employees over all entries (a whole tenant is tens
 // of thousands).
@@ -86,19 +59,31 @@ absl::Status FromIdentity(const grpc::Status& st, absl::string_view rpc) {
   }
 }
 
+// Until when a token that identity says lives `expires_in` seconds from `now` (asked after it, so
+// this never outlives the token) is used: renewed kTokenMargin before, or, for a lifetime too
+// short for the margin (a test setup), after half of it rather than on every call.
+absl::Time UseUntil(absl::Time now, int32_t expires_in) {
+  const absl::Duration lifetime = absl::Seconds(expires_in);
+  return now + lifetime - std::min(kTokenMargin, lifetime / 2);
+}
+
+// A token and until when it is used, or the refusal remembered instead.
+struct CachedToken {
+  absl::Mutex mu;
+  std::string token ABSL_GUARDED_BY(mu);
+  absl::Time valid_until ABSL_GUARDED_BY(mu) = absl::InfinitePast();
+  absl::Status refused ABSL_GUARDED_BY(mu);
+  absl::Time refused_until ABSL_GUARDED_BY(mu) = absl::InfinitePast();
+};
+
 class IdentityDirectory final : public Directory {
  public:
-  IdentityDirectory(std::shared_ptr<grpc::Channel> channel,
-                    std::vector<ServiceCredential> credentials, absl::Duration timeout,
-                    absl::Duration cache_for)
-      : stub_(idv1::IdentityService::NewStub(channel)), timeout_(timeout), cache_for_(cache_for) {
-    for (auto& c : credentials) {
-      auto account = std::make_unique<Account>();
-      account->credential = std::move(c);
-      const std::string tenant = account->credential.tenant;
-      accounts_.emplace(tenant, std::move(account));
-    }
-  }
+  IdentityDirectory(std::shared_ptr<grpc::Channel> channel, ServiceCredential credential,
+                    absl::Duration timeout, absl::Duration cache_for)
+      : stub_(idv1::IdentityService::NewStub(channel)),
+        credential_(std::move(credential)),
+        timeout_(timeout),
+        cache_for_(cache_for) {}
 
   absl::Status CheckReadsEmployee(const std::string& bearer, const std::string& nip,
                                   absl::CivilDay day) override {
@@ -193,43 +178,106 @@ class IdentityDirectory final : public Directory {
   }
 
   absl::StatusOr<std::string> ServiceToken(const std::string& tenant) override {
-    auto it = accounts_.find(tenant);
-    if (it == accounts_.end()) {
+    if (credential_.client_id.empty()) {
       return absl::FailedPreconditionError(
-          absl::StrCat("no identity service account configured for tenant ", tenant,
-                       " (--identity_credentials_file)"));
+          "no identity service account configured (--identity_client_id, "
+          "--identity_client_secret_file)");
     }
-    Account& account = *it->second;
-    // One login at a time per account: a burst of pushes waits for the first login's token
-    // instead of logging in once each.
+    CachedToken& scoped = TenantEntry(tenant);
+    // One exchange at a time per tenant: a burst of pushes waits for the first one's token.
+    absl::MutexLock lock(&scoped.mu);
+    const absl::Time now = absl::Now();
+    if (!scoped.token.empty() && now < scoped.valid_until) return scoped.token;
+    if (!scoped.refused.ok() && now < scoped.refused_until) return scoped.refused;
+    EK_ASSIGN_OR_RETURN(std::string base, BaseToken());
+    idv1::ExchangeTokenResponse resp;
+    grpc::Status st = Exchange(base, tenant, &resp);
+    if (st.error_code() == grpc::StatusCode::UNAUTHENTICATED) {
+      // Our own token was refused (the account disabled, its key long retired): log in again once.
+      ForgetBaseToken(base);
+      EK_ASSIGN_OR_RETURN(base, BaseToken());
+      st = Exchange(base, tenant, &resp);
+    }
+    if (!st.ok()) {
+      absl::Status out;
+      switch (st.error_code()) {
+        case grpc::StatusCode::NOT_FOUND:
+          out = absl::NotFoundError(absl::StrCat("identity: ", st.error_message()));
+          break;
+        case grpc::StatusCode::PERMISSION_DENIED:
+        case grpc::StatusCode::INVALID_ARGUMENT:
+        case grpc::StatusCode::UNAUTHENTICATED:
+          // Our configuration is wrong (not a deployment-wide SERVICE account): say which.
+          out = absl::UnauthenticatedError(absl::StrCat(
+              "identity refused to exchange the token of service account ", credential_.client_id,
+              " for tenant ", tenant, ": ", st.error_message()));
+          break;
+        default:
+          return absl::UnavailableError(absl::StrCat("identity: ExchangeToken for tenant ", tenant,
+                                                     ": ", st.error_message()));
+      }
+      scoped.refused = out;
+      scoped.refused_until = now + kRefusedLoginBackoff;
+      return out;
+    }
+    if (resp.access_token().empty()) {
+      return absl::UnavailableError("identity: ExchangeToken answered without an access token");
+    }
+    scoped.refused = absl::OkStatus();
+    scoped.token = resp.access_token();
+    scoped.valid_until = UseUntil(now, resp.expires_in());
+    return scoped.token;
+  }
+
+ private:
+  // The cache entry of `tenant`'s token (made on first use; entries are never dropped: one per
+  // tenant of the deployment).
+  CachedToken& TenantEntry(const std::string& tenant) {
+    absl::MutexLock lock(&tenants_mu_);
+    auto& entry = tenants_[tenant];
+    if (entry == nullptr) entry = std::make_unique<CachedToken>();
+    return *entry;
+  }
+
+  grpc::Status Exchange(const std::string& base, const std::string& tenant,
+                        idv1::ExchangeTokenResponse* resp) {
+    idv1::ExchangeTokenRequest req;
+    req.set_grant_type("urn:ietf:params:oauth:grant-type:token-exchange");
+    req.set_subject_token_type("urn:ietf:params:oauth:token-type:access_token");
+    req.set_audience(tenant);
+    auto ctx = Context(base);
+    return stub_->ExchangeToken(ctx.get(), req, resp);
+  }
+
+  // The account's own token (tenant platform): a client-credentials login, cached until shortly
+  // before it expires. UNAUTHENTICATED when identity refuses the credentials (not retried for
+  // kRefusedLoginBackoff), UNAVAILABLE when it cannot answer.
+  absl::StatusOr<std::string> BaseToken() {
+    CachedToken& account = base_;
     absl::MutexLock lock(&account.mu);
     const absl::Time now = absl::Now();
-    if (!account.token.empty() && now < account.token_valid_until) return account.token;
+    if (!account.token.empty() && now < account.valid_until) return account.token;
     if (!account.refused.ok() && now < account.refused_until) return account.refused;
 
     idv1::LoginRequest req;
-    req.set_tenant(account.credential.tenant);
-    req.set_client_id(account.credential.client_id);
-    req.set_client_secret(account.credential.client_secret);
+    req.set_tenant("platform");
+    req.set_client_id(credential_.client_id);
+    req.set_client_secret(credential_.client_secret);
     idv1::LoginResponse resp;
     auto ctx = Context("");
     const grpc::Status st = stub_->Login(ctx.get(), req, &resp);
     if (!st.ok()) {
-      absl::Status out;
-      if (st.error_code() == grpc::StatusCode::UNAUTHENTICATED ||
-          st.error_code() == grpc::StatusCode::INVALID_ARGUMENT) {
-        // Our configuration is wrong (or the account was disabled): say which.
-        out = absl::UnauthenticatedError(absl::StrCat(
-            "identity refused the service account ", account.credential.client_id, " of tenant ",
-            tenant, " (--identity_credentials_file): ", st.error_message()));
-      } else {
-        out = absl::UnavailableError(absl::StrCat("identity: Login of service account ",
-                                                  account.credential.client_id, " of tenant ",
-                                                  tenant, ": ", st.error_message()));
-      }
-      if (st.error_code() == grpc::StatusCode::UNAUTHENTICATED ||
-          st.error_code() == grpc::StatusCode::INVALID_ARGUMENT ||
-          st.error_code() == grpc::StatusCode::RESOURCE_EXHAUSTED) {
+      const bool refused = st.error_code() == grpc::StatusCode::UNAUTHENTICATED ||
+                           st.error_code() == grpc::StatusCode::INVALID_ARGUMENT;
+      absl::Status out =
+          refused
+              ? absl::UnauthenticatedError(absl::StrCat(
+                    "identity refused the service account ", credential_.client_id,
+                    " (--identity_client_id, --identity_client_secret_file): ", st.error_message()))
+              : absl::UnavailableError(absl::StrCat("identity: Login of service account ",
+                                                    credential_.client_id, ": ",
+                                                    st.error_message()));
+      if (refused || st.error_code() == grpc::StatusCode::RESOURCE_EXHAUSTED) {
         account.refused = out;
         account.refused_until = now + kRefusedLoginBackoff;
       }
@@ -240,22 +288,14 @@ class IdentityDirectory final : public Directory {
     }
     account.refused = absl::OkStatus();
     account.token = resp.access_token();
-    // Issued after `now` (we asked after it), so this never outlives the token. A lifetime too
-    // short for the margin (a test setup) keeps half of it rather than logging in every time.
-    const absl::Duration lifetime = absl::Seconds(resp.expires_in());
-    account.token_valid_until = now + lifetime - std::min(kTokenMargin, lifetime / 2);
+    account.valid_until = UseUntil(now, resp.expires_in());
     return account.token;
   }
 
- private:
-  struct Account {
-    ServiceCredential credential;
-    absl::Mutex mu;
-    std::string token ABSL_GUARDED_BY(mu);
-    absl::Time token_valid_until ABSL_GUARDED_BY(mu) = absl::InfinitePast();
-    absl::Status refused ABSL_GUARDED_BY(mu);
-    absl::Time refused_until ABSL_GUARDED_BY(mu) = absl::InfinitePast();
-  };
+  void ForgetBaseToken(const std::string& token) {
+    absl::MutexLock lock(&base_.mu);
+    if (base_.token == token) base_.token.clear();
+  }
 
   struct CacheEntry {
     std::shared_ptr<const std::vector<EmployeeUnit>> employees;
@@ -403,10 +443,13 @@ class IdentityDirectory final : public Directory {
   }
 
   std::unique_ptr<idv1::IdentityService::Stub> stub_;
+  const ServiceCredential credential_;
   const absl::Duration timeout_;
   const absl::Duration cache_for_;
-  // Built once in the constructor, read without a lock; each account locks itself.
-  absl::flat_hash_map<std::string, std::unique_ptr<Account>> accounts_;
+  CachedToken base_;  // the account's own token
+  absl::Mutex tenants_mu_;
+  absl::flat_hash_map<std::string, std::unique_ptr<CachedToken>> tenants_
+      ABSL_GUARDED_BY(tenants_mu_);
 
   absl::Mutex cache_mu_;
   absl::flat_hash_map<std::string, CacheEntry> cache_ ABSL_GUARDED_BY(cache_mu_);
@@ -417,9 +460,9 @@ class IdentityDirectory final : public Directory {
 }  // namespace
 
 std::unique_ptr<Directory> MakeIdentityDirectory(std::shared_ptr<grpc::Channel> channel,
-                                                 std::vector<ServiceCredential> credentials,
+                                                 ServiceCredential credential,
                                                  absl::Duration timeout, absl::Duration cache_for) {
-  return std::make_unique<IdentityDirectory>(std::move(channel), std::move(credentials), timeout,
+  return std::make_unique<IdentityDirectory>(std::move(channel), std::move(credential), timeout,
                                              cache_for);
 }
 

@@ -38,7 +38,7 @@ absl::StatusOr<Principal> PrincipalOf(const auth::Claims& claims) {
   if (claims.tenant.empty() || claims.sub.empty()) {
     return absl::UnauthenticatedError("token has no tenant or subject");
   }
-  Principal p{claims.tenant, claims.sub, {}, claims.org_unit};
+  Principal p{claims.tenant, claims.sub, {}, claims.org_unit, claims.act_sub};
   for (const auto& name : claims.roles) {
     if (auto role = ParseRole(name)) p.roles.push_back(*role);
   }

@@ -25,6 +25,9 @@ struct Principal {
   std::vector<Role> roles;
   // The caller's org unit (employees), "" otherwise.
   std::string org_unit;
+  // For a token issued by token exchange (RFC 8693 `act`): the service acting in `tenant`, which
+  // audit events and logs name; "" otherwise.
+  std::string actor;
 
   bool Has(Role role) const;
   bool HasAny(std::initializer_list<Role> roles) const;

@@ -4,10 +4,13 @@
 #include <sodium.h>
 
 #include <cstdlib>
+#include <memory>
 #include <string>
 
 #include "absl/status/status.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/escaping.h"
+#include "absl/strings/str_cat.h"
 
 namespace ekinerja::auth {
 
@@ -51,6 +54,84 @@ absl::StatusOr<std::string> Base64UrlDecode(std::string_view encoded) {
     return absl::InvalidArgumentError("invalid base64url");
   }
   return decoded;
+}
+
+namespace {
+
+constexpr size_t kKeyBytes = 32, kNonceBytes = 12, kTagBytes = 16;
+
+struct CipherCtxDeleter {
+  void operator()(EVP_CIPHER_CTX* ctx) const { EVP_CIPHER_CTX_free(ctx); }
+};
+using CipherCtx = std::unique_ptr<EVP_CIPHER_CTX, CipherCtxDeleter>;
+
+const unsigned char* Bytes(std::string_view s) {
+  return reinterpret_cast<const unsigned char*>(s.data());
+}
+unsigned char* Bytes(std::string& s) { return reinterpret_cast<unsigned char*>(s.data()); }
+
+}  // namespace
+
+absl::StatusOr<Aes256Key> ParseAes256Key(std::string_view text) {
+  const absl::string_view trimmed =
+      absl::StripAsciiWhitespace(absl::string_view(text.data(), text.size()));
+  std::string bytes;
+  if (!absl::Base64Unescape(trimmed, &bytes) || bytes.size() != kKeyBytes) {
+    return absl::InvalidArgumentError(
+        "a key is the base64 of 32 random bytes (openssl rand -base64 32)");
+  }
+  Aes256Key key;
+  key.id = Sha256Hex(absl::StrCat("ekinerja key-encryption key id\n", bytes)).substr(0, 16);
+  key.bytes = std::move(bytes);
+  return key;
+}
+
+Sealed SealAes256Gcm(const Aes256Key& key, std::string_view plaintext, std::string_view aad) {
+  if (key.bytes.size() != kKeyBytes || !InitSodium()) std::abort();  // ParseAes256Key made it
+  Sealed out;
+  out.nonce.resize(kNonceBytes);
+  randombytes_buf(out.nonce.data(), out.nonce.size());
+  out.ciphertext.resize(plaintext.size() + kTagBytes);
+  CipherCtx ctx(EVP_CIPHER_CTX_new());
+  int len = 0, final_len = 0;
+  // Only allocation failures make these fail: there is no safe way on without the cipher.
+  if (ctx == nullptr ||
+      EVP_EncryptInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, Bytes(key.bytes),
+                         Bytes(out.nonce)) != 1 ||
+      EVP_EncryptUpdate(ctx.get(), nullptr, &len, Bytes(aad), static_cast<int>(aad.size())) != 1 ||
+      EVP_EncryptUpdate(ctx.get(), Bytes(out.ciphertext), &len, Bytes(plaintext),
+                        static_cast<int>(plaintext.size())) != 1 ||
+      EVP_EncryptFinal_ex(ctx.get(), Bytes(out.ciphertext) + len, &final_len) != 1 ||
+      EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_GET_TAG, kTagBytes,
+                          Bytes(out.ciphertext) + plaintext.size()) != 1) {
+    std::abort();
+  }
+  return out;
+}
+
+absl::StatusOr<std::string> OpenAes256Gcm(const Aes256Key& key, const Sealed& sealed,
+                                          std::string_view aad) {
+  if (key.bytes.size() != kKeyBytes || sealed.nonce.size() != kNonceBytes ||
+      sealed.ciphertext.size() < kTagBytes) {
+    return absl::InvalidArgumentError("not an AES-256-GCM sealed value");
+  }
+  const size_t n = sealed.ciphertext.size() - kTagBytes;
+  std::string plain(n, '\0');
+  std::string tag = sealed.ciphertext.substr(n);
+  CipherCtx ctx(EVP_CIPHER_CTX_new());
+  int len = 0, final_len = 0;
+  if (ctx == nullptr ||
+      EVP_DecryptInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, Bytes(key.bytes),
+                         Bytes(sealed.nonce)) != 1 ||
+      EVP_DecryptUpdate(ctx.get(), nullptr, &len, Bytes(aad), static_cast<int>(aad.size())) != 1 ||
+      EVP_DecryptUpdate(ctx.get(), Bytes(plain), &len, Bytes(sealed.ciphertext),
+                        static_cast<int>(n)) != 1 ||
+      EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_TAG, kTagBytes, tag.data()) != 1 ||
+      EVP_DecryptFinal_ex(ctx.get(), Bytes(plain) + len, &final_len) != 1) {
+    return absl::PermissionDeniedError(
+        "the sealed value does not authenticate: a wrong key, or altered");
+  }
+  return plain;
 }
 
 }  // namespace ekinerja::auth

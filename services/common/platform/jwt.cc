@@ -144,6 +144,23 @@ absl::StatusOr<std::vector<std::string>> ReadStringList(const Value& value,
   return out;
 }
 
+// RFC 8693 §4.1: "act" is an object whose "sub" names the actor; absent reads as "". Its other
+// members are ignored, but a nested "act" (an actor acting for another) is refused: we issue no
+// such chain, so one is a forgery or another issuer's.
+absl::Status ReadActor(const Struct& object, std::string* out) {
+  out->clear();
+  const auto it = object.fields().find("act");
+  if (it == object.fields().end()) return absl::OkStatus();
+  if (it->second.kind_case() != Value::kStructValue) {
+    return absl::InvalidArgumentError("\"act\" is not an object");
+  }
+  const Struct& act = it->second.struct_value();
+  if (act.fields().contains("act")) return absl::InvalidArgumentError("\"act\" is nested");
+  EK_RETURN_IF_ERROR(ReadString(act, "sub", out));
+  if (out->empty()) return absl::InvalidArgumentError("\"act\" has no \"sub\"");
+  return absl::OkStatus();
+}
+
 std::string ClaimsToJson(const Claims& c) {
   std::string out = "{";
   const auto add_string = [&out](std::string_view name, std::string_view value) {
@@ -171,6 +188,11 @@ std::string ClaimsToJson(const Claims& c) {
   }
   out.push_back(']');
   add_string("jti", c.jti);
+  if (!c.act_sub.empty()) {
+    out.append(",\"act\":{\"sub\":");
+    AppendJsonString(&out, c.act_sub);
+    out.push_back('}');
+  }
   if (c.iat != 0) add_int("iat", c.iat);
   if (c.nbf != 0) add_int("nbf", c.nbf);
   add_int("exp", c.exp);
@@ -466,6 +488,7 @@ absl::StatusOr<Claims> KeySet::Verify(std::string_view token, const VerifyOption
       read = list.status();
     }
   }
+  if (read.ok()) read = ReadActor(*payload, &claims.act_sub);
   if (!read.ok()) return Unauthenticated(absl::StrCat("malformed token: ", read.message()));
 
   if (claims.iss != options.issuer) {

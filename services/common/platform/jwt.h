@@ -22,11 +22,14 @@ struct Claims {
   std::string iss, aud, sub, tenant, org_unit, jti;
   std::vector<std::string> roles;
   int64_t iat = 0, nbf = 0, exp = 0;  // seconds since epoch; iat/nbf 0 = absent; exp required
+  // The actor of a token issued by token exchange (RFC 8693 §4.1): written as "act":{"sub":...},
+  // "" = no act claim. A nested act (a chain of actors) is not issued, and is refused on reading.
+  std::string act_sub;
 
   bool operator==(const Claims& o) const {
     return iss == o.iss && aud == o.aud && sub == o.sub && tenant == o.tenant &&
            org_unit == o.org_unit && jti == o.jti && roles == o.roles && iat == o.iat &&
-           nbf == o.nbf && exp == o.exp;
+           nbf == o.nbf && exp == o.exp && act_sub == o.act_sub;
   }
 };
 

@@ -4,6 +4,7 @@
 #include "api/convert.h"
 #include "api/identity_service.h"
 #include "crypto.h"
+#include "domain/token_exchange.h"
 #include "jwks_proto.h"
 #include "status.h"
 
@@ -61,11 +62,13 @@ grpc::Status IdentityServiceImpl::Login(grpc::ServerContext* ctx, const v1::Logi
     metrics_.PasswordChecked();
     if (refusal != nullptr || !password_ok) {
       throttle_.RecordFailure(source, now);
+      bool held = false;
       EK_RETURN_IF_ERROR(pool_.Write([&](db::Tx& tx) {
-        RecordCredentialFailure(tx, tenant, username, source, now, "LOGIN_FAILED",
-                                refusal != nullptr ? refusal : "wrong password");
+        held = RecordCredentialFailure(tx, tenant, username, source, now, "LOGIN_FAILED",
+                                       refusal != nullptr ? refusal : "wrong password");
         return absl::OkStatus();
       }));
+      if (held) metrics_.Lockout();
       metrics_.Login("refused");
       return absl::UnauthenticatedError(kLoginRefused);
     }
@@ -87,12 +90,12 @@ grpc::Status IdentityServiceImpl::Login(grpc::ServerContext* ctx, const v1::Logi
   });
 }
 
-void IdentityServiceImpl::RecordCredentialFailure(db::Tx& tx, const std::string& tenant,
+bool IdentityServiceImpl::RecordCredentialFailure(db::Tx& tx, const std::string& tenant,
                                                   const std::string& username,
                                                   const std::string& source, absl::Time now,
                                                   const std::string& action,
                                                   const std::string& reason) {
-  if (!store::GetTenant(tx, tenant).ok()) return;
+  if (!store::GetTenant(tx, tenant).ok()) return false;
   const int failures =
       store::RecordLoginFailure(tx, tenant, username, source, config_.forget_failures_after);
   store::InsertAudit(tx, tenant,
@@ -107,7 +110,9 @@ void IdentityServiceImpl::RecordCredentialFailure(db::Tx& tx, const std::string&
                         absl::StrCat(failures, " failures from this source; held back ",
                                      absl::FormatDuration(hold)),
                         source});
+    return true;
   }
+  return false;
 }
 
 namespace {
@@ -126,34 +131,44 @@ grpc::Status IdentityServiceImpl::RefreshToken(grpc::ServerContext* ctx,
     if (req->refresh_token().empty()) return InvalidField("refresh_token", "required");
     const std::string tenant = TenantOfRefreshToken(req->refresh_token());
     const auto invalid = absl::UnauthenticatedError("refresh token is not valid");
-    if (tenant.empty()) return invalid;
+    if (tenant.empty()) {
+      metrics_.Refresh("refused");
+      return invalid;
+    }
     const std::string hash = auth::Sha256Hex(req->refresh_token());
     const std::string source = SourceOf(ctx);
-    bool reused = false;
+    // Why the token is refused ("" when it is not): an outcome of the refresh counter.
+    const char* refused = "";
     Issued issued;
     EK_RETURN_IF_ERROR(pool_.Write([&](db::Tx& tx) -> absl::Status {
+      refused = "";
       auto spent = store::SpendRefreshToken(tx, tenant, hash);
       if (!spent.ok()) {
         // A spent, revoked or expired token presented again: someone may hold a stolen copy, so
         // the whole family (this login's chain) is revoked (RFC 6819 §5.2.2.3).
+        refused = "refused";
         if (auto family = store::RefreshFamilyOf(tx, tenant, hash)) {
           store::RevokeRefreshFamily(tx, tenant, family->family);
           store::InsertAudit(tx, tenant,
                              {0, absl::Now(), family->username, "REFRESH_REUSE", family->username,
                               "family revoked", source});
+          refused = "reused";
         }
-        reused = true;
         return absl::OkStatus();  // commit the revocation
       }
       EK_ASSIGN_OR_RETURN(store::UserRow user, store::GetUser(tx, tenant, spent->username));
       if (user.disabled) {
-        reused = true;
+        refused = "refused";
         return absl::OkStatus();
       }
       EK_ASSIGN_OR_RETURN(issued, Issue(tx, tenant, user, spent->family));
       return absl::OkStatus();
     }));
-    if (reused) return invalid;
+    if (*refused != '\0') {
+      metrics_.Refresh(refused);
+      return invalid;
+    }
+    metrics_.Refresh("ok");
     resp->set_access_token(issued.access_token);
     resp->set_refresh_token(issued.refresh_token);
     resp->set_expires_in(static_cast<int32_t>(absl::ToInt64Seconds(config_.access_ttl)));
@@ -177,6 +192,44 @@ grpc::Status IdentityServiceImpl::Logout(grpc::ServerContext* ctx, const v1::Log
       }
       return absl::OkStatus();
     });
+  });
+}
+
+grpc::Status IdentityServiceImpl::ExchangeToken(grpc::ServerContext* ctx,
+                                                const v1::ExchangeTokenRequest* req,
+                                                v1::ExchangeTokenResponse* resp) {
+  return Serve(ctx, [&](const Principal& p) -> absl::Status {
+    absl::Status st = [&]() -> absl::Status {
+      // Who asks is checked first: to anyone else, whether a tenant exists is no answer.
+      EK_RETURN_IF_ERROR(CheckMayExchange(p.tenant, p.roles, p.actor));
+      EK_RETURN_IF_ERROR(
+          ValidateTokenExchange(req->grant_type(), req->subject_token_type(), req->audience()));
+      const std::string& tenant = req->audience();
+      auth::Claims c;
+      c.sub = c.act_sub = p.subject;
+      c.tenant = tenant;
+      c.roles = {std::string(RoleName(Role::kService))};
+      std::string token;
+      EK_RETURN_IF_ERROR(pool_.Write([&](db::Tx& tx) -> absl::Status {
+        if (!store::GetTenant(tx, tenant).ok()) {
+          return absl::NotFoundError(absl::StrCat("no tenant ", tenant));
+        }
+        EK_ASSIGN_OR_RETURN(token, SignFor(c, config_.exchanged_ttl));
+        store::InsertAudit(tx, tenant,
+                           {0, absl::Now(), p.subject, "TOKEN_EXCHANGE", p.subject,
+                            absl::StrCat("SERVICE token of ", p.tenant, "/", p.subject, " for ",
+                                         absl::ToInt64Seconds(config_.exchanged_ttl), " s"),
+                            SourceOf(ctx)});
+        return absl::OkStatus();
+      }));
+      resp->set_access_token(token);
+      resp->set_issued_token_type(kAccessTokenType);
+      resp->set_token_type("Bearer");
+      resp->set_expires_in(static_cast<int32_t>(absl::ToInt64Seconds(config_.exchanged_ttl)));
+      return absl::OkStatus();
+    }();
+    metrics_.TokenExchange(st);
+    return st;
   });
 }
 

@@ -176,23 +176,27 @@ std::vector<Role> IdentityServiceImpl::RolesOf(db::Tx& tx, const std::string& te
   return roles;
 }
 
+absl::StatusOr<std::string> IdentityServiceImpl::SignFor(auth::Claims c, absl::Duration ttl) {
+  c.iss = config_.issuer;
+  c.aud = config_.audience;
+  const absl::Time now = absl::Now();
+  c.iat = c.nbf = absl::ToUnixSeconds(now);
+  c.exp = absl::ToUnixSeconds(now + ttl);
+  c.jti = auth::RandomToken(12);
+  return keys_.Sign(c);
+}
+
 absl::StatusOr<IdentityServiceImpl::Issued> IdentityServiceImpl::Issue(db::Tx& tx,
                                                                        const std::string& tenant,
                                                                        const store::UserRow& user,
                                                                        const std::string& family) {
   EK_ASSIGN_OR_RETURN(absl::CivilDay today, TodayIn(tx, tenant));
   auth::Claims c;
-  c.iss = config_.issuer;
-  c.aud = config_.audience;
   c.sub = user.nip.empty() ? user.username : user.nip;
   c.tenant = tenant;
   for (Role r : RolesOf(tx, tenant, user, today, &c.org_unit)) c.roles.emplace_back(RoleName(r));
-  const absl::Time now = absl::Now();
-  c.iat = c.nbf = absl::ToUnixSeconds(now);
-  c.exp = absl::ToUnixSeconds(now + config_.access_ttl);
-  c.jti = auth::RandomToken(12);
   Issued out;
-  EK_ASSIGN_OR_RETURN(out.access_token, keys_.Sign(c));
+  EK_ASSIGN_OR_RETURN(out.access_token, SignFor(std::move(c), config_.access_ttl));
   if (!family.empty()) {
     // The tenant travels in the opaque token so that its row is found under its tenant's key.
     out.refresh_token = absl::StrCat(tenant, ".", auth::RandomToken(32));

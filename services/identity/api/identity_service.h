@@ -9,6 +9,7 @@
 #include "auth.h"
 #include "db.h"
 #include "domain/org.h"
+#include "domain/service_accounts.h"
 #include "domain/throttle.h"
 #include "ekinerja/identity/v1/identity.grpc.pb.h"
 #include "keys/key_ring.h"
@@ -26,6 +27,8 @@ struct IdentityConfig {
   std::string audience = "ekinerja";
   absl::Duration access_ttl = absl::Minutes(15);
   absl::Duration refresh_ttl = absl::Hours(24 * 30);
+  // Lifetime of a token issued by ExchangeToken (RFC 8693): short, a service asks again.
+  absl::Duration exchanged_ttl = absl::Minutes(5);
   // Failed logins per account and source (LoginBackoff): from the lock_after_failures-th failure
   // in a row, that source's logins of the account are held back for first_hold, doubling with
   // each further failure up to lock_for. A source's failures are forgotten after a good login
@@ -68,6 +71,8 @@ class IdentityServiceImpl final : public v1::IdentityService::Service {
   grpc::Status RefreshToken(grpc::ServerContext*, const v1::RefreshTokenRequest*,
                             v1::RefreshTokenResponse*) override;
   grpc::Status Logout(grpc::ServerContext*, const v1::LogoutRequest*, v1::LogoutResponse*) override;
+  grpc::Status ExchangeToken(grpc::ServerContext*, const v1::ExchangeTokenRequest*,
+                             v1::ExchangeTokenResponse*) override;
   grpc::Status GetJwks(grpc::ServerContext*, const v1::GetJwksRequest*, v1::Jwks*) override;
   grpc::Status RotateSigningKey(grpc::ServerContext*, const v1::RotateSigningKeyRequest*,
                                 v1::RotateSigningKeyResponse*) override;
@@ -191,12 +196,14 @@ class IdentityServiceImpl final : public v1::IdentityService::Service {
 
   // A failed check of a credential of `username` from `source` (a password at login, a code, an
   // old password): counted toward the holds on that account from that address (LoginBackoff),
-  // audited as `action` with `reason`, and a LOCKOUT event when it starts a hold. Nothing for a
-  // tenant that does not exist.
-  void RecordCredentialFailure(db::Tx& tx, const std::string& tenant, const std::string& username,
+  // audited as `action` with `reason`, and a LOCKOUT event when it starts a hold (then true, for
+  // the caller to count once the transaction committed). Nothing for a tenant that does not exist.
+  bool RecordCredentialFailure(db::Tx& tx, const std::string& tenant, const std::string& username,
                                const std::string& source, absl::Time now, const std::string& action,
                                const std::string& reason);
 
+  // Signs `c` as an access token of this issuer and audience, valid from now for `ttl`.
+  absl::StatusOr<std::string> SignFor(auth::Claims c, absl::Duration ttl);
   // Issues an access token (and a refresh token in `family` unless empty) for a user.
   struct Issued {
     std::string access_token, refresh_token;
@@ -218,5 +225,12 @@ class IdentityServiceImpl final : public v1::IdentityService::Service {
 // Creates the platform operator (tenant "platform", user "admin", PLATFORM_ADMIN) at first start.
 absl::Status BootstrapPlatformAdmin(db::Pool& pool, const std::string& password,
                                     const auth::PasswordHashParams& params);
+
+// Makes each of `accounts` a SERVICE account of tenant "platform" (the deployment's own: one per
+// service, which exchanges its token for a tenant's, ExchangeToken): created when absent, its
+// secret set again (and the account enabled and unlocked) when it no longer matches. At every
+// start, so that the operator's secret store stays the truth.
+absl::Status EnsureServiceAccounts(db::Pool& pool, const std::vector<ServiceAccount>& accounts,
+                                   const auth::PasswordHashParams& params);
 
 }  // namespace ekinerja::identity

@@ -237,6 +237,7 @@ grpc::Status IdentityServiceImpl::SetPasswordWithCode(grpc::ServerContext* ctx,
           CheckPasswordPolicy(req->new_password(), {user->username, user->nip}, "new_password"));
       EK_ASSIGN_OR_RETURN(hash, auth::HashPassword(req->new_password(), config_.hash_params));
     }
+    bool held = false;
     EK_RETURN_IF_ERROR(pool_.Write([&](db::Tx& tx) -> absl::Status {
       if (refusal.empty()) {
         if (store::SpendPasswordCode(tx, tenant, row->id)) {
@@ -252,9 +253,11 @@ grpc::Status IdentityServiceImpl::SetPasswordWithCode(grpc::ServerContext* ctx,
         }
         refusal = "code already used";  // by a concurrent call since it was read
       }
-      RecordCredentialFailure(tx, tenant, username, source, now, "PASSWORD_CODE_FAILED", refusal);
+      held = RecordCredentialFailure(tx, tenant, username, source, now, "PASSWORD_CODE_FAILED",
+                                     refusal);
       return absl::OkStatus();
     }));
+    if (held) metrics_.Lockout();
     if (!refusal.empty()) {
       throttle_.RecordFailure(source, now);
       metrics_.PasswordCodes("refused");
@@ -307,11 +310,14 @@ grpc::Status IdentityServiceImpl::ChangePassword(grpc::ServerContext* ctx,
     metrics_.PasswordChecked();
     if (!old_ok) {
       throttle_.RecordFailure(source, now);
+      bool held = false;
       EK_RETURN_IF_ERROR(pool_.Write([&](db::Tx& tx) {
-        RecordCredentialFailure(tx, p.tenant, user.username, source, now, "PASSWORD_CHANGE_FAILED",
-                                blocked_until ? "held back after failures" : "wrong old password");
+        held = RecordCredentialFailure(
+            tx, p.tenant, user.username, source, now, "PASSWORD_CHANGE_FAILED",
+            blocked_until ? "held back after failures" : "wrong old password");
         return absl::OkStatus();
       }));
+      if (held) metrics_.Lockout();
       return InvalidField("old_password", kOldPasswordRefused);
     }
     EK_ASSIGN_OR_RETURN(std::string hash,

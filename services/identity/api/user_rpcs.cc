@@ -7,6 +7,7 @@
 #include "api/request.h"
 #include "crypto.h"
 #include "domain/password_policy.h"
+#include "domain/token_exchange.h"
 #include "domain/validation.h"
 #include "nip.h"
 #include "page_token.h"
@@ -221,6 +222,53 @@ absl::Status BootstrapPlatformAdmin(db::Pool& pool, const std::string& password,
                         "roles=PLATFORM_ADMIN (first start)", ""});
     return absl::OkStatus();
   });
+}
+
+absl::Status EnsureServiceAccounts(db::Pool& pool, const std::vector<ServiceAccount>& accounts,
+                                   const auth::PasswordHashParams& params) {
+  for (const ServiceAccount& a : accounts) {
+    const std::string field = absl::StrCat("service account ", a.client_id);
+    Violations v;
+    v.Merge(ValidateUsername(a.client_id, field));
+    v.Merge(CheckPasswordPolicy(a.client_secret, {a.client_id, ""}, field));
+    EK_RETURN_IF_ERROR(v.ToStatus("--service_accounts_file"));
+    absl::StatusOr<store::UserRow> row = absl::NotFoundError("");
+    EK_RETURN_IF_ERROR(pool.Read([&](db::Tx& tx) {
+      row = store::GetUser(tx, kPlatformTenant, a.client_id);
+      return absl::OkStatus();
+    }));
+    if (row.ok() && !row->service_account) {
+      return absl::FailedPreconditionError(absl::StrCat("--service_accounts_file: ", a.client_id,
+                                                        " is a person's login in tenant platform"));
+    }
+    // The file is the account's truth: a changed secret (rotated in the operator's secret store)
+    // replaces the stored one; an unchanged one costs one verification per start.
+    if (row.ok() && !row->disabled && auth::VerifyPassword(row->password_hash, a.client_secret)) {
+      continue;
+    }
+    EK_ASSIGN_OR_RETURN(std::string hash, auth::HashPassword(a.client_secret, params));
+    EK_RETURN_IF_ERROR(pool.Write([&](db::Tx& tx) {
+      const bool exists = store::GetUser(tx, kPlatformTenant, a.client_id).ok();
+      store::UserRow user;
+      user.username = a.client_id;
+      user.password_hash = hash;
+      user.roles = {std::string(RoleName(Role::kService))};
+      user.service_account = true;
+      if (exists) {
+        store::UpdateUser(tx, kPlatformTenant, user, /*unlock=*/true);
+      } else {
+        store::InsertUser(tx, kPlatformTenant, user);
+      }
+      store::InsertAudit(
+          tx, kPlatformTenant,
+          {0, absl::Now(), "bootstrap", exists ? "USER_UPDATE" : "ROLE_CHANGE", a.client_id,
+           exists ? "secret set from --service_accounts_file; enabled"
+                  : "created from --service_accounts_file; roles=SERVICE",
+           ""});
+      return absl::OkStatus();
+    }));
+  }
+  return absl::OkStatus();
 }
 
 }  // namespace ekinerja::identity

@@ -340,16 +340,28 @@ WHERE tenant_id = $1 AND id = $2 AND used_at IS NULL AND voided_at IS NULL AND e
 RETURNING id
 
 -- Keys still publishable: not retired, or retired less than $1 seconds ago.
+-- Sealed keys have kek_id, nonce and sealed_key; keys from before V004 only private_pem.
 -- name: signing_keys_live
-SELECT kid, private_pem, retired_at IS NULL FROM signing_keys
+SELECT kid, coalesce(private_pem, ''), coalesce(kek_id, ''), coalesce(nonce, ''),
+       coalesce(sealed_key, ''), retired_at IS NULL
+FROM signing_keys
 WHERE retired_at IS NULL OR retired_at > now() - make_interval(secs => $1)
 ORDER BY created_at DESC, kid DESC
+
+-- name: signing_keys_all
+SELECT kid, coalesce(private_pem, ''), coalesce(kek_id, ''), coalesce(nonce, ''),
+       coalesce(sealed_key, ''), retired_at IS NULL
+FROM signing_keys ORDER BY created_at DESC, kid DESC
+
+-- name: signing_key_seal
+UPDATE signing_keys SET private_pem = NULL, kek_id = $2, nonce = $3, sealed_key = $4
+WHERE kid = $1
 
 -- name: signing_key_retire_all
 UPDATE signing_keys SET retired_at = now() WHERE retired_at IS NULL
 
 -- name: signing_key_insert
-INSERT INTO signing_keys (kid, private_pem) VALUES ($1, $2)
+INSERT INTO signing_keys (kid, kek_id, nonce, sealed_key) VALUES ($1, $2, $3, $4)
 
 -- name: signing_key_lock
 SELECT pg_advisory_xact_lock(hashtext('ekinerja.identity.signing_keys'))

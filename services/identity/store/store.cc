@@ -463,12 +463,27 @@ bool SpendPasswordCode(db::Tx& tx, const std::string& tenant, int64_t id) {
   return !tx.Exec("password_code_spend", tenant, id).empty();
 }
 
-std::vector<SigningKeyRow> LiveSigningKeys(db::Tx& tx, absl::Duration retired_within) {
+namespace {
+std::vector<SigningKeyRow> SigningKeyRows(const pqxx::result& rows) {
   std::vector<SigningKeyRow> out;
-  for (const auto& r : tx.Exec("signing_keys_live", absl::ToDoubleSeconds(retired_within))) {
-    out.push_back({r[0].as<std::string>(), r[1].as<std::string>(), r[2].as<bool>()});
+  for (const auto& r : rows) {
+    out.push_back({r[0].as<std::string>(), r[1].as<std::string>(), r[2].as<std::string>(),
+                   r[3].as<std::string>(), r[4].as<std::string>(), r[5].as<bool>()});
   }
   return out;
+}
+}  // namespace
+
+std::vector<SigningKeyRow> LiveSigningKeys(db::Tx& tx, absl::Duration retired_within) {
+  return SigningKeyRows(tx.Exec("signing_keys_live", absl::ToDoubleSeconds(retired_within)));
+}
+
+std::vector<SigningKeyRow> AllSigningKeys(db::Tx& tx) {
+  return SigningKeyRows(tx.Exec("signing_keys_all"));
+}
+
+void SealSigningKey(db::Tx& tx, const SigningKeyRow& key) {
+  tx.Exec("signing_key_seal", key.kid, key.kek_id, key.nonce, key.sealed_key);
 }
 
 void LockSigningKeys(db::Tx& tx) { tx.Exec("signing_key_lock"); }
@@ -476,7 +491,7 @@ void LockSigningKeys(db::Tx& tx) { tx.Exec("signing_key_lock"); }
 void RotateSigningKey(db::Tx& tx, const SigningKeyRow& key) {
   LockSigningKeys(tx);
   tx.Exec("signing_key_retire_all");
-  tx.Exec("signing_key_insert", key.kid, key.private_pem);
+  tx.Exec("signing_key_insert", key.kid, key.kek_id, key.nonce, key.sealed_key);
 }
 
 void InsertAudit(db::Tx& tx, const std::string& tenant, const AuditRow& e) {

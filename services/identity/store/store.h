@@ -200,14 +200,20 @@ std::optional<PasswordCodeRow> GetPasswordCode(db::Tx& tx, const std::string& te
 // Marks a live code used; false when it is not live any more (used, voided or expired).
 bool SpendPasswordCode(db::Tx& tx, const std::string& tenant, int64_t id);
 
-// Signing keys (deployment-wide), newest first; `current` marks the unretired one.
+// Signing keys (deployment-wide), newest first; `current` marks the unretired one. A key is
+// sealed under a key-encryption key (kek_id; nonce and sealed_key in base64url, V004), or, when
+// written before V004 and not sealed since, a plaintext private_pem (the others empty).
 struct SigningKeyRow {
-  std::string kid, private_pem;
+  std::string kid, private_pem, kek_id, nonce, sealed_key;
   bool current = false;
 };
 std::vector<SigningKeyRow> LiveSigningKeys(db::Tx& tx, absl::Duration retired_within);
-// Retires every current key and inserts the new one, under an advisory lock.
+// Every key, retired long ago or not.
+std::vector<SigningKeyRow> AllSigningKeys(db::Tx& tx);
+// Retires every current key and inserts the new (sealed) one, under an advisory lock.
 void RotateSigningKey(db::Tx& tx, const SigningKeyRow& key);
+// Stores key `kid` as sealed in `key` (its plaintext, if any, cleared).
+void SealSigningKey(db::Tx& tx, const SigningKeyRow& key);
 void LockSigningKeys(db::Tx& tx);
 
 // Audit (append-only) and request ids.

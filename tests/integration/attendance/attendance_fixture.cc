@@ -31,7 +31,7 @@ std::string AttendanceTest::identity_address() {
   return absl::StrCat("127.0.0.1:", host().grpc_port());
 }
 
-void AttendanceTest::StartAttendance(std::vector<ServiceCredential> credentials) {
+void AttendanceTest::StartAttendance(ServiceCredential credential) {
   ServerOptions options;
   options.service = "attendance";
   options.grpc_port = 0;
@@ -45,7 +45,7 @@ void AttendanceTest::StartAttendance(std::vector<ServiceCredential> credentials)
   att_host_ = std::move(*host);
 
   auto channel = grpc::CreateChannel(identity_address(), grpc::InsecureChannelCredentials());
-  directory_ = MakeIdentityDirectory(channel, std::move(credentials));
+  directory_ = MakeIdentityDirectory(channel, std::move(credential));
   metrics_ = std::make_shared<AttendanceMetrics>(att_host_->metrics().registry());
   service_ = std::make_unique<AttendanceServiceImpl>(att_host_->pool(), *directory_, *metrics_);
   att_jwks_ =
@@ -85,22 +85,11 @@ SeededTenant AttendanceTest::SeedAttendance(const std::string& code) {
   if (HasFatalFailure()) return seeded_;
   admin_token_ = seeded_.admin_token;
 
-  identity::v1::CreateUserRequest create;
-  create.mutable_user()->set_username(kServiceAccount);
-  create.mutable_user()->add_roles(ekinerja::type::v1::ROLE_SERVICE);
-  create.set_password(kServiceSecret);
-  create.set_service_account(true);
-  identity::v1::User user;
-  EXPECT_TRUE(Ok(stub().CreateUser(Ctx(admin_token_).get(), create, &user)));
-  identity::v1::LoginRequest login;
-  login.set_tenant(code);
-  login.set_client_id(kServiceAccount);
-  login.set_client_secret(kServiceSecret);
-  identity::v1::LoginResponse token;
-  EXPECT_TRUE(Ok(stub().Login(Ctx().get(), login, &token)));
+  identity::v1::ExchangeTokenResponse token;
+  EXPECT_TRUE(Ok(Exchange(PlatformServiceToken(), code, &token)));
   service_token_ = token.access_token();
 
-  StartAttendance({{code, kServiceAccount, kServiceSecret}});
+  StartAttendance({kPlatformService, kPlatformServiceSecret});
   if (HasFatalFailure()) return seeded_;
 
   av1::RegisterDeviceRequest reg;

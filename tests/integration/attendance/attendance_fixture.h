@@ -5,8 +5,8 @@
 // admin): attendance gets its own schema, is wired as main.cc wires it (identity's JWKS, the gRPC
 // Directory against identity, the tenant's service account), and serves on port 0.
 //
-//   SeedAttendance("dinkes") seeds the tenant (SeedTenant), creates the service account
-//   kServiceAccount and starts attendance with its credentials, registers kDevice (Asia/Jakarta,
+//   SeedAttendance("dinkes") seeds the tenant (SeedTenant), starts attendance with the
+//   deployment-wide service account (identity's kPlatformService), registers kDevice (Asia/Jakarta,
 //   in service from kDeviceInService) and maps PIN "1".."6" on it to kadis, kabid_p2p, staf_p2p,
 //   staf_s1_a, staf_s1_b, staf_yankes (in that order).
 
@@ -34,8 +34,8 @@ using identity::it::Ok;
 using identity::it::SeededTenant;
 using identity::it::ViolatedFields;
 
-constexpr char kServiceAccount[] = "mesin-presensi";
-constexpr char kServiceSecret[] = "rahasia-layanan-2026";
+using identity::it::kPlatformService;
+using identity::it::kPlatformServiceSecret;
 constexpr char kDevice[] = "ZK-DINKES-01";
 const absl::CivilDay kDeviceInService(2024, 1, 1);
 
@@ -55,8 +55,8 @@ class AttendanceTest : public identity::it::IdentityTest {
   // As the seeded tenant's admin in identity: ends `nip`'s only assignment the day before `from`
   // and gives them `position` (definitive) from `from`. Fails the test on any error.
   void MoveEmployee(const std::string& nip, const std::string& position, absl::CivilDay from);
-  // Starts attendance with these service accounts (SeedAttendance calls it); once per test.
-  void StartAttendance(std::vector<ServiceCredential> credentials);
+  // Starts attendance with this service account (SeedAttendance calls it); once per test.
+  void StartAttendance(ServiceCredential credential);
 
   av1::AttendanceService::Stub& att() { return *att_stub_; }
   AttendanceServiceImpl& service() { return *service_; }
@@ -84,7 +84,8 @@ class AttendanceTest : public identity::it::IdentityTest {
     return other_admin_;
   }
 
-  // Tokens of the seeded tenant.
+  // Tokens of the seeded tenant: its admin's, and a SERVICE token of it (kPlatformService's,
+  // exchanged).
   std::string admin_token_, service_token_;
   SeededTenant seeded_;
 

@@ -1,7 +1,8 @@
 // The gRPC Directory (services/attendance/clients/identity_directory.cc) against the fixture's real
 // identity service and its seeded Dinas Kesehatan: rights are identity's, asked with the caller's
 // own token; supervisors resolve through the Plt; org-unit listings carry unit paths and are cached
-// per caller; the service account logs in once per tenant.
+// per caller; the deployment-wide service account logs in once and exchanges its token once per
+// tenant.
 
 #include "clients/directory.h"
 
@@ -45,11 +46,11 @@ class DirectoryTest : public AttendanceTest {
   }
 
   // A directory of its own against the same identity (the fixture's one is attendance's).
-  std::unique_ptr<Directory> NewDirectory(std::vector<ServiceCredential> credentials,
+  std::unique_ptr<Directory> NewDirectory(ServiceCredential credential,
                                           absl::Duration cache_for = absl::Minutes(2)) {
     return MakeIdentityDirectory(
         grpc::CreateChannel(identity_address(), grpc::InsecureChannelCredentials()),
-        std::move(credentials), absl::Seconds(5), cache_for);
+        std::move(credential), absl::Seconds(5), cache_for);
   }
 
   int64_t AuditCount(const std::string& action, const std::string& actor) {
@@ -237,21 +238,32 @@ TEST_F(DirectoryTest, EmployeesOfIsCachedPerCallerAndDay) {
       absl::StatusCode::kPermissionDenied);
 }
 
-TEST_F(DirectoryTest, ServiceTokenLogsInOncePerTenant) {
+TEST_F(DirectoryTest, ServiceTokenLogsInOnceAndExchangesOncePerTenant) {
   ASSERT_FALSE(HasFatalFailure());
-  auto dir = NewDirectory({{kTenant, kServiceAccount, kServiceSecret}});
-  const int64_t logins = AuditCount("LOGIN", kServiceAccount);
+  const SeededTenant other = SeedTenant("lain");
+  ASSERT_FALSE(HasFatalFailure());
+  auto dir = NewDirectory({kPlatformService, kPlatformServiceSecret});
+  const int64_t logins = AuditCount("LOGIN", kPlatformService);
+  const int64_t exchanges = AuditCount("TOKEN_EXCHANGE", kPlatformService);
   auto token = dir->ServiceToken(kTenant);
   ASSERT_TRUE(token.ok()) << token.status();
   auto claims = VerifiedClaims(*token);
   ASSERT_TRUE(claims.ok()) << claims.status();
   EXPECT_EQ(claims->tenant, kTenant);
-  EXPECT_EQ(claims->sub, kServiceAccount);
+  EXPECT_EQ(claims->sub, kPlatformService);
+  EXPECT_EQ(claims->act_sub, kPlatformService);
   EXPECT_THAT(claims->roles, ElementsAre("SERVICE"));
   auto again = dir->ServiceToken(kTenant);
   ASSERT_TRUE(again.ok()) << again.status();
   EXPECT_EQ(*again, *token);  // cached
-  EXPECT_EQ(AuditCount("LOGIN", kServiceAccount), logins + 1);
+  // Another tenant: the same login, one more exchange.
+  auto lain = dir->ServiceToken(other.code);
+  ASSERT_TRUE(lain.ok()) << lain.status();
+  auto lain_claims = VerifiedClaims(*lain);
+  ASSERT_TRUE(lain_claims.ok()) << lain_claims.status();
+  EXPECT_EQ(lain_claims->tenant, "lain");
+  EXPECT_EQ(AuditCount("LOGIN", kPlatformService), logins + 1);
+  EXPECT_EQ(AuditCount("TOKEN_EXCHANGE", kPlatformService), exchanges + 2);
 
   // The fixture's directory (attendance's own) has the same account.
   auto attendance_token = directory().ServiceToken(kTenant);
@@ -261,30 +273,35 @@ TEST_F(DirectoryTest, ServiceTokenLogsInOncePerTenant) {
   EXPECT_EQ(all->size(), t_.all_nips.size());
 }
 
-TEST_F(DirectoryTest, ServiceTokenOfTenantWithoutCredentialsIsFailedPrecondition) {
+TEST_F(DirectoryTest, ServiceTokenOfAnUnknownTenantIsNotFound) {
   ASSERT_FALSE(HasFatalFailure());
   auto none = directory().ServiceToken("kab-lain");
+  EXPECT_EQ(none.status().code(), absl::StatusCode::kNotFound);
+  EXPECT_EQ(none.status().message(), "identity: no tenant kab-lain");
+}
+
+TEST_F(DirectoryTest, ServiceTokenWithoutAnAccountIsFailedPrecondition) {
+  ASSERT_FALSE(HasFatalFailure());
+  auto none = NewDirectory({})->ServiceToken(kTenant);
   EXPECT_EQ(none.status().code(), absl::StatusCode::kFailedPrecondition);
   EXPECT_EQ(none.status().message(),
-            "no identity service account configured for tenant kab-lain "
-            "(--identity_credentials_file)");
-  EXPECT_EQ(NewDirectory({})->ServiceToken(kTenant).status().code(),
-            absl::StatusCode::kFailedPrecondition);
+            "no identity service account configured (--identity_client_id, "
+            "--identity_client_secret_file)");
 }
 
 TEST_F(DirectoryTest, RefusedServiceLoginIsNotRetriedAtOnce) {
   ASSERT_FALSE(HasFatalFailure());
-  auto dir = NewDirectory({{kTenant, kServiceAccount, "not-the-secret"}});
-  const int64_t failures = AuditCount("LOGIN_FAILED", kServiceAccount);
+  auto dir = NewDirectory({kPlatformService, "not-the-secret"});
+  const int64_t failures = AuditCount("LOGIN_FAILED", kPlatformService);
   for (int i = 0; i < 3; ++i) {
     auto token = dir->ServiceToken(kTenant);
     EXPECT_EQ(token.status().code(), absl::StatusCode::kUnauthenticated) << token.status();
     EXPECT_THAT(std::string(token.status().message()),
-                HasSubstr("identity refused the service account mesin-presensi of tenant dinkes "
-                          "(--identity_credentials_file)"));
+                HasSubstr("identity refused the service account ekinerja-attendance "
+                          "(--identity_client_id, --identity_client_secret_file)"));
   }
   // One failed login, not three: repeated failures would lock the account.
-  EXPECT_EQ(AuditCount("LOGIN_FAILED", kServiceAccount), failures + 1);
+  EXPECT_EQ(AuditCount("LOGIN_FAILED", kPlatformService), failures + 1);
 }
 
 TEST_F(DirectoryTest, UnreachableIdentityIsUnavailable) {
@@ -292,7 +309,7 @@ TEST_F(DirectoryTest, UnreachableIdentityIsUnavailable) {
   // Nobody listens on port 1: every call fails fast as UNAVAILABLE, never hangs.
   auto dir =
       MakeIdentityDirectory(grpc::CreateChannel("127.0.0.1:1", grpc::InsecureChannelCredentials()),
-                            {{kTenant, kServiceAccount, kServiceSecret}}, absl::Seconds(2));
+                            {kPlatformService, kPlatformServiceSecret}, absl::Seconds(2));
   const absl::Status read = dir->CheckReadsEmployee(admin_token_, t_.staf_s1_a, kDay);
   EXPECT_EQ(read.code(), absl::StatusCode::kUnavailable) << read;
   EXPECT_THAT(std::string(read.message()), HasSubstr("identity: GetEmployee: "));

@@ -11,7 +11,7 @@ namespace ekinerja::integration {
 
 // The sum of counter `name` over its series that have `labels` (and any others); 0 if none.
 inline double CounterValue(prometheus::Registry& registry, const std::string& name,
-                           const std::map<std::string, std::string>& labels) {
+                           const std::map<std::string, std::string>& labels = {}) {
   double sum = 0;
   for (const auto& family : registry.Collect()) {
     if (family.name != name) continue;

@@ -6,7 +6,6 @@
 // (ServiceHost::admission()), so that what queues and what is shed does not depend on timing.
 
 #include <functional>
-#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -17,7 +16,6 @@
 #include "gtest/gtest.h"
 #include "integration/common/counter_value.h"
 #include "integration/identity/identity_fixture.h"
-#include "prometheus/registry.h"
 
 namespace ekinerja::identity::it {
 namespace {

@@ -211,10 +211,11 @@ TEST_F(AuthTest, PasswordsAreStoredOnlyAsArgon2idHashes) {
 
   auto rows = db().Query("SELECT tenant_id, username, password_hash FROM users ORDER BY 1, 2");
   ASSERT_TRUE(rows.ok()) << rows.status();
-  // The platform admin, the tenant admin, 6 employees, the auditor and the OPD admin.
-  ASSERT_EQ(rows->size(), 10u);
-  const std::string plain[] = {kPlatformAdminPassword, kTenantAdminPassword, kEmployeePassword,
-                               kAuditorPassword, kOpdAdminPassword};
+  // The platform admin and service account, the tenant admin, 6 employees, the auditor and the
+  // OPD admin.
+  ASSERT_EQ(rows->size(), 11u);
+  const std::string plain[] = {kPlatformAdminPassword, kPlatformServiceSecret, kTenantAdminPassword,
+                               kEmployeePassword,      kAuditorPassword,       kOpdAdminPassword};
   std::set<std::string> employee_hashes;
   for (const auto& row : *rows) {
     const std::string user = row[1].as<std::string>();

@@ -189,6 +189,13 @@ TEST_F(AuthorizationMatrixTest, EveryRpcAnswersEveryKindOfCallerAsTheRulesSay) {
          v1::Jwks out;
          return s.GetJwks(Ctx(tok).get(), v1::GetJwksRequest(), &out);
        }},
+      // Only the deployment's service accounts (tenant platform, not a column here) exchange:
+      // kota-a's own SERVICE account may not (token_exchange_test.cc).
+      {"ExchangeToken", "U D D D D D D D D D D D D D",
+       [&](const std::string& tok, int) {
+         v1::ExchangeTokenResponse out;
+         return Exchange(tok, "kota-b", &out);
+       }},
       {"RotateSigningKey", "U D D D D D D D D D D D D O",
        [&](const std::string& tok, int) {
          v1::RotateSigningKeyResponse out;

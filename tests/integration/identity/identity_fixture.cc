@@ -92,7 +92,12 @@ void IdentityTest::Start(Replica& r) {
   absl::Status st =
       BootstrapPlatformAdmin(r.host->pool(), kPlatformAdminPassword, config.hash_params);
   ASSERT_TRUE(st.ok()) << st;
-  r.keys = std::make_shared<KeyRing>(r.host->pool(), config.access_ttl);
+  config.exchanged_ttl = absl::Seconds(kExchangedTtlSeconds);
+  st = EnsureServiceAccounts(r.host->pool(), {{kPlatformService, kPlatformServiceSecret}},
+                             config.hash_params);
+  ASSERT_TRUE(st.ok()) << st;
+  r.keys = std::make_shared<KeyRing>(r.host->pool(), config.access_ttl,
+                                     auth::ParseAes256Key(kSigningKek).value());
   st = r.keys->EnsureKey();
   ASSERT_TRUE(st.ok()) << st;
   r.metrics = std::make_shared<IdentityMetrics>(r.host->metrics().registry());
@@ -179,11 +184,34 @@ std::string IdentityTest::PlatformToken() {
   return platform_token_;
 }
 
+std::string IdentityTest::PlatformServiceToken() {
+  v1::LoginRequest req;
+  req.set_tenant("platform");
+  req.set_client_id(kPlatformService);
+  req.set_client_secret(kPlatformServiceSecret);
+  v1::LoginResponse resp;
+  RequireOk(stub().Login(Ctx().get(), req, &resp), "login of the platform service account");
+  return resp.access_token();
+}
+
+grpc::Status IdentityTest::Exchange(const std::string& token, const std::string& tenant,
+                                    v1::ExchangeTokenResponse* out) {
+  v1::ExchangeTokenRequest req;
+  req.set_grant_type("urn:ietf:params:oauth:grant-type:token-exchange");
+  req.set_subject_token_type("urn:ietf:params:oauth:token-type:access_token");
+  req.set_audience(tenant);
+  return stub().ExchangeToken(Ctx(token).get(), req, out);
+}
+
 absl::StatusOr<auth::Claims> IdentityTest::VerifiedClaims(const std::string& token) {
   v1::Jwks jwks;
   grpc::Status st = primary_.stub->GetJwks(Ctx().get(), v1::GetJwksRequest(), &jwks);
   if (!st.ok()) return FromGrpcStatus(st);
-  const std::vector<auth::PublicJwk> keys = auth::KeysOf(jwks);
+  return VerifiedClaims(auth::KeysOf(jwks), token);
+}
+
+absl::StatusOr<auth::Claims> IdentityTest::VerifiedClaims(const std::vector<auth::PublicJwk>& keys,
+                                                          const std::string& token) {
   auto set = auth::KeySet::FromJwks(keys);
   if (!set.ok()) return set.status();
   auth::VerifyOptions options;

@@ -55,6 +55,15 @@ constexpr char kAuditorPassword[] = "pemeriksa-rahasia-2026";
 constexpr char kOpdAdmin[] = "admin.p2p";  // ADMIN_OPD of DINKES.P2P (and DINKES.P2P.S1)
 constexpr char kOpdAdminPassword[] = "opd-rahasia-2026";
 
+// The deployment-wide service account (tenant platform, SERVICE), as --service_accounts_file
+// makes it, and the lifetime of the tenant tokens it gets by ExchangeToken.
+constexpr char kPlatformService[] = "ekinerja-attendance";
+constexpr char kPlatformServiceSecret[] = "layanan-presensi-rahasia-2026";
+constexpr int kExchangedTtlSeconds = 240;
+
+// The key-encryption key the fixture's key ring seals the signing keys with.
+constexpr char kSigningKek[] = "q83vEjRWeJCrze8SNFZ4kKvN7xI0VniQq83vEjRWeJA=";
+
 const absl::CivilDay kAssignedFrom(2020, 1, 2);
 const absl::CivilDay kPltStart(2024, 1, 1);
 
@@ -104,9 +113,17 @@ class IdentityTest : public ::testing::Test {
   // The access token of a seeded login (the tenant admin, an employee's NIP, kAuditor, kOpdAdmin).
   std::string Token(const SeededTenant& t, const std::string& username);
   std::string PlatformToken();
+  // The access token of kPlatformService's client-credentials login (tenant platform).
+  std::string PlatformServiceToken();
+  // ExchangeToken as the holder of `token`, for `tenant`, with the RFC 8693 grant and token type.
+  grpc::Status Exchange(const std::string& token, const std::string& tenant,
+                        v1::ExchangeTokenResponse* out);
 
   // The verified claims of an access token, against the keys GetJwks publishes.
   absl::StatusOr<auth::Claims> VerifiedClaims(const std::string& token);
+  // The same against `keys`.
+  static absl::StatusOr<auth::Claims> VerifiedClaims(const std::vector<auth::PublicJwk>& keys,
+                                                     const std::string& token);
 
   // As the platform admin: creates tenant `code` (zone Asia/Jakarta) with its ADMIN_INSTANSI
   // kTenantAdmin; returns that admin's access token ("" and a fatal test failure otherwise).

@@ -222,9 +222,9 @@ TEST_F(PlatformTest, ExactlyTheSharedPublicMethodsNeedNoToken) {
 TEST_F(PlatformTest, AuditTableRejectsUpdateDeleteAndTruncate) {
   ASSERT_FALSE(CreateTenantWithAdmin("kota-a").empty());
   const long before = db().Count("audit_events");
-  // The bootstrap's, the platform admin's login, the tenant's creation and its admin's role, the
-  // tenant admin's login.
-  ASSERT_EQ(before, 5);
+  // The bootstraps' (the platform admin, the service account), the platform admin's login, the
+  // tenant's creation and its admin's role, the tenant admin's login.
+  ASSERT_EQ(before, 6);
 
   for (const char* sql : {"UPDATE audit_events SET actor = 'someone-else'",
                           "DELETE FROM audit_events", "TRUNCATE audit_events"}) {
@@ -243,11 +243,12 @@ TEST_F(PlatformTest, MigrationsRunAgainApplyNothing) {
   EXPECT_THAT(*applied, ElementsAre());
   auto recorded = db().Query("SELECT version, name FROM schema_migrations ORDER BY version");
   ASSERT_TRUE(recorded.ok()) << recorded.status();
-  // Every migration file, once, in order (V004 belongs to another change of issue 9).
+  // Every migration file, once, in order.
   std::vector<std::string> names;
   for (const auto& r : *recorded) names.push_back(r[1].as<std::string>());
   EXPECT_THAT(names, ElementsAre("V001__init.sql", "V002__login_failures.sql",
-                                 "V003__password_codes.sql", "V005__org_versions.sql"));
+                                 "V003__password_codes.sql", "V004__signing_key_encryption.sql",
+                                 "V005__org_versions.sql"));
   // The service still answers on the same schema.
   EXPECT_FALSE(PlatformToken().empty());
 }

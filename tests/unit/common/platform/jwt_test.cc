@@ -150,6 +150,45 @@ TEST_F(JwtTest, AbsentNbfAndIatAreLeftOutAndReadBackAsZero) {
   EXPECT_EQ(keys_.Verify(token, Options()).value(), c);
 }
 
+TEST_F(JwtTest, ActorIsWrittenAsAnRfc8693ActObjectAndReadBack) {
+  Claims c = SampleClaims();
+  c.sub = "ekinerja-attendance";
+  c.org_unit = "";
+  c.roles = {"SERVICE"};
+  c.act_sub = "ekinerja-attendance";
+  const std::string token = key_->Sign(c).value();
+  EXPECT_EQ(DecodedPart(token, 1),
+            R"({"iss":"https://identity.ekinerja.example","sub":"ekinerja-attendance",)"
+            R"("aud":"ekinerja","tenant":"pemda-sleman","roles":["SERVICE"],"jti":"3q2-7w",)"
+            R"("act":{"sub":"ekinerja-attendance"},"iat":1767225540,"nbf":1767225540,)"
+            R"("exp":1767226440})");
+  EXPECT_EQ(keys_.Verify(token, Options()).value(), c);
+}
+
+TEST_F(JwtTest, RejectsAnActThatIsNotOneActorWithASubject) {
+  const std::string base =
+      R"("iss":"https://identity.ekinerja.example","aud":"ekinerja","exp":1767226440)";
+  const auto verify = [&](const std::string& act) {
+    return keys_
+        .Verify(SignRaw(*key_, Header(), absl::StrCat("{", base, R"(,"act":)", act, "}")),
+                Options())
+        .status();
+  };
+  EXPECT_EQ(verify(R"("svc")"),
+            absl::UnauthenticatedError("malformed token: \"act\" is not an object"));
+  EXPECT_EQ(verify(R"({})"), absl::UnauthenticatedError("malformed token: \"act\" has no \"sub\""));
+  EXPECT_EQ(verify(R"({"sub":7})"),
+            absl::UnauthenticatedError("malformed token: \"sub\" is not a string"));
+  EXPECT_EQ(verify(R"({"sub":"a","act":{"sub":"b"}})"),
+            absl::UnauthenticatedError("malformed token: \"act\" is nested"));
+  // Other members of act are another issuer's business.
+  auto claims = keys_.Verify(
+      SignRaw(*key_, Header(), absl::StrCat("{", base, R"(,"act":{"sub":"svc","iss":"x"}})")),
+      Options());
+  ASSERT_TRUE(claims.ok()) << claims.status();
+  EXPECT_EQ(claims->act_sub, "svc");
+}
+
 TEST_F(JwtTest, SignRefusesClaimsWithoutExp) {
   Claims c = SampleClaims();
   c.exp = 0;

@@ -95,6 +95,7 @@ TEST_F(JwtTokenVerifierTest, ACachedTokenIsAcceptedWithoutVerifyingItAgain) {
   EXPECT_EQ(first->subject, "198503302010012001");
   EXPECT_EQ(first->org_unit, "DISKOMINFO");
   EXPECT_EQ(first->roles, (std::vector<Role>{Role::kPegawai, Role::kAtasan}));
+  EXPECT_EQ(first->actor, "");
 
   WithdrawK1(*verifier);
 
@@ -106,6 +107,26 @@ TEST_F(JwtTokenVerifierTest, ACachedTokenIsAcceptedWithoutVerifyingItAgain) {
   EXPECT_EQ(again->org_unit, first->org_unit);
   EXPECT_EQ(again->roles, first->roles);
   EXPECT_EQ(verifier->cache().hits(), hits + 1);
+}
+
+TEST_F(JwtTokenVerifierTest, AnExchangedTokenNamesItsActorFreshAndCached) {
+  auth::Claims c;
+  c.iss = kIssuer;
+  c.aud = kAudience;
+  c.sub = c.act_sub = "ekinerja-attendance";
+  c.tenant = "pemda-sleman";
+  c.roles = {"SERVICE"};
+  c.iat = kStart;
+  c.exp = kExp;
+  const std::string token = k1_->Sign(c).value();
+  auto verifier = MakeVerifier();
+  for (int i = 0; i < 2; ++i) {
+    absl::StatusOr<Principal> p = verifier->Verify(token);
+    ASSERT_TRUE(p.ok()) << p.status();
+    EXPECT_EQ(p->actor, "ekinerja-attendance");
+    EXPECT_EQ(p->roles, std::vector<Role>{Role::kService});
+  }
+  EXPECT_EQ(verifier->cache().hits(), 1u);
 }
 
 TEST_F(JwtTokenVerifierTest, WithoutTheCacheEveryCallIsVerified) {

@@ -2,8 +2,8 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_format.h"
 #include "absl/strings/str_split.h"
+#include "text.h"
 
 namespace ekinerja::envoy {
 namespace {
@@ -126,31 +126,8 @@ std::string YamlScalar(absl::string_view s) {
     plain = plain && (absl::ascii_isalnum(c) || c == '_' || c == '.' || c == '/' || c == '-');
   }
   if (plain) return std::string(s);
-  std::string out = "\"";
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (c < 0x20 || c == 0x7f) {
-          absl::StrAppendFormat(&out, "\\x%02x", c);
-        } else {
-          out += static_cast<char>(c);
-        }
-    }
-  }
-  out += "\"";
-  return out;
+  // A JSON string is a YAML double-quoted scalar (YAML 1.2 is a superset of JSON).
+  return absl::StrCat("\"", JsonEscape(s), "\"");
 }
 
 std::string ToYaml(const Yaml& document, absl::string_view comment) {

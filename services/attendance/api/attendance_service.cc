@@ -25,21 +25,19 @@ AttendanceServiceImpl::AttendanceServiceImpl(db::Pool& pool, Directory& director
 
 grpc::Status AttendanceServiceImpl::Serve(
     grpc::ServerContext* ctx, const std::function<absl::Status(const Caller&)>& handler) {
-  auto caller = CallerFrom(ctx);
-  if (!caller.ok()) return ToGrpcStatus(caller.status());
-  ScopedLogContext log_ctx("", caller->tenant(), RequestIdOf(ctx));
-  const absl::Status st = handler(*caller);
-  LogIfServerError(st);
-  return ToGrpcStatus(st);
+  return ekinerja::Serve(ctx, [&](const Principal& p) -> absl::Status {
+    EK_ASSIGN_OR_RETURN(Caller caller, CallerFrom(ctx, p));
+    return handler(caller);
+  });
 }
 
-absl::StatusOr<Caller> AttendanceServiceImpl::CallerFrom(grpc::ServerContext* ctx) {
-  EK_ASSIGN_OR_RETURN(Principal p, CallerOf(ctx));
+absl::StatusOr<Caller> AttendanceServiceImpl::CallerFrom(grpc::ServerContext* ctx,
+                                                         const Principal& p) {
   if (p.Has(Role::kPlatformAdmin)) {
     return absl::PermissionDeniedError("the platform operator reads no tenant's attendance");
   }
   Caller caller;
-  caller.principal = std::move(p);
+  caller.principal = p;
   const auto auth = ctx->client_metadata().find("authorization");
   if (auth != ctx->client_metadata().end()) {
     caller.bearer =

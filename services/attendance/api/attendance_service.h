@@ -117,13 +117,13 @@ class AttendanceServiceImpl final : public v1::AttendanceService::Service {
                              v1::RecomputeDaysResponse*) override;
 
  private:
-  // Runs `handler` for the verified caller (CallerFrom) with the request's log context, and maps
-  // its status to gRPC, logging server errors.
+  // Runs `handler` (platform Serve, rpc_util.h) for the verified caller as attendance sees it
+  // (CallerFrom).
   grpc::Status Serve(grpc::ServerContext* ctx,
                      const std::function<absl::Status(const Caller&)>& handler);
-  // The verified caller; UNAUTHENTICATED without one. PERMISSION_DENIED for PLATFORM_ADMIN,
-  // which reads no tenant's personnel data.
-  absl::StatusOr<Caller> CallerFrom(grpc::ServerContext* ctx);
+  // The verified principal `p` with the bearer token it came with. PERMISSION_DENIED for
+  // PLATFORM_ADMIN, which reads no tenant's personnel data.
+  static absl::StatusOr<Caller> CallerFrom(grpc::ServerContext* ctx, const Principal& p);
   // PERMISSION_DENIED unless ADMIN_INSTANSI.
   static absl::Status RequireTenantAdmin(const Caller& caller);
   // OK when the caller may read `nip`'s attendance on every day of [first, last]: themselves, or

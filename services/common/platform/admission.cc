@@ -4,10 +4,10 @@
 #include <chrono>
 #include <utility>
 
-#include "absl/container/flat_hash_map.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
+#include "call_table.h"
 #include "prometheus/counter.h"
 #include "prometheus/family.h"
 #include "prometheus/gauge.h"
@@ -146,26 +146,7 @@ namespace {
 using grpc::experimental::InterceptionHookPoints;
 
 // The statuses of the calls admission shed, by call, from the interceptor to AdmissionOf.
-class ShedCalls {
- public:
-  void Set(const void* ctx, absl::Status status) {
-    absl::MutexLock lock(&mu_);
-    map_.insert_or_assign(ctx, std::move(status));
-  }
-  void Erase(const void* ctx) {
-    absl::MutexLock lock(&mu_);
-    map_.erase(ctx);
-  }
-  absl::Status Get(const void* ctx) {
-    absl::MutexLock lock(&mu_);
-    auto it = map_.find(ctx);
-    return it == map_.end() ? absl::OkStatus() : it->second;
-  }
-
- private:
-  absl::Mutex mu_;
-  absl::flat_hash_map<const void*, absl::Status> map_ ABSL_GUARDED_BY(mu_);
-};
+using ShedCalls = CallTable<absl::Status>;
 
 ShedCalls& TheShedCalls() {
   static auto* calls = new ShedCalls();
@@ -244,7 +225,7 @@ Admission::InterceptorFactory() {
 }
 
 absl::Status AdmissionOf(const grpc::ServerContextBase* context) {
-  return TheShedCalls().Get(context);
+  return TheShedCalls().Get(context).value_or(absl::OkStatus());
 }
 
 }  // namespace ekinerja

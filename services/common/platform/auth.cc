@@ -1,15 +1,14 @@
 #include "auth.h"
 
 #include <algorithm>
+#include <optional>
 
-#include "absl/base/thread_annotations.h"
-#include "absl/container/flat_hash_map.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/strip.h"
-#include "absl/synchronization/mutex.h"
 #include "absl/time/clock.h"
 #include "admission.h"
+#include "call_table.h"
 #include "google/protobuf/message.h"
 #include "request_text.h"
 
@@ -81,39 +80,9 @@ using grpc::experimental::InterceptionHookPoints;
 
 // Outcomes of verification, and problems of the request's text, by call, from the interceptor to
 // the handler.
-class Callers {
- public:
-  void Set(const void* ctx, absl::StatusOr<Principal> p) {
-    absl::MutexLock lock(&mu_);
-    map_.insert_or_assign(ctx, std::move(p));
-  }
-  void SetTextProblem(const void* ctx, absl::Status problem) {
-    absl::MutexLock lock(&mu_);
-    text_.insert_or_assign(ctx, std::move(problem));
-  }
-  void Erase(const void* ctx) {
-    absl::MutexLock lock(&mu_);
-    map_.erase(ctx);
-    text_.erase(ctx);
-  }
-  absl::StatusOr<Principal> Get(const void* ctx) {
-    absl::MutexLock lock(&mu_);
-    auto it = map_.find(ctx);
-    if (it == map_.end()) return absl::UnauthenticatedError("no access token");
-    if (!it->second.ok()) return it->second;
-    if (auto bad = text_.find(ctx); bad != text_.end()) return bad->second;
-    return it->second;
-  }
-  absl::Status TextProblem(const void* ctx) {
-    absl::MutexLock lock(&mu_);
-    auto it = text_.find(ctx);
-    return it == text_.end() ? absl::OkStatus() : it->second;
-  }
-
- private:
-  absl::Mutex mu_;
-  absl::flat_hash_map<const void*, absl::StatusOr<Principal>> map_ ABSL_GUARDED_BY(mu_);
-  absl::flat_hash_map<const void*, absl::Status> text_ ABSL_GUARDED_BY(mu_);
+struct Callers {
+  CallTable<absl::StatusOr<Principal>> outcomes;
+  CallTable<absl::Status> text_problems;
 };
 
 Callers& TheCallers() {
@@ -126,7 +95,10 @@ Callers& TheCallers() {
 class AuthInterceptor : public grpc::experimental::Interceptor {
  public:
   AuthInterceptor(TokenVerifier* verifier, const void* ctx) : verifier_(verifier), ctx_(ctx) {}
-  ~AuthInterceptor() override { TheCallers().Erase(ctx_); }
+  ~AuthInterceptor() override {
+    TheCallers().outcomes.Erase(ctx_);
+    TheCallers().text_problems.Erase(ctx_);
+  }
 
   void Intercept(grpc::experimental::InterceptorBatchMethods* methods) override {
     if (methods->QueryInterceptionHookPoint(InterceptionHookPoints::POST_RECV_MESSAGE)) {
@@ -135,7 +107,7 @@ class AuthInterceptor : public grpc::experimental::Interceptor {
           static_cast<const google::protobuf::Message*>(methods->GetRecvMessage());
       if (request != nullptr) {
         if (absl::Status text = CheckRequestText(*request); !text.ok()) {
-          TheCallers().SetTextProblem(ctx_, std::move(text));
+          TheCallers().text_problems.Set(ctx_, std::move(text));
         }
       }
     }
@@ -152,7 +124,7 @@ class AuthInterceptor : public grpc::experimental::Interceptor {
         outcome = token.empty() ? absl::UnauthenticatedError("authorization is not a bearer token")
                                 : verifier_->Verify(token);
       }
-      TheCallers().Set(ctx_, std::move(outcome));
+      TheCallers().outcomes.Set(ctx_, std::move(outcome));
     }
     methods->Proceed();
   }
@@ -193,12 +165,16 @@ std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface> MakeAuthI
 
 absl::StatusOr<Principal> CallerOf(const grpc::ServerContextBase* context) {
   if (absl::Status shed = AdmissionOf(context); !shed.ok()) return shed;
-  return TheCallers().Get(context);
+  std::optional<absl::StatusOr<Principal>> outcome = TheCallers().outcomes.Get(context);
+  if (!outcome) return absl::UnauthenticatedError("no access token");
+  if (!outcome->ok()) return *outcome;
+  if (std::optional<absl::Status> text = TheCallers().text_problems.Get(context)) return *text;
+  return *outcome;
 }
 
 absl::Status RequestTextOf(const grpc::ServerContextBase* context) {
   if (absl::Status shed = AdmissionOf(context); !shed.ok()) return shed;
-  return TheCallers().TextProblem(context);
+  return TheCallers().text_problems.Get(context).value_or(absl::OkStatus());
 }
 
 }  // namespace ekinerja

@@ -5,10 +5,29 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/strip.h"
+#include "grpc_status.h"
 #include "log.h"
 #include "status.h"
 
 namespace ekinerja {
+
+grpc::Status Serve(grpc::ServerContext* ctx,
+                   const std::function<absl::Status(const Principal&)>& handler) {
+  absl::StatusOr<Principal> caller = CallerOf(ctx);
+  if (!caller.ok()) return ToGrpcStatus(caller.status());
+  ScopedLogContext log_ctx("", caller->tenant, RequestIdOf(ctx));
+  const absl::Status st = handler(*caller);
+  LogIfServerError(st);
+  return ToGrpcStatus(st);
+}
+
+grpc::Status ServePublic(grpc::ServerContext* ctx, const std::function<absl::Status()>& handler) {
+  ScopedLogContext log_ctx("", "", RequestIdOf(ctx));
+  absl::Status st = RequestTextOf(ctx);
+  if (st.ok()) st = handler();
+  LogIfServerError(st);
+  return ToGrpcStatus(st);
+}
 
 std::string RequestIdOf(const grpc::ServerContext* ctx) {
   const auto& md = ctx->client_metadata();

@@ -2,15 +2,26 @@
 
 // Small pieces every gRPC handler uses.
 
+#include <functional>
 #include <initializer_list>
 #include <string>
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/status/statusor.h"
+#include "auth.h"
 #include "google/protobuf/field_mask.pb.h"
 #include "grpcpp/server_context.h"
 
 namespace ekinerja {
+
+// The one way an RPC's handler runs, in every service: for the caller the auth interceptor
+// verified (CallerOf: a missing or refused token, a shed call or bad request text end the call
+// before the handler), under the request's log context (tenant, x-request-id), its status mapped
+// to gRPC with its field violations (ToGrpcStatus) and logged when it is the server's fault.
+grpc::Status Serve(grpc::ServerContext* ctx,
+                   const std::function<absl::Status(const Principal&)>& handler);
+// The same for a public method (public_methods.h): no caller, the request's text still checked.
+grpc::Status ServePublic(grpc::ServerContext* ctx, const std::function<absl::Status()>& handler);
 
 // The x-request-id the gateway passes on ("" if none).
 std::string RequestIdOf(const grpc::ServerContext* ctx);

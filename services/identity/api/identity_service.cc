@@ -30,16 +30,6 @@ IdentityServiceImpl::IdentityServiceImpl(db::Pool& pool, KeyRing& keys, Identity
   dummy_hash_ = auth::HashPassword(auth::RandomToken(16), config_.hash_params).value_or("");
 }
 
-grpc::Status IdentityServiceImpl::Serve(
-    grpc::ServerContext* ctx, const std::function<absl::Status(const Principal&)>& handler) {
-  auto caller = CallerOf(ctx);
-  if (!caller.ok()) return ToGrpcStatus(caller.status());
-  ScopedLogContext log_ctx("", caller->tenant, RequestIdOf(ctx));
-  absl::Status st = handler(*caller);
-  LogIfServerError(st);
-  return ToGrpcStatus(st);
-}
-
 grpc::Status IdentityServiceImpl::ServeEmployeeRead(grpc::ServerContext* ctx,
                                                     const std::string& nip_text,
                                                     const google::type::Date& date,
@@ -57,15 +47,6 @@ absl::Status IdentityServiceImpl::ReadEmployee(const Principal& p, const std::st
     EK_RETURN_IF_ERROR(CheckReadsEmployee(tx, p, scope, nip.digits, day));
     return handler(tx, p, nip.digits, day);
   });
-}
-
-grpc::Status IdentityServiceImpl::ServePublic(grpc::ServerContext* ctx,
-                                              const std::function<absl::Status()>& handler) {
-  ScopedLogContext log_ctx("", "", RequestIdOf(ctx));
-  absl::Status st = RequestTextOf(ctx);
-  if (st.ok()) st = handler();
-  LogIfServerError(st);
-  return ToGrpcStatus(st);
 }
 
 absl::StatusOr<absl::CivilDay> IdentityServiceImpl::TodayIn(db::Tx& tx, const std::string& tenant) {

@@ -142,10 +142,6 @@ class IdentityServiceImpl final : public v1::IdentityService::Service {
                                v1::ListAuditEventsResponse*) override;
 
  private:
-  // Runs an authenticated handler: the caller comes from the auth interceptor, errors become
-  // gRPC statuses with their field violations.
-  grpc::Status Serve(grpc::ServerContext* ctx,
-                     const std::function<absl::Status(const Principal&)>& handler);
   // Runs `handler` in a read transaction once the caller may read employee `nip` (the request's
   // field "nip") on `date` (today in the tenant's zone when unset).
   using EmployeeReader = std::function<absl::Status(db::Tx& tx, const Principal& p,
@@ -155,8 +151,6 @@ class IdentityServiceImpl final : public v1::IdentityService::Service {
   // The same for a caller already served.
   absl::Status ReadEmployee(const Principal& p, const std::string& nip,
                             const google::type::Date& date, const EmployeeReader& handler);
-  // Runs a public handler (no token).
-  grpc::Status ServePublic(grpc::ServerContext* ctx, const std::function<absl::Status()>& handler);
 
   // The client's address, through a trusted proxy's x-forwarded-for.
   std::string SourceOf(const grpc::ServerContext* ctx) const {

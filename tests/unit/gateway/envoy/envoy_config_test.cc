@@ -351,6 +351,11 @@ TEST(Yaml, WritesBlockStyleAndQuotesWhatCouldBeMisread) {
   EXPECT_EQ(YamlScalar(""), "\"\"");
   EXPECT_EQ(YamlScalar("Bearer "), "\"Bearer \"");
   EXPECT_EQ(YamlScalar("line\nbreak"), "\"line\\nbreak\"");
+  // Escaped as JSON (JsonEscape): control characters as \u00XX, invalid UTF-8 as U+FFFD.
+  EXPECT_EQ(YamlScalar("a\x01"
+                       "b"),
+            "\"a\\u0001b\"");
+  EXPECT_EQ(YamlScalar("x\xffy"), "\"x\\ufffdy\"");
 }
 
 }  // namespace

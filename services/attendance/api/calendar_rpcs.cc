@@ -20,6 +20,7 @@
 #include "domain/work_dates.h"
 #include "nip.h"
 #include "page_token.h"
+#include "request_id.h"
 #include "status.h"
 #include "store/attendance_store.h"
 #include "store/calendar_store.h"
@@ -241,7 +242,7 @@ grpc::Status AttendanceServiceImpl::AssignSchedule(grpc::ServerContext* ctx,
     absl::StatusOr<DateRange> span =
         ParseDateSpan(window, a.start_date(), a.end_date(), "assignment.", /*end_required=*/false);
     v.Merge(span.status());
-    CheckText(v, "request_id", req->request_id(), kIdText);
+    CheckRequestIdText(v, req->request_id());
     EK_RETURN_IF_ERROR(v.ToStatus());
     row.start = span->start;
     row.end = span->end;
@@ -270,22 +271,22 @@ grpc::Status AttendanceServiceImpl::AssignSchedule(grpc::ServerContext* ctx,
         return InvalidField("assignment.template_code",
                             absl::StrCat("no template ", row.template_code, " in this tenant"));
       }
-      if (auto earlier = store::FindAssignmentByRequestId(tx, c.tenant(), req->request_id())) {
-        if (!SameAssignment(*earlier, row)) {
-          return InvalidField("request_id", "already used for another schedule assignment");
+      const auto same = [&](const store::AssignmentRow& e) { return SameAssignment(e, row); };
+      constexpr char kWhat[] = "another schedule assignment";
+      std::optional<store::AssignmentRow> earlier =
+          store::FindAssignmentByRequestId(tx, c.tenant(), req->request_id());
+      EK_ASSIGN_OR_RETURN(RequestIdUse use, CheckRequestId(earlier, same, kWhat));
+      if (use == RequestIdUse::kNew) {
+        bool replayed = false;
+        row.id = store::InsertAssignment(tx, c.tenant(), row, req->request_id(), &replayed);
+        if (replayed) {  // a concurrent call with the same request id got there first
+          earlier = store::GetAssignment(tx, c.tenant(), row.id);
+          if (!earlier) return RequestIdRace();
+          EK_ASSIGN_OR_RETURN(use, CheckRequestId(earlier, same, kWhat));
         }
-        row = *earlier;  // a retry: the assignment exists, nothing changes
-        return absl::OkStatus();
       }
-      bool replayed = false;
-      row.id = store::InsertAssignment(tx, c.tenant(), row, req->request_id(), &replayed);
-      if (replayed) {  // a concurrent call with the same request id got there first
-        std::optional<store::AssignmentRow> saved = store::GetAssignment(tx, c.tenant(), row.id);
-        if (!saved) return absl::AbortedError("a concurrent call used this request_id; retry");
-        if (!SameAssignment(*saved, row)) {
-          return InvalidField("request_id", "already used for another schedule assignment");
-        }
-        row = *saved;
+      if (use == RequestIdUse::kReplay) {
+        row = *earlier;  // a retry: the assignment exists, nothing changes
         return absl::OkStatus();
       }
       const absl::CivilDay first = row.start;

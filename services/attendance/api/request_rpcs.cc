@@ -25,6 +25,7 @@
 #include "import_problems.h"
 #include "nip.h"
 #include "page_token.h"
+#include "request_id.h"
 #include "status.h"
 #include "store/attendance_store.h"
 #include "store/request_store.h"
@@ -258,11 +259,6 @@ absl::Status DecideRequest(const RequestKind<Row>& kind, db::Pool& pool, Recompu
   return absl::OkStatus();
 }
 
-// A concurrent call with the same request id committed first: the client's retry finds it.
-absl::Status ConcurrentRetry() {
-  return absl::AbortedError("a concurrent call used this request_id; retry");
-}
-
 // The line of an import row's violation field ("rows[12].nip" -> 12).
 std::string Describe(const store::AbsenceRow& a) {
   return absl::StrCat("absence ", a.id, " (", a.kind, ", ", RequestStateName(a.state), ", ",
@@ -294,7 +290,7 @@ grpc::Status AttendanceServiceImpl::CreateAbsence(grpc::ServerContext* ctx,
         v.Add("absence.end_date", *error);
     }
     ValidateTexts(a.reason(), a.evidence_uri(), "absence.", v);
-    CheckText(v, "request_id", req->request_id(), kIdText);
+    CheckRequestIdText(v, req->request_id());
     EK_RETURN_IF_ERROR(v.ToStatus());
     EK_ASSIGN_OR_RETURN(RequestState state, InitialState(c, nip->digits));
     if (state == RequestState::kApproved) {  // the admin's entry: the employee must exist
@@ -317,14 +313,21 @@ grpc::Status AttendanceServiceImpl::CreateAbsence(grpc::ServerContext* ctx,
     EK_RETURN_IF_ERROR(pool_.Write([&](db::Tx& tx) -> absl::Status {
       store::LockEmployeeRequests(tx, c.tenant(), row.nip);
       const store::RequestKey key{c.principal.subject, "CreateAbsence", req->request_id()};
+      std::optional<store::AbsenceRow> earlier;
       if (std::optional<int64_t> earlier_id = store::FindRequestKey(tx, c.tenant(), key)) {
-        EK_ASSIGN_OR_RETURN(const store::AbsenceRow earlier,
-                            store::GetAbsence(tx, c.tenant(), *earlier_id));
-        if (earlier.nip != row.nip || earlier.kind != row.kind || earlier.start != row.start ||
-            earlier.end != row.end) {
-          return InvalidField("request_id", "already used for another absence");
-        }
-        row = earlier;  // a retry: the absence exists, nothing changes
+        EK_ASSIGN_OR_RETURN(earlier, store::GetAbsence(tx, c.tenant(), *earlier_id));
+      }
+      EK_ASSIGN_OR_RETURN(const RequestIdUse use, CheckRequestId(
+                                                      earlier,
+                                                      [&](const store::AbsenceRow& e) {
+                                                        return e.nip == row.nip &&
+                                                               e.kind == row.kind &&
+                                                               e.start == row.start &&
+                                                               e.end == row.end;
+                                                      },
+                                                      "another absence"));
+      if (use == RequestIdUse::kReplay) {
+        row = *earlier;  // a retry: the absence exists, nothing changes
         return absl::OkStatus();
       }
       const auto overlapping =
@@ -335,7 +338,7 @@ grpc::Status AttendanceServiceImpl::CreateAbsence(grpc::ServerContext* ctx,
                                                           "; reject or shorten that one first"));
       }
       row.id = store::InsertAbsences(tx, c.tenant(), {row}).front();
-      if (!store::InsertRequestKey(tx, c.tenant(), key, row.id)) return ConcurrentRetry();
+      if (!store::InsertRequestKey(tx, c.tenant(), key, row.id)) return RequestIdRace();
       if (row.state == RequestState::kApproved) {
         keys = StorableKeys(row.nip, row.start, row.end, last_storable);
         store::MarkDirty(tx, c.tenant(), keys);
@@ -408,7 +411,7 @@ grpc::Status AttendanceServiceImpl::ImportAbsences(grpc::ServerContext* ctx,
     Violations request;
     if (req->csv().empty()) request.Add("csv", "required");
     CheckText(request, "csv", req->csv(), kFileText);
-    CheckText(request, "request_id", req->request_id(), kIdText);
+    CheckRequestIdText(request, req->request_id());
     EK_RETURN_IF_ERROR(request.ToStatus());
     // The file's own problems (header, no rows) refuse the request; a row's go to the answer.
     Violations parsed;
@@ -492,7 +495,7 @@ grpc::Status AttendanceServiceImpl::ImportAbsences(grpc::ServerContext* ctx,
       }
       const std::vector<int64_t> ids = store::InsertAbsences(tx, c.tenant(), inserts);
       if (!store::InsertRequestKey(tx, c.tenant(), key, static_cast<int64_t>(ids.size()))) {
-        return ConcurrentRetry();
+        return RequestIdRace();
       }
       for (size_t i = 0; i < inserts.size(); ++i) {
         const store::AbsenceRow& a = inserts[i];
@@ -541,7 +544,7 @@ grpc::Status AttendanceServiceImpl::CreateCorrection(grpc::ServerContext* ctx,
     }
     if (in.reason().empty()) v.Add("correction.reason", "required: why the punch is missing");
     ValidateTexts(in.reason(), in.evidence_uri(), "correction.", v);
-    CheckText(v, "request_id", req->request_id(), kIdText);
+    CheckRequestIdText(v, req->request_id());
     EK_RETURN_IF_ERROR(v.ToStatus());
     EK_ASSIGN_OR_RETURN(absl::CivilDay last_storable, recomputer().LastStorableDay(c.tenant()));
     if (*day > last_storable - 1) {
@@ -569,15 +572,21 @@ grpc::Status AttendanceServiceImpl::CreateCorrection(grpc::ServerContext* ctx,
     EK_RETURN_IF_ERROR(pool_.Write([&](db::Tx& tx) -> absl::Status {
       store::LockEmployeeRequests(tx, c.tenant(), row.nip);
       const store::RequestKey key{c.principal.subject, "CreateCorrection", req->request_id()};
+      std::optional<store::CorrectionRow> earlier;
       if (std::optional<int64_t> earlier_id = store::FindRequestKey(tx, c.tenant(), key)) {
-        EK_ASSIGN_OR_RETURN(const store::CorrectionRow earlier,
-                            store::GetCorrection(tx, c.tenant(), *earlier_id));
-        if (earlier.nip != row.nip || earlier.day != row.day ||
-            earlier.check_in_minute != row.check_in_minute ||
-            earlier.check_out_minute != row.check_out_minute) {
-          return InvalidField("request_id", "already used for another correction");
-        }
-        row = earlier;  // a retry: the correction exists, nothing changes
+        EK_ASSIGN_OR_RETURN(earlier, store::GetCorrection(tx, c.tenant(), *earlier_id));
+      }
+      EK_ASSIGN_OR_RETURN(const RequestIdUse use,
+                          CheckRequestId(
+                              earlier,
+                              [&](const store::CorrectionRow& e) {
+                                return e.nip == row.nip && e.day == row.day &&
+                                       e.check_in_minute == row.check_in_minute &&
+                                       e.check_out_minute == row.check_out_minute;
+                              },
+                              "another correction"));
+      if (use == RequestIdUse::kReplay) {
+        row = *earlier;  // a retry: the correction exists, nothing changes
         return absl::OkStatus();
       }
       if (const auto pending = store::PendingCorrectionsOn(tx, c.tenant(), row.nip, row.day);
@@ -589,7 +598,7 @@ grpc::Status AttendanceServiceImpl::CreateCorrection(grpc::ServerContext* ctx,
       // The times are on the tenant's wall clock at filing.
       row.time_zone = store::GetRules(tx, c.tenant()).time_zone;
       row.id = store::InsertCorrection(tx, c.tenant(), row);
-      if (!store::InsertRequestKey(tx, c.tenant(), key, row.id)) return ConcurrentRetry();
+      if (!store::InsertRequestKey(tx, c.tenant(), key, row.id)) return RequestIdRace();
       if (row.state == RequestState::kApproved) {
         keys = {{row.nip, row.day}};
         store::MarkDirty(tx, c.tenant(), keys);

@@ -7,7 +7,7 @@
 //
 //   Violations v;
 //   CheckText(v, "absence.reason", a.reason(), kNoteText);
-//   CheckText(v, "request_id", req->request_id(), kIdText);
+//   CheckText(v, "device.serial_number", d.serial_number(), kIdText);
 //   EK_RETURN_IF_ERROR(v.ToStatus());
 
 #include <cstddef>

@@ -1,6 +1,7 @@
 #include "upstream/jwt_check.h"
 
 #include <chrono>
+#include <optional>
 #include <utility>
 
 #include "absl/strings/match.h"
@@ -86,45 +87,59 @@ JwtCheck::~JwtCheck() {
   pool_->join();
 }
 
-JwtVerdict JwtCheck::Check(const std::vector<std::string>& authorization) {
-  JwtVerdict verdict;
+std::optional<JwtVerdict> JwtCheck::Quick(const std::vector<std::string>& authorization) {
   const absl::string_view token =
       authorization.size() == 1 ? BearerToken(authorization.front()) : absl::string_view();
   if (authorization.size() > 1) {
-    verdict = Refuse("multiple", "Jwt is ambiguous: more than one authorization header");
-  } else if (token.empty()) {
-    verdict = Refuse("missing", "Jwt is missing");
-  } else {
-    const std::string_view text(token.data(), token.size());
-    const absl::Time now = options_.clock();
-    std::shared_ptr<const auth::Claims> cached = cache_.Find(text, now);
-    if (cache_hits_ != nullptr) (cached ? cache_hits_ : cache_misses_)->Increment();
-    if (cached) {
-      verdict.claims = *cached;
-    } else {
-      auth::VerifyOptions verify;
-      verify.issuer = options_.issuer;
-      verify.audience = options_.audience;
-      verify.now = now;
-      verify.leeway = options_.leeway;
-      auto claims = keys_->Verify(text, verify);
-      if (claims.ok()) {
-        verdict.claims = *cache_.Insert(text, *std::move(claims), now);
-      } else {
-        verdict = VerdictOfError(claims.status());
-      }
-    }
+    return Counted(Refuse("multiple", "Jwt is ambiguous: more than one authorization header"));
   }
+  if (token.empty()) return Counted(Refuse("missing", "Jwt is missing"));
+  std::shared_ptr<const auth::Claims> cached =
+      cache_.Find(std::string_view(token.data(), token.size()), options_.clock());
+  if (cache_hits_ != nullptr) (cached ? cache_hits_ : cache_misses_)->Increment();
+  if (!cached) return std::nullopt;
+  JwtVerdict verdict;
+  verdict.claims = *cached;
+  return verdict;
+}
+
+JwtVerdict JwtCheck::Verify(absl::string_view token) {
+  const std::string_view text(token.data(), token.size());
+  const absl::Time now = options_.clock();
+  auth::VerifyOptions verify;
+  verify.issuer = options_.issuer;
+  verify.audience = options_.audience;
+  verify.now = now;
+  verify.leeway = options_.leeway;
+  absl::StatusOr<auth::Claims> claims = keys_->Verify(text, verify);
+  if (!claims.ok()) return Counted(VerdictOfError(claims.status()));
+  JwtVerdict verdict;
+  verdict.claims = *cache_.Insert(text, *std::move(claims), now);
+  return verdict;
+}
+
+JwtVerdict JwtCheck::Counted(JwtVerdict verdict) {
   if (!verdict.ok() && rejections_ != nullptr) {
     rejections_->Add({{"reason", verdict.reason}}).Increment();
   }
   return verdict;
 }
 
+JwtVerdict JwtCheck::Check(const std::vector<std::string>& authorization) {
+  if (std::optional<JwtVerdict> verdict = Quick(authorization)) return *std::move(verdict);
+  return Verify(BearerToken(authorization.front()));
+}
+
 void JwtCheck::CheckAsync(std::vector<std::string> authorization,
                           std::function<void(JwtVerdict)> done) {
-  boost::asio::post(*pool_, [this, authorization = std::move(authorization),
-                             done = std::move(done)]() { done(Check(authorization)); });
+  // A verdict that needs neither the key set nor a signature check (a refused header, a token in
+  // the cache: most calls) is given here, on the caller's thread; only a verification, which may
+  // wait for a JWKS fetch, goes to the check's own threads.
+  if (std::optional<JwtVerdict> verdict = Quick(authorization)) return done(*std::move(verdict));
+  boost::asio::post(*pool_,
+                    [this, authorization = std::move(authorization), done = std::move(done)]() {
+                      done(Verify(BearerToken(authorization.front())));
+                    });
 }
 
 absl::StatusOr<std::string> JwksJsonOfResponse(absl::string_view serialized_jwks) {

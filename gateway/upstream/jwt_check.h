@@ -9,6 +9,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -72,14 +73,23 @@ class JwtCheck {
   // Thread-safe.
   JwtVerdict Check(const std::vector<std::string>& authorization);
 
-  // Check on the check's own threads, so that an event loop never waits for a JWKS fetch; `done`
-  // runs there.
+  // Check without blocking the caller: a verdict that needs no verification (a refused header, a
+  // token in the cache) calls `done` at once on the caller's thread; a verification runs on the
+  // check's own threads, so that an event loop never waits for a JWKS fetch, and `done` runs there.
   void CheckAsync(std::vector<std::string> authorization, std::function<void(JwtVerdict)> done);
 
   const JwtCheckOptions& options() const { return options_; }
   const auth::VerifiedTokenCache& cache() const { return cache_; }
 
  private:
+  // The verdict when it needs no verification (more than one header, no bearer token, a token in
+  // the cache); nullopt when the single token must be verified. Counts as Check does.
+  std::optional<JwtVerdict> Quick(const std::vector<std::string>& authorization);
+  // Verifies `token` (blocks while the JWKS is fetched) and caches it when valid.
+  JwtVerdict Verify(absl::string_view token);
+  // `verdict`, counted among the refusals when it is one.
+  JwtVerdict Counted(JwtVerdict verdict);
+
   std::shared_ptr<auth::JwksCache> keys_;
   const JwtCheckOptions options_;
   auth::VerifiedTokenCache cache_;

@@ -11,9 +11,11 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "absl/synchronization/mutex.h"
+#include "absl/synchronization/notification.h"
 #include "absl/time/time.h"
 #include "jwks_cache.h"
 #include "jwt.h"
@@ -154,6 +156,48 @@ TEST_F(JwtCheckTest, RefusalsAreNeverRemembered) {
   EXPECT_EQ(check->Check({"Bearer not.a.jwt"}).reason, "malformed");
   EXPECT_EQ(check->cache().size(), 0u);
   EXPECT_EQ(Counter("ekinerja_gateway_jwt_cache_lookups_total", {{"result", "hit"}}), 0);
+}
+
+// CheckAsync gives what needs no verification (a remembered token, a missing one) at once on the
+// caller's thread, the HTTP event loop's, and sends only a verification to the check's thread.
+TEST_F(JwtCheckTest, AsyncAnswersARememberedTokenOnTheCallersThread) {
+  auto check = MakeCheck();
+  const std::string bearer = Bearer(*k1_);
+  const std::thread::id caller = std::this_thread::get_id();
+
+  struct Seen {
+    absl::Notification done;
+    std::thread::id thread;
+    JwtVerdict verdict;
+  };
+  auto run = [&](std::vector<std::string> authorization, Seen& seen) {
+    check->CheckAsync(std::move(authorization), [&seen](JwtVerdict v) {
+      seen.thread = std::this_thread::get_id();
+      seen.verdict = std::move(v);
+      seen.done.Notify();
+    });
+  };
+
+  Seen miss;
+  run({bearer}, miss);
+  miss.done.WaitForNotification();
+  ASSERT_TRUE(miss.verdict.ok()) << miss.verdict.message;
+  EXPECT_NE(miss.thread, caller);
+
+  Seen hit;
+  run({bearer}, hit);
+  ASSERT_TRUE(hit.done.HasBeenNotified());  // before CheckAsync returned
+  EXPECT_EQ(hit.thread, caller);
+  EXPECT_EQ(hit.verdict.claims, miss.verdict.claims);
+
+  Seen missing;
+  run({}, missing);
+  ASSERT_TRUE(missing.done.HasBeenNotified());
+  EXPECT_EQ(missing.thread, caller);
+  EXPECT_EQ(missing.verdict.reason, "missing");
+  EXPECT_EQ(Counter("ekinerja_gateway_jwt_rejections_total", {{"reason", "missing"}}), 1);
+  EXPECT_EQ(Counter("ekinerja_gateway_jwt_cache_lookups_total", {{"result", "miss"}}), 1);
+  EXPECT_EQ(Counter("ekinerja_gateway_jwt_cache_lookups_total", {{"result", "hit"}}), 1);
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
-// The reads of daily summaries: who may read whose days (identity's rights: self, supervisors
-// incl. a Plt, the OPD admin in scope, tenant-wide roles; never another tenant), streaming an org
-// unit's range, a month's counts, bad input, and the admin's recompute.
+// The reads of daily summaries: who may read whose days (identity's rights, as the fake directory
+// answers them: self, supervisors incl. a Plt, the OPD admin in scope, tenant-wide roles; never
+// another tenant), streaming an org unit's range, a month's counts, bad input, and the admin's
+// recompute.
 
 #include <string>
 #include <vector>

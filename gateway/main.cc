@@ -4,19 +4,15 @@
 // grpc_json_transcoder + jwt_authn + router would with the same descriptor set (deploy/envoy).
 
 #include <csignal>
-#include <thread>
 
 #include "absl/flags/flag.h"
 #include "absl/strings/str_cat.h"
-#include "absl/time/clock.h"
 #include "channel.h"
 #include "file.h"
 #include "flags.h"
-#include "http/rest_gateway.h"
+#include "gateway_wiring.h"
 #include "log.h"
-#include "passthrough/grpc_passthrough.h"
 #include "transcode/transcoder.h"
-#include "upstream/gateway_core.h"
 #include "verified_token_cache.h"
 
 ABSL_FLAG(std::string, host, "127.0.0.1", "Address to listen on (HTTP, gRPC and metrics)");
@@ -91,78 +87,46 @@ int main(int argc, char** argv) {
   auto transcoder = Transcoder::Load(*descriptor_set);
   if (!transcoder.ok()) return Fail("cannot load the descriptor set", transcoder.status());
 
-  GatewayCoreOptions core_options;
-  core_options.upstreams = absl::GetFlag(FLAGS_upstreams);
-  core_options.routed = (*transcoder)->Services();
+  GatewayOptions options;
+  options.core.upstreams = absl::GetFlag(FLAGS_upstreams);
   // TLS as every service dials (--tls_*); every upstream call carries the gateway's own deadline,
   // the client's grpc-timeout bounded by --upstream_timeout_seconds (which --rpc_deadline_seconds
   // would be elsewhere).
-  core_options.upstream = ChannelOptionsFromFlags();
-  core_options.upstream.deadline = absl::Seconds(absl::GetFlag(FLAGS_upstream_timeout_seconds));
-  core_options.jwt.issuer = absl::GetFlag(FLAGS_jwt_issuer);
-  core_options.jwt.audience = absl::GetFlag(FLAGS_jwt_audience);
-  core_options.jwt.cache_capacity = absl::GetFlag(FLAGS_jwt_cache_size);
-  auto core = GatewayCore::Create(core_options);
-  if (!core.ok()) return Fail("cannot start", core.status());
-
+  options.core.upstream = ChannelOptionsFromFlags();
+  options.core.upstream.deadline = absl::Seconds(absl::GetFlag(FLAGS_upstream_timeout_seconds));
+  options.core.jwt.issuer = absl::GetFlag(FLAGS_jwt_issuer);
+  options.core.jwt.audience = absl::GetFlag(FLAGS_jwt_audience);
+  options.core.jwt.cache_capacity = absl::GetFlag(FLAGS_jwt_cache_size);
   const std::string host = absl::GetFlag(FLAGS_host);
-  int metrics_port = -1;
-  if (absl::GetFlag(FLAGS_metrics_port) >= 0) {
-    auto port = (*core)->ServeMetrics(host, absl::GetFlag(FLAGS_metrics_port));
-    if (!port.ok()) return Fail("cannot start", port.status());
-    metrics_port = *port;
-  }
+  options.metrics_port = absl::GetFlag(FLAGS_metrics_port);
+  options.grpc_port = absl::GetFlag(FLAGS_grpc_port);
+  options.descriptor_set = *std::move(descriptor_set);
+  RestGatewayOptions& rest = options.rest;
+  rest.http.host = host;
+  rest.http.port = absl::GetFlag(FLAGS_http_port);
+  rest.http.threads = absl::GetFlag(FLAGS_http_threads);
+  rest.http.max_body_bytes = static_cast<uint64_t>(absl::GetFlag(FLAGS_max_body_bytes));
+  rest.http.max_header_bytes = static_cast<size_t>(absl::GetFlag(FLAGS_max_header_bytes));
+  rest.http.read_timeout = absl::Seconds(absl::GetFlag(FLAGS_read_timeout_seconds));
+  rest.http.write_timeout = rest.http.read_timeout;
+  rest.http.idle_timeout = absl::Seconds(absl::GetFlag(FLAGS_idle_timeout_seconds));
+  rest.cors_origins = absl::GetFlag(FLAGS_cors_origins);
+  rest.rest.upstream_timeout = absl::Seconds(absl::GetFlag(FLAGS_upstream_timeout_seconds));
+  auto gateway = StartGateway(**transcoder, std::move(options));
+  if (!gateway.ok()) return Fail("cannot start", gateway.status());
 
-  RestGatewayOptions rest_options;
-  rest_options.http.host = host;
-  rest_options.http.port = absl::GetFlag(FLAGS_http_port);
-  rest_options.http.threads = absl::GetFlag(FLAGS_http_threads);
-  rest_options.http.max_body_bytes = static_cast<uint64_t>(absl::GetFlag(FLAGS_max_body_bytes));
-  rest_options.http.max_header_bytes = static_cast<size_t>(absl::GetFlag(FLAGS_max_header_bytes));
-  rest_options.http.read_timeout = absl::Seconds(absl::GetFlag(FLAGS_read_timeout_seconds));
-  rest_options.http.write_timeout = rest_options.http.read_timeout;
-  rest_options.http.idle_timeout = absl::Seconds(absl::GetFlag(FLAGS_idle_timeout_seconds));
-  rest_options.cors_origins = absl::GetFlag(FLAGS_cors_origins);
-  rest_options.rest.upstream_timeout = absl::Seconds(absl::GetFlag(FLAGS_upstream_timeout_seconds));
-  auto rest = RestGateway::Start(**transcoder, **core, rest_options);
-  if (!rest.ok()) return Fail("cannot start", rest.status());
-
-  std::unique_ptr<GrpcPassthrough> passthrough;
-  if (absl::GetFlag(FLAGS_grpc_port) >= 0) {
-    GrpcPassthrough::Options grpc_options;
-    grpc_options.host = host;
-    grpc_options.port = absl::GetFlag(FLAGS_grpc_port);
-    grpc_options.upstreams = &(*core)->upstreams();
-    grpc_options.jwt = &(*core)->jwt();
-    grpc_options.descriptor_set = *descriptor_set;
-    grpc_options.registry = &(*core)->registry();
-    grpc_options.upstream_metrics = &(*core)->upstream_metrics();
-    grpc_options.upstream_timeout = rest_options.rest.upstream_timeout;
-    auto started = GrpcPassthrough::Start(std::move(grpc_options));
-    if (!started.ok()) return Fail("cannot start", started.status());
-    passthrough = *std::move(started);
-  }
-
+  const int grpc_port = (*gateway)->grpc_port(), metrics_port = (*gateway)->metrics_port();
   LogInfo("serving",
-          {{"http", absl::StrCat(host, ":", (*rest)->port())},
-           {"grpc", passthrough ? absl::StrCat(host, ":", passthrough->port()) : "off"},
+          {{"http", absl::StrCat(host, ":", (*gateway)->http_port())},
+           {"grpc", grpc_port >= 0 ? absl::StrCat(host, ":", grpc_port) : "off"},
            {"metrics", metrics_port >= 0 ? absl::StrCat(host, ":", metrics_port) : "off"},
            {"routes", absl::StrCat((*transcoder)->Services().size(), " services")}});
 
   int sig = 0;
   sigwait(&signals, &sig);
   LogInfo("signal received; draining", {{"signal", sig == SIGTERM ? "SIGTERM" : "SIGINT"}});
-  const absl::Duration drain = absl::Seconds(absl::GetFlag(FLAGS_drain_seconds));
-  const absl::Time deadline = absl::Now() + drain;
-  // Both doors drain at once, within the one deadline.
-  std::thread grpc_drain([&] {
-    if (passthrough) passthrough->Shutdown(deadline);
-  });
-  (*rest)->Shutdown(drain);
-  grpc_drain.join();
-  passthrough.reset();
-  rest->reset();
-  core->reset();  // after both doors: they borrow its channels and JWT check
+  (*gateway)->Shutdown(absl::Seconds(absl::GetFlag(FLAGS_drain_seconds)));
+  gateway->reset();
   LogInfo("stopped");
   return 0;
 }

@@ -3,15 +3,12 @@
 
 #include "absl/flags/flag.h"
 #include "absl/strings/ascii.h"
-#include "adms/adms_handler.h"
-#include "api/attendance_service.h"
+#include "attendance_wiring.h"
 #include "channel.h"
 #include "embedded.h"
 #include "file.h"
 #include "flags.h"
 #include "grpcpp/grpcpp.h"
-#include "http_server.h"
-#include "jwks_cache.h"
 #include "jwks_proto.h"
 #include "log.h"
 #include "server_flags.h"
@@ -55,44 +52,24 @@ int main(int argc, char** argv) {
     credential = {absl::GetFlag(FLAGS_identity_client_id),
                   std::string(absl::StripAsciiWhitespace(*secret))};
   }
-  const int adms_port = absl::GetFlag(FLAGS_adms_port);
-  const int adms_threads = absl::GetFlag(FLAGS_adms_threads);
-  ServerOptions options = ServerOptionsFromFlags("attendance");
-  const std::string host = options.host;
+  AttendanceOptions options;
+  options.jwt_issuer = absl::GetFlag(FLAGS_jwt_issuer);
+  options.jwt_audience = absl::GetFlag(FLAGS_jwt_audience);
+  options.jwt_cache_size = absl::GetFlag(FLAGS_jwt_cache_size);
+  options.adms_port = absl::GetFlag(FLAGS_adms_port);
+  options.adms_threads = absl::GetFlag(FLAGS_adms_threads);
+  ServerOptions server = ServerOptionsFromFlags("attendance");
+  options.adms_host = server.host;
 
   return RunService(
-      std::move(options), embedded::attendance_sql(), absl::GetFlag(FLAGS_migrate_only),
-      [&](ServiceHost& host_) -> absl::StatusOr<ServiceSetup> {
+      std::move(server), embedded::attendance_sql(), absl::GetFlag(FLAGS_migrate_only),
+      [&](ServiceHost& host) -> absl::StatusOr<ServiceSetup> {
         EK_ASSIGN_OR_RETURN(std::shared_ptr<grpc::Channel> identity,
                             MakeChannel(absl::GetFlag(FLAGS_identity), ChannelOptionsFromFlags()));
-        std::shared_ptr<Directory> directory = MakeIdentityDirectory(identity, credential);
-        auto metrics = std::make_shared<AttendanceMetrics>(host_.metrics().registry());
-        auto service = std::make_shared<AttendanceServiceImpl>(host_.pool(), *directory, *metrics);
-        auto jwks = std::make_shared<auth::JwksCache>(
-            auth::FetchJwksFromIdentity(identity, absl::Seconds(5)));
-        ServiceSetup setup;
-        setup.services = {service.get()};
-        setup.verifier = std::make_shared<JwtTokenVerifier>(jwks, absl::GetFlag(FLAGS_jwt_issuer),
-                                                            absl::GetFlag(FLAGS_jwt_audience),
-                                                            absl::GetFlag(FLAGS_jwt_cache_size));
-        setup.keep_alive = {directory, metrics, service, jwks};
-        if (adms_port >= 0) {
-          // Members go in reverse: the server stops before the handler it calls goes away.
-          struct Adms {
-            std::shared_ptr<AdmsHandler> handler;
-            std::unique_ptr<HttpServer> server;
-          };
-          auto adms = std::make_shared<Adms>();
-          adms->handler =
-              std::make_shared<AdmsHandler>(service->ingestor(), *metrics, adms_threads);
-          HttpServerOptions http;
-          http.host = host;
-          http.port = adms_port;
-          http.max_body_bytes = 8 << 20;
-          EK_ASSIGN_OR_RETURN(adms->server, HttpServer::Start(http, adms->handler.get()));
-          LogInfo(absl::StrCat("ADMS (iclock) listening on ", host, ":", adms->server->port()));
-          setup.keep_alive.push_back(adms);
-        }
-        return setup;
+        AttendanceClients clients;
+        clients.directory = MakeIdentityDirectory(identity, credential);
+        clients.public_keys = auth::FetchJwksFromIdentity(identity, absl::Seconds(5));
+        EK_ASSIGN_OR_RETURN(Attendance built, BuildAttendance(host, options, std::move(clients)));
+        return std::move(built.setup);
       });
 }

@@ -3,13 +3,12 @@
 #include "absl/flags/flag.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
-#include "api/identity_service.h"
 #include "crypto.h"
 #include "embedded.h"
 #include "file.h"
 #include "flags.h"
+#include "identity_wiring.h"
 #include "log.h"
-#include "public_methods.h"
 #include "server_flags.h"
 #include "status.h"
 #include "verified_token_cache.h"
@@ -94,7 +93,8 @@ absl::StatusOr<std::optional<ekinerja::auth::Aes256Key>> KekFrom(const std::stri
 int main(int argc, char** argv) {
   ekinerja::ParseFlags(argc, argv, "ekinerja-identity: the identity service of e-Kinerja");
   using namespace ekinerja;
-  identity::IdentityConfig config;
+  identity::IdentityOptions options;
+  identity::IdentityConfig& config = options.config;
   config.issuer = absl::GetFlag(FLAGS_jwt_issuer);
   config.audience = absl::GetFlag(FLAGS_jwt_audience);
   config.access_ttl = absl::Seconds(absl::GetFlag(FLAGS_access_token_ttl_seconds));
@@ -113,7 +113,8 @@ int main(int argc, char** argv) {
   }
   for (const auto& p : absl::GetFlag(FLAGS_trusted_proxies)) config.trusted_proxies.insert(p);
   config.org_cache_entries = absl::GetFlag(FLAGS_org_cache_entries);
-  const std::string platform_password = absl::GetFlag(FLAGS_platform_admin_password);
+  options.jwt_cache_size = absl::GetFlag(FLAGS_jwt_cache_size);
+  options.platform_admin_password = absl::GetFlag(FLAGS_platform_admin_password);
   auto kek = KekFrom(absl::GetFlag(FLAGS_signing_kek), absl::GetFlag(FLAGS_signing_kek_file),
                      "signing_kek");
   auto previous_kek =
@@ -130,7 +131,8 @@ int main(int argc, char** argv) {
         "EKINERJA_SIGNING_KEK (openssl rand -base64 32)");
     return 2;
   }
-  std::vector<identity::ServiceAccount> service_accounts;
+  if (kek->has_value()) options.kek = **kek;
+  options.previous_kek = *previous_kek;
   if (const std::string path = absl::GetFlag(FLAGS_service_accounts_file); !path.empty()) {
     absl::StatusOr<std::string> text = ReadFile(path);
     auto parsed = text.ok() ? identity::ParseServiceAccounts(*text) : text.status();
@@ -138,32 +140,13 @@ int main(int argc, char** argv) {
       LogError(absl::StrCat("--service_accounts_file ", path, ": ", parsed.status().ToString()));
       return 2;
     }
-    service_accounts = *std::move(parsed);
+    options.service_accounts = *std::move(parsed);
   }
 
   return RunService(
       ServerOptionsFromFlags("identity"), embedded::identity_sql(),
       absl::GetFlag(FLAGS_migrate_only), [&](ServiceHost& host) -> absl::StatusOr<ServiceSetup> {
-        if (!platform_password.empty()) {
-          EK_RETURN_IF_ERROR(
-              identity::BootstrapPlatformAdmin(host.pool(), platform_password, config.hash_params));
-        }
-        EK_RETURN_IF_ERROR(
-            identity::EnsureServiceAccounts(host.pool(), service_accounts, config.hash_params));
-        auto keys = std::make_shared<identity::KeyRing>(host.pool(), config.access_ttl, **kek,
-                                                        *previous_kek);
-        EK_RETURN_IF_ERROR(keys->EnsureKey());
-        auto metrics = std::make_shared<identity::IdentityMetrics>(host.metrics().registry());
-        auto service = std::make_shared<identity::IdentityServiceImpl>(
-            host.pool(), *keys, *metrics, config, &host.metrics().registry());
-        auto jwks = std::make_shared<auth::JwksCache>([keys] { return keys->PublicKeys(); },
-                                                      absl::Seconds(30), absl::Seconds(1));
-        ServiceSetup setup;
-        setup.services = {service.get()};
-        setup.verifier = std::make_shared<JwtTokenVerifier>(jwks, config.issuer, config.audience,
-                                                            absl::GetFlag(FLAGS_jwt_cache_size));
-        setup.public_methods = PublicMethodSet();
-        setup.keep_alive = {keys, metrics, service, jwks};
-        return setup;
+        EK_ASSIGN_OR_RETURN(identity::Identity built, identity::BuildIdentity(host, options));
+        return std::move(built.setup);
       });
 }

@@ -1,9 +1,9 @@
 #pragma once
 
 // What attendance asks identity (DESIGN §2: services talk only over gRPC): who may read whom, who
-// approves whom, and who works where. Behind an interface so that the service can be tested
-// against identity's real server (tests/integration/attendance runs it in-process) and so that
-// the calls are made in one place.
+// approves whom, and who works where. Behind an interface so that the calls are made in one place
+// and the service's tests run against a fake (tests/mocks/fake_directory.h); the tests of the
+// conversation itself run the gRPC one against identity's real server, in-process.
 //
 // Rights are identity's: a read check forwards the caller's own token, and identity answers as it
 // would the caller (self; supervisors their subordinates, Plt/Plh included; ADMIN_OPD their

@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <deque>
 #include <utility>
 
 #include "absl/container/flat_hash_map.h"
@@ -13,6 +12,7 @@
 #include "absl/synchronization/mutex.h"
 #include "clients/directory.h"
 #include "date_proto.h"
+#include "domain/unit_path.h"
 #include "ekinerja/identity/v1/identity.grpc.pb.h"
 #include "grpc_status.h"
 #include "grpcpp/grpcpp.h"
@@ -374,7 +374,7 @@ class IdentityDirectory final : public Directory {
     for (size_t i = 0; i < out.size(); ++i) {
       if (units_of[i].empty()) continue;
       auto [it, inserted] = paths.try_emplace(units_of[i]);
-      if (inserted) it->second = PathTo(units_of[i], parent_of);
+      if (inserted) it->second = UnitPath(units_of[i], parent_of);
       out[i].unit_path = it->second;
     }
     std::sort(out.begin(), out.end(),
@@ -396,21 +396,6 @@ class IdentityDirectory final : public Directory {
       req.set_page_token(resp.next_page_token());
     } while (!req.page_token().empty());
     return parent_of;
-  }
-
-  // Root first, down to `unit`. A unit missing from the listing (created since) ends the climb;
-  // a parent chain that loops stops where it would repeat.
-  static std::vector<std::string> PathTo(
-      const std::string& unit, const absl::flat_hash_map<std::string, std::string>& parent_of) {
-    std::deque<std::string> path;
-    absl::flat_hash_set<std::string> seen;
-    for (std::string u = unit; !u.empty() && seen.insert(u).second;) {
-      path.push_front(u);
-      auto it = parent_of.find(u);
-      if (it == parent_of.end()) break;
-      u = it->second;
-    }
-    return {path.begin(), path.end()};
   }
 
   void Remember(const std::string& key, std::shared_ptr<const std::vector<EmployeeUnit>> value) {

@@ -1,69 +1,80 @@
 #pragma once
 
-// The attendance service in-process, per test, beside the real identity service (its fixture:
-// own Postgres schema, a seeded Dinas Kesehatan with supervisors, a Plt, an auditor and an OPD
-// admin): attendance gets its own schema, is wired as main.cc wires it (identity's JWKS, the gRPC
-// Directory against identity, the tenant's service account), and serves on port 0.
+// The attendance service alone, per test, against fakes of its peers (tests/mocks): its own
+// Postgres schema, the service built by BuildAttendance as main.cc builds it, on port 0, with a
+// FakeDirectory for identity and tokens signed by a TestTokenIssuer whose key it trusts. The
+// tests here are about attendance; those about its conversation with identity run the real one
+// (attendance_identity_fixture.h).
 //
-//   SeedAttendance("dinkes") seeds the tenant (SeedTenant), starts attendance with the
-//   deployment-wide service account (identity's kPlatformService), registers kDevice (Asia/Jakarta,
-//   in service from kDeviceInService) and maps PIN "1".."6" on it to kadis, kabid_p2p, staf_p2p,
-//   staf_s1_a, staf_s1_b, staf_yankes (in that order).
+//   SeedAttendance("dinkes") declares the tenant of integration/common/seed_org.h to the fake
+//   directory (SeedTenant), starts attendance with the deployment-wide service account
+//   kPlatformService, registers kDevice (Asia/Jakarta, in service from kDeviceInService) and maps
+//   PIN "1".."6" on it to kadis, kabid_p2p, staf_p2p, staf_s1_a, staf_s1_b, staf_yankes (in that
+//   order).
 
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
 
-#include "api/attendance_metrics.h"
-#include "api/attendance_service.h"
 #include "civil.h"
-#include "clients/directory.h"
-#include "ekinerja/attendance/v1/attendance.grpc.pb.h"
-#include "integration/identity/identity_fixture.h"
-
-namespace ekinerja::embedded {
-absl::Span<const EmbeddedFile> attendance_sql();
-}  // namespace ekinerja::embedded
+#include "fake_directory.h"
+#include "gtest/gtest.h"
+#include "integration/attendance/attendance_process.h"
+#include "integration/attendance/fake_seed.h"
+#include "integration/common/grpc_expect.h"
+#include "integration/common/seed_org.h"
+#include "test_tokens.h"
 
 namespace ekinerja::attendance::it {
 
-namespace av1 = ::ekinerja::attendance::v1;
-using identity::it::Date;
-using identity::it::HasCode;
-using identity::it::Ok;
-using identity::it::SeededTenant;
-using identity::it::ViolatedFields;
+using integration::Date;
+using integration::HasCode;
+using integration::Ok;
+using integration::SeededTenant;
+using integration::ViolatedFields;
 
-using identity::it::kPlatformService;
-using identity::it::kPlatformServiceSecret;
-constexpr char kDevice[] = "ZK-DINKES-01";
-const absl::CivilDay kDeviceInService(2024, 1, 1);
+using integration::kPlatformService;
 
-// A valid NIP that no seeded tenant has.
-constexpr char kNobody[] = "196702271998032003";
-
-// A weekday well in the past, when everyone is assigned (a Wednesday).
-const absl::CivilDay kWednesday(2025, 3, 12);
-
-class AttendanceTest : public identity::it::IdentityTest {
+class AttendanceTest : public ::testing::Test {
  protected:
-  void SetUp() override;
-  void TearDown() override;
+  void TearDown() override { attendance_.Shutdown(); }
 
-  // Seeds `code` and starts attendance for it (see above). Fails the test on any error.
+  // Declares `code` and starts attendance for it (see above). Fails the test on any error.
   SeededTenant SeedAttendance(const std::string& code);
-  // As the seeded tenant's admin in identity: ends `nip`'s only assignment the day before `from`
-  // and gives them `position` (definitive) from `from`. Fails the test on any error.
-  void MoveEmployee(const std::string& nip, const std::string& position, absl::CivilDay from);
-  // Starts attendance with this service account (SeedAttendance calls it); once per test.
-  void StartAttendance(ServiceCredential credential);
+  // Declares tenant `code` to the fake directory: the org, its employees and the logins of
+  // seed_org.h (with the tenant admin's token in admin_token). NIPs differ between the tenants of
+  // one test.
+  SeededTenant SeedTenant(const std::string& code);
+  // As identity's ImportEmployees would: `nip`'s definitive position is `position` from `from`.
+  void MoveEmployee(const std::string& nip, const std::string& position, absl::CivilDay from) {
+    directory_->Move(seeded_.code, nip, position, from);
+  }
 
-  av1::AttendanceService::Stub& att() { return *att_stub_; }
-  AttendanceServiceImpl& service() { return *service_; }
-  AttendanceMetrics& att_metrics() { return *metrics_; }
-  Directory& directory() { return *directory_; }
-  const integration::TestSchema& att_db() const { return *att_schema_; }
-  std::string identity_address();
+  // The access token of a seeded login (the tenant admin, an employee's NIP, kAuditor, kOpdAdmin).
+  std::string Token(const SeededTenant& t, const std::string& username);
+  // A login of `tenant` made here: `nip` for an employee, `role` added, `admin_unit` for an
+  // ADMIN_OPD.
+  std::string LoginAs(const std::string& tenant, const std::string& username,
+                      const std::string& nip, std::vector<Role> roles,
+                      const std::string& admin_unit);
+  // The platform operator's token (tenant platform, PLATFORM_ADMIN).
+  std::string PlatformToken();
+  // The admin token of a second tenant, "lain" (declared on first use).
+  std::string OtherAdmin() {
+    if (other_admin_.empty()) other_admin_ = SeedTenant("lain").admin_token;
+    return other_admin_;
+  }
+
+  static std::unique_ptr<grpc::ClientContext> Ctx(const std::string& token = "") {
+    return integration::Ctx(token);
+  }
+
+  av1::AttendanceService::Stub& att() { return attendance_.stub(); }
+  AttendanceServiceImpl& service() { return attendance_.service(); }
+  AttendanceMetrics& att_metrics() { return attendance_.metrics(); }
+  mocks::FakeDirectory& directory() { return *directory_; }
+  const integration::TestSchema& att_db() const { return attendance_.db(); }
 
   // The instant of `local` on the wall clock of `zone` ("Asia/Jakarta").
   static google::protobuf::Timestamp At(absl::CivilSecond local,
@@ -78,25 +89,18 @@ class AttendanceTest : public identity::it::IdentityTest {
   av1::AttendanceDay Day(const std::string& token, const std::string& nip, absl::CivilDay day);
   // A row count of the attendance schema.
   int64_t Count(const std::string& sql);
-  // The admin token of a second tenant, "lain" (seeded in identity on first use).
-  std::string OtherAdmin() {
-    if (other_admin_.empty()) other_admin_ = SeedTenant("lain").admin_token;
-    return other_admin_;
-  }
 
-  // Tokens of the seeded tenant: its admin's, and a SERVICE token of it (kPlatformService's,
-  // exchanged).
+  // Tokens of the seeded tenant: its admin's, and a SERVICE token of it (kPlatformService's, as
+  // the directory's ServiceToken gives it).
   std::string admin_token_, service_token_;
   SeededTenant seeded_;
 
  private:
-  std::unique_ptr<integration::TestSchema> att_schema_;
-  std::unique_ptr<ServiceHost> att_host_;
-  std::shared_ptr<AttendanceMetrics> metrics_;
-  std::unique_ptr<Directory> directory_;
-  std::unique_ptr<AttendanceServiceImpl> service_;
-  std::shared_ptr<auth::JwksCache> att_jwks_;
-  std::unique_ptr<av1::AttendanceService::Stub> att_stub_;
+  mocks::TestTokenIssuer tokens_;
+  std::shared_ptr<mocks::FakeDirectory> directory_ =
+      std::make_shared<mocks::FakeDirectory>(tokens_, kPlatformService);
+  AttendanceProcess attendance_;
+  int seeded_tenants_ = 0;
   std::string other_admin_;
 };
 

@@ -22,7 +22,6 @@
 namespace ekinerja::attendance::it {
 namespace {
 
-namespace idv1 = ::ekinerja::identity::v1;
 using Code = grpc::StatusCode;
 
 const absl::CivilDay kMoved(2025, 7, 1);
@@ -107,16 +106,14 @@ class AuthorizationMatrixTest : public AttendanceTest {
     tokens_[kSelf] = Token(seeded_, target_);
     tokens_[kPeer] = Token(seeded_, seeded_.staf_s1_b);
     // The Kabid of YANKES has no login in the seed.
-    tokens_[kAtasanNow] = LoginAs(seeded_.kabid_yankes, seeded_.kabid_yankes,
-                                  ekinerja::type::v1::ROLE_UNSPECIFIED, "");
+    tokens_[kAtasanNow] = LoginAs(seeded_.code, seeded_.kabid_yankes, seeded_.kabid_yankes, {}, "");
     tokens_[kAtasanPast] = Token(seeded_, seeded_.staf_p2p);
     tokens_[kOpdAdminOfUnit] =
-        LoginAs("admin.yankes", "", ekinerja::type::v1::ROLE_ADMIN_OPD, "DINKES.YANKES");
-    tokens_[kOpdAdminOther] = Token(seeded_, identity::it::kOpdAdmin);
+        LoginAs(seeded_.code, "admin.yankes", "", {Role::kAdminOpd}, "DINKES.YANKES");
+    tokens_[kOpdAdminOther] = Token(seeded_, integration::kOpdAdmin);
     tokens_[kTenantAdmin] = admin_token_;
-    tokens_[kAuditor] = Token(seeded_, identity::it::kAuditor);
-    tokens_[kVerifikator] =
-        LoginAs("verifikator", "", ekinerja::type::v1::ROLE_VERIFIKATOR_TPP, "");
+    tokens_[kAuditor] = Token(seeded_, integration::kAuditor);
+    tokens_[kVerifikator] = LoginAs(seeded_.code, "verifikator", "", {Role::kVerifikatorTpp}, "");
     tokens_[kService] = service_token_;
     const SeededTenant other = SeedTenant("lain");
     tokens_[kOtherAdmin] = other.admin_token;
@@ -141,20 +138,6 @@ class AuthorizationMatrixTest : public AttendanceTest {
     *h.mutable_holiday() = Holiday(absl::CivilDay(2025, 12, 26));
     av1::Holiday holiday;
     ASSERT_TRUE(Ok(att().CreateHoliday(Ctx(admin_token_).get(), h, &holiday)));
-  }
-
-  // A login of the seeded tenant created here; its token.
-  std::string LoginAs(const std::string& username, const std::string& nip,
-                      ekinerja::type::v1::Role role, const std::string& admin_unit) {
-    idv1::CreateUserRequest req;
-    req.mutable_user()->set_username(username);
-    req.mutable_user()->set_nip(nip);
-    if (role != ekinerja::type::v1::ROLE_UNSPECIFIED) req.mutable_user()->add_roles(role);
-    req.mutable_user()->set_admin_org_unit_code(admin_unit);
-    req.set_password("matriks-rahasia-2026");
-    idv1::User user;
-    EXPECT_TRUE(Ok(stub().CreateUser(Ctx(admin_token_).get(), req, &user)));
-    return IdentityTest::Token(seeded_.code, username, "matriks-rahasia-2026");
   }
 
   av1::Absence Absence(absl::CivilDay day) {

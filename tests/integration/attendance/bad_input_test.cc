@@ -77,7 +77,7 @@ TEST_F(BadInputTest, NulBytesInAbsencesAreFieldViolationsNotDatabaseErrors) {
   ASSERT_TRUE(HasCode(st, grpc::StatusCode::INVALID_ARGUMENT));
   EXPECT_THAT(ViolatedFields(st),
               ElementsAre("absence.reason", "absence.evidence_uri", "request_id"));
-  EXPECT_EQ(identity::it::Violations(st)[0].description(), "contains a control character");
+  EXPECT_EQ(integration::Violations(st)[0].description(), "contains a control character");
 
   av1::ImportAbsencesResponse imported;
   st = Import(absl::StrCat("nip,kind,start_date,end_date,reason\n", seeded_.staf_s1_a,
@@ -164,7 +164,7 @@ TEST_F(BadInputTest, DatesOutsideTheWorkDateWindowAreRefused) {
   grpc::Status st = att().AssignSchedule(Ctx(admin_token_).get(), assign, &a);
   ASSERT_TRUE(HasCode(st, grpc::StatusCode::INVALID_ARGUMENT));
   EXPECT_THAT(ViolatedFields(st), ElementsAre("assignment.start_date"));
-  EXPECT_EQ(identity::it::Violations(st)[0].description(),
+  EXPECT_EQ(integration::Violations(st)[0].description(),
             "outside the work dates 2000-01-01 to 2100-12-31");
 
   av1::CreateHolidayRequest holiday;
@@ -215,7 +215,7 @@ TEST_F(BadInputTest, EachTenantSetsItsOwnWorkDateWindow) {
   grpc::Status st = att().UpdateAttendanceRules(Ctx(admin_token_).get(), update, &out);
   ASSERT_TRUE(HasCode(st, grpc::StatusCode::INVALID_ARGUMENT));
   EXPECT_THAT(ViolatedFields(st), ElementsAre("rules.first_work_date", "rules.last_work_date"));
-  EXPECT_EQ(identity::it::Violations(st)[0].description(), "between 1970-01-01 and 2199-12-31");
+  EXPECT_EQ(integration::Violations(st)[0].description(), "between 1970-01-01 and 2199-12-31");
   *rules.mutable_first_work_date() = Date(absl::CivilDay(2030, 1, 1));
   *rules.mutable_last_work_date() = Date(absl::CivilDay(2024, 1, 1));
   st = att().UpdateAttendanceRules(Ctx(admin_token_).get(), update, &out);
@@ -240,7 +240,7 @@ TEST_F(BadInputTest, EachTenantSetsItsOwnWorkDateWindow) {
   st = att().AssignSchedule(Ctx(admin_token_).get(), assign, &a);
   ASSERT_TRUE(HasCode(st, grpc::StatusCode::INVALID_ARGUMENT));
   EXPECT_THAT(ViolatedFields(st), ElementsAre("assignment.start_date"));
-  EXPECT_EQ(identity::it::Violations(st)[0].description(),
+  EXPECT_EQ(integration::Violations(st)[0].description(),
             "outside the work dates 2024-01-01 to 2030-12-31");
 
   av1::ImportAbsencesResponse imported;
@@ -258,7 +258,7 @@ TEST_F(BadInputTest, EachTenantSetsItsOwnWorkDateWindow) {
   av1::ListHolidaysResponse holidays;
   st = att().ListHolidays(Ctx(admin_token_).get(), year, &holidays);
   ASSERT_TRUE(HasCode(st, grpc::StatusCode::INVALID_ARGUMENT));
-  EXPECT_EQ(identity::it::Violations(st)[0].description(), "required: 2024-2030");
+  EXPECT_EQ(integration::Violations(st)[0].description(), "required: 2024-2030");
   EXPECT_EQ(Written(), before);
 
   // Inside the window nothing changed, and another tenant keeps the default window.
@@ -319,7 +319,7 @@ TEST_F(BadInputTest, TierBoundsAreAtMostADay) {
   grpc::Status st = att().UpdateAttendanceRules(Ctx(admin_token_).get(), update, &out);
   ASSERT_TRUE(HasCode(st, grpc::StatusCode::INVALID_ARGUMENT));
   EXPECT_THAT(ViolatedFields(st), ElementsAre("rules.tier_max_minutes"));
-  EXPECT_EQ(identity::it::Violations(st)[0].description(), "each at most 1440 (a day)");
+  EXPECT_EQ(integration::Violations(st)[0].description(), "each at most 1440 (a day)");
   update.mutable_rules()->set_tier_max_minutes(2, 1440);
   EXPECT_TRUE(Ok(att().UpdateAttendanceRules(Ctx(admin_token_).get(), update, &out)));
 }

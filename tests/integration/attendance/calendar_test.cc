@@ -212,8 +212,8 @@ TEST_F(CalendarTest, OnlyTheTenantAdminUpdatesRules) {
   for (int m : {30, 60, 90}) update.mutable_rules()->add_tier_max_minutes(m);
   update.mutable_rules()->set_window_margin_minutes(240);
   av1::AttendanceRules out;
-  for (const std::string& token : {T(seeded_.staf_p2p), T(seeded_.kadis), T(identity::it::kAuditor),
-                                   T(identity::it::kOpdAdmin), service_token_}) {
+  for (const std::string& token : {T(seeded_.staf_p2p), T(seeded_.kadis), T(integration::kAuditor),
+                                   T(integration::kOpdAdmin), service_token_}) {
     EXPECT_TRUE(HasCode(att().UpdateAttendanceRules(Ctx(token).get(), update, &out),
                         grpc::StatusCode::PERMISSION_DENIED));
   }
@@ -305,7 +305,7 @@ TEST_F(CalendarTest, CreateTemplateRefusesBadInputAndWritesNothing) {
 TEST_F(CalendarTest, OnlyTheTenantAdminCreatesTemplates) {
   av1::ScheduleTemplate out;
   for (const std::string& token :
-       {T(seeded_.staf_p2p), T(seeded_.kabid_p2p), T(identity::it::kOpdAdmin), service_token_}) {
+       {T(seeded_.staf_p2p), T(seeded_.kabid_p2p), T(integration::kOpdAdmin), service_token_}) {
     EXPECT_TRUE(
         HasCode(CreateTemplate(token, Ramadan(), &out), grpc::StatusCode::PERMISSION_DENIED));
   }
@@ -444,7 +444,7 @@ TEST_F(CalendarTest, OnlyTheTenantAdminAssignsSchedules) {
   *a.mutable_start_date() = Date(absl::CivilDay(2025, 3, 1));
   av1::ScheduleAssignment out;
   for (const std::string& token : {T(seeded_.staf_s1_a), T(seeded_.staf_p2p),
-                                   T(identity::it::kOpdAdmin), T(identity::it::kAuditor)}) {
+                                   T(integration::kOpdAdmin), T(integration::kAuditor)}) {
     EXPECT_TRUE(HasCode(Assign(token, a, "", &out), grpc::StatusCode::PERMISSION_DENIED));
   }
   EXPECT_EQ(Count("SELECT count(*) FROM schedule_assignments"), 0);
@@ -463,7 +463,7 @@ TEST_F(CalendarTest, AssignmentsAreReadAsTheEmployeesAttendanceIs) {
 
   av1::ListScheduleAssignmentsRequest req;
   av1::ListScheduleAssignmentsResponse list;
-  ASSERT_TRUE(Ok(att().ListScheduleAssignments(Ctx(T(identity::it::kAuditor)).get(), req, &list)));
+  ASSERT_TRUE(Ok(att().ListScheduleAssignments(Ctx(T(integration::kAuditor)).get(), req, &list)));
   EXPECT_EQ(list.assignments_size(), 3);
   // Page by page.
   req.set_page_size(2);
@@ -591,7 +591,7 @@ TEST_F(CalendarTest, OnlyTheTenantAdminSetsRostersAndPeersDoNotReadThem) {
   *req.add_days() = Roster(kWednesday, "22:00", "06:00");
   av1::SetRosterDaysResponse out;
   for (const std::string& token :
-       {T(seeded_.staf_s1_a), T(seeded_.staf_p2p), T(identity::it::kOpdAdmin), service_token_}) {
+       {T(seeded_.staf_s1_a), T(seeded_.staf_p2p), T(integration::kOpdAdmin), service_token_}) {
     EXPECT_TRUE(HasCode(att().SetRosterDays(Ctx(token).get(), req, &out),
                         grpc::StatusCode::PERMISSION_DENIED));
   }
@@ -608,7 +608,7 @@ TEST_F(CalendarTest, OnlyTheTenantAdminSetsRostersAndPeersDoNotReadThem) {
   EXPECT_TRUE(HasCode(att().ListRosterDays(Ctx(T(seeded_.staf_yankes)).get(), list_req, &list),
                       grpc::StatusCode::PERMISSION_DENIED));
   // The supervisor (the Plt Kasi) and the OPD admin read it; another tenant sees nothing.
-  for (const std::string& token : {T(seeded_.staf_p2p), T(identity::it::kOpdAdmin)}) {
+  for (const std::string& token : {T(seeded_.staf_p2p), T(integration::kOpdAdmin)}) {
     list.Clear();
     ASSERT_TRUE(Ok(att().ListRosterDays(Ctx(token).get(), list_req, &list)));
     EXPECT_EQ(list.days_size(), 1);
@@ -692,7 +692,7 @@ TEST_F(CalendarTest, HolidayRpcsRefuseBadInputAndWriteNothing) {
 TEST_F(CalendarTest, OnlyTheTenantAdminManagesHolidays) {
   av1::Holiday out;
   for (const std::string& token :
-       {T(seeded_.staf_p2p), T(seeded_.kadis), T(identity::it::kAuditor), service_token_}) {
+       {T(seeded_.staf_p2p), T(seeded_.kadis), T(integration::kAuditor), service_token_}) {
     EXPECT_TRUE(
         HasCode(CreateHoliday(token, kWednesday, "Nyepi", av1::HOLIDAY_KIND_LIBUR_NASIONAL, &out),
                 grpc::StatusCode::PERMISSION_DENIED));

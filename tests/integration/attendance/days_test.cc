@@ -1,6 +1,7 @@
-// The reads of daily summaries: who may read whose days (identity's rights: self, supervisors
-// incl. a Plt, the OPD admin in scope, tenant-wide roles; never another tenant), streaming an org
-// unit's range, a month's counts, bad input, and the admin's recompute.
+// The reads of daily summaries: who may read whose days (identity's rights, as the fake directory
+// answers them: self, supervisors incl. a Plt, the OPD admin in scope, tenant-wide roles; never
+// another tenant), streaming an org unit's range, a month's counts, bad input, and the admin's
+// recompute.
 
 #include <string>
 #include <vector>
@@ -70,9 +71,9 @@ TEST_F(DaysTest, EachCallerReadsOnlyWhomIdentityLetsThemRead) {
   EXPECT_TRUE(Ok(Get(Token(seeded_, seeded_.kabid_p2p), target, &out)));
   EXPECT_TRUE(Ok(Get(Token(seeded_, seeded_.kadis), target, &out)));
   EXPECT_TRUE(Ok(Get(admin_token_, target, &out)));
-  EXPECT_TRUE(Ok(Get(Token(seeded_, identity::it::kAuditor), target, &out)));
+  EXPECT_TRUE(Ok(Get(Token(seeded_, integration::kAuditor), target, &out)));
   EXPECT_TRUE(Ok(Get(service_token_, target, &out)));
-  EXPECT_TRUE(Ok(Get(Token(seeded_, identity::it::kOpdAdmin), target, &out)));
+  EXPECT_TRUE(Ok(Get(Token(seeded_, integration::kOpdAdmin), target, &out)));
   // A Plt supervises the unit they act for: staf_p2p is Plt head of DINKES.P2P.S1.
   EXPECT_TRUE(Ok(Get(Token(seeded_, target), seeded_.staf_s1_a, &out)));
   // Peers, subordinates reading up, another bidang, the OPD admin outside P2P.
@@ -82,7 +83,7 @@ TEST_F(DaysTest, EachCallerReadsOnlyWhomIdentityLetsThemRead) {
                       grpc::StatusCode::PERMISSION_DENIED));
   EXPECT_TRUE(HasCode(Get(Token(seeded_, seeded_.staf_yankes), target, &out),
                       grpc::StatusCode::PERMISSION_DENIED));
-  EXPECT_TRUE(HasCode(Get(Token(seeded_, identity::it::kOpdAdmin), seeded_.staf_yankes, &out),
+  EXPECT_TRUE(HasCode(Get(Token(seeded_, integration::kOpdAdmin), seeded_.staf_yankes, &out),
                       grpc::StatusCode::PERMISSION_DENIED));
   // Another tenant's admin and employee (the tenant has no such employee), and the platform
   // operator.
@@ -153,6 +154,41 @@ TEST_F(DaysTest, ListAttendanceDaysGivesEveryDayOfTheRange) {
               grpc::StatusCode::PERMISSION_DENIED));
 }
 
+// What attendance asks identity for a range (the fake records it): one question for the whole
+// range of a supervisor, one for a role reading the whole tenant, none for oneself.
+TEST_F(DaysTest, ARangeIsAskedOfIdentityOnce) {
+  ASSERT_FALSE(HasFatalFailure());
+  const absl::CivilDay first(2025, 3, 10), last(2025, 3, 16);
+  av1::ListAttendanceDaysRequest req;
+  req.set_nip(seeded_.staf_s1_b);
+  *req.mutable_start_date() = Date(first);
+  *req.mutable_end_date() = Date(last);
+  av1::ListAttendanceDaysResponse resp;
+  const std::string kabid = Token(seeded_, seeded_.kabid_p2p);
+  directory().ClearCalls();
+  ASSERT_TRUE(Ok(att().ListAttendanceDays(Ctx(kabid).get(), req, &resp)));
+  EXPECT_EQ(resp.days_size(), 7);
+  auto calls = directory().calls();
+  ASSERT_EQ(calls.size(), 1u);
+  EXPECT_EQ(calls[0].method, "CheckReadsEmployeeDuring");
+  EXPECT_EQ(calls[0].bearer, kabid);
+  EXPECT_EQ(calls[0].subject, seeded_.staf_s1_b);
+  EXPECT_EQ(calls[0].first, first);
+  EXPECT_EQ(calls[0].last, last);
+
+  directory().ClearCalls();
+  ASSERT_TRUE(Ok(att().ListAttendanceDays(Ctx(admin_token_).get(), req, &resp)));
+  calls = directory().calls();
+  ASSERT_EQ(calls.size(), 1u);
+  EXPECT_EQ(calls[0].method, "CheckReadsEmployee");
+  EXPECT_EQ(calls[0].first, first);
+
+  directory().ClearCalls();
+  ASSERT_TRUE(
+      Ok(att().ListAttendanceDays(Ctx(Token(seeded_, seeded_.staf_s1_b)).get(), req, &resp)));
+  EXPECT_EQ(directory().calls().size(), 0u);
+}
+
 TEST_F(DaysTest, MonthlySummaryCountsWorkdaysStatusesAndTiers) {
   ASSERT_FALSE(HasFatalFailure());
   av1::GetMonthlySummaryRequest req;
@@ -214,7 +250,7 @@ TEST_F(DaysTest, StreamsAnOrgUnitsDaysInNipAndDateOrder) {
   }
   EXPECT_TRUE(HasCode(denied->Finish(), grpc::StatusCode::PERMISSION_DENIED));
   req.set_org_unit_code("DINKES.YANKES");
-  auto opd_ctx = Ctx(Token(seeded_, identity::it::kOpdAdmin));
+  auto opd_ctx = Ctx(Token(seeded_, integration::kOpdAdmin));
   auto opd = att().StreamDaySummaries(opd_ctx.get(), req);
   while (opd->Read(&day)) {
   }

@@ -14,7 +14,7 @@
 #include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "integration/attendance/attendance_fixture.h"
+#include "integration/attendance/attendance_identity_fixture.h"
 
 namespace ekinerja::attendance::it {
 namespace {
@@ -37,10 +37,10 @@ const std::vector<std::string> kPathS1 = {"DINKES", "DINKES.P2P", "DINKES.P2P.S1
 const std::vector<std::string> kPathYankes = {"DINKES", "DINKES.YANKES"};
 const std::vector<std::string> kPathDinkes = {"DINKES"};
 
-class DirectoryTest : public AttendanceTest {
+class DirectoryTest : public AttendanceIdentityTest {
  protected:
   void SetUp() override {
-    AttendanceTest::SetUp();
+    AttendanceIdentityTest::SetUp();
     if (HasFatalFailure()) return;
     t_ = SeedAttendance(kTenant);
   }

@@ -159,7 +159,7 @@ TEST_F(IngestTest, MapPinRefusesBadInputAndStrangers) {
   // A well-formed NIP of nobody in the tenant.
   map.mutable_pin_mapping()->set_device_serial(kDevice);
   map.mutable_pin_mapping()->set_pin("88");
-  map.mutable_pin_mapping()->set_nip(identity::it::MakeNip("19900101", "201501", 1, 999));
+  map.mutable_pin_mapping()->set_nip(integration::MakeNip("19900101", "201501", 1, 999));
   st = att().MapPin(Ctx(admin_token_).get(), map, &out);
   ASSERT_TRUE(HasCode(st, grpc::StatusCode::INVALID_ARGUMENT));
   EXPECT_THAT(ViolatedFields(st), ElementsAre("pin_mapping.nip"));

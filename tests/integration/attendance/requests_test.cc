@@ -199,7 +199,7 @@ TEST_F(RequestsTest, TheAdminEntersApprovedAbsencesForAnyone) {
   ASSERT_TRUE(Ok(CreateAbsence(admin_token_, seeded_.staf_s1_b, av1::ABSENCE_KIND_CUTI_TAHUNAN,
                                kWednesday, kWednesday + 2, "", &entered)));
   EXPECT_EQ(entered.state(), av1::REQUEST_STATE_APPROVED);
-  EXPECT_EQ(entered.decided_by(), identity::it::kTenantAdmin);
+  EXPECT_EQ(entered.decided_by(), integration::kTenantAdmin);
   EXPECT_TRUE(entered.has_decide_time());
   EXPECT_EQ(Count("SELECT count(*) FROM audit_log WHERE action = 'ABSENCE_CREATE'"), 1);
   for (int i = 0; i < 3; ++i) {
@@ -247,7 +247,7 @@ TEST_F(RequestsTest, OnlyTheEmployeeOrTheAdminFilesAnAbsence) {
   av1::Absence out;
   // A peer, the atasan, the OPD admin, the auditor.
   for (const std::string& token : {T(seeded_.staf_s1_b), T(seeded_.staf_p2p),
-                                   T(identity::it::kOpdAdmin), T(identity::it::kAuditor)}) {
+                                   T(integration::kOpdAdmin), T(integration::kAuditor)}) {
     EXPECT_TRUE(HasCode(CreateAbsence(token, seeded_.staf_s1_a, av1::ABSENCE_KIND_SAKIT, kWednesday,
                                       kWednesday, "", &out),
                         grpc::StatusCode::PERMISSION_DENIED));
@@ -263,7 +263,7 @@ TEST_F(RequestsTest, OnlyTheAtasanLangsungOrTheAdminDecides) {
   // OPD admin, the auditor.
   for (const std::string& token :
        {T(seeded_.staf_s1_b), T(seeded_.staf_s1_a), T(seeded_.kabid_p2p), T(seeded_.kadis),
-        T(identity::it::kOpdAdmin), T(identity::it::kAuditor)}) {
+        T(integration::kOpdAdmin), T(integration::kAuditor)}) {
     EXPECT_TRUE(HasCode(Approve(token, filed.id(), &out), grpc::StatusCode::PERMISSION_DENIED));
     EXPECT_TRUE(
         HasCode(Reject(token, filed.id(), "tidak", &out), grpc::StatusCode::PERMISSION_DENIED));
@@ -283,7 +283,7 @@ TEST_F(RequestsTest, OnlyTheAtasanLangsungOrTheAdminDecides) {
   ASSERT_TRUE(Ok(CreateAbsence(T(seeded_.staf_s1_b), seeded_.staf_s1_b, av1::ABSENCE_KIND_IZIN,
                                kWednesday, kWednesday, "", &filed)));
   ASSERT_TRUE(Ok(Approve(admin_token_, filed.id(), &out)));
-  EXPECT_EQ(out.decided_by(), identity::it::kTenantAdmin);
+  EXPECT_EQ(out.decided_by(), integration::kTenantAdmin);
 }
 
 TEST_F(RequestsTest, ARejectionNeedsAReasonAndLeavesTheDay) {
@@ -328,7 +328,7 @@ TEST_F(RequestsTest, AbsencesAreListedForThoseWhoReadTheEmployee) {
     EXPECT_EQ(list.absences_size(), 2);
   }
   // Those whose right depends on the day read the range they name (without one: today's).
-  for (const std::string& token : {T(seeded_.staf_p2p), T(identity::it::kOpdAdmin)}) {
+  for (const std::string& token : {T(seeded_.staf_p2p), T(integration::kOpdAdmin)}) {
     list.Clear();
     ASSERT_TRUE(Ok(att().ListAbsences(Ctx(token).get(), req, &list)));
     EXPECT_EQ(list.absences_size(), 0);
@@ -358,11 +358,11 @@ TEST_F(RequestsTest, AbsencesAreListedForThoseWhoReadTheEmployee) {
   req = av1::ListAbsencesRequest();
   req.set_page_size(2);
   list.Clear();
-  ASSERT_TRUE(Ok(att().ListAbsences(Ctx(T(identity::it::kAuditor)).get(), req, &list)));
+  ASSERT_TRUE(Ok(att().ListAbsences(Ctx(T(integration::kAuditor)).get(), req, &list)));
   EXPECT_EQ(list.absences_size(), 2);
   req.set_page_token(list.next_page_token());
   list.Clear();
-  ASSERT_TRUE(Ok(att().ListAbsences(Ctx(T(identity::it::kAuditor)).get(), req, &list)));
+  ASSERT_TRUE(Ok(att().ListAbsences(Ctx(T(integration::kAuditor)).get(), req, &list)));
   EXPECT_EQ(list.absences_size(), 1);
   EXPECT_EQ(list.next_page_token(), "");
 
@@ -445,8 +445,8 @@ TEST_F(RequestsTest, OnlyTheTenantAdminImportsAbsences) {
                                        ",SAKIT,2025-03-12,2025-03-12\n");
   av1::ImportAbsencesResponse out;
   for (const std::string& token :
-       {T(seeded_.staf_s1_a), T(seeded_.staf_p2p), T(identity::it::kOpdAdmin),
-        T(identity::it::kAuditor), service_token_}) {
+       {T(seeded_.staf_s1_a), T(seeded_.staf_p2p), T(integration::kOpdAdmin),
+        T(integration::kAuditor), service_token_}) {
     EXPECT_TRUE(HasCode(Import(token, csv, false, "", &out), grpc::StatusCode::PERMISSION_DENIED));
   }
   EXPECT_EQ(Count("SELECT count(*) FROM absences"), 0);
@@ -505,7 +505,7 @@ TEST_F(RequestsTest, TheAdminEntersApprovedCorrections) {
   ASSERT_TRUE(Ok(CreateCorrection(admin_token_, seeded_.staf_p2p, kWednesday, "07:20", "16:10", "",
                                   &entered)));
   EXPECT_EQ(entered.state(), av1::REQUEST_STATE_APPROVED);
-  EXPECT_EQ(entered.decided_by(), identity::it::kTenantAdmin);
+  EXPECT_EQ(entered.decided_by(), integration::kTenantAdmin);
   EXPECT_EQ(Count("SELECT count(*) FROM audit_log WHERE action = 'CORRECTION_CREATE'"), 1);
   av1::AttendanceDay day = Day(admin_token_, seeded_.staf_p2p, kWednesday);
   EXPECT_EQ(day.status(), av1::DAY_STATUS_HADIR);
@@ -540,7 +540,7 @@ TEST_F(RequestsTest, CreateCorrectionRefusesBadInputAndWritesNothing) {
 TEST_F(RequestsTest, OnlyTheEmployeeFilesAndOnlyTheAtasanDecidesACorrection) {
   av1::Correction out;
   for (const std::string& token :
-       {T(seeded_.staf_s1_b), T(seeded_.staf_p2p), T(identity::it::kOpdAdmin), service_token_}) {
+       {T(seeded_.staf_s1_b), T(seeded_.staf_p2p), T(integration::kOpdAdmin), service_token_}) {
     EXPECT_TRUE(
         HasCode(CreateCorrection(token, seeded_.staf_s1_a, kWednesday, "07:25", "", "", &out),
                 grpc::StatusCode::PERMISSION_DENIED));
@@ -551,7 +551,7 @@ TEST_F(RequestsTest, OnlyTheEmployeeFilesAndOnlyTheAtasanDecidesACorrection) {
   ASSERT_TRUE(Ok(CreateCorrection(T(seeded_.staf_s1_a), seeded_.staf_s1_a, kWednesday, "07:25",
                                   "16:00", "", &filed)));
   for (const std::string& token :
-       {T(seeded_.staf_s1_b), T(seeded_.staf_s1_a), T(seeded_.kadis), T(identity::it::kAuditor)}) {
+       {T(seeded_.staf_s1_b), T(seeded_.staf_s1_a), T(seeded_.kadis), T(integration::kAuditor)}) {
     EXPECT_TRUE(
         HasCode(ApproveCorrection(token, filed.id(), &out), grpc::StatusCode::PERMISSION_DENIED));
   }
@@ -598,7 +598,7 @@ TEST_F(RequestsTest, CorrectionsAreListedForThoseWhoReadTheEmployee) {
   EXPECT_EQ(list.corrections(0).state(), av1::REQUEST_STATE_APPROVED);
 
   list.Clear();
-  ASSERT_TRUE(Ok(att().ListCorrections(Ctx(T(identity::it::kAuditor)).get(), {}, &list)));
+  ASSERT_TRUE(Ok(att().ListCorrections(Ctx(T(integration::kAuditor)).get(), {}, &list)));
   EXPECT_EQ(list.corrections_size(), 3);
   EXPECT_TRUE(HasCode(att().ListCorrections(Ctx(T(seeded_.staf_yankes)).get(), req, &list),
                       grpc::StatusCode::PERMISSION_DENIED));

@@ -7,7 +7,7 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "integration/attendance/attendance_fixture.h"
+#include "integration/attendance/attendance_identity_fixture.h"
 
 namespace ekinerja::attendance::it {
 namespace {
@@ -15,10 +15,10 @@ namespace {
 const absl::CivilDay kMoved(2025, 7, 1);
 const absl::CivilDay kJune(2025, 6, 2), kJuneEnd(2025, 6, 30), kJuly(2025, 7, 31);
 
-class RightsRangeTest : public AttendanceTest {
+class RightsRangeTest : public AttendanceIdentityTest {
  protected:
   void SetUp() override {
-    AttendanceTest::SetUp();
+    AttendanceIdentityTest::SetUp();
     if (HasFatalFailure()) return;
     SeedAttendance("dinkes");
     if (HasFatalFailure()) return;

@@ -243,41 +243,32 @@ void GatewayTest::TearDown() {
 void GatewayTest::StopGateway() {
   if (gateway_) gateway_->Shutdown(absl::Seconds(2));
   gateway_.reset();
-  core_.reset();
 }
 
 void GatewayTest::StartGateway(GatewayConfig config) {
   StopGateway();
-  // As main.cc wires it.
-  GatewayCoreOptions core_options;
+  // Built by the function main.cc builds it with.
+  GatewayOptions options;
   // Services the test gives no upstream go to the test's identity service.
-  core_options.upstreams = config.upstreams;
+  options.core.upstreams = config.upstreams;
   for (const auto& service : transcoder().Services()) {
     if (absl::StrContains(config.upstreams, absl::StrCat(service, "="))) continue;
-    absl::StrAppend(&core_options.upstreams, core_options.upstreams.empty() ? "" : ",", service,
+    absl::StrAppend(&options.core.upstreams, options.core.upstreams.empty() ? "" : ",", service,
                     "=", identity_address());
   }
-  core_options.routed = transcoder().Services();
-  core_options.upstream = config.upstream;
-  core_options.jwks_min_refetch_gap = absl::Seconds(1);
-  auto core = GatewayCore::Create(core_options);
-  ASSERT_TRUE(core.ok()) << core.status();
-  core_ = *std::move(core);
-  if (config.serve_metrics) {
-    auto port = core_->ServeMetrics("127.0.0.1", 0);
-    ASSERT_TRUE(port.ok()) << port.status();
-    metrics_port_ = *port;
-  }
-  RestGatewayOptions options;
-  options.http.port = 0;
-  options.http.max_body_bytes = config.max_body_bytes;
-  options.http.max_header_bytes = config.max_header_bytes;
-  options.http.read_timeout = config.read_timeout;
-  options.http.write_timeout = config.read_timeout;
-  options.http.idle_timeout = config.idle_timeout;
-  options.cors_origins = config.cors_origins;
-  options.rest.upstream_timeout = config.upstream_timeout;
-  auto gateway = RestGateway::Start(transcoder(), *core_, options);
+  options.core.upstream = config.upstream;
+  options.core.jwks_min_refetch_gap = absl::Seconds(1);
+  options.metrics_port = config.serve_metrics ? 0 : -1;
+  options.rest.http.host = "127.0.0.1";
+  options.rest.http.port = 0;
+  options.rest.http.max_body_bytes = config.max_body_bytes;
+  options.rest.http.max_header_bytes = config.max_header_bytes;
+  options.rest.http.read_timeout = config.read_timeout;
+  options.rest.http.write_timeout = config.read_timeout;
+  options.rest.http.idle_timeout = config.idle_timeout;
+  options.rest.cors_origins = config.cors_origins;
+  options.rest.rest.upstream_timeout = config.upstream_timeout;
+  auto gateway = ::ekinerja::gateway::StartGateway(transcoder(), std::move(options));
   ASSERT_TRUE(gateway.ok()) << gateway.status();
   gateway_ = *std::move(gateway);
 }

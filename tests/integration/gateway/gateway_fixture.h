@@ -14,6 +14,7 @@
 #include "absl/strings/string_view.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
+#include "gateway_wiring.h"
 #include "grpcpp/generic/async_generic_service.h"
 #include "grpcpp/server.h"
 #include "http/rest_gateway.h"
@@ -116,10 +117,10 @@ class GatewayTest : public identity::it::IdentityTest {
   void StartGateway(GatewayConfig config);
   void StopGateway();
 
-  int port() const { return gateway_->port(); }
-  RestGateway& gateway() { return *gateway_; }
-  GatewayCore& core() { return *core_; }
-  int metrics_port() const { return metrics_port_; }
+  int port() const { return gateway_->http_port(); }
+  RestGateway& gateway() { return gateway_->rest(); }
+  GatewayCore& core() { return gateway_->core(); }
+  int metrics_port() const { return gateway_->metrics_port(); }
   std::string identity_address() { return "127.0.0.1:" + std::to_string(host().grpc_port()); }
 
   // The descriptor set the build wrote, loaded once for the whole binary.
@@ -135,9 +136,7 @@ class GatewayTest : public identity::it::IdentityTest {
   std::string SignWithIdentityKey(const auth::Claims& claims);
 
  private:
-  std::unique_ptr<GatewayCore> core_;
-  std::unique_ptr<RestGateway> gateway_;
-  int metrics_port_ = 0;
+  std::unique_ptr<Gateway> gateway_;
 };
 
 // The JSON of a proto message as the gateway prints responses (ResponsePrintOptions).

@@ -1,53 +1,12 @@
 #include "integration/identity/identity_fixture.h"
 
 #include <algorithm>
-#include <chrono>
 
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_format.h"
-#include "date_proto.h"
-#include "google/rpc/status.pb.h"
 #include "grpc_status.h"
 #include "jwks_proto.h"
-#include "public_methods.h"
 
 namespace ekinerja::identity::it {
-
-std::string MakeNip(const std::string& birth, const std::string& tmt, int gender, int sequence) {
-  return absl::StrFormat("%s%s%d%03d", birth, tmt, gender, sequence);
-}
-
-google::type::Date Date(absl::CivilDay day) { return ToProtoDate(day); }
-
-::testing::AssertionResult Ok(const grpc::Status& status) {
-  if (status.ok()) return ::testing::AssertionSuccess();
-  return ::testing::AssertionFailure()
-         << "gRPC code " << status.error_code() << ": " << status.error_message();
-}
-
-::testing::AssertionResult HasCode(const grpc::Status& status, grpc::StatusCode code) {
-  if (status.error_code() == code) return ::testing::AssertionSuccess();
-  return ::testing::AssertionFailure() << "expected gRPC code " << code << ", got "
-                                       << status.error_code() << ": " << status.error_message();
-}
-
-std::vector<google::rpc::BadRequest::FieldViolation> Violations(const grpc::Status& status) {
-  std::vector<google::rpc::BadRequest::FieldViolation> out;
-  google::rpc::Status details;
-  if (!details.ParseFromString(status.error_details())) return out;
-  for (const auto& any : details.details()) {
-    google::rpc::BadRequest bad;
-    if (!any.UnpackTo(&bad)) continue;
-    out.insert(out.end(), bad.field_violations().begin(), bad.field_violations().end());
-  }
-  return out;
-}
-
-std::vector<std::string> ViolatedFields(const grpc::Status& status) {
-  std::vector<std::string> fields;
-  for (const auto& v : Violations(status)) fields.push_back(v.field());
-  return fields;
-}
 
 namespace {
 
@@ -68,8 +27,20 @@ void IdentityTest::SetUp() {
   Start(primary_);
 }
 
+IdentityOptions IdentityTest::TestOptions() {
+  IdentityOptions options;
+  options.config.hash_params = auth::PasswordHashParams::Fast();
+  // The test client connects from 127.0.0.1, as the gateway does in a local run.
+  options.config.trusted_proxies = {"127.0.0.1"};
+  options.config.exchanged_ttl = absl::Seconds(kExchangedTtlSeconds);
+  options.kek = auth::ParseAes256Key(kSigningKek).value();
+  options.platform_admin_password = kPlatformAdminPassword;
+  options.service_accounts = {{kPlatformService, kPlatformServiceSecret}};
+  return options;
+}
+
 void IdentityTest::Start(Replica& r) {
-  // As main.cc wires the service, on free ports, with fast password hashing.
+  // Built by BuildIdentity as main.cc builds it, on free ports, with TestOptions().
   ServerOptions options;
   options.service = "identity";
   options.grpc_port = 0;
@@ -85,30 +56,13 @@ void IdentityTest::Start(Replica& r) {
   ASSERT_TRUE(host.ok()) << host.status();
   r.host = std::move(*host);
 
-  IdentityConfig config;
-  config.hash_params = auth::PasswordHashParams::Fast();
-  // The test client connects from 127.0.0.1, as the gateway does in a local run.
-  config.trusted_proxies = {"127.0.0.1"};
-  absl::Status st =
-      BootstrapPlatformAdmin(r.host->pool(), kPlatformAdminPassword, config.hash_params);
-  ASSERT_TRUE(st.ok()) << st;
-  config.exchanged_ttl = absl::Seconds(kExchangedTtlSeconds);
-  st = EnsureServiceAccounts(r.host->pool(), {{kPlatformService, kPlatformServiceSecret}},
-                             config.hash_params);
-  ASSERT_TRUE(st.ok()) << st;
-  r.keys = std::make_shared<KeyRing>(r.host->pool(), config.access_ttl,
-                                     auth::ParseAes256Key(kSigningKek).value());
-  st = r.keys->EnsureKey();
-  ASSERT_TRUE(st.ok()) << st;
-  r.metrics = std::make_shared<IdentityMetrics>(r.host->metrics().registry());
-  r.service = std::make_shared<IdentityServiceImpl>(r.host->pool(), *r.keys, *r.metrics, config,
-                                                    &r.host->metrics().registry());
-  std::shared_ptr<KeyRing> keys = r.keys;
-  r.jwks = std::make_shared<auth::JwksCache>([keys] { return keys->PublicKeys(); },
-                                             absl::Seconds(30), absl::Seconds(1));
-  st = r.host->Start({r.service.get()},
-                     std::make_shared<JwtTokenVerifier>(r.jwks, config.issuer, config.audience),
-                     PublicMethodSet());
+  auto built = BuildIdentity(*r.host, TestOptions());
+  ASSERT_TRUE(built.ok()) << built.status();
+  r.keys = built->keys;
+  r.metrics = built->metrics;
+  r.service = built->service;
+  r.setup = std::move(built->setup);
+  const absl::Status st = r.host->Start(r.setup.services, r.setup.verifier, r.setup.public_methods);
   ASSERT_TRUE(st.ok()) << st;
 
   r.channel = grpc::CreateChannel(absl::StrCat("127.0.0.1:", r.host->grpc_port()),
@@ -129,8 +83,8 @@ void IdentityTest::Replica::Shutdown() {
   if (host) host->Shutdown();  // no call runs into the service from here on
   service.reset();
   metrics.reset();
+  setup = {};
   host.reset();
-  jwks.reset();
   keys.reset();
 }
 
@@ -138,13 +92,6 @@ void IdentityTest::TearDown() {
   for (auto& r : replicas_) r->Shutdown();
   primary_.Shutdown();
   schema_.reset();
-}
-
-std::unique_ptr<grpc::ClientContext> IdentityTest::Ctx(const std::string& token) {
-  auto ctx = std::make_unique<grpc::ClientContext>();
-  if (!token.empty()) ctx->AddMetadata("authorization", "Bearer " + token);
-  ctx->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(10));
-  return ctx;
 }
 
 absl::StatusOr<v1::LoginResponse> IdentityTest::Login(const std::string& tenant,
@@ -246,15 +193,7 @@ SeededTenant IdentityTest::SeedTenant(const std::string& code) {
   t.passwords[kTenantAdmin] = kTenantAdminPassword;
   const std::string& admin = t.admin_token;
 
-  struct Unit {
-    const char* code;
-    const char* name;
-    const char* parent;
-  };
-  for (const Unit& u :
-       {Unit{"DINKES", "Dinas Kesehatan", ""}, Unit{"DINKES.P2P", "Bidang P2P", "DINKES"},
-        Unit{"DINKES.P2P.S1", "Seksi Surveilans", "DINKES.P2P"},
-        Unit{"DINKES.YANKES", "Bidang Pelayanan Kesehatan", "DINKES"}}) {
+  for (const integration::SeedUnit& u : integration::SeedUnits()) {
     v1::CreateOrgUnitRequest req;
     req.mutable_org_unit()->set_code(u.code);
     req.mutable_org_unit()->set_name(absl::StrCat(u.name, " ", code));
@@ -264,32 +203,7 @@ SeededTenant IdentityTest::SeedTenant(const std::string& code) {
               absl::StrCat("unit ", u.code));
     if (HasFatalFailure()) return t;
   }
-
-  struct Pos {
-    const char* code;
-    const char* name;
-    v1::PositionKind kind;
-    int kelas;
-    const char* unit;
-    bool head;
-  };
-  for (const Pos& p : {
-           Pos{"DINKES.KADIS", "Kepala Dinas", v1::POSITION_KIND_JPT, 15, "DINKES", true},
-           Pos{"DINKES.STAF", "Pengadministrasi Umum", v1::POSITION_KIND_PELAKSANA, 6, "DINKES",
-               false},
-           Pos{"DINKES.P2P.KABID", "Kepala Bidang P2P", v1::POSITION_KIND_ADMINISTRATOR, 12,
-               "DINKES.P2P", true},
-           Pos{"DINKES.P2P.STAF", "Analis P2P", v1::POSITION_KIND_PELAKSANA, 7, "DINKES.P2P",
-               false},
-           Pos{"DINKES.P2P.S1.KASI", "Kepala Seksi Surveilans", v1::POSITION_KIND_PENGAWAS, 9,
-               "DINKES.P2P.S1", true},
-           Pos{"DINKES.P2P.S1.STAF", "Pengelola Data Surveilans", v1::POSITION_KIND_PELAKSANA, 6,
-               "DINKES.P2P.S1", false},
-           Pos{"DINKES.YANKES.KABID", "Kepala Bidang Yankes", v1::POSITION_KIND_ADMINISTRATOR, 12,
-               "DINKES.YANKES", true},
-           Pos{"DINKES.YANKES.STAF", "Epidemiolog Kesehatan", v1::POSITION_KIND_FUNGSIONAL, 8,
-               "DINKES.YANKES", false},
-       }) {
+  for (const integration::SeedPosition& p : integration::SeedPositions()) {
     v1::CreatePositionRequest req;
     v1::Position* pos = req.mutable_position();
     pos->set_code(p.code);
@@ -303,39 +217,10 @@ SeededTenant IdentityTest::SeedTenant(const std::string& code) {
               absl::StrCat("position ", p.code));
     if (HasFatalFailure()) return t;
   }
-
-  // Born in this order, so their NIPs sort in this order too.
-  struct Person {
-    std::string SeededTenant::*nip;
-    const char* birth;
-    const char* tmt;
-    int gender;
-    const char* name;
-    const char* golongan;
-    const char* position;
-    bool login;
-  };
-  const Person people[] = {
-      {&SeededTenant::kadis, "19680312", "199003", 1, "dr. Ahmad Santoso", "IV/c", "DINKES.KADIS",
-       true},
-      {&SeededTenant::kabid_p2p, "19700521", "199503", 2, "Sri Wahyuni", "IV/a", "DINKES.P2P.KABID",
-       true},
-      {&SeededTenant::staf_p2p, "19750817", "200003", 1, "Budi Hartono", "III/c", "DINKES.P2P.STAF",
-       true},
-      {&SeededTenant::staf_s1_a, "19800101", "200501", 2, "Dewi Lestari", "III/a",
-       "DINKES.P2P.S1.STAF", true},
-      {&SeededTenant::staf_s1_b, "19850214", "201003", 1, "Eko Prasetyo", "II/c",
-       "DINKES.P2P.S1.STAF", true},
-      {&SeededTenant::kabid_yankes, "19870630", "201201", 2, "Fitri Handayani", "IV/a",
-       "DINKES.YANKES.KABID", false},
-      {&SeededTenant::staf_yankes, "19900909", "201503", 1, "Gilang Ramadhan", "III/b",
-       "DINKES.YANKES.STAF", true},
-      {&SeededTenant::staf_sekretariat, "19920404", "201803", 2, "Hana Pertiwi", "II/a",
-       "DINKES.STAF", false},
-  };
-  int sequence = series * 100;
-  for (const Person& p : people) {
-    const std::string nip = MakeNip(p.birth, p.tmt, p.gender, ++sequence);
+  const auto& people = integration::SeedPeople();
+  for (size_t i = 0; i < people.size(); ++i) {
+    const integration::SeedPerson& p = people[i];
+    const std::string nip = integration::SeedNip(p, series, static_cast<int>(i));
     t.*p.nip = nip;
     t.all_nips.push_back(nip);
     {
@@ -366,7 +251,7 @@ SeededTenant IdentityTest::SeedTenant(const std::string& code) {
     v1::CreateAssignmentRequest req;
     v1::Assignment* a = req.mutable_assignment();
     a->set_nip(t.staf_p2p);
-    a->set_position_code("DINKES.P2P.S1.KASI");
+    a->set_position_code(integration::kPltPosition);
     a->set_kind(v1::ASSIGNMENT_KIND_PLT);
     *a->mutable_start_date() = Date(kPltStart);
     v1::Assignment out;
@@ -387,13 +272,14 @@ SeededTenant IdentityTest::SeedTenant(const std::string& code) {
     RequireOk(primary_.stub->CreateUser(Ctx(admin).get(), req, &out), "user " + username);
     t.passwords[username] = password;
   };
-  for (const Person& p : people) {
+  for (const integration::SeedPerson& p : people) {
     if (!p.login) continue;
     create_user(t.*p.nip, t.*p.nip, kEmployeePassword, ekinerja::type::v1::ROLE_UNSPECIFIED, "");
     if (HasFatalFailure()) return t;
   }
   create_user(kAuditor, "", kAuditorPassword, ekinerja::type::v1::ROLE_AUDITOR, "");
-  create_user(kOpdAdmin, "", kOpdAdminPassword, ekinerja::type::v1::ROLE_ADMIN_OPD, "DINKES.P2P");
+  create_user(kOpdAdmin, "", kOpdAdminPassword, ekinerja::type::v1::ROLE_ADMIN_OPD,
+              integration::kOpdAdminUnit);
   return t;
 }
 

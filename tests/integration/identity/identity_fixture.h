@@ -1,18 +1,10 @@
 #pragma once
 
-// The identity service in-process, per test: its own Postgres schema, the real service wired as
-// main.cc wires it (on port 0), and a real gRPC channel and stub to it. SeedTenant builds a small
-// Dinas Kesehatan through the API as a client would:
-//
-//   DINKES (KADIS: kadis)                       STAF: staf_sekretariat
-//   ├── DINKES.P2P (KABID: kabid_p2p)           STAF: staf_p2p
-//   │   └── DINKES.P2P.S1 (KASI: vacant;        STAF: staf_s1_a, staf_s1_b
-//   │                      Plt staf_p2p from kPltStart)
-//   └── DINKES.YANKES (KABID: kabid_yankes)     STAF: staf_yankes
-//
-// Everyone holds their own (definitive) position from kAssignedFrom, open-ended. Logins: the
-// tenant admin kTenantAdmin; kadis, kabid_p2p, staf_p2p, staf_s1_a, staf_s1_b and staf_yankes
-// (username = NIP, password kEmployeePassword); kAuditor (AUDITOR) and kOpdAdmin (ADMIN_OPD).
+// The identity service in-process, per test: its own Postgres schema, the real service built as
+// main.cc builds it (BuildIdentity, on port 0), and a real gRPC channel and stub to it. SeedTenant
+// builds the small Dinas Kesehatan of integration/common/seed_org.h through the API as a client
+// would; logins of employees use kEmployeePassword, the tenant admin kTenantAdminPassword, kAuditor
+// kAuditorPassword and kOpdAdmin kOpdAdminPassword.
 
 #include <functional>
 #include <map>
@@ -29,7 +21,10 @@
 #include "google/rpc/error_details.pb.h"
 #include "grpcpp/grpcpp.h"
 #include "gtest/gtest.h"
+#include "identity_wiring.h"
 #include "integration/common/counter_value.h"
+#include "integration/common/grpc_expect.h"
+#include "integration/common/seed_org.h"
 #include "integration/common/test_db.h"
 #include "jwks_cache.h"
 #include "jwt.h"
@@ -47,50 +42,33 @@ namespace ekinerja::identity::it {
 namespace v1 = ::ekinerja::identity::v1;
 
 constexpr char kPlatformAdminPassword[] = "platform-rahasia-2026";
-constexpr char kTenantAdmin[] = "admin";
+using ::ekinerja::integration::kAssignedFrom;
+using ::ekinerja::integration::kAuditor;
+using ::ekinerja::integration::kOpdAdmin;
+using ::ekinerja::integration::kPltStart;
+using ::ekinerja::integration::kTenantAdmin;
 constexpr char kTenantAdminPassword[] = "kunci-instansi-2026";
 constexpr char kEmployeePassword[] = "pegawai-rahasia-2026";
-constexpr char kAuditor[] = "auditor";
 constexpr char kAuditorPassword[] = "pemeriksa-rahasia-2026";
-constexpr char kOpdAdmin[] = "admin.p2p";  // ADMIN_OPD of DINKES.P2P (and DINKES.P2P.S1)
 constexpr char kOpdAdminPassword[] = "opd-rahasia-2026";
 
 // The deployment-wide service account (tenant platform, SERVICE), as --service_accounts_file
 // makes it, and the lifetime of the tenant tokens it gets by ExchangeToken.
-constexpr char kPlatformService[] = "ekinerja-attendance";
+using ::ekinerja::integration::kPlatformService;
 constexpr char kPlatformServiceSecret[] = "layanan-presensi-rahasia-2026";
 constexpr int kExchangedTtlSeconds = 240;
 
 // The key-encryption key the fixture's key ring seals the signing keys with.
 constexpr char kSigningKek[] = "q83vEjRWeJCrze8SNFZ4kKvN7xI0VniQq83vEjRWeJA=";
 
-const absl::CivilDay kAssignedFrom(2020, 1, 2);
-const absl::CivilDay kPltStart(2024, 1, 1);
+using ::ekinerja::integration::MakeNip;
+using ::ekinerja::integration::SeededTenant;
 
-// What SeedTenant made. Employees with a login use their NIP as username and kEmployeePassword.
-struct SeededTenant {
-  std::string code;
-  std::string admin_token;  // ADMIN_INSTANSI
-  std::string kadis, kabid_p2p, staf_p2p, staf_s1_a, staf_s1_b, kabid_yankes, staf_yankes,
-      staf_sekretariat;
-  std::vector<std::string> all_nips;             // sorted
-  std::map<std::string, std::string> passwords;  // username -> password, every login
-};
-
-// An 18-digit NIP from its parts: birth "YYYYMMDD", TMT "YYYYMM", gender 1/2, sequence 1..999.
-std::string MakeNip(const std::string& birth, const std::string& tmt, int gender, int sequence);
-
-google::type::Date Date(absl::CivilDay day);
-
-// OK, or a failure naming the code and the server's message.
-::testing::AssertionResult Ok(const grpc::Status& status);
-::testing::AssertionResult HasCode(const grpc::Status& status, grpc::StatusCode code);
-
-// The google.rpc.BadRequest field violations a status carries (its error_details are a serialized
-// google.rpc.Status whose details hold Any(BadRequest)).
-std::vector<google::rpc::BadRequest::FieldViolation> Violations(const grpc::Status& status);
-// Just their fields, in order.
-std::vector<std::string> ViolatedFields(const grpc::Status& status);
+using ::ekinerja::integration::Date;
+using ::ekinerja::integration::HasCode;
+using ::ekinerja::integration::Ok;
+using ::ekinerja::integration::ViolatedFields;
+using ::ekinerja::integration::Violations;
 
 using ::ekinerja::integration::CounterValue;
 
@@ -101,9 +79,10 @@ class IdentityTest : public ::testing::Test {
 
   v1::IdentityService::Stub& stub() { return *primary_.stub; }
 
-  // A ClientContext with `authorization: Bearer <token>` (none when token is empty) and a
-  // deadline, so that a hung call fails the test instead of hanging it.
-  static std::unique_ptr<grpc::ClientContext> Ctx(const std::string& token = "");
+  // A ClientContext with `authorization: Bearer <token>` and a deadline (grpc_expect.h).
+  static std::unique_ptr<grpc::ClientContext> Ctx(const std::string& token = "") {
+    return integration::Ctx(token);
+  }
 
   absl::StatusOr<v1::LoginResponse> Login(const std::string& tenant, const std::string& username,
                                           const std::string& password);
@@ -151,7 +130,7 @@ class IdentityTest : public ::testing::Test {
     std::shared_ptr<KeyRing> keys;
     std::shared_ptr<IdentityMetrics> metrics;
     std::shared_ptr<IdentityServiceImpl> service;
-    std::shared_ptr<auth::JwksCache> jwks;
+    ServiceSetup setup;  // what BuildIdentity made, kept alive with the replica
     std::shared_ptr<grpc::Channel> channel;
     std::unique_ptr<v1::IdentityService::Stub> stub;
     void Shutdown();
@@ -161,8 +140,11 @@ class IdentityTest : public ::testing::Test {
   Replica* StartReplica();
 
  private:
-  // Starts `r` on the test's schema, as main.cc wires the service.
+  // Starts `r` on the test's schema, built by BuildIdentity (as main.cc builds it).
   void Start(Replica& r);
+  // The options every replica is built with: fast password hashing, 127.0.0.1 a trusted proxy,
+  // kSigningKek, kPlatformAdminPassword, kPlatformService and kExchangedTtlSeconds.
+  static IdentityOptions TestOptions();
 
   std::unique_ptr<integration::TestSchema> schema_;
   Replica primary_;

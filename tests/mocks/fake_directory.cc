@@ -1,0 +1,282 @@
+#include "fake_directory.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/time/clock.h"
+#include "civil.h"
+#include "domain/unit_path.h"
+#include "nip.h"
+#include "status.h"
+
+namespace ekinerja::mocks {
+
+namespace {
+
+constexpr char kZone[] = "Asia/Jakarta";
+
+absl::CivilDay Today() { return LocalDay(absl::Now(), LoadZone(kZone).value()); }
+
+bool Contains(const std::vector<std::string>& v, const std::string& x) {
+  return std::find(v.begin(), v.end(), x) != v.end();
+}
+
+}  // namespace
+
+FakeDirectory::FakeDirectory(const TestTokenIssuer& tokens, std::string service_account)
+    : tokens_(tokens), service_account_(std::move(service_account)) {}
+
+void FakeDirectory::AddTenant(const std::string& tenant) {
+  absl::MutexLock lock(&mu_);
+  tenants_[tenant];
+}
+
+void FakeDirectory::AddOrgUnit(const std::string& tenant, const std::string& code,
+                               const std::string& parent) {
+  absl::MutexLock lock(&mu_);
+  TenantOf(tenant).org.units.push_back({code, parent});
+}
+
+void FakeDirectory::AddPosition(const std::string& tenant, const std::string& code,
+                                const std::string& unit, bool head_of_unit) {
+  absl::MutexLock lock(&mu_);
+  TenantOf(tenant).org.positions.push_back({code, unit, head_of_unit});
+}
+
+void FakeDirectory::AddEmployee(const std::string& tenant, const std::string& nip, bool active) {
+  absl::MutexLock lock(&mu_);
+  TenantOf(tenant).employees[nip] = active;
+}
+
+void FakeDirectory::AddAssignment(const std::string& tenant,
+                                  const identity::Assignment& assignment) {
+  absl::MutexLock lock(&mu_);
+  TenantOf(tenant).org.assignments.push_back(assignment);
+}
+
+void FakeDirectory::Move(const std::string& tenant, const std::string& nip,
+                         const std::string& position, absl::CivilDay from) {
+  absl::MutexLock lock(&mu_);
+  std::vector<identity::Assignment>& all = TenantOf(tenant).org.assignments;
+  std::vector<size_t> own;  // indices of nip's assignments in `all`
+  std::vector<identity::Assignment> theirs;
+  for (size_t i = 0; i < all.size(); ++i) {
+    if (all[i].nip != nip) continue;
+    own.push_back(i);
+    theirs.push_back(all[i]);
+  }
+  const identity::DefinitiveSuccession succession =
+      identity::SucceedDefinitive(theirs, position, from);
+  if (succession.unchanged || !succession.conflicts.empty()) return;
+  for (size_t i : succession.to_end) all[own[i]].end = from - 1;
+  all.push_back({nip, position, identity::AssignmentKind::kDefinitif, from, std::nullopt});
+}
+
+std::string FakeDirectory::Login(const User& user) {
+  absl::MutexLock lock(&mu_);
+  Principal p;
+  p.tenant = user.tenant;
+  p.subject = user.nip.empty() ? user.username : user.nip;
+  p.org_unit = user.admin_unit;
+  if (!user.nip.empty()) {
+    p.roles.push_back(Role::kPegawai);
+    const identity::OrgIndex org(TenantOf(user.tenant).org, Today());
+    if (org.HasSubordinates(user.nip)) p.roles.push_back(Role::kAtasan);
+    if (auto unit = org.UnitOf(user.nip)) p.org_unit = *unit;
+  }
+  p.roles.insert(p.roles.end(), user.roles.begin(), user.roles.end());
+  return Remember(p, user.admin_unit);
+}
+
+std::string FakeDirectory::TokenOf(const Principal& principal, const std::string& admin_unit) {
+  absl::MutexLock lock(&mu_);
+  return Remember(principal, admin_unit);
+}
+
+std::string FakeDirectory::Remember(const Principal& principal, const std::string& admin_unit) {
+  std::string token = tokens_.Mint(principal);
+  callers_[token] = Caller{principal, admin_unit};
+  return token;
+}
+
+std::vector<FakeDirectory::Call> FakeDirectory::calls() const {
+  absl::MutexLock lock(&mu_);
+  return calls_;
+}
+
+int FakeDirectory::CallCount(const std::string& method) const {
+  absl::MutexLock lock(&mu_);
+  return static_cast<int>(std::count_if(calls_.begin(), calls_.end(),
+                                        [&](const Call& c) { return c.method == method; }));
+}
+
+void FakeDirectory::ClearCalls() {
+  absl::MutexLock lock(&mu_);
+  calls_.clear();
+}
+
+void FakeDirectory::Record(Call call) {
+  absl::MutexLock lock(&mu_);
+  calls_.push_back(std::move(call));
+}
+
+FakeDirectory::Tenant& FakeDirectory::TenantOf(const std::string& tenant) {
+  return tenants_[tenant];
+}
+
+absl::StatusOr<FakeDirectory::Caller> FakeDirectory::CallerOf(const std::string& bearer) const {
+  auto it = callers_.find(bearer);
+  if (it == callers_.end()) return absl::UnauthenticatedError("identity: unknown token");
+  return it->second;
+}
+
+std::vector<std::string> FakeDirectory::AdminUnits(const Caller& caller,
+                                                   const Tenant& tenant) const {
+  if (!caller.principal.Has(Role::kAdminOpd) || caller.admin_unit.empty()) return {};
+  return identity::SubtreeOf(tenant.org.units, caller.admin_unit);
+}
+
+absl::Status FakeDirectory::Reads(const Caller& caller, const Tenant& tenant,
+                                  const std::string& nip, absl::CivilDay day) const {
+  const Principal& p = caller.principal;
+  if (p.subject == nip || ReadsWholeTenant(p.roles)) return absl::OkStatus();
+  const identity::OrgIndex org(tenant.org, day);
+  const std::vector<std::string> admin_units = AdminUnits(caller, tenant);
+  if (!admin_units.empty() && tenant.employees.contains(nip)) {
+    if (auto unit = org.UnitOf(nip); unit && Contains(admin_units, *unit)) {
+      return absl::OkStatus();
+    }
+  }
+  if (p.Has(Role::kAtasan) && Contains(org.AllSubordinates(p.subject), nip)) {
+    return absl::OkStatus();
+  }
+  return absl::PermissionDeniedError("the caller may not read this employee");
+}
+
+absl::Status FakeDirectory::CheckReads(const std::string& bearer, const std::string& nip,
+                                       absl::CivilDay day) {
+  EK_ASSIGN_OR_RETURN(Caller caller, CallerOf(bearer));
+  EK_ASSIGN_OR_RETURN(Nip parsed, ParseNip(nip));
+  const Tenant& tenant = TenantOf(caller.principal.tenant);
+  EK_RETURN_IF_ERROR(Reads(caller, tenant, parsed.digits, day));
+  if (!tenant.employees.contains(parsed.digits)) {
+    return absl::NotFoundError(absl::StrCat("employee ", nip, " not found"));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status FakeDirectory::CheckReadsEmployee(const std::string& bearer, const std::string& nip,
+                                               absl::CivilDay day) {
+  Record({"CheckReadsEmployee", bearer, nip, day, day});
+  absl::MutexLock lock(&mu_);
+  return CheckReads(bearer, nip, day);
+}
+
+absl::Status FakeDirectory::CheckReadsEmployeeDuring(const std::string& bearer,
+                                                     const std::string& nip, absl::CivilDay first,
+                                                     absl::CivilDay last) {
+  Record({"CheckReadsEmployeeDuring", bearer, nip, first, last});
+  if (last < first || last - first >= kMaxCheckedDays) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("a range of 1 to ", kMaxCheckedDays, " days is checked"));
+  }
+  absl::MutexLock lock(&mu_);
+  for (absl::CivilDay d = first; d <= last; ++d) EK_RETURN_IF_ERROR(CheckReads(bearer, nip, d));
+  return absl::OkStatus();
+}
+
+absl::Status FakeDirectory::CheckOrgUnit(const std::string& bearer, const std::string& code) {
+  Record({"CheckOrgUnit", bearer, code, {}, {}});
+  absl::MutexLock lock(&mu_);
+  EK_ASSIGN_OR_RETURN(Caller caller, CallerOf(bearer));
+  for (const identity::OrgUnit& u : TenantOf(caller.principal.tenant).org.units) {
+    if (u.code == code) return absl::OkStatus();
+  }
+  return absl::NotFoundError(absl::StrCat("org unit ", code, " not found"));
+}
+
+absl::StatusOr<std::vector<std::string>> FakeDirectory::MissingEmployees(
+    const std::string& bearer, const std::vector<std::string>& nips) {
+  Record({"MissingEmployees", bearer, absl::StrJoin(nips, ","), {}, {}});
+  absl::MutexLock lock(&mu_);
+  EK_ASSIGN_OR_RETURN(Caller caller, CallerOf(bearer));
+  const Tenant& tenant = TenantOf(caller.principal.tenant);
+  std::vector<std::string> missing;
+  for (const std::string& nip : nips) {
+    EK_ASSIGN_OR_RETURN(Nip parsed, ParseNip(nip));
+    EK_RETURN_IF_ERROR(Reads(caller, tenant, parsed.digits, Today()));
+    if (!tenant.employees.contains(parsed.digits)) missing.push_back(nip);
+  }
+  return missing;
+}
+
+absl::StatusOr<std::string> FakeDirectory::AtasanOf(const std::string& bearer,
+                                                    const std::string& nip, absl::CivilDay day) {
+  Record({"AtasanOf", bearer, nip, day, day});
+  absl::MutexLock lock(&mu_);
+  EK_ASSIGN_OR_RETURN(Caller caller, CallerOf(bearer));
+  EK_ASSIGN_OR_RETURN(Nip parsed, ParseNip(nip));
+  const Tenant& tenant = TenantOf(caller.principal.tenant);
+  EK_RETURN_IF_ERROR(Reads(caller, tenant, parsed.digits, day));
+  EK_ASSIGN_OR_RETURN(identity::Supervisors sups,
+                      identity::OrgIndex(tenant.org, day).SupervisorsOf(parsed.digits));
+  return sups.atasan_langsung ? sups.atasan_langsung->nip : std::string();
+}
+
+absl::StatusOr<std::vector<attendance::EmployeeUnit>> FakeDirectory::EmployeesOf(
+    const std::string& bearer, const std::string& org_unit, absl::CivilDay day) {
+  Record({"EmployeesOf", bearer, org_unit, day, day});
+  absl::MutexLock lock(&mu_);
+  EK_ASSIGN_OR_RETURN(Caller caller, CallerOf(bearer));
+  const Tenant& tenant = TenantOf(caller.principal.tenant);
+  std::vector<std::string> units;
+  if (!org_unit.empty()) {
+    units = identity::SubtreeOf(tenant.org.units, org_unit);
+    if (units.empty()) {
+      return absl::InvalidArgumentError("org_unit_code: no such org unit");
+    }
+  }
+  if (!ReadsWholeTenant(caller.principal.roles)) {
+    const std::vector<std::string> admin_units = AdminUnits(caller, tenant);
+    if (admin_units.empty()) {
+      return absl::PermissionDeniedError(
+          "listing employees needs an admin, auditor, verifikator or service role");
+    }
+    if (units.empty()) units = admin_units;
+    for (const std::string& u : units) {
+      if (!Contains(admin_units, u)) {
+        return absl::PermissionDeniedError("org unit " + u + " is outside the caller's scope");
+      }
+    }
+  }
+  absl::flat_hash_map<std::string, std::string> parent_of;
+  for (const identity::OrgUnit& u : tenant.org.units) parent_of[u.code] = u.parent_code;
+  const identity::OrgIndex org(tenant.org, day);
+  std::vector<attendance::EmployeeUnit> out;
+  for (const auto& [nip, active] : tenant.employees) {
+    const std::optional<std::string> unit = org.UnitOf(nip);
+    if (!active || !unit || (!units.empty() && !Contains(units, *unit))) continue;
+    out.push_back({nip, attendance::UnitPath(*unit, parent_of)});
+  }
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.nip < b.nip; });
+  return out;
+}
+
+absl::StatusOr<std::string> FakeDirectory::ServiceToken(const std::string& tenant) {
+  Record({"ServiceToken", "", tenant, {}, {}});
+  if (service_account_.empty()) {
+    return absl::FailedPreconditionError("no identity service account configured");
+  }
+  absl::MutexLock lock(&mu_);
+  if (!tenants_.contains(tenant)) return absl::NotFoundError("identity: no tenant " + tenant);
+  Principal p;
+  p.tenant = tenant;
+  p.subject = service_account_;
+  p.actor = service_account_;
+  p.roles = {Role::kService};
+  return Remember(p, "");
+}
+
+}  // namespace ekinerja::mocks

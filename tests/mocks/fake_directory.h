@@ -1,0 +1,127 @@
+#pragma once
+
+// attendance's Directory (services/attendance/clients/directory.h) in memory, for the service
+// tests: a test declares each tenant's org (units, positions, employees, dated assignments, as
+// identity holds them), which bearer token is which caller, and the fake answers as identity
+// would, by identity's own domain rules (domain/org.h: OrgIndex, SubtreeOf, SucceedDefinitive):
+//
+// - reads: oneself; a role reading the whole tenant (ReadsWholeTenant) everyone; an ADMIN_OPD the
+//   employees placed in their subtree on the day; an ATASAN (a role of the token, as identity
+//   derives it at login) everyone below them in the tree on the day. Else PERMISSION_DENIED; a
+//   permitted read of a NIP the tenant lacks is NOT_FOUND. A bearer the fake was not told of is
+//   UNAUTHENTICATED, as identity answers a token it does not accept.
+// - EmployeesOf: tenant-wide roles and SERVICE any unit, ADMIN_OPD within their subtree, anyone
+//   else PERMISSION_DENIED; an unknown unit INVALID_ARGUMENT.
+// - ServiceToken: a SERVICE token of the tenant (act: the service account), minted by the
+//   issuer; NOT_FOUND for an unknown tenant, FAILED_PRECONDITION without a service account.
+//
+// It records every call it gets (calls()), so that tests can assert what attendance asked and
+// how often. Thread-safe.
+
+#include <string>
+#include <vector>
+
+#include "absl/base/thread_annotations.h"
+#include "absl/container/flat_hash_map.h"
+#include "absl/synchronization/mutex.h"
+#include "absl/time/civil_time.h"
+#include "auth.h"
+#include "clients/directory.h"
+#include "domain/org.h"
+#include "role.h"
+#include "test_tokens.h"
+
+namespace ekinerja::mocks {
+
+class FakeDirectory final : public attendance::Directory {
+ public:
+  // Mints service tokens with `tokens` (which must outlive the fake) for the service account
+  // `service_account` ("": none, ServiceToken is FAILED_PRECONDITION).
+  FakeDirectory(const TestTokenIssuer& tokens, std::string service_account);
+
+  // --- The world, as identity holds it. Tenants live in Asia/Jakarta ("today" is theirs).
+  void AddTenant(const std::string& tenant);
+  void AddOrgUnit(const std::string& tenant, const std::string& code, const std::string& parent);
+  void AddPosition(const std::string& tenant, const std::string& code, const std::string& unit,
+                   bool head_of_unit);
+  void AddEmployee(const std::string& tenant, const std::string& nip, bool active = true);
+  void AddAssignment(const std::string& tenant, const identity::Assignment& assignment);
+  // A mutasi, as identity's ImportEmployees places an employee: their definitive position is
+  // `position` from `from`, the one they held ending the day before.
+  void Move(const std::string& tenant, const std::string& nip, const std::string& position,
+            absl::CivilDay from);
+
+  // --- Callers. A login as identity issues it: `user.nip` (an employee) gets PEGAWAI, ATASAN
+  // when someone has them as atasan langsung today, and their unit today as org_unit; `roles` are
+  // added; `admin_unit` is the unit an ADMIN_OPD administers (and the org_unit of a login
+  // without NIP). Returns a token the service accepts and the fake knows.
+  struct User {
+    std::string tenant;
+    std::string username;  // the token's sub when there is no NIP
+    std::string nip;
+    std::vector<Role> roles;
+    std::string admin_unit;
+  };
+  std::string Login(const User& user);
+  // A token of `principal` as it stands (no roles derived), known to the fake as that caller.
+  std::string TokenOf(const Principal& principal, const std::string& admin_unit = "");
+
+  // --- What attendance asked.
+  struct Call {
+    std::string method;  // "CheckReadsEmployee", "CheckReadsEmployeeDuring", ...
+    std::string bearer;
+    std::string subject;  // a NIP, an org unit, a tenant, or the NIPs joined by ','
+    absl::CivilDay first, last;
+  };
+  std::vector<Call> calls() const;
+  int CallCount(const std::string& method) const;
+  void ClearCalls();
+
+  // --- Directory.
+  absl::Status CheckReadsEmployee(const std::string& bearer, const std::string& nip,
+                                  absl::CivilDay day) override;
+  absl::Status CheckReadsEmployeeDuring(const std::string& bearer, const std::string& nip,
+                                        absl::CivilDay first, absl::CivilDay last) override;
+  absl::Status CheckOrgUnit(const std::string& bearer, const std::string& code) override;
+  absl::StatusOr<std::vector<std::string>> MissingEmployees(
+      const std::string& bearer, const std::vector<std::string>& nips) override;
+  absl::StatusOr<std::string> AtasanOf(const std::string& bearer, const std::string& nip,
+                                       absl::CivilDay day) override;
+  absl::StatusOr<std::vector<attendance::EmployeeUnit>> EmployeesOf(const std::string& bearer,
+                                                                    const std::string& org_unit,
+                                                                    absl::CivilDay day) override;
+  absl::StatusOr<std::string> ServiceToken(const std::string& tenant) override;
+
+ private:
+  struct Tenant {
+    identity::OrgSnapshot org;
+    absl::flat_hash_map<std::string, bool> employees;  // nip -> active
+  };
+  struct Caller {
+    Principal principal;
+    std::string admin_unit;
+  };
+
+  void Record(Call call) ABSL_LOCKS_EXCLUDED(mu_);
+  Tenant& TenantOf(const std::string& tenant) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  absl::StatusOr<Caller> CallerOf(const std::string& bearer) const
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  // The units an ADMIN_OPD caller administers (empty for anyone else).
+  std::vector<std::string> AdminUnits(const Caller& caller, const Tenant& tenant) const;
+  // Identity's read right: OK, or PERMISSION_DENIED.
+  absl::Status Reads(const Caller& caller, const Tenant& tenant, const std::string& nip,
+                     absl::CivilDay day) const;
+  absl::Status CheckReads(const std::string& bearer, const std::string& nip, absl::CivilDay day)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  std::string Remember(const Principal& principal, const std::string& admin_unit)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+
+  const TestTokenIssuer& tokens_;
+  const std::string service_account_;
+  mutable absl::Mutex mu_;
+  absl::flat_hash_map<std::string, Tenant> tenants_ ABSL_GUARDED_BY(mu_);
+  absl::flat_hash_map<std::string, Caller> callers_ ABSL_GUARDED_BY(mu_);  // by bearer
+  std::vector<Call> calls_ ABSL_GUARDED_BY(mu_);
+};
+
+}  // namespace ekinerja::mocks

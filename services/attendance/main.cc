@@ -5,8 +5,8 @@
 #include "absl/strings/ascii.h"
 #include "adms/adms_handler.h"
 #include "api/attendance_service.h"
+#include "attendance_sql.h"
 #include "channel.h"
-#include "embedded.h"
 #include "file.h"
 #include "flags.h"
 #include "grpcpp/grpcpp.h"
@@ -17,10 +17,6 @@
 #include "server_flags.h"
 #include "status.h"
 #include "verified_token_cache.h"
-
-namespace ekinerja::embedded {
-absl::Span<const EmbeddedFile> attendance_sql();
-}
 
 EKINERJA_SERVER_FLAGS(50054, 9104);
 ABSL_FLAG(std::string, identity, "127.0.0.1:50051",

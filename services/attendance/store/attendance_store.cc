@@ -6,6 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_split.h"
+#include "attendance_sql.h"
 #include "civil.h"
 #include "db_fields.h"
 
@@ -84,7 +85,7 @@ std::vector<std::string> Nips(const std::vector<DayKey>& keys) {
 
 RulesRow GetRules(db::Tx& tx, const std::string& tenant) {
   RulesRow rules;
-  const pqxx::result r = tx.Exec("get_rules", tenant);
+  const pqxx::result r = tx.Exec(sql::kGetRules, tenant);
   if (r.empty()) return rules;
   rules.time_zone = r[0][0].as<std::string>();
   for (int i = 0; i < 3; ++i) rules.tiers.max_minutes[i] = r[0][1 + i].as<int>();
@@ -96,7 +97,7 @@ RulesRow GetRules(db::Tx& tx, const std::string& tenant) {
 }
 
 void PutRules(db::Tx& tx, const std::string& tenant, const RulesRow& rules) {
-  tx.Exec("put_rules", tenant, rules.time_zone, rules.tiers.max_minutes[0],
+  tx.Exec(sql::kPutRules, tenant, rules.time_zone, rules.tiers.max_minutes[0],
           rules.tiers.max_minutes[1], rules.tiers.max_minutes[2], rules.future_tolerance_minutes,
           rules.window_margin_minutes, FormatDate(rules.work_dates.first),
           FormatDate(rules.work_dates.last));
@@ -105,8 +106,8 @@ void PutRules(db::Tx& tx, const std::string& tenant, const RulesRow& rules) {
 // ---- devices and PINs ------------------------------------------------------------------------
 
 absl::Status InsertDevice(db::Tx& tx, const DeviceRow& d) {
-  const pqxx::result r = tx.Exec("insert_device", d.tenant, d.serial, d.time_zone, d.org_unit_code,
-                                 FormatDate(d.in_service_date), d.description);
+  const pqxx::result r = tx.Exec(sql::kInsertDevice, d.tenant, d.serial, d.time_zone,
+                                 d.org_unit_code, FormatDate(d.in_service_date), d.description);
   if (r.empty()) {
     return absl::AlreadyExistsError(absl::StrCat("device ", d.serial, " is already registered"));
   }
@@ -115,32 +116,32 @@ absl::Status InsertDevice(db::Tx& tx, const DeviceRow& d) {
 
 absl::StatusOr<DeviceRow> GetDevice(db::Tx& tx, const std::string& tenant,
                                     const std::string& serial) {
-  const pqxx::result r = tx.Exec("get_device", tenant, serial);
+  const pqxx::result r = tx.Exec(sql::kGetDevice, tenant, serial);
   if (r.empty()) return absl::NotFoundError(absl::StrCat("no device ", serial));
   return ToDevice(r[0]);
 }
 
 absl::StatusOr<DeviceRow> FindDeviceBySerial(db::Tx& tx, const std::string& serial) {
-  const pqxx::result r = tx.Exec("find_device", serial);
+  const pqxx::result r = tx.Exec(sql::kFindDevice, serial);
   if (r.empty()) return absl::NotFoundError(absl::StrCat("no device ", serial));
   return ToDevice(r[0]);
 }
 
 void TouchDevice(db::Tx& tx, const std::string& tenant, const std::string& serial, absl::Time at) {
-  tx.Exec("touch_device", tenant, serial, ToMicros(at));
+  tx.Exec(sql::kTouchDevice, tenant, serial, ToMicros(at));
 }
 
 std::vector<DeviceRow> ListDevices(db::Tx& tx, const std::string& tenant,
                                    const std::string& after_serial, int limit) {
   std::vector<DeviceRow> out;
-  for (const auto& row : tx.Exec("list_devices", tenant, after_serial, limit)) {
+  for (const auto& row : tx.Exec(sql::kListDevices, tenant, after_serial, limit)) {
     out.push_back(ToDevice(row));
   }
   return out;
 }
 
 void UpsertPinMapping(db::Tx& tx, const std::string& tenant, const PinMappingRow& m) {
-  tx.Exec("upsert_pin_mapping", tenant, m.device_serial, m.pin, m.nip);
+  tx.Exec(sql::kUpsertPinMapping, tenant, m.device_serial, m.pin, m.nip);
 }
 
 namespace {
@@ -159,7 +160,7 @@ std::vector<PinMappingRow> ListPinMappings(db::Tx& tx, const std::string& tenant
   std::vector<PinMappingRow> out;
   // Before the first page, ('', '') sorts before every row but a tenant-wide mapping of PIN '':
   // PINs are never empty.
-  for (const auto& row : tx.Exec("list_pin_mappings", tenant, nip, serial, pin, limit)) {
+  for (const auto& row : tx.Exec(sql::kListPinMappings, tenant, nip, serial, pin, limit)) {
     out.push_back({row[0].as<std::string>(), row[1].as<std::string>(), row[2].as<std::string>()});
   }
   return out;
@@ -169,7 +170,7 @@ std::vector<UnknownPinRow> ListUnknownPins(db::Tx& tx, const std::string& tenant
                                            const std::string& after_key, int limit) {
   const auto [serial, pin] = SplitKey(after_key);
   std::vector<UnknownPinRow> out;
-  for (const auto& row : tx.Exec("list_unknown_pins", tenant, serial, pin, limit)) {
+  for (const auto& row : tx.Exec(sql::kListUnknownPins, tenant, serial, pin, limit)) {
     out.push_back({row[0].as<std::string>(), row[1].as<std::string>(), row[2].as<int64_t>(),
                    Micros(row[3]), Micros(row[4])});
   }
@@ -203,7 +204,7 @@ InsertResult InsertPunches(db::Tx& tx, const std::string& tenant, const std::str
     verifies.push_back(p.verify);
   }
   const pqxx::result r =
-      tx.Exec("insert_punches", tenant, serial, ArrayLiteral(pins), ArrayLiteral(micros),
+      tx.Exec(sql::kInsertPunches, tenant, serial, ArrayLiteral(pins), ArrayLiteral(micros),
               ArrayLiteral(OptInts(statuses)), ArrayLiteral(OptInts(verifies)), SourceName(source));
   result.inserted.reserve(r.size());
   for (const auto& row : r) result.inserted.push_back({row[0].as<std::string>(), Micros(row[1])});
@@ -220,7 +221,7 @@ int64_t InsertQuarantined(db::Tx& tx, const std::string& tenant, const std::stri
     pins.push_back(p.pin);
     micros.push_back(std::to_string(ToMicros(p.at)));
   }
-  return static_cast<int64_t>(tx.Exec("insert_quarantined", tenant, serial, ArrayLiteral(pins),
+  return static_cast<int64_t>(tx.Exec(sql::kInsertQuarantined, tenant, serial, ArrayLiteral(pins),
                                       ArrayLiteral(micros), ArrayLiteral(reasons),
                                       SourceName(source))
                                   .size());
@@ -230,7 +231,7 @@ std::vector<absl::CivilDay> AssignUnknownPunches(db::Tx& tx, const std::string& 
                                                  const std::string& device_serial,
                                                  const std::string& pin, const std::string& nip) {
   std::vector<absl::CivilDay> days;
-  for (const auto& row : tx.Exec("assign_unknown_punches", tenant, device_serial, pin, nip)) {
+  for (const auto& row : tx.Exec(sql::kAssignUnknownPunches, tenant, device_serial, pin, nip)) {
     days.push_back(Day(row[0]));
   }
   return days;
@@ -246,7 +247,7 @@ RecomputeInputs LoadRecomputeInputs(db::Tx& tx, const std::string& tenant,
   const std::string nip_array = ArrayLiteral(nips);
   const std::string from = FormatDate(first), to = FormatDate(last);
 
-  for (const auto& row : tx.Exec("load_templates", tenant)) {
+  for (const auto& row : tx.Exec(sql::kLoadTemplates, tenant)) {
     TemplateRow t;
     t.code = row[0].as<std::string>();
     t.name = row[1].as<std::string>();
@@ -258,7 +259,7 @@ RecomputeInputs LoadRecomputeInputs(db::Tx& tx, const std::string& tenant,
     }
     in.templates.push_back(std::move(t));
   }
-  for (const auto& row : tx.Exec("load_assignments", tenant)) {
+  for (const auto& row : tx.Exec(sql::kLoadAssignments, tenant)) {
     AssignmentRow a;
     a.id = row[0].as<int64_t>();
     a.template_code = row[1].as<std::string>();
@@ -268,17 +269,17 @@ RecomputeInputs LoadRecomputeInputs(db::Tx& tx, const std::string& tenant,
     a.end = db::OptDay(row[5]);
     in.assignments.push_back(std::move(a));
   }
-  for (const auto& row : tx.Exec("load_roster", tenant, nip_array, from, to)) {
+  for (const auto& row : tx.Exec(sql::kLoadRoster, tenant, nip_array, from, to)) {
     RosterRow r;
     r.nip = row[0].as<std::string>();
     r.entry.day = Day(row[1]);
     if (!row[2].as<bool>()) r.entry.hours = WorkHours{row[3].as<int>(), row[4].as<int>()};
     in.roster.push_back(std::move(r));
   }
-  for (const auto& row : tx.Exec("load_holidays", tenant, from, to)) {
+  for (const auto& row : tx.Exec(sql::kLoadHolidays, tenant, from, to)) {
     in.holidays.push_back({Day(row[0]), row[1].as<std::string>(), row[2].as<std::string>()});
   }
-  for (const auto& row : tx.Exec("load_approved_absences", tenant, nip_array, from, to)) {
+  for (const auto& row : tx.Exec(sql::kLoadApprovedAbsences, tenant, nip_array, from, to)) {
     AbsenceRow a;
     a.id = row[0].as<int64_t>();
     a.nip = row[1].as<std::string>();
@@ -288,7 +289,7 @@ RecomputeInputs LoadRecomputeInputs(db::Tx& tx, const std::string& tenant,
     a.state = RequestState::kApproved;
     in.absences.push_back(std::move(a));
   }
-  for (const auto& row : tx.Exec("load_approved_corrections", tenant, nip_array, from, to)) {
+  for (const auto& row : tx.Exec(sql::kLoadApprovedCorrections, tenant, nip_array, from, to)) {
     CorrectionRow c;
     c.id = row[0].as<int64_t>();
     c.nip = row[1].as<std::string>();
@@ -302,8 +303,8 @@ RecomputeInputs LoadRecomputeInputs(db::Tx& tx, const std::string& tenant,
   // Punches that any zone's shift window of these days can reach: two days either side.
   const absl::Time punches_from = StartOfDay(first - 2, absl::UTCTimeZone());
   const absl::Time punches_to = StartOfDay(last + 3, absl::UTCTimeZone());
-  for (const auto& row :
-       tx.Exec("load_punches", tenant, nip_array, ToMicros(punches_from), ToMicros(punches_to))) {
+  for (const auto& row : tx.Exec(sql::kLoadPunches, tenant, nip_array, ToMicros(punches_from),
+                                 ToMicros(punches_to))) {
     in.punches.push_back({row[0].as<std::string>(), Micros(row[1]), row[2].as<std::string>()});
   }
   return in;
@@ -313,16 +314,16 @@ RecomputeInputs LoadRecomputeInputs(db::Tx& tx, const std::string& tenant,
 
 void MarkDirty(db::Tx& tx, const std::string& tenant, const std::vector<DayKey>& keys) {
   if (keys.empty()) return;
-  tx.Exec("mark_dirty", tenant, ArrayLiteral(Nips(keys)), ArrayLiteral(DayTexts(keys)));
+  tx.Exec(sql::kMarkDirty, tenant, ArrayLiteral(Nips(keys)), ArrayLiteral(DayTexts(keys)));
 }
 
 void MarkDirtyRange(db::Tx& tx, const std::string& tenant, const std::vector<std::string>& nips,
                     absl::CivilDay first, absl::CivilDay last) {
   if (last < first) return;
   if (nips.empty()) {
-    tx.Exec("mark_dirty_stored", tenant, FormatDate(first), FormatDate(last));
+    tx.Exec(sql::kMarkDirtyStored, tenant, FormatDate(first), FormatDate(last));
   } else {
-    tx.Exec("mark_dirty_range", tenant, ArrayLiteral(nips), FormatDate(first), FormatDate(last));
+    tx.Exec(sql::kMarkDirtyRange, tenant, ArrayLiteral(nips), FormatDate(first), FormatDate(last));
   }
 }
 
@@ -332,7 +333,7 @@ std::vector<DayKey> StaleKeys(db::Tx& tx, const std::string& tenant,
   std::vector<DayKey> out;
   if (nips.empty() || last < first) return out;
   for (const auto& row :
-       tx.Exec("stale_keys", tenant, ArrayLiteral(nips), FormatDate(first), FormatDate(last))) {
+       tx.Exec(sql::kStaleKeys, tenant, ArrayLiteral(nips), FormatDate(first), FormatDate(last))) {
     out.push_back({row[0].as<std::string>(), Day(row[1])});
   }
   return out;
@@ -374,12 +375,12 @@ void UpsertSummaries(db::Tx& tx, const std::string& tenant, const std::vector<Su
     checked_in.push_back(r.checked_in ? "true" : "false");
     keys.push_back({r.nip, r.day});
   }
-  tx.Exec("upsert_summaries", tenant, ArrayLiteral(nips), ArrayLiteral(days),
+  tx.Exec(sql::kUpsertSummaries, tenant, ArrayLiteral(nips), ArrayLiteral(days),
           ArrayLiteral(statuses), ArrayLiteral(s_start), ArrayLiteral(s_end), ArrayLiteral(in_us),
           ArrayLiteral(in_local), ArrayLiteral(out_us), ArrayLiteral(out_local), ArrayLiteral(late),
           ArrayLiteral(early), ArrayLiteral(tl), ArrayLiteral(psw), ArrayLiteral(absence_id),
           ArrayLiteral(absence_kind), ArrayLiteral(correction_id), ArrayLiteral(checked_in));
-  tx.Exec("clear_dirty", tenant, ArrayLiteral(nips), ArrayLiteral(days));
+  tx.Exec(sql::kClearDirty, tenant, ArrayLiteral(nips), ArrayLiteral(days));
 }
 
 std::vector<SummaryRow> ReadSummaries(db::Tx& tx, const std::string& tenant,
@@ -387,8 +388,8 @@ std::vector<SummaryRow> ReadSummaries(db::Tx& tx, const std::string& tenant,
                                       absl::CivilDay last) {
   std::vector<SummaryRow> out;
   if (nips.empty() || last < first) return out;
-  for (const auto& row :
-       tx.Exec("read_summaries", tenant, ArrayLiteral(nips), FormatDate(first), FormatDate(last))) {
+  for (const auto& row : tx.Exec(sql::kReadSummaries, tenant, ArrayLiteral(nips), FormatDate(first),
+                                 FormatDate(last))) {
     SummaryRow r;
     r.nip = row[0].as<std::string>();
     r.day = Day(row[1]);
@@ -419,7 +420,7 @@ std::vector<SummaryRow> ReadSummaries(db::Tx& tx, const std::string& tenant,
 
 void Audit(db::Tx& tx, const std::string& tenant, const std::string& actor,
            const std::string& action, const std::string& target, const std::string& detail) {
-  tx.Exec("insert_audit", tenant, actor, action, target, detail);
+  tx.Exec(sql::kInsertAudit, tenant, actor, action, target, detail);
 }
 
 }  // namespace ekinerja::attendance::store

@@ -4,6 +4,7 @@
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_split.h"
+#include "attendance_sql.h"
 #include "civil.h"
 #include "db_fields.h"
 
@@ -64,27 +65,27 @@ bool InsertTemplate(db::Tx& tx, const std::string& tenant, const TemplateRow& ro
     starts.push_back(day ? OptInt(day->start_minute) : std::nullopt);
     ends.push_back(day ? OptInt(day->end_minute) : std::nullopt);
   }
-  return !tx.Exec("cal_template_insert", tenant, row.code, row.name, db::ArrayLiteral(starts),
+  return !tx.Exec(sql::kCalTemplateInsert, tenant, row.code, row.name, db::ArrayLiteral(starts),
                   db::ArrayLiteral(ends))
               .empty();
 }
 
 std::optional<TemplateRow> GetTemplate(db::Tx& tx, const std::string& tenant,
                                        const std::string& code) {
-  auto r = tx.Exec("cal_template_get", tenant, code);
+  auto r = tx.Exec(sql::kCalTemplateGet, tenant, code);
   if (r.empty()) return std::nullopt;
   return ToTemplate(r[0]);
 }
 
 std::vector<TemplateRow> ListTemplates(db::Tx& tx, const std::string& tenant) {
   std::vector<TemplateRow> out;
-  for (const auto& r : tx.Exec("cal_template_list", tenant)) out.push_back(ToTemplate(r));
+  for (const auto& r : tx.Exec(sql::kCalTemplateList, tenant)) out.push_back(ToTemplate(r));
   return out;
 }
 
 int64_t InsertAssignment(db::Tx& tx, const std::string& tenant, const AssignmentRow& row,
                          const std::string& request_id, bool* replayed) {
-  auto r = tx.Exec("cal_assignment_insert", tenant, row.template_code, row.nip, row.org_unit_code,
+  auto r = tx.Exec(sql::kCalAssignmentInsert, tenant, row.template_code, row.nip, row.org_unit_code,
                    FormatDate(row.start), DayText(row.end), request_id);
   *replayed = r.empty();
   if (!r.empty()) return r[0][0].as<int64_t>();
@@ -94,7 +95,7 @@ int64_t InsertAssignment(db::Tx& tx, const std::string& tenant, const Assignment
 }
 
 std::optional<AssignmentRow> GetAssignment(db::Tx& tx, const std::string& tenant, int64_t id) {
-  auto r = tx.Exec("cal_assignment_get", tenant, id);
+  auto r = tx.Exec(sql::kCalAssignmentGet, tenant, id);
   if (r.empty()) return std::nullopt;
   return ToAssignment(r[0]);
 }
@@ -102,7 +103,7 @@ std::optional<AssignmentRow> GetAssignment(db::Tx& tx, const std::string& tenant
 std::optional<AssignmentRow> FindAssignmentByRequestId(db::Tx& tx, const std::string& tenant,
                                                        const std::string& request_id) {
   if (request_id.empty()) return std::nullopt;
-  auto r = tx.Exec("cal_assignment_by_request", tenant, request_id);
+  auto r = tx.Exec(sql::kCalAssignmentByRequest, tenant, request_id);
   if (r.empty()) return std::nullopt;
   return ToAssignment(r[0]);
 }
@@ -110,7 +111,7 @@ std::optional<AssignmentRow> FindAssignmentByRequestId(db::Tx& tx, const std::st
 std::vector<AssignmentRow> ListAssignments(db::Tx& tx, const std::string& tenant,
                                            const std::string& nip, int64_t after_id, int limit) {
   std::vector<AssignmentRow> out;
-  for (const auto& r : tx.Exec("cal_assignment_list", tenant, nip, after_id, limit)) {
+  for (const auto& r : tx.Exec(sql::kCalAssignmentList, tenant, nip, after_id, limit)) {
     out.push_back(ToAssignment(r));
   }
   return out;
@@ -125,7 +126,7 @@ void UpsertRosterDays(db::Tx& tx, const std::string& tenant, const std::string& 
     starts.push_back(e.hours ? OptInt(e.hours->start_minute) : std::nullopt);
     ends.push_back(e.hours ? OptInt(e.hours->end_minute) : std::nullopt);
   }
-  tx.Exec("cal_roster_upsert", tenant, nip, db::ArrayLiteral(dates), db::ArrayLiteral(starts),
+  tx.Exec(sql::kCalRosterUpsert, tenant, nip, db::ArrayLiteral(dates), db::ArrayLiteral(starts),
           db::ArrayLiteral(ends));
 }
 
@@ -134,7 +135,7 @@ std::vector<RosterEntry> ListRosterDays(db::Tx& tx, const std::string& tenant,
                                         absl::CivilDay last) {
   std::vector<RosterEntry> out;
   for (const auto& r :
-       tx.Exec("cal_roster_list", tenant, nip, FormatDate(first), FormatDate(last))) {
+       tx.Exec(sql::kCalRosterList, tenant, nip, FormatDate(first), FormatDate(last))) {
     RosterEntry e;
     e.day = Day(r[0]);
     if (!r[1].is_null() && !r[2].is_null()) e.hours = WorkHours{r[1].as<int>(), r[2].as<int>()};
@@ -144,17 +145,17 @@ std::vector<RosterEntry> ListRosterDays(db::Tx& tx, const std::string& tenant,
 }
 
 bool InsertHoliday(db::Tx& tx, const std::string& tenant, const HolidayRow& row) {
-  return !tx.Exec("cal_holiday_insert", tenant, FormatDate(row.day), row.name, row.kind).empty();
+  return !tx.Exec(sql::kCalHolidayInsert, tenant, FormatDate(row.day), row.name, row.kind).empty();
 }
 
 bool DeleteHoliday(db::Tx& tx, const std::string& tenant, absl::CivilDay day) {
-  return !tx.Exec("cal_holiday_delete", tenant, FormatDate(day)).empty();
+  return !tx.Exec(sql::kCalHolidayDelete, tenant, FormatDate(day)).empty();
 }
 
 std::vector<HolidayRow> ListHolidays(db::Tx& tx, const std::string& tenant, absl::CivilDay first,
                                      absl::CivilDay last) {
   std::vector<HolidayRow> out;
-  for (const auto& r : tx.Exec("cal_holiday_list", tenant, FormatDate(first), FormatDate(last))) {
+  for (const auto& r : tx.Exec(sql::kCalHolidayList, tenant, FormatDate(first), FormatDate(last))) {
     out.push_back({Day(r[0]), r[1].as<std::string>(), r[2].as<std::string>()});
   }
   return out;
@@ -163,7 +164,7 @@ std::vector<HolidayRow> ListHolidays(db::Tx& tx, const std::string& tenant, absl
 std::vector<std::string> NipsWithSummaries(db::Tx& tx, const std::string& tenant,
                                            absl::CivilDay first, absl::CivilDay last) {
   std::vector<std::string> out;
-  for (const auto& r : tx.Exec("cal_summary_nips", tenant, FormatDate(first), FormatDate(last))) {
+  for (const auto& r : tx.Exec(sql::kCalSummaryNips, tenant, FormatDate(first), FormatDate(last))) {
     out.push_back(r[0].as<std::string>());
   }
   return out;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "attendance_sql.h"
 #include "civil.h"
 #include "db_fields.h"
 
@@ -64,7 +65,7 @@ std::string StateText(const std::optional<RequestState>& s) {
 }  // namespace
 
 void LockEmployeeRequests(db::Tx& tx, const std::string& tenant, const std::string& nip) {
-  tx.Exec("req_lock_employee", tenant, nip);
+  tx.Exec(sql::kReqLockEmployee, tenant, nip);
 }
 
 // ---- request ids -------------------------------------------------------------------------------
@@ -72,7 +73,7 @@ void LockEmployeeRequests(db::Tx& tx, const std::string& tenant, const std::stri
 std::optional<int64_t> FindRequestKey(db::Tx& tx, const std::string& tenant,
                                       const RequestKey& key) {
   if (key.request_id.empty()) return std::nullopt;
-  auto r = tx.Exec("req_key_find", tenant, key.caller, key.rpc, key.request_id);
+  auto r = tx.Exec(sql::kReqKeyFind, tenant, key.caller, key.rpc, key.request_id);
   if (r.empty()) return std::nullopt;
   return r[0][0].as<int64_t>();
 }
@@ -80,7 +81,7 @@ std::optional<int64_t> FindRequestKey(db::Tx& tx, const std::string& tenant,
 bool InsertRequestKey(db::Tx& tx, const std::string& tenant, const RequestKey& key,
                       int64_t result) {
   if (key.request_id.empty()) return true;
-  return !tx.Exec("req_key_insert", tenant, key.caller, key.rpc, key.request_id, result).empty();
+  return !tx.Exec(sql::kReqKeyInsert, tenant, key.caller, key.rpc, key.request_id, result).empty();
 }
 
 // ---- absences --------------------------------------------------------------------------------
@@ -103,7 +104,7 @@ std::vector<int64_t> InsertAbsences(db::Tx& tx, const std::string& tenant,
   }
   std::vector<int64_t> ids;
   for (const auto& r :
-       tx.Exec("req_absence_insert", tenant, db::ArrayLiteral(nips), db::ArrayLiteral(kinds),
+       tx.Exec(sql::kReqAbsenceInsert, tenant, db::ArrayLiteral(nips), db::ArrayLiteral(kinds),
                db::ArrayLiteral(starts), db::ArrayLiteral(ends), db::ArrayLiteral(reasons),
                db::ArrayLiteral(evidence), db::ArrayLiteral(states), db::ArrayLiteral(created_by),
                db::ArrayLiteral(decided_by), db::ArrayLiteral(notes))) {
@@ -116,7 +117,7 @@ std::vector<int64_t> InsertAbsences(db::Tx& tx, const std::string& tenant,
 }
 
 absl::StatusOr<AbsenceRow> GetAbsence(db::Tx& tx, const std::string& tenant, int64_t id) {
-  auto r = tx.Exec("req_absence_get", tenant, id);
+  auto r = tx.Exec(sql::kReqAbsenceGet, tenant, id);
   if (r.empty()) return absl::NotFoundError("absence " + std::to_string(id) + " not found");
   return ToAbsence(r[0]);
 }
@@ -124,8 +125,8 @@ absl::StatusOr<AbsenceRow> GetAbsence(db::Tx& tx, const std::string& tenant, int
 std::vector<AbsenceRow> ListAbsences(db::Tx& tx, const std::string& tenant,
                                      const RequestFilter& f) {
   std::vector<AbsenceRow> out;
-  for (const auto& r : tx.Exec("req_absence_list", tenant, f.nip, DayText(f.first), DayText(f.last),
-                               StateText(f.state), f.after_id, f.limit)) {
+  for (const auto& r : tx.Exec(sql::kReqAbsenceList, tenant, f.nip, DayText(f.first),
+                               DayText(f.last), StateText(f.state), f.after_id, f.limit)) {
     out.push_back(ToAbsence(r));
   }
   return out;
@@ -135,7 +136,7 @@ std::vector<AbsenceRow> ActiveAbsencesOverlapping(db::Tx& tx, const std::string&
                                                   const std::vector<std::string>& nips,
                                                   absl::CivilDay first, absl::CivilDay last) {
   std::vector<AbsenceRow> out;
-  for (const auto& r : tx.Exec("req_absence_overlapping", tenant, db::ArrayLiteral(nips),
+  for (const auto& r : tx.Exec(sql::kReqAbsenceOverlapping, tenant, db::ArrayLiteral(nips),
                                FormatDate(first), FormatDate(last))) {
     out.push_back(ToAbsence(r));
   }
@@ -144,7 +145,7 @@ std::vector<AbsenceRow> ActiveAbsencesOverlapping(db::Tx& tx, const std::string&
 
 bool DecideAbsence(db::Tx& tx, const std::string& tenant, int64_t id, RequestState state,
                    const std::string& decided_by, const std::string& note) {
-  return !tx.Exec("req_absence_decide", tenant, id, std::string(RequestStateName(state)),
+  return !tx.Exec(sql::kReqAbsenceDecide, tenant, id, std::string(RequestStateName(state)),
                   decided_by, note)
               .empty();
 }
@@ -153,7 +154,7 @@ bool DecideAbsence(db::Tx& tx, const std::string& tenant, int64_t id, RequestSta
 
 int64_t InsertCorrection(db::Tx& tx, const std::string& tenant, const CorrectionRow& c) {
   return tx
-      .Exec("req_correction_insert", tenant, c.nip, FormatDate(c.day), OptText(c.check_in_minute),
+      .Exec(sql::kReqCorrectionInsert, tenant, c.nip, FormatDate(c.day), OptText(c.check_in_minute),
             OptText(c.check_out_minute), c.time_zone, c.reason, c.evidence_uri,
             std::string(RequestStateName(c.state)), c.created_by, c.decided_by,
             c.decision_note)[0][0]
@@ -161,7 +162,7 @@ int64_t InsertCorrection(db::Tx& tx, const std::string& tenant, const Correction
 }
 
 absl::StatusOr<CorrectionRow> GetCorrection(db::Tx& tx, const std::string& tenant, int64_t id) {
-  auto r = tx.Exec("req_correction_get", tenant, id);
+  auto r = tx.Exec(sql::kReqCorrectionGet, tenant, id);
   if (r.empty()) return absl::NotFoundError("correction " + std::to_string(id) + " not found");
   return ToCorrection(r[0]);
 }
@@ -169,7 +170,7 @@ absl::StatusOr<CorrectionRow> GetCorrection(db::Tx& tx, const std::string& tenan
 std::vector<CorrectionRow> ListCorrections(db::Tx& tx, const std::string& tenant,
                                            const RequestFilter& f) {
   std::vector<CorrectionRow> out;
-  for (const auto& r : tx.Exec("req_correction_list", tenant, f.nip, DayText(f.first),
+  for (const auto& r : tx.Exec(sql::kReqCorrectionList, tenant, f.nip, DayText(f.first),
                                DayText(f.last), StateText(f.state), f.after_id, f.limit)) {
     out.push_back(ToCorrection(r));
   }
@@ -179,7 +180,7 @@ std::vector<CorrectionRow> ListCorrections(db::Tx& tx, const std::string& tenant
 std::vector<CorrectionRow> PendingCorrectionsOn(db::Tx& tx, const std::string& tenant,
                                                 const std::string& nip, absl::CivilDay day) {
   std::vector<CorrectionRow> out;
-  for (const auto& r : tx.Exec("req_correction_pending_on", tenant, nip, FormatDate(day))) {
+  for (const auto& r : tx.Exec(sql::kReqCorrectionPendingOn, tenant, nip, FormatDate(day))) {
     out.push_back(ToCorrection(r));
   }
   return out;
@@ -187,7 +188,7 @@ std::vector<CorrectionRow> PendingCorrectionsOn(db::Tx& tx, const std::string& t
 
 bool DecideCorrection(db::Tx& tx, const std::string& tenant, int64_t id, RequestState state,
                       const std::string& decided_by, const std::string& note) {
-  return !tx.Exec("req_correction_decide", tenant, id, std::string(RequestStateName(state)),
+  return !tx.Exec(sql::kReqCorrectionDecide, tenant, id, std::string(RequestStateName(state)),
                   decided_by, note)
               .empty();
 }

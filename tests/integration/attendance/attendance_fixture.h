@@ -16,14 +16,11 @@
 
 #include "api/attendance_metrics.h"
 #include "api/attendance_service.h"
+#include "attendance_sql.h"
 #include "civil.h"
 #include "clients/directory.h"
 #include "ekinerja/attendance/v1/attendance.grpc.pb.h"
 #include "integration/identity/identity_fixture.h"
-
-namespace ekinerja::embedded {
-absl::Span<const EmbeddedFile> attendance_sql();
-}  // namespace ekinerja::embedded
 
 namespace ekinerja::attendance::it {
 

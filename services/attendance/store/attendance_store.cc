@@ -2,13 +2,13 @@
 
 #include <algorithm>
 
-#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
-#include "absl/strings/str_split.h"
 #include "attendance_sql.h"
 #include "civil.h"
 #include "db_fields.h"
+#include "store/calendar_store.h"
+#include "store/rows.h"
 
 namespace ekinerja::attendance::store {
 namespace {
@@ -21,14 +21,14 @@ using db::ToMicros;
 
 DeviceRow ToDevice(const pqxx::row& r) {
   DeviceRow d;
-  d.tenant = r[0].as<std::string>();
-  d.serial = r[1].as<std::string>();
-  d.time_zone = r[2].as<std::string>();
-  d.org_unit_code = r[3].as<std::string>();
-  d.in_service_date = Day(r[4]);
-  d.description = r[5].as<std::string>();
-  d.register_time = Micros(r[6]);
-  d.last_seen = OptMicros(r[7]);
+  d.tenant = r["tenant_id"].as<std::string>();
+  d.serial = r["serial_number"].as<std::string>();
+  d.time_zone = r["time_zone"].as<std::string>();
+  d.org_unit_code = r["org_unit_code"].as<std::string>();
+  d.in_service_date = Day(r["in_service_date"]);
+  d.description = r["description"].as<std::string>();
+  d.register_time = Micros(r["register_us"]);
+  d.last_seen = OptMicros(r["last_seen_us"]);
   return d;
 }
 
@@ -37,17 +37,6 @@ std::vector<std::optional<std::string>> OptInts(const std::vector<std::optional<
   out.reserve(v.size());
   for (const auto& x : v) {
     out.push_back(x ? std::optional<std::string>(std::to_string(*x)) : std::nullopt);
-  }
-  return out;
-}
-
-// "450,450,,,,," (array_to_string with '' for NULL) as seven optional minutes.
-std::vector<std::optional<int>> MinutesList(const std::string& text) {
-  std::vector<std::optional<int>> out;
-  for (absl::string_view part : absl::StrSplit(text, ',')) {
-    int v = 0;
-    out.push_back(!part.empty() && absl::SimpleAtoi(part, &v) ? std::optional<int>(v)
-                                                              : std::nullopt);
   }
   return out;
 }
@@ -85,14 +74,17 @@ std::vector<std::string> Nips(const std::vector<DayKey>& keys) {
 
 RulesRow GetRules(db::Tx& tx, const std::string& tenant) {
   RulesRow rules;
-  const pqxx::result r = tx.Exec(sql::kGetRules, tenant);
-  if (r.empty()) return rules;
-  rules.time_zone = r[0][0].as<std::string>();
-  for (int i = 0; i < 3; ++i) rules.tiers.max_minutes[i] = r[0][1 + i].as<int>();
-  rules.future_tolerance_minutes = r[0][4].as<int>();
-  rules.window_margin_minutes = r[0][5].as<int>();
-  rules.work_dates.first = db::Day(r[0][6]);
-  rules.work_dates.last = db::Day(r[0][7]);
+  const pqxx::result result = tx.Exec(sql::kGetRules, tenant);
+  if (result.empty()) return rules;
+  const pqxx::row r = result[0];
+  rules.time_zone = r["time_zone"].as<std::string>();
+  rules.tiers.max_minutes[0] = r["tier1_max"].as<int>();
+  rules.tiers.max_minutes[1] = r["tier2_max"].as<int>();
+  rules.tiers.max_minutes[2] = r["tier3_max"].as<int>();
+  rules.future_tolerance_minutes = r["future_tolerance_minutes"].as<int>();
+  rules.window_margin_minutes = r["window_margin_minutes"].as<int>();
+  rules.work_dates.first = db::Day(r["first_work_date"]);
+  rules.work_dates.last = db::Day(r["last_work_date"]);
   return rules;
 }
 
@@ -161,7 +153,8 @@ std::vector<PinMappingRow> ListPinMappings(db::Tx& tx, const std::string& tenant
   // Before the first page, ('', '') sorts before every row but a tenant-wide mapping of PIN '':
   // PINs are never empty.
   for (const auto& row : tx.Exec(sql::kListPinMappings, tenant, nip, serial, pin, limit)) {
-    out.push_back({row[0].as<std::string>(), row[1].as<std::string>(), row[2].as<std::string>()});
+    out.push_back({row["device_serial"].as<std::string>(), row["pin"].as<std::string>(),
+                   row["nip"].as<std::string>()});
   }
   return out;
 }
@@ -171,8 +164,9 @@ std::vector<UnknownPinRow> ListUnknownPins(db::Tx& tx, const std::string& tenant
   const auto [serial, pin] = SplitKey(after_key);
   std::vector<UnknownPinRow> out;
   for (const auto& row : tx.Exec(sql::kListUnknownPins, tenant, serial, pin, limit)) {
-    out.push_back({row[0].as<std::string>(), row[1].as<std::string>(), row[2].as<int64_t>(),
-                   Micros(row[3]), Micros(row[4])});
+    out.push_back({row["device_serial"].as<std::string>(), row["pin"].as<std::string>(),
+                   row["punch_count"].as<int64_t>(), Micros(row["first_us"]),
+                   Micros(row["last_us"])});
   }
   return out;
 }
@@ -207,7 +201,9 @@ InsertResult InsertPunches(db::Tx& tx, const std::string& tenant, const std::str
       tx.Exec(sql::kInsertPunches, tenant, serial, ArrayLiteral(pins), ArrayLiteral(micros),
               ArrayLiteral(OptInts(statuses)), ArrayLiteral(OptInts(verifies)), SourceName(source));
   result.inserted.reserve(r.size());
-  for (const auto& row : r) result.inserted.push_back({row[0].as<std::string>(), Micros(row[1])});
+  for (const auto& row : r) {
+    result.inserted.push_back({row["nip"].as<std::string>(), Micros(row["punch_us"])});
+  }
   result.duplicate = static_cast<int64_t>(punches.size() - r.size());
   return result;
 }
@@ -232,7 +228,7 @@ std::vector<absl::CivilDay> AssignUnknownPunches(db::Tx& tx, const std::string& 
                                                  const std::string& pin, const std::string& nip) {
   std::vector<absl::CivilDay> days;
   for (const auto& row : tx.Exec(sql::kAssignUnknownPunches, tenant, device_serial, pin, nip)) {
-    days.push_back(Day(row[0]));
+    days.push_back(Day(row["day"]));
   }
   return days;
 }
@@ -247,67 +243,31 @@ RecomputeInputs LoadRecomputeInputs(db::Tx& tx, const std::string& tenant,
   const std::string nip_array = ArrayLiteral(nips);
   const std::string from = FormatDate(first), to = FormatDate(last);
 
-  for (const auto& row : tx.Exec(sql::kLoadTemplates, tenant)) {
-    TemplateRow t;
-    t.code = row[0].as<std::string>();
-    t.name = row[1].as<std::string>();
-    t.week.code = t.code;
-    const auto starts = MinutesList(row[2].as<std::string>());
-    const auto ends = MinutesList(row[3].as<std::string>());
-    for (size_t i = 0; i < 7 && i < starts.size() && i < ends.size(); ++i) {
-      if (starts[i] && ends[i]) t.week.days[i] = WorkHours{*starts[i], *ends[i]};
-    }
-    in.templates.push_back(std::move(t));
-  }
-  for (const auto& row : tx.Exec(sql::kLoadAssignments, tenant)) {
-    AssignmentRow a;
-    a.id = row[0].as<int64_t>();
-    a.template_code = row[1].as<std::string>();
-    a.nip = row[2].as<std::string>();
-    a.org_unit_code = row[3].as<std::string>();
-    a.start = Day(row[4]);
-    a.end = db::OptDay(row[5]);
-    in.assignments.push_back(std::move(a));
-  }
+  in.templates = ListTemplates(tx, tenant);
+  in.assignments = AllAssignments(tx, tenant);
   for (const auto& row : tx.Exec(sql::kLoadRoster, tenant, nip_array, from, to)) {
-    RosterRow r;
-    r.nip = row[0].as<std::string>();
-    r.entry.day = Day(row[1]);
-    if (!row[2].as<bool>()) r.entry.hours = WorkHours{row[3].as<int>(), row[4].as<int>()};
-    in.roster.push_back(std::move(r));
+    in.roster.push_back({row["nip"].as<std::string>(), ToRosterEntry(row)});
   }
-  for (const auto& row : tx.Exec(sql::kLoadHolidays, tenant, from, to)) {
-    in.holidays.push_back({Day(row[0]), row[1].as<std::string>(), row[2].as<std::string>()});
-  }
+  in.holidays = ListHolidays(tx, tenant, first, last);
   for (const auto& row : tx.Exec(sql::kLoadApprovedAbsences, tenant, nip_array, from, to)) {
-    AbsenceRow a;
-    a.id = row[0].as<int64_t>();
-    a.nip = row[1].as<std::string>();
-    a.kind = row[2].as<std::string>();
-    a.start = Day(row[3]);
-    a.end = Day(row[4]);
-    a.state = RequestState::kApproved;
-    in.absences.push_back(std::move(a));
+    in.absences.push_back(ToAbsence(row));
   }
   for (const auto& row : tx.Exec(sql::kLoadApprovedCorrections, tenant, nip_array, from, to)) {
-    CorrectionRow c;
-    c.id = row[0].as<int64_t>();
-    c.nip = row[1].as<std::string>();
-    c.day = Day(row[2]);
-    if (row[3].as<int>() >= 0) c.check_in_minute = row[3].as<int>();
-    if (row[4].as<int>() >= 0) c.check_out_minute = row[4].as<int>();
-    c.time_zone = row[5].as<std::string>();
-    c.state = RequestState::kApproved;
-    in.corrections.push_back(std::move(c));
+    in.corrections.push_back(ToCorrection(row));
   }
   // Punches that any zone's shift window of these days can reach: two days either side.
   const absl::Time punches_from = StartOfDay(first - 2, absl::UTCTimeZone());
   const absl::Time punches_to = StartOfDay(last + 3, absl::UTCTimeZone());
   for (const auto& row : tx.Exec(sql::kLoadPunches, tenant, nip_array, ToMicros(punches_from),
                                  ToMicros(punches_to))) {
-    in.punches.push_back({row[0].as<std::string>(), Micros(row[1]), row[2].as<std::string>()});
+    in.punches.push_back({row["nip"].as<std::string>(), Micros(row["punch_us"]),
+                          row["time_zone"].as<std::string>()});
   }
   return in;
+}
+
+void LockNipBuckets(db::Tx& tx, const std::vector<std::string>& buckets) {
+  tx.Exec(sql::kLockNipBuckets, ArrayLiteral(buckets));
 }
 
 // ---- summaries and dirty days ----------------------------------------------------------------
@@ -334,7 +294,7 @@ std::vector<DayKey> StaleKeys(db::Tx& tx, const std::string& tenant,
   if (nips.empty() || last < first) return out;
   for (const auto& row :
        tx.Exec(sql::kStaleKeys, tenant, ArrayLiteral(nips), FormatDate(first), FormatDate(last))) {
-    out.push_back({row[0].as<std::string>(), Day(row[1])});
+    out.push_back({row["nip"].as<std::string>(), Day(row["day"])});
   }
   return out;
 }
@@ -391,26 +351,28 @@ std::vector<SummaryRow> ReadSummaries(db::Tx& tx, const std::string& tenant,
   for (const auto& row : tx.Exec(sql::kReadSummaries, tenant, ArrayLiteral(nips), FormatDate(first),
                                  FormatDate(last))) {
     SummaryRow r;
-    r.nip = row[0].as<std::string>();
-    r.day = Day(row[1]);
+    r.nip = row["nip"].as<std::string>();
+    r.day = Day(row["day"]);
     r.summary.status =
-        DayStatusFromName(row[2].as<std::string>()).value_or(DayStatus::kTanpaKeterangan);
-    if (!row[3].as<bool>()) r.scheduled = WorkHours{row[4].as<int>(), row[5].as<int>()};
-    if (auto local = ParseLocal(row[7].as<std::string>())) {
-      r.summary.first_in = LocalPunch{Micros(row[6]), *local};
+        DayStatusFromName(row["status"].as<std::string>()).value_or(DayStatus::kTanpaKeterangan);
+    if (!row["scheduled_start"].is_null()) {
+      r.scheduled = WorkHours{row["scheduled_start"].as<int>(), row["scheduled_end"].as<int>(0)};
     }
-    if (auto local = ParseLocal(row[9].as<std::string>())) {
-      r.summary.last_out = LocalPunch{Micros(row[8]), *local};
+    if (auto local = ParseLocal(row["first_in_local"].as<std::string>())) {
+      r.summary.first_in = LocalPunch{Micros(row["first_in_us"]), *local};
     }
-    r.summary.minutes_late = row[10].as<int>();
-    r.summary.minutes_early = row[11].as<int>();
-    r.summary.tl_tier = row[12].as<int>();
-    r.summary.psw_tier = row[13].as<int>();
-    r.absence_id = row[14].as<int64_t>();
-    r.absence_kind = row[15].as<std::string>();
-    r.correction_id = row[16].as<int64_t>();
-    r.checked_in = row[17].as<bool>();
-    r.compute_time = Micros(row[18]);
+    if (auto local = ParseLocal(row["last_out_local"].as<std::string>())) {
+      r.summary.last_out = LocalPunch{Micros(row["last_out_us"]), *local};
+    }
+    r.summary.minutes_late = row["minutes_late"].as<int>();
+    r.summary.minutes_early = row["minutes_early"].as<int>();
+    r.summary.tl_tier = row["tl_tier"].as<int>();
+    r.summary.psw_tier = row["psw_tier"].as<int>();
+    r.absence_id = row["absence_id"].as<int64_t>();
+    r.absence_kind = row["absence_kind"].as<std::string>();
+    r.correction_id = row["correction_id"].as<int64_t>();
+    r.checked_in = row["checked_in"].as<bool>();
+    r.compute_time = Micros(row["compute_us"]);
     out.push_back(std::move(r));
   }
   return out;

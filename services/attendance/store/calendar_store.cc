@@ -2,55 +2,15 @@
 
 #include <utility>
 
-#include "absl/strings/numbers.h"
-#include "absl/strings/str_split.h"
 #include "attendance_sql.h"
 #include "civil.h"
 #include "db_fields.h"
+#include "store/rows.h"
 
 namespace ekinerja::attendance::store {
 namespace {
 
-using db::Day;
 using db::DayText;
-using db::OptDay;
-
-// An int[] of seven minutes (NULL for a day off) as array_to_string(a, ',', '') writes it.
-std::array<std::optional<int>, 7> MinuteList(const std::string& text) {
-  std::array<std::optional<int>, 7> out;
-  size_t i = 0;
-  for (absl::string_view item : absl::StrSplit(text, ',')) {
-    if (i >= out.size()) break;
-    int value = 0;
-    if (!item.empty() && absl::SimpleAtoi(item, &value)) out[i] = value;
-    ++i;
-  }
-  return out;
-}
-
-TemplateRow ToTemplate(const pqxx::row& r) {
-  TemplateRow t;
-  t.code = r[0].as<std::string>();
-  t.name = r[1].as<std::string>();
-  t.week.code = t.code;
-  const auto starts = MinuteList(r[2].as<std::string>());
-  const auto ends = MinuteList(r[3].as<std::string>());
-  for (size_t i = 0; i < 7; ++i) {
-    if (starts[i] && ends[i]) t.week.days[i] = WorkHours{*starts[i], *ends[i]};
-  }
-  return t;
-}
-
-AssignmentRow ToAssignment(const pqxx::row& r) {
-  AssignmentRow a;
-  a.id = r[0].as<int64_t>();
-  a.template_code = r[1].as<std::string>();
-  a.nip = r[2].as<std::string>();
-  a.org_unit_code = r[3].as<std::string>();
-  a.start = Day(r[4]);
-  a.end = OptDay(r[5]);
-  return a;
-}
 
 std::optional<std::string> OptInt(std::optional<int> v) {
   if (!v) return std::nullopt;
@@ -88,7 +48,7 @@ int64_t InsertAssignment(db::Tx& tx, const std::string& tenant, const Assignment
   auto r = tx.Exec(sql::kCalAssignmentInsert, tenant, row.template_code, row.nip, row.org_unit_code,
                    FormatDate(row.start), DayText(row.end), request_id);
   *replayed = r.empty();
-  if (!r.empty()) return r[0][0].as<int64_t>();
+  if (!r.empty()) return r[0]["id"].as<int64_t>();
   // ON CONFLICT DO NOTHING waited for the other writer of this request id: its row is there.
   std::optional<AssignmentRow> earlier = FindAssignmentByRequestId(tx, tenant, request_id);
   return earlier ? earlier->id : 0;
@@ -117,6 +77,12 @@ std::vector<AssignmentRow> ListAssignments(db::Tx& tx, const std::string& tenant
   return out;
 }
 
+std::vector<AssignmentRow> AllAssignments(db::Tx& tx, const std::string& tenant) {
+  std::vector<AssignmentRow> out;
+  for (const auto& r : tx.Exec(sql::kCalAssignmentAll, tenant)) out.push_back(ToAssignment(r));
+  return out;
+}
+
 void UpsertRosterDays(db::Tx& tx, const std::string& tenant, const std::string& nip,
                       const std::vector<RosterEntry>& days) {
   std::vector<std::string> dates;
@@ -136,10 +102,7 @@ std::vector<RosterEntry> ListRosterDays(db::Tx& tx, const std::string& tenant,
   std::vector<RosterEntry> out;
   for (const auto& r :
        tx.Exec(sql::kCalRosterList, tenant, nip, FormatDate(first), FormatDate(last))) {
-    RosterEntry e;
-    e.day = Day(r[0]);
-    if (!r[1].is_null() && !r[2].is_null()) e.hours = WorkHours{r[1].as<int>(), r[2].as<int>()};
-    out.push_back(std::move(e));
+    out.push_back(ToRosterEntry(r));
   }
   return out;
 }
@@ -156,7 +119,7 @@ std::vector<HolidayRow> ListHolidays(db::Tx& tx, const std::string& tenant, absl
                                      absl::CivilDay last) {
   std::vector<HolidayRow> out;
   for (const auto& r : tx.Exec(sql::kCalHolidayList, tenant, FormatDate(first), FormatDate(last))) {
-    out.push_back({Day(r[0]), r[1].as<std::string>(), r[2].as<std::string>()});
+    out.push_back(ToHoliday(r));
   }
   return out;
 }
@@ -165,7 +128,7 @@ std::vector<std::string> NipsWithSummaries(db::Tx& tx, const std::string& tenant
                                            absl::CivilDay first, absl::CivilDay last) {
   std::vector<std::string> out;
   for (const auto& r : tx.Exec(sql::kCalSummaryNips, tenant, FormatDate(first), FormatDate(last))) {
-    out.push_back(r[0].as<std::string>());
+    out.push_back(r["nip"].as<std::string>());
   }
   return out;
 }

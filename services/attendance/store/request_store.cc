@@ -6,55 +6,12 @@
 #include "attendance_sql.h"
 #include "civil.h"
 #include "db_fields.h"
+#include "store/rows.h"
 
 namespace ekinerja::attendance::store {
 namespace {
 
-using db::Day;
 using db::DayText;
-using db::Micros;
-using db::OptMicros;
-
-RequestState StateOf(const pqxx::field& f) {
-  return ParseRequestState(f.as<std::string>()).value_or(RequestState::kPending);
-}
-
-AbsenceRow ToAbsence(const pqxx::row& r) {
-  AbsenceRow a;
-  a.id = r[0].as<int64_t>();
-  a.nip = r[1].as<std::string>();
-  a.kind = r[2].as<std::string>();
-  a.start = Day(r[3]);
-  a.end = Day(r[4]);
-  a.reason = r[5].as<std::string>();
-  a.evidence_uri = r[6].as<std::string>();
-  a.state = StateOf(r[7]);
-  a.created_by = r[8].as<std::string>();
-  a.decided_by = r[9].as<std::string>();
-  a.decision_note = r[10].as<std::string>();
-  a.decide_time = OptMicros(r[11]);
-  a.create_time = Micros(r[12]);
-  return a;
-}
-
-CorrectionRow ToCorrection(const pqxx::row& r) {
-  CorrectionRow c;
-  c.id = r[0].as<int64_t>();
-  c.nip = r[1].as<std::string>();
-  c.day = Day(r[2]);
-  if (!r[3].is_null()) c.check_in_minute = r[3].as<int>();
-  if (!r[4].is_null()) c.check_out_minute = r[4].as<int>();
-  c.time_zone = r[5].as<std::string>();
-  c.reason = r[6].as<std::string>();
-  c.evidence_uri = r[7].as<std::string>();
-  c.state = StateOf(r[8]);
-  c.created_by = r[9].as<std::string>();
-  c.decided_by = r[10].as<std::string>();
-  c.decision_note = r[11].as<std::string>();
-  c.decide_time = OptMicros(r[12]);
-  c.create_time = Micros(r[13]);
-  return c;
-}
 
 std::string OptText(std::optional<int> v) { return v ? std::to_string(*v) : ""; }
 
@@ -75,7 +32,7 @@ std::optional<int64_t> FindRequestKey(db::Tx& tx, const std::string& tenant,
   if (key.request_id.empty()) return std::nullopt;
   auto r = tx.Exec(sql::kReqKeyFind, tenant, key.caller, key.rpc, key.request_id);
   if (r.empty()) return std::nullopt;
-  return r[0][0].as<int64_t>();
+  return r[0]["result"].as<int64_t>();
 }
 
 bool InsertRequestKey(db::Tx& tx, const std::string& tenant, const RequestKey& key,
@@ -108,7 +65,7 @@ std::vector<int64_t> InsertAbsences(db::Tx& tx, const std::string& tenant,
                db::ArrayLiteral(starts), db::ArrayLiteral(ends), db::ArrayLiteral(reasons),
                db::ArrayLiteral(evidence), db::ArrayLiteral(states), db::ArrayLiteral(created_by),
                db::ArrayLiteral(decided_by), db::ArrayLiteral(notes))) {
-    ids.push_back(r[0].as<int64_t>());
+    ids.push_back(r["id"].as<int64_t>());
   }
   // The rows are inserted in order, so their ids from the sequence ascend in that order;
   // RETURNING itself promises no order.
@@ -157,7 +114,7 @@ int64_t InsertCorrection(db::Tx& tx, const std::string& tenant, const Correction
       .Exec(sql::kReqCorrectionInsert, tenant, c.nip, FormatDate(c.day), OptText(c.check_in_minute),
             OptText(c.check_out_minute), c.time_zone, c.reason, c.evidence_uri,
             std::string(RequestStateName(c.state)), c.created_by, c.decided_by,
-            c.decision_note)[0][0]
+            c.decision_note)[0]["id"]
       .as<int64_t>();
 }
 

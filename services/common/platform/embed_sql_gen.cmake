@@ -48,9 +48,23 @@ foreach(f ${FILES})
 endforeach()
 string(APPEND body "};\n}  // namespace\n\nabsl::Span<const EmbeddedFile> ${NAME}_sql() { return kFiles; }\n\n}  // namespace ekinerja::embedded\n")
 
-set(header "// Generated from ${DIR}; do not edit.\n#pragma once\n\n#include \"absl/types/span.h\"\n#include \"db.h\"\n#include \"embedded.h\"\n\nnamespace ekinerja::embedded {\n// Every .sql file of ${NAME} (migrations V*.sql and named statements queries*.sql), by path.\nabsl::Span<const EmbeddedFile> ${NAME}_sql();\n}  // namespace ekinerja::embedded\n\n// The named statements of ${NAME}, one per `-- name:` of its queries*.sql, for db::Tx::Exec.\nnamespace ekinerja::${NAME}::sql {\n${constants}}  // namespace ekinerja::${NAME}::sql\n")
+file(CONFIGURE OUTPUT ${HEADER}.tmp @ONLY CONTENT [=[
+// Generated from @DIR@; do not edit.
+#pragma once
 
+#include "absl/types/span.h"
+#include "db.h"
+#include "embedded.h"
+
+namespace ekinerja::embedded {
+// Every .sql file of @NAME@ (migrations V*.sql, named statements queries*.sql), by path.
+absl::Span<const EmbeddedFile> @NAME@_sql();
+}  // namespace ekinerja::embedded
+
+// The named statements of @NAME@, one per `-- name:` of its queries*.sql, for db::Tx::Exec.
+namespace ekinerja::@NAME@::sql {
+@constants@}  // namespace ekinerja::@NAME@::sql
+]=])
 file(WRITE ${OUT}.tmp "${body}")
 file(COPY_FILE ${OUT}.tmp ${OUT} ONLY_IF_DIFFERENT)
-file(WRITE ${HEADER}.tmp "${header}")
 file(COPY_FILE ${HEADER}.tmp ${HEADER} ONLY_IF_DIFFERENT)

@@ -3,9 +3,9 @@
 
 #include "absl/flags/flag.h"
 #include "absl/strings/ascii.h"
+#include "attendance_sql.h"
 #include "attendance_wiring.h"
 #include "channel.h"
-#include "embedded.h"
 #include "file.h"
 #include "flags.h"
 #include "grpcpp/grpcpp.h"
@@ -14,10 +14,6 @@
 #include "server_flags.h"
 #include "status.h"
 #include "verified_token_cache.h"
-
-namespace ekinerja::embedded {
-absl::Span<const EmbeddedFile> attendance_sql();
-}
 
 EKINERJA_SERVER_FLAGS(50054, 9104);
 ABSL_FLAG(std::string, identity, "127.0.0.1:50051",

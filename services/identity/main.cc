@@ -4,18 +4,14 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "crypto.h"
-#include "embedded.h"
 #include "file.h"
 #include "flags.h"
+#include "identity_sql.h"
 #include "identity_wiring.h"
 #include "log.h"
 #include "server_flags.h"
 #include "status.h"
 #include "verified_token_cache.h"
-
-namespace ekinerja::embedded {
-absl::Span<const EmbeddedFile> identity_sql();
-}
 
 EKINERJA_SERVER_FLAGS(50051, 9101);
 ABSL_FLAG(std::string, jwt_issuer, "ekinerja-identity", "`iss` of the access tokens");

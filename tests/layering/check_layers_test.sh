@@ -4,15 +4,11 @@
 # with its path:line.
 set -euo pipefail
 
-check="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/check_layers.sh"
-tree="$(mktemp -d -t ekinerja-layers.XXXXXX)"
-trap 'rm -rf "${tree}"' EXIT
-
-failures=0
-fail() {
-  echo "FAIL: $*" >&2
-  failures=$((failures + 1))
-}
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+check="${here}/check_layers.sh"
+# shellcheck source=../lib/shell_test.sh
+source "${here}/../lib/shell_test.sh"
+tree="${scratch}"
 
 # Runs the check over the tree; sets rc and out (stdout and stderr).
 run_check() {
@@ -94,8 +90,4 @@ expect_line "services/common/base/sign.cc:7: base code includes <boost/beast.hpp
 count="$(grep -c ' code includes ' <<<"${out}")"
 ((count == 12)) || fail "want 12 refusals, got ${count}"
 
-if ((failures > 0)); then
-  echo "check_layers_test: ${failures} failure(s)" >&2
-  exit 1
-fi
-echo "check_layers_test: ok"
+finish check_layers_test

@@ -9,7 +9,6 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "civil.h"
-#include "db_fields.h"
 #include "domain/calendar.h"
 #include "domain/day_classifier.h"
 #include "log.h"
@@ -166,7 +165,7 @@ absl::StatusOr<int64_t> Recomputer::Recompute(const std::string& tenant,
     buckets.erase(std::unique(buckets.begin(), buckets.end()), buckets.end());
 
     EK_RETURN_IF_ERROR(pool_.Write([&](db::Tx& tx) -> absl::Status {
-      tx.Exec("lock_nip_buckets", db::ArrayLiteral(buckets));
+      store::LockNipBuckets(tx, buckets);
       store::RecomputeInputs in = store::LoadRecomputeInputs(tx, tenant, nips, first, last);
       absl::flat_hash_map<std::string, std::vector<std::string>> paths;
       const bool by_unit = std::any_of(in.assignments.begin(), in.assignments.end(),

@@ -1,11 +1,13 @@
 -- Named statements of the attendance store (devices, PINs, punches, the recompute's inputs,
 -- summaries, dirty days, audit). Calendars and requests have their own queries_*.sql files.
 -- Instants travel as Unix microseconds, dates as 'YYYY-MM-DD' text, batches as array literals.
+-- Every column has a name (an expression its AS), by which the store reads it; the build makes a
+-- constant of each statement's name (attendance_sql.h: get_rules is attendance::sql::kGetRules).
 
 -- name: get_rules
-SELECT time_zone, tier_max_minutes[1], tier_max_minutes[2], tier_max_minutes[3],
-       future_tolerance_minutes, window_margin_minutes, first_work_date::text,
-       last_work_date::text
+SELECT time_zone, tier_max_minutes[1] AS tier1_max, tier_max_minutes[2] AS tier2_max,
+       tier_max_minutes[3] AS tier3_max, future_tolerance_minutes, window_margin_minutes,
+       first_work_date::text AS first_work_date, last_work_date::text AS last_work_date
 FROM rules WHERE tenant_id = $1
 
 -- name: put_rules
@@ -24,24 +26,27 @@ INSERT INTO devices (tenant_id, serial_number, time_zone, org_unit_code, in_serv
                      description)
 VALUES ($1, $2, $3, $4, $5::date, $6)
 ON CONFLICT DO NOTHING
-RETURNING (extract(epoch FROM register_time) * 1000000)::bigint
+RETURNING (extract(epoch FROM register_time) * 1000000)::bigint AS register_us
 
 -- name: get_device
-SELECT tenant_id, serial_number, time_zone, org_unit_code, in_service_date::text, description,
-       (extract(epoch FROM register_time) * 1000000)::bigint,
-       coalesce((extract(epoch FROM last_seen_time) * 1000000)::bigint, 0)
+SELECT tenant_id, serial_number, time_zone, org_unit_code,
+       in_service_date::text AS in_service_date, description,
+       (extract(epoch FROM register_time) * 1000000)::bigint AS register_us,
+       coalesce((extract(epoch FROM last_seen_time) * 1000000)::bigint, 0) AS last_seen_us
 FROM devices WHERE tenant_id = $1 AND serial_number = $2
 
 -- name: find_device
-SELECT tenant_id, serial_number, time_zone, org_unit_code, in_service_date::text, description,
-       (extract(epoch FROM register_time) * 1000000)::bigint,
-       coalesce((extract(epoch FROM last_seen_time) * 1000000)::bigint, 0)
+SELECT tenant_id, serial_number, time_zone, org_unit_code,
+       in_service_date::text AS in_service_date, description,
+       (extract(epoch FROM register_time) * 1000000)::bigint AS register_us,
+       coalesce((extract(epoch FROM last_seen_time) * 1000000)::bigint, 0) AS last_seen_us
 FROM devices WHERE serial_number = $1
 
 -- name: list_devices
-SELECT tenant_id, serial_number, time_zone, org_unit_code, in_service_date::text, description,
-       (extract(epoch FROM register_time) * 1000000)::bigint,
-       coalesce((extract(epoch FROM last_seen_time) * 1000000)::bigint, 0)
+SELECT tenant_id, serial_number, time_zone, org_unit_code,
+       in_service_date::text AS in_service_date, description,
+       (extract(epoch FROM register_time) * 1000000)::bigint AS register_us,
+       coalesce((extract(epoch FROM last_seen_time) * 1000000)::bigint, 0) AS last_seen_us
 FROM devices WHERE tenant_id = $1 AND serial_number > $2
 ORDER BY serial_number LIMIT $3
 
@@ -60,9 +65,9 @@ WHERE tenant_id = $1 AND ($2 = '' OR nip = $2) AND (device_serial, pin) > ($3, $
 ORDER BY device_serial, pin LIMIT $5
 
 -- name: list_unknown_pins
-SELECT device_serial, pin, count(*),
-       (extract(epoch FROM min(punch_time)) * 1000000)::bigint,
-       (extract(epoch FROM max(punch_time)) * 1000000)::bigint
+SELECT device_serial, pin, count(*) AS punch_count,
+       (extract(epoch FROM min(punch_time)) * 1000000)::bigint AS first_us,
+       (extract(epoch FROM max(punch_time)) * 1000000)::bigint AS last_us
 FROM punches
 WHERE tenant_id = $1 AND nip IS NULL AND (device_serial, pin) > ($2, $3)
 GROUP BY device_serial, pin ORDER BY device_serial, pin LIMIT $4
@@ -79,14 +84,15 @@ LEFT JOIN pin_mappings own
 LEFT JOIN pin_mappings shared
   ON shared.tenant_id = $1 AND shared.device_serial = '' AND shared.pin = i.pin
 ON CONFLICT DO NOTHING
-RETURNING coalesce(nip, ''), (extract(epoch FROM punch_time) * 1000000)::bigint
+RETURNING coalesce(nip, '') AS nip,
+          (extract(epoch FROM punch_time) * 1000000)::bigint AS punch_us
 
 -- name: insert_quarantined
 INSERT INTO quarantined_punches (tenant_id, device_serial, pin, punch_time, reason, source)
 SELECT $1, $2, i.pin, to_timestamp(0) + i.us * interval '1 microsecond', i.reason, $6
 FROM unnest($3::text[], $4::bigint[], $5::text[]) AS i(pin, us, reason)
 ON CONFLICT DO NOTHING
-RETURNING 1
+RETURNING 1 AS inserted
 
 -- name: assign_unknown_punches
 -- $2 '' : every device of the tenant without its own mapping of the PIN.
@@ -98,41 +104,37 @@ WHERE p.tenant_id = $1 AND p.pin = $3 AND p.nip IS NULL
        OR ($2 = '' AND NOT EXISTS (SELECT 1 FROM pin_mappings m
                                    WHERE m.tenant_id = p.tenant_id
                                      AND m.device_serial = p.device_serial AND m.pin = p.pin)))
-RETURNING (p.punch_time AT TIME ZONE d.time_zone)::date::text
+RETURNING (p.punch_time AT TIME ZONE d.time_zone)::date::text AS day
 
--- name: load_templates
-SELECT code, name, array_to_string(start_minutes, ',', ''), array_to_string(end_minutes, ',', '')
-FROM schedule_templates WHERE tenant_id = $1 ORDER BY code
-
--- name: load_assignments
-SELECT id, template_code, nip, org_unit_code, start_date::text, coalesce(end_date::text, '')
-FROM schedule_assignments WHERE tenant_id = $1 ORDER BY id
-
+-- Templates, assignments and holidays are read with the calendar store's statements.
 -- name: load_roster
-SELECT nip, day::text, start_minute IS NULL, coalesce(start_minute, 0), coalesce(end_minute, 0)
+SELECT nip, day::text AS day, start_minute, end_minute
 FROM roster_days
 WHERE tenant_id = $1 AND nip = ANY($2::text[]) AND day BETWEEN $3::date AND $4::date
 
--- name: load_holidays
-SELECT day::text, name, kind FROM holidays
-WHERE tenant_id = $1 AND day BETWEEN $2::date AND $3::date ORDER BY day
-
+-- Approved absences and corrections, in the columns of queries_requests.sql.
 -- name: load_approved_absences
-SELECT id, nip, kind, start_date::text, end_date::text FROM absences
+SELECT id, nip, kind, start_date::text AS start_date, end_date::text AS end_date, reason,
+       evidence_uri, state, created_by, decided_by, decision_note,
+       coalesce((extract(epoch FROM decide_time) * 1000000)::bigint, 0) AS decide_us,
+       (extract(epoch FROM create_time) * 1000000)::bigint AS create_us
+FROM absences
 WHERE tenant_id = $1 AND nip = ANY($2::text[]) AND state = 'APPROVED'
   AND start_date <= $4::date AND end_date >= $3::date
 ORDER BY id
 
 -- name: load_approved_corrections
-SELECT id, nip, day::text, coalesce(check_in_minute, -1), coalesce(check_out_minute, -1),
-       time_zone
+SELECT id, nip, day::text AS day, check_in_minute, check_out_minute, time_zone, reason,
+       evidence_uri, state, created_by, decided_by, decision_note,
+       coalesce((extract(epoch FROM decide_time) * 1000000)::bigint, 0) AS decide_us,
+       (extract(epoch FROM create_time) * 1000000)::bigint AS create_us
 FROM corrections
 WHERE tenant_id = $1 AND nip = ANY($2::text[]) AND state = 'APPROVED'
   AND day BETWEEN $3::date AND $4::date
 ORDER BY id
 
 -- name: load_punches
-SELECT p.nip, (extract(epoch FROM p.punch_time) * 1000000)::bigint, d.time_zone
+SELECT p.nip, (extract(epoch FROM p.punch_time) * 1000000)::bigint AS punch_us, d.time_zone
 FROM punches p
 JOIN devices d ON d.tenant_id = p.tenant_id AND d.serial_number = p.device_serial
 WHERE p.tenant_id = $1 AND p.nip = ANY($2::text[])
@@ -142,7 +144,7 @@ ORDER BY p.nip, p.punch_time
 
 -- name: lock_nip_buckets
 -- Serialises recomputes of the same employees (buckets sorted, so no two recomputes deadlock).
-SELECT pg_advisory_xact_lock(4254, b)
+SELECT pg_advisory_xact_lock(4254, b) AS locked
 FROM (SELECT b FROM unnest($1::int[]) AS b ORDER BY b) AS sorted
 
 -- name: mark_dirty
@@ -163,7 +165,7 @@ WHERE tenant_id = $1 AND day BETWEEN $2::date AND $3::date
 ON CONFLICT DO NOTHING
 
 -- name: stale_keys
-SELECT n, d::date::text
+SELECT n AS nip, d::date::text AS day
 FROM unnest($2::text[]) AS n, generate_series($3::date, $4::date, interval '1 day') AS d
 WHERE EXISTS (SELECT 1 FROM dirty_days x WHERE x.tenant_id = $1 AND x.nip = n AND x.day = d::date)
    OR NOT EXISTS (SELECT 1 FROM day_summaries s
@@ -202,15 +204,14 @@ USING unnest($2::text[], $3::date[]) AS k(nip, day)
 WHERE x.tenant_id = $1 AND x.nip = k.nip AND x.day = k.day
 
 -- name: read_summaries
-SELECT nip, day::text, status, scheduled_start IS NULL, coalesce(scheduled_start, 0),
-       coalesce(scheduled_end, 0),
-       coalesce((extract(epoch FROM first_in_time) * 1000000)::bigint, 0),
-       coalesce(to_char(first_in_local, 'YYYY-MM-DD HH24:MI:SS'), ''),
-       coalesce((extract(epoch FROM last_out_time) * 1000000)::bigint, 0),
-       coalesce(to_char(last_out_local, 'YYYY-MM-DD HH24:MI:SS'), ''),
-       minutes_late, minutes_early, tl_tier, psw_tier, coalesce(absence_id, 0),
-       coalesce(absence_kind, ''), coalesce(correction_id, 0), checked_in,
-       (extract(epoch FROM compute_time) * 1000000)::bigint
+SELECT nip, day::text AS day, status, scheduled_start, scheduled_end,
+       coalesce((extract(epoch FROM first_in_time) * 1000000)::bigint, 0) AS first_in_us,
+       coalesce(to_char(first_in_local, 'YYYY-MM-DD HH24:MI:SS'), '') AS first_in_local,
+       coalesce((extract(epoch FROM last_out_time) * 1000000)::bigint, 0) AS last_out_us,
+       coalesce(to_char(last_out_local, 'YYYY-MM-DD HH24:MI:SS'), '') AS last_out_local,
+       minutes_late, minutes_early, tl_tier, psw_tier, coalesce(absence_id, 0) AS absence_id,
+       coalesce(absence_kind, '') AS absence_kind, coalesce(correction_id, 0) AS correction_id,
+       checked_in, (extract(epoch FROM compute_time) * 1000000)::bigint AS compute_us
 FROM day_summaries
 WHERE tenant_id = $1 AND nip = ANY($2::text[]) AND day BETWEEN $3::date AND $4::date
 ORDER BY nip, day

@@ -9,11 +9,13 @@ ON CONFLICT (tenant_id, code) DO NOTHING
 RETURNING code
 
 -- name: cal_template_get
-SELECT code, name, array_to_string(start_minutes, ',', ''), array_to_string(end_minutes, ',', '')
+SELECT code, name, array_to_string(start_minutes, ',', '') AS start_minutes,
+       array_to_string(end_minutes, ',', '') AS end_minutes
 FROM schedule_templates WHERE tenant_id = $1 AND code = $2
 
 -- name: cal_template_list
-SELECT code, name, array_to_string(start_minutes, ',', ''), array_to_string(end_minutes, ',', '')
+SELECT code, name, array_to_string(start_minutes, ',', '') AS start_minutes,
+       array_to_string(end_minutes, ',', '') AS end_minutes
 FROM schedule_templates WHERE tenant_id = $1 ORDER BY code
 
 -- name: cal_assignment_insert
@@ -24,18 +26,27 @@ ON CONFLICT (tenant_id, request_id) DO NOTHING
 RETURNING id
 
 -- name: cal_assignment_get
-SELECT id, template_code, nip, org_unit_code, start_date::text, coalesce(end_date::text, '')
+SELECT id, template_code, nip, org_unit_code, start_date::text AS start_date,
+       coalesce(end_date::text, '') AS end_date
 FROM schedule_assignments WHERE tenant_id = $1 AND id = $2
 
 -- name: cal_assignment_by_request
-SELECT id, template_code, nip, org_unit_code, start_date::text, coalesce(end_date::text, '')
+SELECT id, template_code, nip, org_unit_code, start_date::text AS start_date,
+       coalesce(end_date::text, '') AS end_date
 FROM schedule_assignments WHERE tenant_id = $1 AND request_id = $2
 
 -- name: cal_assignment_list
-SELECT id, template_code, nip, org_unit_code, start_date::text, coalesce(end_date::text, '')
+SELECT id, template_code, nip, org_unit_code, start_date::text AS start_date,
+       coalesce(end_date::text, '') AS end_date
 FROM schedule_assignments
 WHERE tenant_id = $1 AND ($2 = '' OR nip = $2) AND id > $3
 ORDER BY id LIMIT $4
+
+-- Every assignment of the tenant (the recompute's).
+-- name: cal_assignment_all
+SELECT id, template_code, nip, org_unit_code, start_date::text AS start_date,
+       coalesce(end_date::text, '') AS end_date
+FROM schedule_assignments WHERE tenant_id = $1 ORDER BY id
 
 -- name: cal_roster_upsert
 INSERT INTO roster_days (tenant_id, nip, day, start_minute, end_minute)
@@ -45,7 +56,7 @@ ON CONFLICT (tenant_id, nip, day)
 DO UPDATE SET start_minute = excluded.start_minute, end_minute = excluded.end_minute
 
 -- name: cal_roster_list
-SELECT day::text, start_minute, end_minute
+SELECT day::text AS day, start_minute, end_minute
 FROM roster_days
 WHERE tenant_id = $1 AND nip = $2 AND day BETWEEN $3::date AND $4::date
 ORDER BY day
@@ -59,7 +70,7 @@ RETURNING day
 DELETE FROM holidays WHERE tenant_id = $1 AND day = $2::date RETURNING day
 
 -- name: cal_holiday_list
-SELECT day::text, name, kind
+SELECT day::text AS day, name, kind
 FROM holidays WHERE tenant_id = $1 AND day BETWEEN $2::date AND $3::date
 ORDER BY day
 

@@ -4,6 +4,7 @@
 
 -- name: req_lock_employee
 SELECT pg_advisory_xact_lock(hashtextextended('attendance.requests/' || $1 || '/' || $2, 0))
+       AS locked
 
 -- name: req_absence_insert
 INSERT INTO absences (tenant_id, nip, kind, start_date, end_date, reason, evidence_uri, state,
@@ -19,15 +20,17 @@ ORDER BY t.n
 RETURNING id
 
 -- name: req_absence_get
-SELECT id, nip, kind, start_date::text, end_date::text, reason, evidence_uri, state, created_by,
-       decided_by, decision_note, coalesce((extract(epoch FROM decide_time) * 1000000)::bigint, 0),
-       (extract(epoch FROM create_time) * 1000000)::bigint
+SELECT id, nip, kind, start_date::text AS start_date, end_date::text AS end_date, reason,
+       evidence_uri, state, created_by, decided_by, decision_note,
+       coalesce((extract(epoch FROM decide_time) * 1000000)::bigint, 0) AS decide_us,
+       (extract(epoch FROM create_time) * 1000000)::bigint AS create_us
 FROM absences WHERE tenant_id = $1 AND id = $2
 
 -- name: req_absence_list
-SELECT id, nip, kind, start_date::text, end_date::text, reason, evidence_uri, state, created_by,
-       decided_by, decision_note, coalesce((extract(epoch FROM decide_time) * 1000000)::bigint, 0),
-       (extract(epoch FROM create_time) * 1000000)::bigint
+SELECT id, nip, kind, start_date::text AS start_date, end_date::text AS end_date, reason,
+       evidence_uri, state, created_by, decided_by, decision_note,
+       coalesce((extract(epoch FROM decide_time) * 1000000)::bigint, 0) AS decide_us,
+       (extract(epoch FROM create_time) * 1000000)::bigint AS create_us
 FROM absences
 WHERE tenant_id = $1 AND ($2 = '' OR nip = $2)
   AND ($3 = '' OR end_date >= $3::date) AND ($4 = '' OR start_date <= $4::date)
@@ -35,9 +38,10 @@ WHERE tenant_id = $1 AND ($2 = '' OR nip = $2)
 ORDER BY id LIMIT $7
 
 -- name: req_absence_overlapping
-SELECT id, nip, kind, start_date::text, end_date::text, reason, evidence_uri, state, created_by,
-       decided_by, decision_note, coalesce((extract(epoch FROM decide_time) * 1000000)::bigint, 0),
-       (extract(epoch FROM create_time) * 1000000)::bigint
+SELECT id, nip, kind, start_date::text AS start_date, end_date::text AS end_date, reason,
+       evidence_uri, state, created_by, decided_by, decision_note,
+       coalesce((extract(epoch FROM decide_time) * 1000000)::bigint, 0) AS decide_us,
+       (extract(epoch FROM create_time) * 1000000)::bigint AS create_us
 FROM absences
 WHERE tenant_id = $1 AND nip = ANY ($2::text[]) AND state IN ('PENDING', 'APPROVED')
   AND end_date >= $3::date AND start_date <= $4::date
@@ -57,10 +61,10 @@ VALUES ($1, $2, $3::date, NULLIF($4, '')::int, NULLIF($5, '')::int, $6, $7, $8, 
 RETURNING id
 
 -- name: req_correction_get
-SELECT id, nip, day::text, check_in_minute, check_out_minute, time_zone, reason, evidence_uri,
-       state, created_by, decided_by, decision_note,
-       coalesce((extract(epoch FROM decide_time) * 1000000)::bigint, 0),
-       (extract(epoch FROM create_time) * 1000000)::bigint
+SELECT id, nip, day::text AS day, check_in_minute, check_out_minute, time_zone, reason,
+       evidence_uri, state, created_by, decided_by, decision_note,
+       coalesce((extract(epoch FROM decide_time) * 1000000)::bigint, 0) AS decide_us,
+       (extract(epoch FROM create_time) * 1000000)::bigint AS create_us
 FROM corrections WHERE tenant_id = $1 AND id = $2
 
 -- name: req_key_find
@@ -74,10 +78,10 @@ ON CONFLICT DO NOTHING
 RETURNING result
 
 -- name: req_correction_list
-SELECT id, nip, day::text, check_in_minute, check_out_minute, time_zone, reason, evidence_uri,
-       state, created_by, decided_by, decision_note,
-       coalesce((extract(epoch FROM decide_time) * 1000000)::bigint, 0),
-       (extract(epoch FROM create_time) * 1000000)::bigint
+SELECT id, nip, day::text AS day, check_in_minute, check_out_minute, time_zone, reason,
+       evidence_uri, state, created_by, decided_by, decision_note,
+       coalesce((extract(epoch FROM decide_time) * 1000000)::bigint, 0) AS decide_us,
+       (extract(epoch FROM create_time) * 1000000)::bigint AS create_us
 FROM corrections
 WHERE tenant_id = $1 AND ($2 = '' OR nip = $2)
   AND ($3 = '' OR day >= $3::date) AND ($4 = '' OR day <= $4::date)
@@ -85,10 +89,10 @@ WHERE tenant_id = $1 AND ($2 = '' OR nip = $2)
 ORDER BY id LIMIT $7
 
 -- name: req_correction_pending_on
-SELECT id, nip, day::text, check_in_minute, check_out_minute, time_zone, reason, evidence_uri,
-       state, created_by, decided_by, decision_note,
-       coalesce((extract(epoch FROM decide_time) * 1000000)::bigint, 0),
-       (extract(epoch FROM create_time) * 1000000)::bigint
+SELECT id, nip, day::text AS day, check_in_minute, check_out_minute, time_zone, reason,
+       evidence_uri, state, created_by, decided_by, decision_note,
+       coalesce((extract(epoch FROM decide_time) * 1000000)::bigint, 0) AS decide_us,
+       (extract(epoch FROM create_time) * 1000000)::bigint AS create_us
 FROM corrections
 WHERE tenant_id = $1 AND nip = $2 AND day = $3::date AND state = 'PENDING'
 ORDER BY id

@@ -2,12 +2,13 @@
 
 #include <algorithm>
 
-#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
-#include "absl/strings/str_split.h"
+#include "attendance_sql.h"
 #include "civil.h"
 #include "db_fields.h"
+#include "store/calendar_store.h"
+#include "store/rows.h"
 
 namespace ekinerja::attendance::store {
 namespace {
@@ -20,14 +21,14 @@ using db::ToMicros;
 
 DeviceRow ToDevice(const pqxx::row& r) {
   DeviceRow d;
-  d.tenant = r[0].as<std::string>();
-  d.serial = r[1].as<std::string>();
-  d.time_zone = r[2].as<std::string>();
-  d.org_unit_code = r[3].as<std::string>();
-  d.in_service_date = Day(r[4]);
-  d.description = r[5].as<std::string>();
-  d.register_time = Micros(r[6]);
-  d.last_seen = OptMicros(r[7]);
+  d.tenant = r["tenant_id"].as<std::string>();
+  d.serial = r["serial_number"].as<std::string>();
+  d.time_zone = r["time_zone"].as<std::string>();
+  d.org_unit_code = r["org_unit_code"].as<std::string>();
+  d.in_service_date = Day(r["in_service_date"]);
+  d.description = r["description"].as<std::string>();
+  d.register_time = Micros(r["register_us"]);
+  d.last_seen = OptMicros(r["last_seen_us"]);
   return d;
 }
 
@@ -36,17 +37,6 @@ std::vector<std::optional<std::string>> OptInts(const std::vector<std::optional<
   out.reserve(v.size());
   for (const auto& x : v) {
     out.push_back(x ? std::optional<std::string>(std::to_string(*x)) : std::nullopt);
-  }
-  return out;
-}
-
-// "450,450,,,,," (array_to_string with '' for NULL) as seven optional minutes.
-std::vector<std::optional<int>> MinutesList(const std::string& text) {
-  std::vector<std::optional<int>> out;
-  for (absl::string_view part : absl::StrSplit(text, ',')) {
-    int v = 0;
-    out.push_back(!part.empty() && absl::SimpleAtoi(part, &v) ? std::optional<int>(v)
-                                                              : std::nullopt);
   }
   return out;
 }
@@ -84,19 +74,22 @@ std::vector<std::string> Nips(const std::vector<DayKey>& keys) {
 
 RulesRow GetRules(db::Tx& tx, const std::string& tenant) {
   RulesRow rules;
-  const pqxx::result r = tx.Exec("get_rules", tenant);
-  if (r.empty()) return rules;
-  rules.time_zone = r[0][0].as<std::string>();
-  for (int i = 0; i < 3; ++i) rules.tiers.max_minutes[i] = r[0][1 + i].as<int>();
-  rules.future_tolerance_minutes = r[0][4].as<int>();
-  rules.window_margin_minutes = r[0][5].as<int>();
-  rules.work_dates.first = db::Day(r[0][6]);
-  rules.work_dates.last = db::Day(r[0][7]);
+  const pqxx::result result = tx.Exec(sql::kGetRules, tenant);
+  if (result.empty()) return rules;
+  const pqxx::row r = result[0];
+  rules.time_zone = r["time_zone"].as<std::string>();
+  rules.tiers.max_minutes[0] = r["tier1_max"].as<int>();
+  rules.tiers.max_minutes[1] = r["tier2_max"].as<int>();
+  rules.tiers.max_minutes[2] = r["tier3_max"].as<int>();
+  rules.future_tolerance_minutes = r["future_tolerance_minutes"].as<int>();
+  rules.window_margin_minutes = r["window_margin_minutes"].as<int>();
+  rules.work_dates.first = db::Day(r["first_work_date"]);
+  rules.work_dates.last = db::Day(r["last_work_date"]);
   return rules;
 }
 
 void PutRules(db::Tx& tx, const std::string& tenant, const RulesRow& rules) {
-  tx.Exec("put_rules", tenant, rules.time_zone, rules.tiers.max_minutes[0],
+  tx.Exec(sql::kPutRules, tenant, rules.time_zone, rules.tiers.max_minutes[0],
           rules.tiers.max_minutes[1], rules.tiers.max_minutes[2], rules.future_tolerance_minutes,
           rules.window_margin_minutes, FormatDate(rules.work_dates.first),
           FormatDate(rules.work_dates.last));
@@ -105,8 +98,8 @@ void PutRules(db::Tx& tx, const std::string& tenant, const RulesRow& rules) {
 // ---- devices and PINs ------------------------------------------------------------------------
 
 absl::Status InsertDevice(db::Tx& tx, const DeviceRow& d) {
-  const pqxx::result r = tx.Exec("insert_device", d.tenant, d.serial, d.time_zone, d.org_unit_code,
-                                 FormatDate(d.in_service_date), d.description);
+  const pqxx::result r = tx.Exec(sql::kInsertDevice, d.tenant, d.serial, d.time_zone,
+                                 d.org_unit_code, FormatDate(d.in_service_date), d.description);
   if (r.empty()) {
     return absl::AlreadyExistsError(absl::StrCat("device ", d.serial, " is already registered"));
   }
@@ -115,32 +108,32 @@ absl::Status InsertDevice(db::Tx& tx, const DeviceRow& d) {
 
 absl::StatusOr<DeviceRow> GetDevice(db::Tx& tx, const std::string& tenant,
                                     const std::string& serial) {
-  const pqxx::result r = tx.Exec("get_device", tenant, serial);
+  const pqxx::result r = tx.Exec(sql::kGetDevice, tenant, serial);
   if (r.empty()) return absl::NotFoundError(absl::StrCat("no device ", serial));
   return ToDevice(r[0]);
 }
 
 absl::StatusOr<DeviceRow> FindDeviceBySerial(db::Tx& tx, const std::string& serial) {
-  const pqxx::result r = tx.Exec("find_device", serial);
+  const pqxx::result r = tx.Exec(sql::kFindDevice, serial);
   if (r.empty()) return absl::NotFoundError(absl::StrCat("no device ", serial));
   return ToDevice(r[0]);
 }
 
 void TouchDevice(db::Tx& tx, const std::string& tenant, const std::string& serial, absl::Time at) {
-  tx.Exec("touch_device", tenant, serial, ToMicros(at));
+  tx.Exec(sql::kTouchDevice, tenant, serial, ToMicros(at));
 }
 
 std::vector<DeviceRow> ListDevices(db::Tx& tx, const std::string& tenant,
                                    const std::string& after_serial, int limit) {
   std::vector<DeviceRow> out;
-  for (const auto& row : tx.Exec("list_devices", tenant, after_serial, limit)) {
+  for (const auto& row : tx.Exec(sql::kListDevices, tenant, after_serial, limit)) {
     out.push_back(ToDevice(row));
   }
   return out;
 }
 
 void UpsertPinMapping(db::Tx& tx, const std::string& tenant, const PinMappingRow& m) {
-  tx.Exec("upsert_pin_mapping", tenant, m.device_serial, m.pin, m.nip);
+  tx.Exec(sql::kUpsertPinMapping, tenant, m.device_serial, m.pin, m.nip);
 }
 
 namespace {
@@ -159,8 +152,9 @@ std::vector<PinMappingRow> ListPinMappings(db::Tx& tx, const std::string& tenant
   std::vector<PinMappingRow> out;
   // Before the first page, ('', '') sorts before every row but a tenant-wide mapping of PIN '':
   // PINs are never empty.
-  for (const auto& row : tx.Exec("list_pin_mappings", tenant, nip, serial, pin, limit)) {
-    out.push_back({row[0].as<std::string>(), row[1].as<std::string>(), row[2].as<std::string>()});
+  for (const auto& row : tx.Exec(sql::kListPinMappings, tenant, nip, serial, pin, limit)) {
+    out.push_back({row["device_serial"].as<std::string>(), row["pin"].as<std::string>(),
+                   row["nip"].as<std::string>()});
   }
   return out;
 }
@@ -169,9 +163,10 @@ std::vector<UnknownPinRow> ListUnknownPins(db::Tx& tx, const std::string& tenant
                                            const std::string& after_key, int limit) {
   const auto [serial, pin] = SplitKey(after_key);
   std::vector<UnknownPinRow> out;
-  for (const auto& row : tx.Exec("list_unknown_pins", tenant, serial, pin, limit)) {
-    out.push_back({row[0].as<std::string>(), row[1].as<std::string>(), row[2].as<int64_t>(),
-                   Micros(row[3]), Micros(row[4])});
+  for (const auto& row : tx.Exec(sql::kListUnknownPins, tenant, serial, pin, limit)) {
+    out.push_back({row["device_serial"].as<std::string>(), row["pin"].as<std::string>(),
+                   row["punch_count"].as<int64_t>(), Micros(row["first_us"]),
+                   Micros(row["last_us"])});
   }
   return out;
 }
@@ -203,10 +198,12 @@ InsertResult InsertPunches(db::Tx& tx, const std::string& tenant, const std::str
     verifies.push_back(p.verify);
   }
   const pqxx::result r =
-      tx.Exec("insert_punches", tenant, serial, ArrayLiteral(pins), ArrayLiteral(micros),
+      tx.Exec(sql::kInsertPunches, tenant, serial, ArrayLiteral(pins), ArrayLiteral(micros),
               ArrayLiteral(OptInts(statuses)), ArrayLiteral(OptInts(verifies)), SourceName(source));
   result.inserted.reserve(r.size());
-  for (const auto& row : r) result.inserted.push_back({row[0].as<std::string>(), Micros(row[1])});
+  for (const auto& row : r) {
+    result.inserted.push_back({row["nip"].as<std::string>(), Micros(row["punch_us"])});
+  }
   result.duplicate = static_cast<int64_t>(punches.size() - r.size());
   return result;
 }
@@ -220,7 +217,7 @@ int64_t InsertQuarantined(db::Tx& tx, const std::string& tenant, const std::stri
     pins.push_back(p.pin);
     micros.push_back(std::to_string(ToMicros(p.at)));
   }
-  return static_cast<int64_t>(tx.Exec("insert_quarantined", tenant, serial, ArrayLiteral(pins),
+  return static_cast<int64_t>(tx.Exec(sql::kInsertQuarantined, tenant, serial, ArrayLiteral(pins),
                                       ArrayLiteral(micros), ArrayLiteral(reasons),
                                       SourceName(source))
                                   .size());
@@ -230,8 +227,8 @@ std::vector<absl::CivilDay> AssignUnknownPunches(db::Tx& tx, const std::string& 
                                                  const std::string& device_serial,
                                                  const std::string& pin, const std::string& nip) {
   std::vector<absl::CivilDay> days;
-  for (const auto& row : tx.Exec("assign_unknown_punches", tenant, device_serial, pin, nip)) {
-    days.push_back(Day(row[0]));
+  for (const auto& row : tx.Exec(sql::kAssignUnknownPunches, tenant, device_serial, pin, nip)) {
+    days.push_back(Day(row["day"]));
   }
   return days;
 }
@@ -246,83 +243,47 @@ RecomputeInputs LoadRecomputeInputs(db::Tx& tx, const std::string& tenant,
   const std::string nip_array = ArrayLiteral(nips);
   const std::string from = FormatDate(first), to = FormatDate(last);
 
-  for (const auto& row : tx.Exec("load_templates", tenant)) {
-    TemplateRow t;
-    t.code = row[0].as<std::string>();
-    t.name = row[1].as<std::string>();
-    t.week.code = t.code;
-    const auto starts = MinutesList(row[2].as<std::string>());
-    const auto ends = MinutesList(row[3].as<std::string>());
-    for (size_t i = 0; i < 7 && i < starts.size() && i < ends.size(); ++i) {
-      if (starts[i] && ends[i]) t.week.days[i] = WorkHours{*starts[i], *ends[i]};
-    }
-    in.templates.push_back(std::move(t));
+  in.templates = ListTemplates(tx, tenant);
+  in.assignments = AllAssignments(tx, tenant);
+  for (const auto& row : tx.Exec(sql::kLoadRoster, tenant, nip_array, from, to)) {
+    in.roster.push_back({row["nip"].as<std::string>(), ToRosterEntry(row)});
   }
-  for (const auto& row : tx.Exec("load_assignments", tenant)) {
-    AssignmentRow a;
-    a.id = row[0].as<int64_t>();
-    a.template_code = row[1].as<std::string>();
-    a.nip = row[2].as<std::string>();
-    a.org_unit_code = row[3].as<std::string>();
-    a.start = Day(row[4]);
-    a.end = db::OptDay(row[5]);
-    in.assignments.push_back(std::move(a));
+  in.holidays = ListHolidays(tx, tenant, first, last);
+  for (const auto& row : tx.Exec(sql::kLoadApprovedAbsences, tenant, nip_array, from, to)) {
+    in.absences.push_back(ToAbsence(row));
   }
-  for (const auto& row : tx.Exec("load_roster", tenant, nip_array, from, to)) {
-    RosterRow r;
-    r.nip = row[0].as<std::string>();
-    r.entry.day = Day(row[1]);
-    if (!row[2].as<bool>()) r.entry.hours = WorkHours{row[3].as<int>(), row[4].as<int>()};
-    in.roster.push_back(std::move(r));
-  }
-  for (const auto& row : tx.Exec("load_holidays", tenant, from, to)) {
-    in.holidays.push_back({Day(row[0]), row[1].as<std::string>(), row[2].as<std::string>()});
-  }
-  for (const auto& row : tx.Exec("load_approved_absences", tenant, nip_array, from, to)) {
-    AbsenceRow a;
-    a.id = row[0].as<int64_t>();
-    a.nip = row[1].as<std::string>();
-    a.kind = row[2].as<std::string>();
-    a.start = Day(row[3]);
-    a.end = Day(row[4]);
-    a.state = RequestState::kApproved;
-    in.absences.push_back(std::move(a));
-  }
-  for (const auto& row : tx.Exec("load_approved_corrections", tenant, nip_array, from, to)) {
-    CorrectionRow c;
-    c.id = row[0].as<int64_t>();
-    c.nip = row[1].as<std::string>();
-    c.day = Day(row[2]);
-    if (row[3].as<int>() >= 0) c.check_in_minute = row[3].as<int>();
-    if (row[4].as<int>() >= 0) c.check_out_minute = row[4].as<int>();
-    c.time_zone = row[5].as<std::string>();
-    c.state = RequestState::kApproved;
-    in.corrections.push_back(std::move(c));
+  for (const auto& row : tx.Exec(sql::kLoadApprovedCorrections, tenant, nip_array, from, to)) {
+    in.corrections.push_back(ToCorrection(row));
   }
   // Punches that any zone's shift window of these days can reach: two days either side.
   const absl::Time punches_from = StartOfDay(first - 2, absl::UTCTimeZone());
   const absl::Time punches_to = StartOfDay(last + 3, absl::UTCTimeZone());
-  for (const auto& row :
-       tx.Exec("load_punches", tenant, nip_array, ToMicros(punches_from), ToMicros(punches_to))) {
-    in.punches.push_back({row[0].as<std::string>(), Micros(row[1]), row[2].as<std::string>()});
+  for (const auto& row : tx.Exec(sql::kLoadPunches, tenant, nip_array, ToMicros(punches_from),
+                                 ToMicros(punches_to))) {
+    in.punches.push_back({row["nip"].as<std::string>(), Micros(row["punch_us"]),
+                          row["time_zone"].as<std::string>()});
   }
   return in;
+}
+
+void LockNipBuckets(db::Tx& tx, const std::vector<std::string>& buckets) {
+  tx.Exec(sql::kLockNipBuckets, ArrayLiteral(buckets));
 }
 
 // ---- summaries and dirty days ----------------------------------------------------------------
 
 void MarkDirty(db::Tx& tx, const std::string& tenant, const std::vector<DayKey>& keys) {
   if (keys.empty()) return;
-  tx.Exec("mark_dirty", tenant, ArrayLiteral(Nips(keys)), ArrayLiteral(DayTexts(keys)));
+  tx.Exec(sql::kMarkDirty, tenant, ArrayLiteral(Nips(keys)), ArrayLiteral(DayTexts(keys)));
 }
 
 void MarkDirtyRange(db::Tx& tx, const std::string& tenant, const std::vector<std::string>& nips,
                     absl::CivilDay first, absl::CivilDay last) {
   if (last < first) return;
   if (nips.empty()) {
-    tx.Exec("mark_dirty_stored", tenant, FormatDate(first), FormatDate(last));
+    tx.Exec(sql::kMarkDirtyStored, tenant, FormatDate(first), FormatDate(last));
   } else {
-    tx.Exec("mark_dirty_range", tenant, ArrayLiteral(nips), FormatDate(first), FormatDate(last));
+    tx.Exec(sql::kMarkDirtyRange, tenant, ArrayLiteral(nips), FormatDate(first), FormatDate(last));
   }
 }
 
@@ -332,8 +293,8 @@ std::vector<DayKey> StaleKeys(db::Tx& tx, const std::string& tenant,
   std::vector<DayKey> out;
   if (nips.empty() || last < first) return out;
   for (const auto& row :
-       tx.Exec("stale_keys", tenant, ArrayLiteral(nips), FormatDate(first), FormatDate(last))) {
-    out.push_back({row[0].as<std::string>(), Day(row[1])});
+       tx.Exec(sql::kStaleKeys, tenant, ArrayLiteral(nips), FormatDate(first), FormatDate(last))) {
+    out.push_back({row["nip"].as<std::string>(), Day(row["day"])});
   }
   return out;
 }
@@ -374,12 +335,12 @@ void UpsertSummaries(db::Tx& tx, const std::string& tenant, const std::vector<Su
     checked_in.push_back(r.checked_in ? "true" : "false");
     keys.push_back({r.nip, r.day});
   }
-  tx.Exec("upsert_summaries", tenant, ArrayLiteral(nips), ArrayLiteral(days),
+  tx.Exec(sql::kUpsertSummaries, tenant, ArrayLiteral(nips), ArrayLiteral(days),
           ArrayLiteral(statuses), ArrayLiteral(s_start), ArrayLiteral(s_end), ArrayLiteral(in_us),
           ArrayLiteral(in_local), ArrayLiteral(out_us), ArrayLiteral(out_local), ArrayLiteral(late),
           ArrayLiteral(early), ArrayLiteral(tl), ArrayLiteral(psw), ArrayLiteral(absence_id),
           ArrayLiteral(absence_kind), ArrayLiteral(correction_id), ArrayLiteral(checked_in));
-  tx.Exec("clear_dirty", tenant, ArrayLiteral(nips), ArrayLiteral(days));
+  tx.Exec(sql::kClearDirty, tenant, ArrayLiteral(nips), ArrayLiteral(days));
 }
 
 std::vector<SummaryRow> ReadSummaries(db::Tx& tx, const std::string& tenant,
@@ -387,29 +348,31 @@ std::vector<SummaryRow> ReadSummaries(db::Tx& tx, const std::string& tenant,
                                       absl::CivilDay last) {
   std::vector<SummaryRow> out;
   if (nips.empty() || last < first) return out;
-  for (const auto& row :
-       tx.Exec("read_summaries", tenant, ArrayLiteral(nips), FormatDate(first), FormatDate(last))) {
+  for (const auto& row : tx.Exec(sql::kReadSummaries, tenant, ArrayLiteral(nips), FormatDate(first),
+                                 FormatDate(last))) {
     SummaryRow r;
-    r.nip = row[0].as<std::string>();
-    r.day = Day(row[1]);
+    r.nip = row["nip"].as<std::string>();
+    r.day = Day(row["day"]);
     r.summary.status =
-        DayStatusFromName(row[2].as<std::string>()).value_or(DayStatus::kTanpaKeterangan);
-    if (!row[3].as<bool>()) r.scheduled = WorkHours{row[4].as<int>(), row[5].as<int>()};
-    if (auto local = ParseLocal(row[7].as<std::string>())) {
-      r.summary.first_in = LocalPunch{Micros(row[6]), *local};
+        DayStatusFromName(row["status"].as<std::string>()).value_or(DayStatus::kTanpaKeterangan);
+    if (!row["scheduled_start"].is_null()) {
+      r.scheduled = WorkHours{row["scheduled_start"].as<int>(), row["scheduled_end"].as<int>(0)};
     }
-    if (auto local = ParseLocal(row[9].as<std::string>())) {
-      r.summary.last_out = LocalPunch{Micros(row[8]), *local};
+    if (auto local = ParseLocal(row["first_in_local"].as<std::string>())) {
+      r.summary.first_in = LocalPunch{Micros(row["first_in_us"]), *local};
     }
-    r.summary.minutes_late = row[10].as<int>();
-    r.summary.minutes_early = row[11].as<int>();
-    r.summary.tl_tier = row[12].as<int>();
-    r.summary.psw_tier = row[13].as<int>();
-    r.absence_id = row[14].as<int64_t>();
-    r.absence_kind = row[15].as<std::string>();
-    r.correction_id = row[16].as<int64_t>();
-    r.checked_in = row[17].as<bool>();
-    r.compute_time = Micros(row[18]);
+    if (auto local = ParseLocal(row["last_out_local"].as<std::string>())) {
+      r.summary.last_out = LocalPunch{Micros(row["last_out_us"]), *local};
+    }
+    r.summary.minutes_late = row["minutes_late"].as<int>();
+    r.summary.minutes_early = row["minutes_early"].as<int>();
+    r.summary.tl_tier = row["tl_tier"].as<int>();
+    r.summary.psw_tier = row["psw_tier"].as<int>();
+    r.absence_id = row["absence_id"].as<int64_t>();
+    r.absence_kind = row["absence_kind"].as<std::string>();
+    r.correction_id = row["correction_id"].as<int64_t>();
+    r.checked_in = row["checked_in"].as<bool>();
+    r.compute_time = Micros(row["compute_us"]);
     out.push_back(std::move(r));
   }
   return out;
@@ -419,7 +382,7 @@ std::vector<SummaryRow> ReadSummaries(db::Tx& tx, const std::string& tenant,
 
 void Audit(db::Tx& tx, const std::string& tenant, const std::string& actor,
            const std::string& action, const std::string& target, const std::string& detail) {
-  tx.Exec("insert_audit", tenant, actor, action, target, detail);
+  tx.Exec(sql::kInsertAudit, tenant, actor, action, target, detail);
 }
 
 }  // namespace ekinerja::attendance::store

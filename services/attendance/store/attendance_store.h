@@ -160,6 +160,9 @@ struct RecomputeInputs {
 RecomputeInputs LoadRecomputeInputs(db::Tx& tx, const std::string& tenant,
                                     const std::vector<std::string>& nips, absl::CivilDay first,
                                     absl::CivilDay last);
+// Serialises recomputes of the same employees: waits for the transaction-scoped advisory lock of
+// each bucket (of tenant/NIP hashes), in ascending order so that no two recomputes deadlock.
+void LockNipBuckets(db::Tx& tx, const std::vector<std::string>& buckets);
 
 // ---- summaries and dirty days ----------------------------------------------------------------
 

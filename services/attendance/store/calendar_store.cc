@@ -2,54 +2,15 @@
 
 #include <utility>
 
-#include "absl/strings/numbers.h"
-#include "absl/strings/str_split.h"
+#include "attendance_sql.h"
 #include "civil.h"
 #include "db_fields.h"
+#include "store/rows.h"
 
 namespace ekinerja::attendance::store {
 namespace {
 
-using db::Day;
 using db::DayText;
-using db::OptDay;
-
-// An int[] of seven minutes (NULL for a day off) as array_to_string(a, ',', '') writes it.
-std::array<std::optional<int>, 7> MinuteList(const std::string& text) {
-  std::array<std::optional<int>, 7> out;
-  size_t i = 0;
-  for (absl::string_view item : absl::StrSplit(text, ',')) {
-    if (i >= out.size()) break;
-    int value = 0;
-    if (!item.empty() && absl::SimpleAtoi(item, &value)) out[i] = value;
-    ++i;
-  }
-  return out;
-}
-
-TemplateRow ToTemplate(const pqxx::row& r) {
-  TemplateRow t;
-  t.code = r[0].as<std::string>();
-  t.name = r[1].as<std::string>();
-  t.week.code = t.code;
-  const auto starts = MinuteList(r[2].as<std::string>());
-  const auto ends = MinuteList(r[3].as<std::string>());
-  for (size_t i = 0; i < 7; ++i) {
-    if (starts[i] && ends[i]) t.week.days[i] = WorkHours{*starts[i], *ends[i]};
-  }
-  return t;
-}
-
-AssignmentRow ToAssignment(const pqxx::row& r) {
-  AssignmentRow a;
-  a.id = r[0].as<int64_t>();
-  a.template_code = r[1].as<std::string>();
-  a.nip = r[2].as<std::string>();
-  a.org_unit_code = r[3].as<std::string>();
-  a.start = Day(r[4]);
-  a.end = OptDay(r[5]);
-  return a;
-}
 
 std::optional<std::string> OptInt(std::optional<int> v) {
   if (!v) return std::nullopt;
@@ -64,37 +25,37 @@ bool InsertTemplate(db::Tx& tx, const std::string& tenant, const TemplateRow& ro
     starts.push_back(day ? OptInt(day->start_minute) : std::nullopt);
     ends.push_back(day ? OptInt(day->end_minute) : std::nullopt);
   }
-  return !tx.Exec("cal_template_insert", tenant, row.code, row.name, db::ArrayLiteral(starts),
+  return !tx.Exec(sql::kCalTemplateInsert, tenant, row.code, row.name, db::ArrayLiteral(starts),
                   db::ArrayLiteral(ends))
               .empty();
 }
 
 std::optional<TemplateRow> GetTemplate(db::Tx& tx, const std::string& tenant,
                                        const std::string& code) {
-  auto r = tx.Exec("cal_template_get", tenant, code);
+  auto r = tx.Exec(sql::kCalTemplateGet, tenant, code);
   if (r.empty()) return std::nullopt;
   return ToTemplate(r[0]);
 }
 
 std::vector<TemplateRow> ListTemplates(db::Tx& tx, const std::string& tenant) {
   std::vector<TemplateRow> out;
-  for (const auto& r : tx.Exec("cal_template_list", tenant)) out.push_back(ToTemplate(r));
+  for (const auto& r : tx.Exec(sql::kCalTemplateList, tenant)) out.push_back(ToTemplate(r));
   return out;
 }
 
 int64_t InsertAssignment(db::Tx& tx, const std::string& tenant, const AssignmentRow& row,
                          const std::string& request_id, bool* replayed) {
-  auto r = tx.Exec("cal_assignment_insert", tenant, row.template_code, row.nip, row.org_unit_code,
+  auto r = tx.Exec(sql::kCalAssignmentInsert, tenant, row.template_code, row.nip, row.org_unit_code,
                    FormatDate(row.start), DayText(row.end), request_id);
   *replayed = r.empty();
-  if (!r.empty()) return r[0][0].as<int64_t>();
+  if (!r.empty()) return r[0]["id"].as<int64_t>();
   // ON CONFLICT DO NOTHING waited for the other writer of this request id: its row is there.
   std::optional<AssignmentRow> earlier = FindAssignmentByRequestId(tx, tenant, request_id);
   return earlier ? earlier->id : 0;
 }
 
 std::optional<AssignmentRow> GetAssignment(db::Tx& tx, const std::string& tenant, int64_t id) {
-  auto r = tx.Exec("cal_assignment_get", tenant, id);
+  auto r = tx.Exec(sql::kCalAssignmentGet, tenant, id);
   if (r.empty()) return std::nullopt;
   return ToAssignment(r[0]);
 }
@@ -102,7 +63,7 @@ std::optional<AssignmentRow> GetAssignment(db::Tx& tx, const std::string& tenant
 std::optional<AssignmentRow> FindAssignmentByRequestId(db::Tx& tx, const std::string& tenant,
                                                        const std::string& request_id) {
   if (request_id.empty()) return std::nullopt;
-  auto r = tx.Exec("cal_assignment_by_request", tenant, request_id);
+  auto r = tx.Exec(sql::kCalAssignmentByRequest, tenant, request_id);
   if (r.empty()) return std::nullopt;
   return ToAssignment(r[0]);
 }
@@ -110,9 +71,15 @@ std::optional<AssignmentRow> FindAssignmentByRequestId(db::Tx& tx, const std::st
 std::vector<AssignmentRow> ListAssignments(db::Tx& tx, const std::string& tenant,
                                            const std::string& nip, int64_t after_id, int limit) {
   std::vector<AssignmentRow> out;
-  for (const auto& r : tx.Exec("cal_assignment_list", tenant, nip, after_id, limit)) {
+  for (const auto& r : tx.Exec(sql::kCalAssignmentList, tenant, nip, after_id, limit)) {
     out.push_back(ToAssignment(r));
   }
+  return out;
+}
+
+std::vector<AssignmentRow> AllAssignments(db::Tx& tx, const std::string& tenant) {
+  std::vector<AssignmentRow> out;
+  for (const auto& r : tx.Exec(sql::kCalAssignmentAll, tenant)) out.push_back(ToAssignment(r));
   return out;
 }
 
@@ -125,7 +92,7 @@ void UpsertRosterDays(db::Tx& tx, const std::string& tenant, const std::string& 
     starts.push_back(e.hours ? OptInt(e.hours->start_minute) : std::nullopt);
     ends.push_back(e.hours ? OptInt(e.hours->end_minute) : std::nullopt);
   }
-  tx.Exec("cal_roster_upsert", tenant, nip, db::ArrayLiteral(dates), db::ArrayLiteral(starts),
+  tx.Exec(sql::kCalRosterUpsert, tenant, nip, db::ArrayLiteral(dates), db::ArrayLiteral(starts),
           db::ArrayLiteral(ends));
 }
 
@@ -134,28 +101,25 @@ std::vector<RosterEntry> ListRosterDays(db::Tx& tx, const std::string& tenant,
                                         absl::CivilDay last) {
   std::vector<RosterEntry> out;
   for (const auto& r :
-       tx.Exec("cal_roster_list", tenant, nip, FormatDate(first), FormatDate(last))) {
-    RosterEntry e;
-    e.day = Day(r[0]);
-    if (!r[1].is_null() && !r[2].is_null()) e.hours = WorkHours{r[1].as<int>(), r[2].as<int>()};
-    out.push_back(std::move(e));
+       tx.Exec(sql::kCalRosterList, tenant, nip, FormatDate(first), FormatDate(last))) {
+    out.push_back(ToRosterEntry(r));
   }
   return out;
 }
 
 bool InsertHoliday(db::Tx& tx, const std::string& tenant, const HolidayRow& row) {
-  return !tx.Exec("cal_holiday_insert", tenant, FormatDate(row.day), row.name, row.kind).empty();
+  return !tx.Exec(sql::kCalHolidayInsert, tenant, FormatDate(row.day), row.name, row.kind).empty();
 }
 
 bool DeleteHoliday(db::Tx& tx, const std::string& tenant, absl::CivilDay day) {
-  return !tx.Exec("cal_holiday_delete", tenant, FormatDate(day)).empty();
+  return !tx.Exec(sql::kCalHolidayDelete, tenant, FormatDate(day)).empty();
 }
 
 std::vector<HolidayRow> ListHolidays(db::Tx& tx, const std::string& tenant, absl::CivilDay first,
                                      absl::CivilDay last) {
   std::vector<HolidayRow> out;
-  for (const auto& r : tx.Exec("cal_holiday_list", tenant, FormatDate(first), FormatDate(last))) {
-    out.push_back({Day(r[0]), r[1].as<std::string>(), r[2].as<std::string>()});
+  for (const auto& r : tx.Exec(sql::kCalHolidayList, tenant, FormatDate(first), FormatDate(last))) {
+    out.push_back(ToHoliday(r));
   }
   return out;
 }
@@ -163,8 +127,8 @@ std::vector<HolidayRow> ListHolidays(db::Tx& tx, const std::string& tenant, absl
 std::vector<std::string> NipsWithSummaries(db::Tx& tx, const std::string& tenant,
                                            absl::CivilDay first, absl::CivilDay last) {
   std::vector<std::string> out;
-  for (const auto& r : tx.Exec("cal_summary_nips", tenant, FormatDate(first), FormatDate(last))) {
-    out.push_back(r[0].as<std::string>());
+  for (const auto& r : tx.Exec(sql::kCalSummaryNips, tenant, FormatDate(first), FormatDate(last))) {
+    out.push_back(r["nip"].as<std::string>());
   }
   return out;
 }

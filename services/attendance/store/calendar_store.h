@@ -40,6 +40,8 @@ std::optional<AssignmentRow> FindAssignmentByRequestId(db::Tx& tx, const std::st
 // Assignments by id after `after_id` (at most `limit`); only `nip`'s own when it is not "".
 std::vector<AssignmentRow> ListAssignments(db::Tx& tx, const std::string& tenant,
                                            const std::string& nip, int64_t after_id, int limit);
+// Every assignment of the tenant, by id.
+std::vector<AssignmentRow> AllAssignments(db::Tx& tx, const std::string& tenant);
 
 // ---- roster days -----------------------------------------------------------------------------
 

@@ -3,57 +3,15 @@
 #include <algorithm>
 #include <utility>
 
+#include "attendance_sql.h"
 #include "civil.h"
 #include "db_fields.h"
+#include "store/rows.h"
 
 namespace ekinerja::attendance::store {
 namespace {
 
-using db::Day;
 using db::DayText;
-using db::Micros;
-using db::OptMicros;
-
-RequestState StateOf(const pqxx::field& f) {
-  return ParseRequestState(f.as<std::string>()).value_or(RequestState::kPending);
-}
-
-AbsenceRow ToAbsence(const pqxx::row& r) {
-  AbsenceRow a;
-  a.id = r[0].as<int64_t>();
-  a.nip = r[1].as<std::string>();
-  a.kind = r[2].as<std::string>();
-  a.start = Day(r[3]);
-  a.end = Day(r[4]);
-  a.reason = r[5].as<std::string>();
-  a.evidence_uri = r[6].as<std::string>();
-  a.state = StateOf(r[7]);
-  a.created_by = r[8].as<std::string>();
-  a.decided_by = r[9].as<std::string>();
-  a.decision_note = r[10].as<std::string>();
-  a.decide_time = OptMicros(r[11]);
-  a.create_time = Micros(r[12]);
-  return a;
-}
-
-CorrectionRow ToCorrection(const pqxx::row& r) {
-  CorrectionRow c;
-  c.id = r[0].as<int64_t>();
-  c.nip = r[1].as<std::string>();
-  c.day = Day(r[2]);
-  if (!r[3].is_null()) c.check_in_minute = r[3].as<int>();
-  if (!r[4].is_null()) c.check_out_minute = r[4].as<int>();
-  c.time_zone = r[5].as<std::string>();
-  c.reason = r[6].as<std::string>();
-  c.evidence_uri = r[7].as<std::string>();
-  c.state = StateOf(r[8]);
-  c.created_by = r[9].as<std::string>();
-  c.decided_by = r[10].as<std::string>();
-  c.decision_note = r[11].as<std::string>();
-  c.decide_time = OptMicros(r[12]);
-  c.create_time = Micros(r[13]);
-  return c;
-}
 
 std::string OptText(std::optional<int> v) { return v ? std::to_string(*v) : ""; }
 
@@ -64,7 +22,7 @@ std::string StateText(const std::optional<RequestState>& s) {
 }  // namespace
 
 void LockEmployeeRequests(db::Tx& tx, const std::string& tenant, const std::string& nip) {
-  tx.Exec("req_lock_employee", tenant, nip);
+  tx.Exec(sql::kReqLockEmployee, tenant, nip);
 }
 
 // ---- request ids -------------------------------------------------------------------------------
@@ -72,15 +30,15 @@ void LockEmployeeRequests(db::Tx& tx, const std::string& tenant, const std::stri
 std::optional<int64_t> FindRequestKey(db::Tx& tx, const std::string& tenant,
                                       const RequestKey& key) {
   if (key.request_id.empty()) return std::nullopt;
-  auto r = tx.Exec("req_key_find", tenant, key.caller, key.rpc, key.request_id);
+  auto r = tx.Exec(sql::kReqKeyFind, tenant, key.caller, key.rpc, key.request_id);
   if (r.empty()) return std::nullopt;
-  return r[0][0].as<int64_t>();
+  return r[0]["result"].as<int64_t>();
 }
 
 bool InsertRequestKey(db::Tx& tx, const std::string& tenant, const RequestKey& key,
                       int64_t result) {
   if (key.request_id.empty()) return true;
-  return !tx.Exec("req_key_insert", tenant, key.caller, key.rpc, key.request_id, result).empty();
+  return !tx.Exec(sql::kReqKeyInsert, tenant, key.caller, key.rpc, key.request_id, result).empty();
 }
 
 // ---- absences --------------------------------------------------------------------------------
@@ -103,11 +61,11 @@ std::vector<int64_t> InsertAbsences(db::Tx& tx, const std::string& tenant,
   }
   std::vector<int64_t> ids;
   for (const auto& r :
-       tx.Exec("req_absence_insert", tenant, db::ArrayLiteral(nips), db::ArrayLiteral(kinds),
+       tx.Exec(sql::kReqAbsenceInsert, tenant, db::ArrayLiteral(nips), db::ArrayLiteral(kinds),
                db::ArrayLiteral(starts), db::ArrayLiteral(ends), db::ArrayLiteral(reasons),
                db::ArrayLiteral(evidence), db::ArrayLiteral(states), db::ArrayLiteral(created_by),
                db::ArrayLiteral(decided_by), db::ArrayLiteral(notes))) {
-    ids.push_back(r[0].as<int64_t>());
+    ids.push_back(r["id"].as<int64_t>());
   }
   // The rows are inserted in order, so their ids from the sequence ascend in that order;
   // RETURNING itself promises no order.
@@ -116,7 +74,7 @@ std::vector<int64_t> InsertAbsences(db::Tx& tx, const std::string& tenant,
 }
 
 absl::StatusOr<AbsenceRow> GetAbsence(db::Tx& tx, const std::string& tenant, int64_t id) {
-  auto r = tx.Exec("req_absence_get", tenant, id);
+  auto r = tx.Exec(sql::kReqAbsenceGet, tenant, id);
   if (r.empty()) return absl::NotFoundError("absence " + std::to_string(id) + " not found");
   return ToAbsence(r[0]);
 }
@@ -124,8 +82,8 @@ absl::StatusOr<AbsenceRow> GetAbsence(db::Tx& tx, const std::string& tenant, int
 std::vector<AbsenceRow> ListAbsences(db::Tx& tx, const std::string& tenant,
                                      const RequestFilter& f) {
   std::vector<AbsenceRow> out;
-  for (const auto& r : tx.Exec("req_absence_list", tenant, f.nip, DayText(f.first), DayText(f.last),
-                               StateText(f.state), f.after_id, f.limit)) {
+  for (const auto& r : tx.Exec(sql::kReqAbsenceList, tenant, f.nip, DayText(f.first),
+                               DayText(f.last), StateText(f.state), f.after_id, f.limit)) {
     out.push_back(ToAbsence(r));
   }
   return out;
@@ -135,7 +93,7 @@ std::vector<AbsenceRow> ActiveAbsencesOverlapping(db::Tx& tx, const std::string&
                                                   const std::vector<std::string>& nips,
                                                   absl::CivilDay first, absl::CivilDay last) {
   std::vector<AbsenceRow> out;
-  for (const auto& r : tx.Exec("req_absence_overlapping", tenant, db::ArrayLiteral(nips),
+  for (const auto& r : tx.Exec(sql::kReqAbsenceOverlapping, tenant, db::ArrayLiteral(nips),
                                FormatDate(first), FormatDate(last))) {
     out.push_back(ToAbsence(r));
   }
@@ -144,7 +102,7 @@ std::vector<AbsenceRow> ActiveAbsencesOverlapping(db::Tx& tx, const std::string&
 
 bool DecideAbsence(db::Tx& tx, const std::string& tenant, int64_t id, RequestState state,
                    const std::string& decided_by, const std::string& note) {
-  return !tx.Exec("req_absence_decide", tenant, id, std::string(RequestStateName(state)),
+  return !tx.Exec(sql::kReqAbsenceDecide, tenant, id, std::string(RequestStateName(state)),
                   decided_by, note)
               .empty();
 }
@@ -153,15 +111,15 @@ bool DecideAbsence(db::Tx& tx, const std::string& tenant, int64_t id, RequestSta
 
 int64_t InsertCorrection(db::Tx& tx, const std::string& tenant, const CorrectionRow& c) {
   return tx
-      .Exec("req_correction_insert", tenant, c.nip, FormatDate(c.day), OptText(c.check_in_minute),
+      .Exec(sql::kReqCorrectionInsert, tenant, c.nip, FormatDate(c.day), OptText(c.check_in_minute),
             OptText(c.check_out_minute), c.time_zone, c.reason, c.evidence_uri,
             std::string(RequestStateName(c.state)), c.created_by, c.decided_by,
-            c.decision_note)[0][0]
+            c.decision_note)[0]["id"]
       .as<int64_t>();
 }
 
 absl::StatusOr<CorrectionRow> GetCorrection(db::Tx& tx, const std::string& tenant, int64_t id) {
-  auto r = tx.Exec("req_correction_get", tenant, id);
+  auto r = tx.Exec(sql::kReqCorrectionGet, tenant, id);
   if (r.empty()) return absl::NotFoundError("correction " + std::to_string(id) + " not found");
   return ToCorrection(r[0]);
 }
@@ -169,7 +127,7 @@ absl::StatusOr<CorrectionRow> GetCorrection(db::Tx& tx, const std::string& tenan
 std::vector<CorrectionRow> ListCorrections(db::Tx& tx, const std::string& tenant,
                                            const RequestFilter& f) {
   std::vector<CorrectionRow> out;
-  for (const auto& r : tx.Exec("req_correction_list", tenant, f.nip, DayText(f.first),
+  for (const auto& r : tx.Exec(sql::kReqCorrectionList, tenant, f.nip, DayText(f.first),
                                DayText(f.last), StateText(f.state), f.after_id, f.limit)) {
     out.push_back(ToCorrection(r));
   }
@@ -179,7 +137,7 @@ std::vector<CorrectionRow> ListCorrections(db::Tx& tx, const std::string& tenant
 std::vector<CorrectionRow> PendingCorrectionsOn(db::Tx& tx, const std::string& tenant,
                                                 const std::string& nip, absl::CivilDay day) {
   std::vector<CorrectionRow> out;
-  for (const auto& r : tx.Exec("req_correction_pending_on", tenant, nip, FormatDate(day))) {
+  for (const auto& r : tx.Exec(sql::kReqCorrectionPendingOn, tenant, nip, FormatDate(day))) {
     out.push_back(ToCorrection(r));
   }
   return out;
@@ -187,7 +145,7 @@ std::vector<CorrectionRow> PendingCorrectionsOn(db::Tx& tx, const std::string& t
 
 bool DecideCorrection(db::Tx& tx, const std::string& tenant, int64_t id, RequestState state,
                       const std::string& decided_by, const std::string& note) {
-  return !tx.Exec("req_correction_decide", tenant, id, std::string(RequestStateName(state)),
+  return !tx.Exec(sql::kReqCorrectionDecide, tenant, id, std::string(RequestStateName(state)),
                   decided_by, note)
               .empty();
 }

@@ -267,10 +267,10 @@ void Tx::CountStatement() {
   pool_->round_trips_.fetch_add(1, std::memory_order_relaxed);
 }
 
-void Tx::ObserveQuery(const std::string& statement, absl::Duration d) {
+void Tx::ObserveQuery(const Query& statement, absl::Duration d) {
   if (pool_->query_seconds_ == nullptr) return;
   pool_->query_seconds_
-      ->Add({{"statement", statement}},
+      ->Add({{"statement", statement.name()}},
             prometheus::Histogram::BucketBoundaries{0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05,
                                                     0.1, 0.25, 0.5, 1, 2.5})
       .Observe(absl::ToDoubleSeconds(d));

@@ -50,16 +50,30 @@ struct PoolOptions {
   std::vector<Statement> statements;
 };
 
+// The name of one named statement. Made only by the header the build writes for each service from
+// its queries*.sql (embed_sql.cmake: `<service>_sql.h`, one constant per `-- name:`, e.g.
+// identity::sql::kTenantGet), so that Tx::Exec of a statement that does not exist is a compile
+// error, not a failure at run time.
+class Query {
+ public:
+  constexpr explicit Query(const char* name) : name_(name) {}
+  constexpr const char* name() const { return name_; }
+
+ private:
+  const char* name_;
+};
+
 class Pool;
 
-// A transaction handed to store code: named statements only, each timed.
+// A transaction handed to store code: named statements only, each timed. Rows are read by column
+// name (`row["time_zone"]`), so every column a statement returns has one (`AS` for expressions).
 class Tx {
  public:
   template <typename... Args>
-  pqxx::result Exec(const std::string& statement, Args&&... args) {
+  pqxx::result Exec(const Query& statement, Args&&... args) {
     CountStatement();
     const absl::Time start = absl::Now();
-    pqxx::result r = tx_.exec_prepared(statement, std::forward<Args>(args)...);
+    pqxx::result r = tx_.exec_prepared(statement.name(), std::forward<Args>(args)...);
     ObserveQuery(statement, absl::Now() - start);
     return r;
   }
@@ -76,7 +90,7 @@ class Tx {
       : tx_(tx), pool_(pool), max_statements_(max_statements) {}
   // Counts a round trip; throws std::logic_error past max_statements (ReadOne's one).
   void CountStatement();
-  void ObserveQuery(const std::string& statement, absl::Duration d);
+  void ObserveQuery(const Query& statement, absl::Duration d);
   pqxx::transaction_base& tx_;
   Pool* pool_;
   const int max_statements_;  // < 0: no limit

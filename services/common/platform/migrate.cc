@@ -62,7 +62,8 @@ absl::StatusOr<std::vector<std::string>> Migrate(const std::string& url, const s
     std::map<int, std::pair<std::string, std::string>> done;
     for (const auto& row :
          tx.exec("SELECT version, name, checksum FROM " + q + ".schema_migrations")) {
-      done[row[0].as<int>()] = {row[1].as<std::string>(), row[2].as<std::string>()};
+      done[row["version"].as<int>()] = {row["name"].as<std::string>(),
+                                        row["checksum"].as<std::string>()};
     }
     for (const auto& m : migrations) {
       const std::string checksum = auth::Sha256Hex(std::string(m.sql));

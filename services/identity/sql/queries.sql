@@ -1,17 +1,19 @@
 -- Named statements of the identity store, prepared once per connection (db.h).
 -- Every statement on tenant data filters by tenant_id ($1). Instants are read as Unix
--- microseconds; dates as 'YYYY-MM-DD' text; optional text parameters arrive as '' (NULLIF).
+-- microseconds; dates as 'YYYY-MM-DD' text; optional text parameters arrive as '' (NULLIF). Every
+-- column has a name (an expression its AS), by which the store reads it. The build makes a constant
+-- of each name (identity_sql.h: tenant_get is identity::sql::kTenantGet).
 
 -- name: tenant_get
-SELECT tenant_id, name, time_zone, (extract(epoch FROM created_at) * 1000000)::bigint
+SELECT tenant_id, name, time_zone, (extract(epoch FROM created_at) * 1000000)::bigint AS created_us
 FROM tenants WHERE tenant_id = $1
 
 -- The version of the tenant's org (V005; 0 before its first change).
 -- name: org_version
-SELECT coalesce((SELECT version FROM org_versions WHERE tenant_id = $1), 0)
+SELECT coalesce((SELECT version FROM org_versions WHERE tenant_id = $1), 0) AS version
 
 -- name: tenant_list
-SELECT tenant_id, name, time_zone, (extract(epoch FROM created_at) * 1000000)::bigint
+SELECT tenant_id, name, time_zone, (extract(epoch FROM created_at) * 1000000)::bigint AS created_us
 FROM tenants WHERE tenant_id <> 'platform' AND tenant_id > $1 ORDER BY tenant_id LIMIT $2
 
 -- name: tenant_insert
@@ -21,20 +23,22 @@ INSERT INTO tenants (tenant_id, name, time_zone) VALUES ($1, $2, $3)
 UPDATE tenants SET name = $2, time_zone = $3 WHERE tenant_id = $1
 
 -- name: org_unit_get
-SELECT u.code, u.name, coalesce(u.parent_code, ''), coalesce(h.code, '')
+SELECT u.code, u.name, coalesce(u.parent_code, '') AS parent_code,
+       coalesce(h.code, '') AS head_position_code
 FROM org_units u
 LEFT JOIN positions h ON h.tenant_id = u.tenant_id AND h.org_unit_code = u.code AND h.head_of_unit
 WHERE u.tenant_id = $1 AND u.code = $2
 
 -- name: org_unit_list
-SELECT u.code, u.name, coalesce(u.parent_code, ''), coalesce(h.code, '')
+SELECT u.code, u.name, coalesce(u.parent_code, '') AS parent_code,
+       coalesce(h.code, '') AS head_position_code
 FROM org_units u
 LEFT JOIN positions h ON h.tenant_id = u.tenant_id AND h.org_unit_code = u.code AND h.head_of_unit
 WHERE u.tenant_id = $1 AND ($2 = '' OR u.parent_code = $2) AND u.code > $3
 ORDER BY u.code LIMIT $4
 
 -- name: org_unit_all
-SELECT code, coalesce(parent_code, '') FROM org_units WHERE tenant_id = $1
+SELECT code, coalesce(parent_code, '') AS parent_code FROM org_units WHERE tenant_id = $1
 
 -- name: org_unit_insert
 INSERT INTO org_units (tenant_id, code, name, parent_code) VALUES ($1, $2, $3, NULLIF($4, ''))
@@ -69,7 +73,8 @@ WHERE tenant_id = $1 AND code = $2
 WITH d AS (
   SELECT coalesce(NULLIF($3, '')::date, (now() AT TIME ZONE t.time_zone)::date) AS day
   FROM tenants t WHERE t.tenant_id = $1)
-SELECT e.nip, e.name, e.golongan, e.status, coalesce(a.position_code, ''), coalesce(p.org_unit_code, '')
+SELECT e.nip, e.name, e.golongan, e.status, coalesce(a.position_code, '') AS position_code,
+       coalesce(p.org_unit_code, '') AS org_unit_code
 FROM d CROSS JOIN employees e
 LEFT JOIN LATERAL (
   SELECT position_code FROM assignments a
@@ -103,7 +108,7 @@ INSERT INTO employees (tenant_id, nip, name, golongan, status) VALUES ($1, $2, $
 INSERT INTO employees (tenant_id, nip, name, golongan, status) VALUES ($1, $2, $3, $4, $5)
 ON CONFLICT (tenant_id, nip) DO UPDATE
   SET name = EXCLUDED.name, golongan = EXCLUDED.golongan, status = EXCLUDED.status, updated_at = now()
-RETURNING (xmax = 0)
+RETURNING (xmax = 0) AS inserted
 
 -- The import's rows, all in one statement: NIPs $2, names $3, golongan $4, status $5 (array
 -- literals, in step; no NIP twice).
@@ -120,26 +125,31 @@ WHERE tenant_id = $1 AND nip = $2
 
 -- Assignments and overrides touching a date: everything supervisor resolution needs that day.
 -- name: assignments_on
-SELECT a.id, a.nip, a.position_code, a.kind, a.start_date::text, coalesce(a.end_date::text, '')
+SELECT a.id, a.nip, a.position_code, a.kind, a.start_date::text AS start_date,
+       coalesce(a.end_date::text, '') AS end_date
 FROM assignments a
 WHERE a.tenant_id = $1 AND a.start_date <= $2::date AND (a.end_date IS NULL OR a.end_date >= $2::date)
 
 -- name: overrides_on
-SELECT id, nip, supervisor_nip, role, start_date::text, coalesce(end_date::text, '')
+SELECT id, nip, supervisor_nip, role, start_date::text AS start_date,
+       coalesce(end_date::text, '') AS end_date
 FROM supervisor_overrides
 WHERE tenant_id = $1 AND start_date <= $2::date AND (end_date IS NULL OR end_date >= $2::date)
 
 -- name: assignment_list
-SELECT id, nip, position_code, kind, start_date::text, coalesce(end_date::text, '')
+SELECT id, nip, position_code, kind, start_date::text AS start_date,
+       coalesce(end_date::text, '') AS end_date
 FROM assignments WHERE tenant_id = $1 AND nip = $2 ORDER BY start_date, id
 
 -- The assignments of the employees in $2 (a text[] literal).
 -- name: assignment_list_many
-SELECT id, nip, position_code, kind, start_date::text, coalesce(end_date::text, '')
+SELECT id, nip, position_code, kind, start_date::text AS start_date,
+       coalesce(end_date::text, '') AS end_date
 FROM assignments WHERE tenant_id = $1 AND nip = ANY ($2::char(18)[]) ORDER BY nip, start_date, id
 
 -- name: assignment_get
-SELECT id, nip, position_code, kind, start_date::text, coalesce(end_date::text, '')
+SELECT id, nip, position_code, kind, start_date::text AS start_date,
+       coalesce(end_date::text, '') AS end_date
 FROM assignments WHERE tenant_id = $1 AND id = $2
 
 -- name: assignment_insert
@@ -173,64 +183,69 @@ VALUES ($1, $2, $3, $4, $5::date, NULLIF($6, '')::date)
 RETURNING id
 
 -- name: user_get
-SELECT username, coalesce(nip, ''), coalesce(password_hash, ''), array_to_string(roles, ','),
-       coalesce(admin_org_unit_code, ''), disabled, service_account,
+SELECT username, coalesce(nip, '') AS nip, coalesce(password_hash, '') AS password_hash,
+       array_to_string(roles, ',') AS roles,
+       coalesce(admin_org_unit_code, '') AS admin_org_unit_code, disabled, service_account,
        coalesce((SELECT (extract(epoch FROM max(f.blocked_until)) * 1000000)::bigint
                  FROM login_failures f
                  WHERE f.tenant_id = users.tenant_id AND f.username = users.username
-                   AND f.blocked_until > now()), 0),
-       (extract(epoch FROM created_at) * 1000000)::bigint
+                   AND f.blocked_until > now()), 0) AS locked_until_us,
+       (extract(epoch FROM created_at) * 1000000)::bigint AS created_us
 FROM users WHERE tenant_id = $1 AND username = $2
 
 -- The user a token's subject names: its username, or the NIP of an employee's login.
 -- name: user_by_subject
-SELECT username, coalesce(nip, ''), coalesce(password_hash, ''), array_to_string(roles, ','),
-       coalesce(admin_org_unit_code, ''), disabled, service_account,
+SELECT username, coalesce(nip, '') AS nip, coalesce(password_hash, '') AS password_hash,
+       array_to_string(roles, ',') AS roles,
+       coalesce(admin_org_unit_code, '') AS admin_org_unit_code, disabled, service_account,
        coalesce((SELECT (extract(epoch FROM max(f.blocked_until)) * 1000000)::bigint
                  FROM login_failures f
                  WHERE f.tenant_id = users.tenant_id AND f.username = users.username
-                   AND f.blocked_until > now()), 0),
-       (extract(epoch FROM created_at) * 1000000)::bigint
+                   AND f.blocked_until > now()), 0) AS locked_until_us,
+       (extract(epoch FROM created_at) * 1000000)::bigint AS created_us
 FROM users WHERE tenant_id = $1 AND (username = $2 OR nip = $2)
 ORDER BY (username = $2) DESC LIMIT 1
 
 -- name: user_list
-SELECT username, coalesce(nip, ''), coalesce(password_hash, ''), array_to_string(roles, ','),
-       coalesce(admin_org_unit_code, ''), disabled, service_account,
+SELECT username, coalesce(nip, '') AS nip, coalesce(password_hash, '') AS password_hash,
+       array_to_string(roles, ',') AS roles,
+       coalesce(admin_org_unit_code, '') AS admin_org_unit_code, disabled, service_account,
        coalesce((SELECT (extract(epoch FROM max(f.blocked_until)) * 1000000)::bigint
                  FROM login_failures f
                  WHERE f.tenant_id = users.tenant_id AND f.username = users.username
-                   AND f.blocked_until > now()), 0),
-       (extract(epoch FROM created_at) * 1000000)::bigint
+                   AND f.blocked_until > now()), 0) AS locked_until_us,
+       (extract(epoch FROM created_at) * 1000000)::bigint AS created_us
 FROM users WHERE tenant_id = $1 AND username > $2 ORDER BY username LIMIT $3
 
 -- Users named in $2 (a text[] literal).
 -- name: users_by_username
-SELECT username, coalesce(nip, ''), coalesce(password_hash, ''), array_to_string(roles, ','),
-       coalesce(admin_org_unit_code, ''), disabled, service_account,
+SELECT username, coalesce(nip, '') AS nip, coalesce(password_hash, '') AS password_hash,
+       array_to_string(roles, ',') AS roles,
+       coalesce(admin_org_unit_code, '') AS admin_org_unit_code, disabled, service_account,
        coalesce((SELECT (extract(epoch FROM max(f.blocked_until)) * 1000000)::bigint
                  FROM login_failures f
                  WHERE f.tenant_id = users.tenant_id AND f.username = users.username
-                   AND f.blocked_until > now()), 0),
-       (extract(epoch FROM created_at) * 1000000)::bigint
+                   AND f.blocked_until > now()), 0) AS locked_until_us,
+       (extract(epoch FROM created_at) * 1000000)::bigint AS created_us
 FROM users WHERE tenant_id = $1 AND username = ANY ($2::text[])
 
 -- The logins of the employees whose NIPs are in $2 (a text[] literal).
 -- name: users_by_nip
-SELECT username, coalesce(nip, ''), coalesce(password_hash, ''), array_to_string(roles, ','),
-       coalesce(admin_org_unit_code, ''), disabled, service_account,
+SELECT username, coalesce(nip, '') AS nip, coalesce(password_hash, '') AS password_hash,
+       array_to_string(roles, ',') AS roles,
+       coalesce(admin_org_unit_code, '') AS admin_org_unit_code, disabled, service_account,
        coalesce((SELECT (extract(epoch FROM max(f.blocked_until)) * 1000000)::bigint
                  FROM login_failures f
                  WHERE f.tenant_id = users.tenant_id AND f.username = users.username
-                   AND f.blocked_until > now()), 0),
-       (extract(epoch FROM created_at) * 1000000)::bigint
+                   AND f.blocked_until > now()), 0) AS locked_until_us,
+       (extract(epoch FROM created_at) * 1000000)::bigint AS created_us
 FROM users WHERE tenant_id = $1 AND nip = ANY ($2::char(18)[])
 
 -- Every enabled account that has no password yet (the import's logins to activate).
 -- name: users_without_password
-SELECT username, coalesce(nip, ''), '', array_to_string(roles, ','),
-       coalesce(admin_org_unit_code, ''), disabled, service_account, 0,
-       (extract(epoch FROM created_at) * 1000000)::bigint
+SELECT username, coalesce(nip, '') AS nip, '' AS password_hash,
+       array_to_string(roles, ',') AS roles, coalesce(admin_org_unit_code, '') AS admin_org_unit_code, disabled, service_account,
+       0 AS locked_until_us, (extract(epoch FROM created_at) * 1000000)::bigint AS created_us
 FROM users
 WHERE tenant_id = $1 AND password_hash IS NULL AND NOT disabled AND NOT service_account
 ORDER BY username
@@ -257,7 +272,7 @@ UPDATE users SET password_hash = $3 WHERE tenant_id = $1 AND username = $2
 
 -- Logins of $2 from $3 held back until (0 when they are not).
 -- name: login_blocked_until
-SELECT coalesce((extract(epoch FROM blocked_until) * 1000000)::bigint, 0)
+SELECT coalesce((extract(epoch FROM blocked_until) * 1000000)::bigint, 0) AS blocked_until_us
 FROM login_failures
 WHERE tenant_id = $1 AND username = $2 AND source = $3 AND blocked_until > now()
 
@@ -308,7 +323,7 @@ WITH revoked AS (
   UPDATE refresh_tokens SET revoked_at = now()
   WHERE tenant_id = $1 AND username = $2 AND revoked_at IS NULL
   RETURNING used_at IS NULL AND expires_at > now() AS live)
-SELECT count(*) FILTER (WHERE live) FROM revoked
+SELECT count(*) FILTER (WHERE live) AS live_count FROM revoked
 
 -- Activation and reset codes (V003). Issuing voids the unused codes of the accounts in $2 (a
 -- text[] literal) first: how many.
@@ -317,7 +332,7 @@ WITH voided AS (
   UPDATE password_codes SET voided_at = now()
   WHERE tenant_id = $1 AND username = ANY ($2::text[]) AND used_at IS NULL AND voided_at IS NULL
   RETURNING 1)
-SELECT count(*) FROM voided
+SELECT count(*) AS voided FROM voided
 
 -- One code per account: usernames $2, hashes $3, purposes $4 (text[] literals, in step), issued
 -- by $5, expiring $6 seconds from now; answers when they expire.
@@ -327,10 +342,12 @@ WITH inserted AS (
   SELECT $1, c.username, c.code_hash, c.purpose, $5, now() + make_interval(secs => $6)
   FROM unnest($2::text[], $3::text[], $4::text[]) AS c (username, code_hash, purpose)
   RETURNING expires_at)
-SELECT coalesce((extract(epoch FROM max(expires_at)) * 1000000)::bigint, 0) FROM inserted
+SELECT coalesce((extract(epoch FROM max(expires_at)) * 1000000)::bigint, 0) AS expires_us
+FROM inserted
 
 -- name: password_code_get
-SELECT id, username, purpose, used_at IS NOT NULL, voided_at IS NOT NULL, expires_at <= now()
+SELECT id, username, purpose, used_at IS NOT NULL AS used, voided_at IS NOT NULL AS voided,
+       expires_at <= now() AS expired
 FROM password_codes WHERE tenant_id = $1 AND code_hash = $2
 
 -- Spends a code that is still live; no row when it is not (used, voided or expired meanwhile).
@@ -342,15 +359,17 @@ RETURNING id
 -- Keys still publishable: not retired, or retired less than $1 seconds ago.
 -- Sealed keys have kek_id, nonce and sealed_key; keys from before V004 only private_pem.
 -- name: signing_keys_live
-SELECT kid, coalesce(private_pem, ''), coalesce(kek_id, ''), coalesce(nonce, ''),
-       coalesce(sealed_key, ''), retired_at IS NULL
+SELECT kid, coalesce(private_pem, '') AS private_pem, coalesce(kek_id, '') AS kek_id,
+       coalesce(nonce, '') AS nonce, coalesce(sealed_key, '') AS sealed_key,
+       retired_at IS NULL AS current
 FROM signing_keys
 WHERE retired_at IS NULL OR retired_at > now() - make_interval(secs => $1)
 ORDER BY created_at DESC, kid DESC
 
 -- name: signing_keys_all
-SELECT kid, coalesce(private_pem, ''), coalesce(kek_id, ''), coalesce(nonce, ''),
-       coalesce(sealed_key, ''), retired_at IS NULL
+SELECT kid, coalesce(private_pem, '') AS private_pem, coalesce(kek_id, '') AS kek_id,
+       coalesce(nonce, '') AS nonce, coalesce(sealed_key, '') AS sealed_key,
+       retired_at IS NULL AS current
 FROM signing_keys ORDER BY created_at DESC, kid DESC
 
 -- name: signing_key_seal
@@ -381,7 +400,8 @@ ORDER BY e.n
 
 -- Newest first; $6 = the last id of the previous page (0 = start).
 -- name: audit_list
-SELECT id, (extract(epoch FROM at) * 1000000)::bigint, actor, action, target, detail, source
+SELECT id, (extract(epoch FROM at) * 1000000)::bigint AS at_us, actor, action, target, detail,
+       source
 FROM audit_events
 WHERE tenant_id = $1 AND ($2 = '' OR actor = $2) AND ($3 = '' OR action = $3)
   AND ($4 = '' OR target = $4) AND ($6::bigint = 0 OR id < $6::bigint)

@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "attendance_sql.h"
 #include "civil.h"
 #include "fake_directory.h"
 #include "gtest/gtest.h"

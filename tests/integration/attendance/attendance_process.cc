@@ -1,13 +1,10 @@
 #include "integration/attendance/attendance_process.h"
 
 #include "absl/strings/str_cat.h"
+#include "attendance_sql.h"
 #include "grpcpp/grpcpp.h"
 #include "gtest/gtest.h"
 #include "integration/common/grpc_expect.h"
-
-namespace ekinerja::embedded {
-absl::Span<const EmbeddedFile> attendance_sql();
-}  // namespace ekinerja::embedded
 
 namespace ekinerja::attendance::it {
 

@@ -17,11 +17,11 @@
 #include "api/identity_service.h"
 #include "auth.h"
 #include "ekinerja/identity/v1/identity.grpc.pb.h"
-#include "embedded.h"
 #include "google/rpc/error_details.pb.h"
 #include "grpcpp/grpcpp.h"
 #include "gtest/gtest.h"
 #include "identity_wiring.h"
+#include "identity_sql.h"
 #include "integration/common/counter_value.h"
 #include "integration/common/grpc_expect.h"
 #include "integration/common/seed_org.h"
@@ -31,11 +31,6 @@
 #include "keys/key_ring.h"
 #include "prometheus/registry.h"
 #include "server.h"
-
-namespace ekinerja::embedded {
-// The identity service's migrations and queries, embedded at build time (services/identity/sql).
-absl::Span<const EmbeddedFile> identity_sql();
-}  // namespace ekinerja::embedded
 
 namespace ekinerja::identity::it {
 

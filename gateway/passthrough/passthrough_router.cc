@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "google/protobuf/descriptor.pb.h"
@@ -14,12 +13,6 @@ namespace ekinerja::gateway {
 namespace {
 
 absl::string_view View(grpc::string_ref s) { return absl::string_view(s.data(), s.size()); }
-
-// The gateway's own services, open to every caller as in every service (auth.h).
-bool OwnService(absl::string_view full_method) {
-  return absl::StartsWith(full_method, "/grpc.health.v1.") ||
-         absl::StartsWith(full_method, "/grpc.reflection.");
-}
 
 const char* KindOf(const google::protobuf::MethodDescriptorProto& m) {
   if (m.client_streaming() && m.server_streaming()) return "bidi_stream";
@@ -66,7 +59,7 @@ absl::StatusOr<std::unique_ptr<PassthroughRouter>> PassthroughRouter::Create(
 }
 
 bool PassthroughRouter::NeedsToken(absl::string_view full_method) const {
-  return !OwnService(full_method) && !public_methods_.contains(full_method);
+  return !IsInfrastructureMethod(full_method) && !public_methods_.contains(full_method);
 }
 
 grpc::ServerGenericBidiReactor* PassthroughRouter::CreateReactor(

@@ -31,7 +31,7 @@ export EKINERJA_DB_SCHEMA="${schema}"
 
 # A Kubernetes migration Job: --migrate_only applies and exits 0, twice.
 "${identity_bin}" --migrate_only >"${work}/migrate.log" 2>&1 || fail "--migrate_only failed"
-grep -q '"applied":"V001__init.sql,V002__login_failures.sql,V003__password_codes.sql,V004__signing_key_encryption.sql,V005__org_versions.sql"' "${work}/migrate.log" || fail "first --migrate_only applied nothing"
+grep -q '"applied":"V001__init.sql,V002__login_failures.sql,V003__password_codes.sql,V004__signing_key_encryption.sql,V005__org_versions.sql,V006__user_rows.sql"' "${work}/migrate.log" || fail "first --migrate_only applied nothing"
 "${identity_bin}" --migrate_only >"${work}/migrate2.log" 2>&1 || fail "second --migrate_only failed"
 grep -q '"applied":""' "${work}/migrate2.log" || fail "second --migrate_only applied something"
 

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "absl/container/flat_hash_set.h"
+#include "absl/strings/match.h"
 #include "absl/strings/string_view.h"
 
 namespace ekinerja {
@@ -31,6 +32,13 @@ inline bool IsPublicMethod(absl::string_view full_method) {
     if (full_method == m) return true;
   }
   return false;
+}
+
+// gRPC's own services on every server, health checking and reflection: open to every caller
+// without a token, and never queued or shed by admission (a kubelet's probe must be answered).
+inline bool IsInfrastructureMethod(absl::string_view full_method) {
+  return absl::StartsWith(full_method, "/grpc.health.v1.") ||
+         absl::StartsWith(full_method, "/grpc.reflection.");
 }
 
 }  // namespace ekinerja

@@ -4,7 +4,6 @@
 #include <chrono>
 #include <utility>
 
-#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "call_table.h"
@@ -13,6 +12,7 @@
 #include "prometheus/gauge.h"
 #include "prometheus/histogram.h"
 #include "prometheus/registry.h"
+#include "public_methods.h"
 
 namespace ekinerja {
 
@@ -206,10 +206,7 @@ class AdmissionInterceptorFactory : public grpc::experimental::ServerInterceptor
   grpc::experimental::Interceptor* CreateServerInterceptor(
       grpc::experimental::ServerRpcInfo* info) override {
     absl::string_view method = info->method();
-    if (absl::StartsWith(method, "/grpc.health.v1.") ||
-        absl::StartsWith(method, "/grpc.reflection.")) {
-      return nullptr;
-    }
+    if (IsInfrastructureMethod(method)) return nullptr;
     return new AdmissionInterceptor(admission_, info);
   }
 

@@ -10,6 +10,7 @@
 #include "admission.h"
 #include "call_table.h"
 #include "google/protobuf/message.h"
+#include "public_methods.h"
 #include "request_text.h"
 
 namespace ekinerja {
@@ -143,10 +144,7 @@ class AuthInterceptorFactory : public grpc::experimental::ServerInterceptorFacto
   grpc::experimental::Interceptor* CreateServerInterceptor(
       grpc::experimental::ServerRpcInfo* info) override {
     absl::string_view method = info->method();
-    if (absl::StartsWith(method, "/grpc.health.v1.") ||
-        absl::StartsWith(method, "/grpc.reflection.")) {
-      return nullptr;
-    }
+    if (IsInfrastructureMethod(method)) return nullptr;
     return new AuthInterceptor(public_.contains(method) ? nullptr : verifier_.get(),
                                info->server_context());
   }

@@ -183,63 +183,23 @@ VALUES ($1, $2, $3, $4, $5::date, NULLIF($6, '')::date)
 RETURNING id
 
 -- name: user_get
-SELECT username, coalesce(nip, '') AS nip, coalesce(password_hash, '') AS password_hash,
-       array_to_string(roles, ',') AS roles,
-       coalesce(admin_org_unit_code, '') AS admin_org_unit_code, disabled, service_account,
-       coalesce((SELECT (extract(epoch FROM max(f.blocked_until)) * 1000000)::bigint
-                 FROM login_failures f
-                 WHERE f.tenant_id = users.tenant_id AND f.username = users.username
-                   AND f.blocked_until > now()), 0) AS locked_until_us,
-       (extract(epoch FROM created_at) * 1000000)::bigint AS created_us
-FROM users WHERE tenant_id = $1 AND username = $2
+SELECT * FROM user_rows WHERE tenant_id = $1 AND username = $2
 
 -- The user a token's subject names: its username, or the NIP of an employee's login.
 -- name: user_by_subject
-SELECT username, coalesce(nip, '') AS nip, coalesce(password_hash, '') AS password_hash,
-       array_to_string(roles, ',') AS roles,
-       coalesce(admin_org_unit_code, '') AS admin_org_unit_code, disabled, service_account,
-       coalesce((SELECT (extract(epoch FROM max(f.blocked_until)) * 1000000)::bigint
-                 FROM login_failures f
-                 WHERE f.tenant_id = users.tenant_id AND f.username = users.username
-                   AND f.blocked_until > now()), 0) AS locked_until_us,
-       (extract(epoch FROM created_at) * 1000000)::bigint AS created_us
-FROM users WHERE tenant_id = $1 AND (username = $2 OR nip = $2)
+SELECT * FROM user_rows WHERE tenant_id = $1 AND (username = $2 OR nip_key = $2)
 ORDER BY (username = $2) DESC LIMIT 1
 
 -- name: user_list
-SELECT username, coalesce(nip, '') AS nip, coalesce(password_hash, '') AS password_hash,
-       array_to_string(roles, ',') AS roles,
-       coalesce(admin_org_unit_code, '') AS admin_org_unit_code, disabled, service_account,
-       coalesce((SELECT (extract(epoch FROM max(f.blocked_until)) * 1000000)::bigint
-                 FROM login_failures f
-                 WHERE f.tenant_id = users.tenant_id AND f.username = users.username
-                   AND f.blocked_until > now()), 0) AS locked_until_us,
-       (extract(epoch FROM created_at) * 1000000)::bigint AS created_us
-FROM users WHERE tenant_id = $1 AND username > $2 ORDER BY username LIMIT $3
+SELECT * FROM user_rows WHERE tenant_id = $1 AND username > $2 ORDER BY username LIMIT $3
 
 -- Users named in $2 (a text[] literal).
 -- name: users_by_username
-SELECT username, coalesce(nip, '') AS nip, coalesce(password_hash, '') AS password_hash,
-       array_to_string(roles, ',') AS roles,
-       coalesce(admin_org_unit_code, '') AS admin_org_unit_code, disabled, service_account,
-       coalesce((SELECT (extract(epoch FROM max(f.blocked_until)) * 1000000)::bigint
-                 FROM login_failures f
-                 WHERE f.tenant_id = users.tenant_id AND f.username = users.username
-                   AND f.blocked_until > now()), 0) AS locked_until_us,
-       (extract(epoch FROM created_at) * 1000000)::bigint AS created_us
-FROM users WHERE tenant_id = $1 AND username = ANY ($2::text[])
+SELECT * FROM user_rows WHERE tenant_id = $1 AND username = ANY ($2::text[])
 
 -- The logins of the employees whose NIPs are in $2 (a text[] literal).
 -- name: users_by_nip
-SELECT username, coalesce(nip, '') AS nip, coalesce(password_hash, '') AS password_hash,
-       array_to_string(roles, ',') AS roles,
-       coalesce(admin_org_unit_code, '') AS admin_org_unit_code, disabled, service_account,
-       coalesce((SELECT (extract(epoch FROM max(f.blocked_until)) * 1000000)::bigint
-                 FROM login_failures f
-                 WHERE f.tenant_id = users.tenant_id AND f.username = users.username
-                   AND f.blocked_until > now()), 0) AS locked_until_us,
-       (extract(epoch FROM created_at) * 1000000)::bigint AS created_us
-FROM users WHERE tenant_id = $1 AND nip = ANY ($2::char(18)[])
+SELECT * FROM user_rows WHERE tenant_id = $1 AND nip_key = ANY ($2::char(18)[])
 
 -- Every enabled account that has no password yet (the import's logins to activate).
 -- name: users_without_password

@@ -248,7 +248,7 @@ TEST_F(PlatformTest, MigrationsRunAgainApplyNothing) {
   for (const auto& r : *recorded) names.push_back(r[1].as<std::string>());
   EXPECT_THAT(names, ElementsAre("V001__init.sql", "V002__login_failures.sql",
                                  "V003__password_codes.sql", "V004__signing_key_encryption.sql",
-                                 "V005__org_versions.sql"));
+                                 "V005__org_versions.sql", "V006__user_rows.sql"));
   // The service still answers on the same schema.
   EXPECT_FALSE(PlatformToken().empty());
 }

@@ -18,6 +18,7 @@
 #include "grpcpp/generic/async_generic_service.h"
 #include "grpcpp/server.h"
 #include "http/rest_gateway.h"
+#include "integration/common/closed_port.h"
 #include "integration/identity/identity_fixture.h"
 #include "transcode/transcoder.h"
 #include "upstream/gateway_core.h"
@@ -90,8 +91,7 @@ class FakeUpstream {
   int port_ = 0;
 };
 
-// A TCP port on 127.0.0.1 where nothing listens.
-int ClosedPort();
+using integration::ClosedPort;
 
 struct GatewayConfig {
   std::string upstreams;  // services not named here go to the test's identity service

@@ -7,9 +7,6 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
 #include <chrono>
 #include <map>
@@ -28,6 +25,7 @@
 #include "grpcpp/generic/async_generic_service.h"
 #include "grpcpp/generic/generic_stub.h"
 #include "grpcpp/server_builder.h"
+#include "integration/common/closed_port.h"
 #include "jwks_cache.h"
 #include "jwt.h"
 #include "prometheus/registry.h"
@@ -267,21 +265,6 @@ std::string DescriptorSet() {
   return set.SerializeAsString();
 }
 
-// A free loopback port with nothing listening on it (an upstream that is down).
-int ClosedPort() {
-  const int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  socklen_t len = sizeof(addr);
-  if (fd < 0 || bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof(addr)) != 0 ||
-      getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len) != 0) {
-    ADD_FAILURE() << "no free port";
-  }
-  close(fd);
-  return ntohs(addr.sin_port);
-}
-
 class GrpcPassthroughTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -306,10 +289,10 @@ class GrpcPassthroughTest : public ::testing::Test {
     jwt_ = std::make_unique<JwtCheck>(jwks, check, &registry_);
     upstream_metrics_ = std::make_unique<UpstreamMetrics>(registry_);
 
-    auto upstreams =
-        Upstreams::Create(absl::StrCat(kService, "=127.0.0.1:", upstream_port,
-                                       ",test.v1.DownService=127.0.0.1:", ClosedPort()),
-                          {});
+    auto upstreams = Upstreams::Create(
+        absl::StrCat(kService, "=127.0.0.1:", upstream_port,
+                     ",test.v1.DownService=127.0.0.1:", integration::ClosedPort()),
+        {});
     ASSERT_TRUE(upstreams.ok()) << upstreams.status();
     upstreams_ = *std::move(upstreams);
 

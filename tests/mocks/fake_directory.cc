@@ -79,14 +79,10 @@ std::string FakeDirectory::Login(const User& user) {
   Principal p;
   p.tenant = user.tenant;
   p.subject = user.nip.empty() ? user.username : user.nip;
-  p.org_unit = user.admin_unit;
-  if (!user.nip.empty()) {
-    p.roles.push_back(Role::kPegawai);
-    const identity::OrgIndex org(TenantOf(user.tenant).org, Today());
-    if (org.HasSubordinates(user.nip)) p.roles.push_back(Role::kAtasan);
-    if (auto unit = org.UnitOf(user.nip)) p.org_unit = *unit;
-  }
-  p.roles.insert(p.roles.end(), user.roles.begin(), user.roles.end());
+  const identity::OrgIndex org(TenantOf(user.tenant).org, Today());
+  identity::LoginRoles login = identity::LoginRolesOf(&org, user.nip, user.admin_unit, user.roles);
+  p.roles = std::move(login.roles);
+  p.org_unit = std::move(login.org_unit);
   return Remember(p, user.admin_unit);
 }
 

@@ -143,18 +143,16 @@ absl::Status IdentityServiceImpl::CheckReadsEmployee(db::Tx& tx, const Principal
 std::vector<Role> IdentityServiceImpl::RolesOf(db::Tx& tx, const std::string& tenant,
                                                const store::UserRow& user, absl::CivilDay day,
                                                std::string* org_unit) {
-  std::vector<Role> roles;
-  *org_unit = user.admin_org_unit_code;
-  if (!user.nip.empty()) {
-    roles.push_back(Role::kPegawai);
-    const auto org = org_cache_.Get(tx, tenant, day);
-    if (org->HasSubordinates(user.nip)) roles.push_back(Role::kAtasan);
-    if (auto unit = org->UnitOf(user.nip)) *org_unit = *unit;
-  }
+  std::vector<Role> granted;
   for (const auto& name : user.roles) {
-    if (auto r = ParseRole(name)) roles.push_back(*r);
+    if (auto r = ParseRole(name)) granted.push_back(*r);
   }
-  return roles;
+  // The org index is loaded only for an employee's login.
+  std::shared_ptr<const OrgIndex> org;
+  if (!user.nip.empty()) org = org_cache_.Get(tx, tenant, day);
+  LoginRoles login = LoginRolesOf(org.get(), user.nip, user.admin_org_unit_code, granted);
+  *org_unit = std::move(login.org_unit);
+  return std::move(login.roles);
 }
 
 absl::StatusOr<std::string> IdentityServiceImpl::SignFor(auth::Claims c, absl::Duration ttl) {

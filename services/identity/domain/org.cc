@@ -289,4 +289,17 @@ DefinitiveSuccession SucceedDefinitive(const std::vector<Assignment>& assignment
   return out;
 }
 
+LoginRoles LoginRolesOf(const OrgIndex* org, const std::string& nip, const std::string& admin_unit,
+                        const std::vector<Role>& granted) {
+  LoginRoles out;
+  out.org_unit = admin_unit;
+  if (!nip.empty() && org != nullptr) {
+    out.roles.push_back(Role::kPegawai);
+    if (org->HasSubordinates(nip)) out.roles.push_back(Role::kAtasan);
+    if (std::optional<std::string> unit = org->UnitOf(nip)) out.org_unit = *unit;
+  }
+  out.roles.insert(out.roles.end(), granted.begin(), granted.end());
+  return out;
+}
+
 }  // namespace ekinerja::identity

@@ -13,6 +13,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/time/civil_time.h"
+#include "role.h"
 
 namespace ekinerja::identity {
 
@@ -172,5 +173,16 @@ class OrgIndex {
   absl::flat_hash_map<std::string, Supervisors> supervisors_;
   absl::flat_hash_map<std::string, std::vector<std::string>> direct_subordinates_;
 };
+
+// What a login's token says on `org`'s date (DESIGN §5): PEGAWAI for an employee's login (`nip`
+// set), ATASAN while someone has them as atasan langsung, then the roles granted to the account;
+// and the org unit: the employee's own unit that day, else the account's admin unit. `org` is read
+// only for an employee's login (it may be null otherwise).
+struct LoginRoles {
+  std::vector<Role> roles;
+  std::string org_unit;
+};
+LoginRoles LoginRolesOf(const OrgIndex* org, const std::string& nip, const std::string& admin_unit,
+                        const std::vector<Role>& granted);
 
 }  // namespace ekinerja::identity

@@ -533,5 +533,34 @@ TEST(SucceedDefinitive, APositionFromTheSameDayOrLaterIsAConflict) {
               ElementsAre(absl::CivilDay(2025, 7, 1), absl::CivilDay(2026, 1, 1)));
 }
 
+// What a login's token carries (LoginRolesOf, DESIGN §5).
+TEST(LoginRolesOf, AHeadIsPegawaiAndAtasanInTheirOwnUnitBeforeGrantedRoles) {
+  const OrgIndex org(Kominfo(), kMarch15);
+  LoginRoles login = LoginRolesOf(&org, kKasubJar, "", {Role::kAuditor});
+  EXPECT_EQ(login.roles, (std::vector<Role>{Role::kPegawai, Role::kAtasan, Role::kAuditor}));
+  EXPECT_EQ(login.org_unit, "SUB-JAR");
+}
+
+TEST(LoginRolesOf, StaffAreOnlyPegawaiAndTheirUnitWinsOverAnAdminUnit) {
+  const OrgIndex org(Kominfo(), kMarch15);
+  LoginRoles login = LoginRolesOf(&org, kStafJar, "BID-TI", {Role::kAdminOpd});
+  EXPECT_EQ(login.roles, (std::vector<Role>{Role::kPegawai, Role::kAdminOpd}));
+  EXPECT_EQ(login.org_unit, "SUB-JAR");
+}
+
+TEST(LoginRolesOf, AnAccountWithoutANipHasOnlyItsGrantedRolesAndAdminUnit) {
+  LoginRoles login = LoginRolesOf(nullptr, "", "BID-TI", {Role::kAdminOpd});
+  EXPECT_EQ(login.roles, std::vector<Role>{Role::kAdminOpd});
+  EXPECT_EQ(login.org_unit, "BID-TI");
+}
+
+TEST(LoginRolesOf, AHeadWhoseUnitIsVacantBelowIsNoAtasanOfThatUnit) {
+  // KASUB-APL vacant: its staff answer to KABID-TI, who stays ATASAN; nobody holds KASUB-APL.
+  const OrgIndex org(KominfoWithVacantKasubApl(), kMarch15);
+  EXPECT_EQ(LoginRolesOf(&org, kKabid, "", {}).roles,
+            (std::vector<Role>{Role::kPegawai, Role::kAtasan}));
+  EXPECT_EQ(LoginRolesOf(&org, kKasubApl, "", {}).roles, std::vector<Role>{Role::kPegawai});
+}
+
 }  // namespace
 }  // namespace ekinerja::identity

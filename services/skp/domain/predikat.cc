@@ -1,8 +1,28 @@
 #include "domain/predikat.h"
 
+#include <optional>
 #include <string_view>
 
+#include "enum_names.h"
+
 namespace ekinerja::skp {
+namespace {
+
+constexpr EnumNames<Rating, 3> kRatingNames = {{
+    {Rating::kDiBawahEkspektasi, "DI_BAWAH_EKSPEKTASI"},
+    {Rating::kSesuaiEkspektasi, "SESUAI_EKSPEKTASI"},
+    {Rating::kDiAtasEkspektasi, "DI_ATAS_EKSPEKTASI"},
+}};
+
+constexpr EnumNames<Predikat, 5> kPredikatNames = {{
+    {Predikat::kSangatBaik, "SANGAT_BAIK"},
+    {Predikat::kBaik, "BAIK"},
+    {Predikat::kButuhPerbaikan, "BUTUH_PERBAIKAN"},
+    {Predikat::kKurangMisconduct, "KURANG_MISCONDUCT"},
+    {Predikat::kSangatKurang, "SANGAT_KURANG"},
+}};
+
+}  // namespace
 
 Predikat PredikatKinerja(Rating hasil_kerja, Rating perilaku) {
   // PermenPANRB 6/2022: the matrix row by row, hasil kerja outermost.
@@ -40,32 +60,11 @@ Predikat PredikatKinerja(Rating hasil_kerja, Rating perilaku) {
   return Predikat::kSangatKurang;
 }
 
-std::string_view RatingName(Rating rating) {
-  switch (rating) {
-    case Rating::kDiBawahEkspektasi:
-      return "DI_BAWAH_EKSPEKTASI";
-    case Rating::kSesuaiEkspektasi:
-      return "SESUAI_EKSPEKTASI";
-    case Rating::kDiAtasEkspektasi:
-      return "DI_ATAS_EKSPEKTASI";
-  }
-  return "";
-}
-
-std::string_view PredikatName(Predikat predikat) {
-  switch (predikat) {
-    case Predikat::kSangatBaik:
-      return "SANGAT_BAIK";
-    case Predikat::kBaik:
-      return "BAIK";
-    case Predikat::kButuhPerbaikan:
-      return "BUTUH_PERBAIKAN";
-    case Predikat::kKurangMisconduct:
-      return "KURANG_MISCONDUCT";
-    case Predikat::kSangatKurang:
-      return "SANGAT_KURANG";
-  }
-  return "";
+std::string_view RatingName(Rating rating) { return NameOf(kRatingNames, rating); }
+std::string_view PredikatName(Predikat predikat) { return NameOf(kPredikatNames, predikat); }
+std::optional<Rating> ParseRating(std::string_view name) { return ValueOf(kRatingNames, name); }
+std::optional<Predikat> ParsePredikat(std::string_view name) {
+  return ValueOf(kPredikatNames, name);
 }
 
 }  // namespace ekinerja::skp

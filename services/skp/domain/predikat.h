@@ -4,6 +4,7 @@
 // hasil kerja and rating perilaku kerja, read through the 9-box matrix. The PP 46 / Perka BKN
 // 1/2013 model has its own predikat (domain/pp46.h).
 
+#include <optional>
 #include <string_view>
 
 namespace ekinerja::skp {
@@ -29,5 +30,8 @@ Predikat PredikatKinerja(Rating hasil_kerja, Rating perilaku);
 // "SANGAT_KURANG": the names the store and the API will use.
 std::string_view RatingName(Rating rating);
 std::string_view PredikatName(Predikat predikat);
+// The value of one of those names, exactly as printed; nullopt for any other string.
+std::optional<Rating> ParseRating(std::string_view name);
+std::optional<Predikat> ParsePredikat(std::string_view name);
 
 }  // namespace ekinerja::skp

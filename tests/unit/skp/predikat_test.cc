@@ -1,5 +1,7 @@
 #include "domain/predikat.h"
 
+#include <optional>
+
 #include "gtest/gtest.h"
 
 namespace ekinerja::skp {
@@ -43,6 +45,23 @@ TEST(PredikatNames, AreTheStoredNames) {
   EXPECT_EQ(PredikatName(Predikat::kButuhPerbaikan), "BUTUH_PERBAIKAN");
   EXPECT_EQ(PredikatName(Predikat::kKurangMisconduct), "KURANG_MISCONDUCT");
   EXPECT_EQ(PredikatName(Predikat::kSangatKurang), "SANGAT_KURANG");
+}
+
+TEST(PredikatNames, ParseEveryPrintedName) {
+  for (Rating r : {kBawah, kSesuai, kAtas}) EXPECT_EQ(ParseRating(RatingName(r)), r);
+  for (Predikat p : {Predikat::kSangatBaik, Predikat::kBaik, Predikat::kButuhPerbaikan,
+                     Predikat::kKurangMisconduct, Predikat::kSangatKurang}) {
+    EXPECT_EQ(ParsePredikat(PredikatName(p)), p);
+  }
+  EXPECT_EQ(ParsePredikat("KURANG_MISCONDUCT"), Predikat::kKurangMisconduct);
+}
+
+TEST(PredikatNames, ParseRefusesOtherSpellings) {
+  EXPECT_EQ(ParseRating(""), std::nullopt);
+  EXPECT_EQ(ParseRating("sesuai_ekspektasi"), std::nullopt);
+  EXPECT_EQ(ParseRating("SESUAI"), std::nullopt);
+  EXPECT_EQ(ParsePredikat("KURANG"), std::nullopt);
+  EXPECT_EQ(ParsePredikat("BAIK "), std::nullopt);
 }
 
 }  // namespace

@@ -3,7 +3,6 @@
 #include <array>
 #include <cstdint>
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
@@ -33,31 +32,22 @@ constexpr CurveUnit kPct = CurveUnit::kPercent;
 constexpr CurveUnit kCnt = CurveUnit::kCount;
 
 // PermenPANRB 6/2022, the distribution table of DOMAIN §2, row by row.
+// clang-format off
 constexpr CurveRule kRules[] = {
     {OrgPredikat::kIstimewa, "ISTIMEWA_MAX_70_SANGAT_BAIK", kMax, kPct, 70, {kSB}, 1},
     {OrgPredikat::kBaik, "BAIK_MAX_70_BAIK", kMax, kPct, 70, {kB}, 1},
     {OrgPredikat::kBaik, "BAIK_MIN_1_BUTUH_PERBAIKAN_OR_KURANG", kMin, kCnt, 1, {kBP, kK}, 2},
-    {OrgPredikat::kButuhPerbaikan,
-     "BUTUH_PERBAIKAN_MIN_60_BUTUH_PERBAIKAN",
-     kMin,
-     kPct,
-     60,
-     {kBP},
-     1},
+    {OrgPredikat::kButuhPerbaikan, "BUTUH_PERBAIKAN_MIN_60_BUTUH_PERBAIKAN", kMin, kPct, 60, {kBP}, 1},
     {OrgPredikat::kButuhPerbaikan, "BUTUH_PERBAIKAN_MAX_10_SANGAT_BAIK", kMax, kPct, 10, {kSB}, 1},
     {OrgPredikat::kKurang, "KURANG_MIN_60_KURANG", kMin, kPct, 60, {kK}, 1},
     {OrgPredikat::kKurang, "KURANG_MIN_10_BUTUH_PERBAIKAN", kMin, kPct, 10, {kBP}, 1},
     {OrgPredikat::kKurang, "KURANG_MAX_10_SANGAT_BAIK", kMax, kPct, 10, {kSB}, 1},
     {OrgPredikat::kSangatKurang, "SANGAT_KURANG_MIN_60_SANGAT_KURANG", kMin, kPct, 60, {kSK}, 1},
-    {OrgPredikat::kSangatKurang,
-     "SANGAT_KURANG_MIN_10_KURANG_OR_BUTUH_PERBAIKAN",
-     kMin,
-     kPct,
-     10,
-     {kK, kBP},
-     2},
+    {OrgPredikat::kSangatKurang, "SANGAT_KURANG_MIN_10_KURANG_OR_BUTUH_PERBAIKAN", kMin, kPct, 10,
+     {kK, kBP}, 2},
     {OrgPredikat::kSangatKurang, "SANGAT_KURANG_NO_SANGAT_BAIK", kMax, kCnt, 0, {kSB}, 1},
 };
+// clang-format on
 
 const char* Display(Predikat p) {
   switch (p) {

@@ -7,6 +7,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "enum_names.h"
 
 namespace ekinerja::skp {
 namespace {
@@ -49,37 +50,22 @@ constexpr CurveRule kRules[] = {
 };
 // clang-format on
 
-const char* Display(Predikat p) {
-  switch (p) {
-    case Predikat::kSangatBaik:
-      return "Sangat Baik";
-    case Predikat::kBaik:
-      return "Baik";
-    case Predikat::kButuhPerbaikan:
-      return "Butuh Perbaikan";
-    case Predikat::kKurangMisconduct:
-      return "Kurang/Misconduct";
-    case Predikat::kSangatKurang:
-      return "Sangat Kurang";
-  }
-  return "";
-}
+// The names a clerk reads in the messages.
+constexpr EnumNames<Predikat, 5> kPredikatDisplay = {{
+    {Predikat::kSangatBaik, "Sangat Baik"},
+    {Predikat::kBaik, "Baik"},
+    {Predikat::kButuhPerbaikan, "Butuh Perbaikan"},
+    {Predikat::kKurangMisconduct, "Kurang/Misconduct"},
+    {Predikat::kSangatKurang, "Sangat Kurang"},
+}};
 
-const char* Display(OrgPredikat p) {
-  switch (p) {
-    case OrgPredikat::kIstimewa:
-      return "Istimewa";
-    case OrgPredikat::kBaik:
-      return "Baik";
-    case OrgPredikat::kButuhPerbaikan:
-      return "Butuh Perbaikan";
-    case OrgPredikat::kKurang:
-      return "Kurang";
-    case OrgPredikat::kSangatKurang:
-      return "Sangat Kurang";
-  }
-  return "";
-}
+constexpr EnumNames<OrgPredikat, 5> kOrgPredikatDisplay = {{
+    {OrgPredikat::kIstimewa, "Istimewa"},
+    {OrgPredikat::kBaik, "Baik"},
+    {OrgPredikat::kButuhPerbaikan, "Butuh Perbaikan"},
+    {OrgPredikat::kKurang, "Kurang"},
+    {OrgPredikat::kSangatKurang, "Sangat Kurang"},
+}};
 
 bool Breaks(const CurveRule& rule, int actual, int total) {
   // Exact: actual / total against bound / 100 as actual × 100 against bound × total.
@@ -91,8 +77,9 @@ bool Breaks(const CurveRule& rule, int actual, int total) {
 // "Unit berpredikat Baik: paling banyak 70% pegawai Baik; ada 8 dari 10 pegawai."
 std::string Message(const CurveRule& rule, const std::vector<Predikat>& predikat, int actual,
                     int total) {
-  const std::string names = absl::StrJoin(
-      predikat, " atau ", [](std::string* out, Predikat p) { absl::StrAppend(out, Display(p)); });
+  const std::string names = absl::StrJoin(predikat, " atau ", [](std::string* out, Predikat p) {
+    out->append(NameOf(kPredikatDisplay, p));
+  });
   std::string what;
   if (rule.bound_kind == kMax && rule.bound_unit == kCnt && rule.bound == 0) {
     what = absl::StrCat("tidak boleh ada pegawai ", names);
@@ -100,8 +87,8 @@ std::string Message(const CurveRule& rule, const std::vector<Predikat>& predikat
     what = absl::StrCat(rule.bound_kind == kMin ? "paling sedikit " : "paling banyak ", rule.bound,
                         rule.bound_unit == kPct ? "% " : " ", "pegawai ", names);
   }
-  return absl::StrCat("Unit berpredikat ", Display(rule.unit), ": ", what, "; ada ", actual,
-                      " dari ", total, " pegawai.");
+  return absl::StrCat("Unit berpredikat ", std::string(NameOf(kOrgPredikatDisplay, rule.unit)),
+                      ": ", what, "; ada ", actual, " dari ", total, " pegawai.");
 }
 
 }  // namespace

@@ -97,6 +97,26 @@ struct CachedToken {
   absl::Time valid_until ABSL_GUARDED_BY(mu) = absl::InfinitePast();
   absl::Status refused ABSL_GUARDED_BY(mu);
   absl::Time refused_until ABSL_GUARDED_BY(mu) = absl::InfinitePast();
+
+  // Remembers identity's refusal `out` (asked at `now`) for kRefusedLoginBackoff; returns it.
+  absl::Status Refuse(absl::Status out, absl::Time now) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu) {
+    refused = out;
+    refused_until = now + kRefusedLoginBackoff;
+    return out;
+  }
+  // Keeps the token of `rpc`'s answer `resp` (a Login or an ExchangeToken asked at `now`).
+  template <typename Response>
+  absl::StatusOr<std::string> Keep(const Response& resp, absl::Time now, absl::string_view rpc)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu) {
+    if (resp.access_token().empty()) {
+      return absl::UnavailableError(
+          absl::StrCat("identity: ", rpc, " answered without an access token"));
+    }
+    refused = absl::OkStatus();
+    token = resp.access_token();
+    valid_until = UseUntil(now, resp.expires_in());
+    return token;
+  }
 };
 
 class IdentityDirectory final : public Directory {
@@ -294,17 +314,9 @@ class IdentityDirectory final : public Directory {
           return absl::UnavailableError(absl::StrCat("identity: ExchangeToken for tenant ", tenant,
                                                      ": ", st.error_message()));
       }
-      scoped.refused = out;
-      scoped.refused_until = now + kRefusedLoginBackoff;
-      return out;
+      return scoped.Refuse(std::move(out), now);
     }
-    if (resp.access_token().empty()) {
-      return absl::UnavailableError("identity: ExchangeToken answered without an access token");
-    }
-    scoped.refused = absl::OkStatus();
-    scoped.token = resp.access_token();
-    scoped.valid_until = UseUntil(now, resp.expires_in());
-    return scoped.token;
+    return scoped.Keep(resp, now, "ExchangeToken");
   }
 
  private:
@@ -356,18 +368,11 @@ class IdentityDirectory final : public Directory {
                                                     credential_.client_id, ": ",
                                                     st.error_message()));
       if (refused || st.error_code() == grpc::StatusCode::RESOURCE_EXHAUSTED) {
-        account.refused = out;
-        account.refused_until = now + kRefusedLoginBackoff;
+        return account.Refuse(std::move(out), now);
       }
       return out;
     }
-    if (resp.access_token().empty()) {
-      return absl::UnavailableError("identity: Login answered without an access token");
-    }
-    account.refused = absl::OkStatus();
-    account.token = resp.access_token();
-    account.valid_until = UseUntil(now, resp.expires_in());
-    return account.token;
+    return account.Keep(resp, now, "Login");
   }
 
   void ForgetBaseToken(const std::string& token) {

@@ -32,7 +32,7 @@ struct AttendanceOptions {
 // The services attendance talks to.
 struct AttendanceClients {
   // Who may read whom, who approves whom, who works where (identity, or a fake).
-  std::shared_ptr<Directory> directory;
+  std::shared_ptr<clients::Directory> directory;
   // The public keys that verify access tokens (identity's JWKS, or a test's).
   auth::JwksCache::Fetch public_keys;
 };

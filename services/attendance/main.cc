@@ -37,7 +37,7 @@ int main(int argc, char** argv) {
   using namespace ekinerja;
   using namespace ekinerja::attendance;
 
-  ServiceCredential credential;
+  clients::ServiceCredential credential;
   if (const std::string path = absl::GetFlag(FLAGS_identity_client_secret_file); !path.empty()) {
     absl::StatusOr<std::string> secret = ReadFile(path);
     if (!secret.ok() || absl::StripAsciiWhitespace(*secret).empty()) {
@@ -63,7 +63,7 @@ int main(int argc, char** argv) {
         EK_ASSIGN_OR_RETURN(std::shared_ptr<grpc::Channel> identity,
                             MakeChannel(absl::GetFlag(FLAGS_identity), ChannelOptionsFromFlags()));
         AttendanceClients clients;
-        clients.directory = MakeIdentityDirectory(identity, credential);
+        clients.directory = ekinerja::clients::MakeIdentityDirectory(identity, credential);
         clients.public_keys = auth::FetchJwksFromIdentity(identity, absl::Seconds(5));
         EK_ASSIGN_OR_RETURN(Attendance built, BuildAttendance(host, options, std::move(clients)));
         return std::move(built.setup);

@@ -5,11 +5,12 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/strip.h"
 #include "absl/time/clock.h"
 #include "civil.h"
-#include "domain/unit_path.h"
 #include "nip.h"
 #include "status.h"
+#include "unit_path.h"
 
 namespace ekinerja::mocks {
 
@@ -23,6 +24,18 @@ bool Contains(const std::vector<std::string>& v, const std::string& x) {
   return std::find(v.begin(), v.end(), x) != v.end();
 }
 
+clients::ActingKind ActingKindOf(identity::AssignmentKind kind) {
+  switch (kind) {
+    case identity::AssignmentKind::kPlt:
+      return clients::ActingKind::kPlt;
+    case identity::AssignmentKind::kPlh:
+      return clients::ActingKind::kPlh;
+    case identity::AssignmentKind::kDefinitif:
+      break;
+  }
+  return clients::ActingKind::kDefinitif;
+}
+
 }  // namespace
 
 FakeDirectory::FakeDirectory(const TestTokenIssuer& tokens, std::string service_account)
@@ -34,20 +47,32 @@ void FakeDirectory::AddTenant(const std::string& tenant) {
 }
 
 void FakeDirectory::AddOrgUnit(const std::string& tenant, const std::string& code,
-                               const std::string& parent) {
+                               const std::string& parent, const std::string& name) {
   absl::MutexLock lock(&mu_);
-  TenantOf(tenant).org.units.push_back({code, parent});
+  Tenant& t = TenantOf(tenant);
+  t.org.units.push_back({code, parent});
+  t.unit_names[code] = name.empty() ? "Unit " + code : name;
 }
 
 void FakeDirectory::AddPosition(const std::string& tenant, const std::string& code,
-                                const std::string& unit, bool head_of_unit) {
+                                const std::string& unit, bool head_of_unit, const std::string& name,
+                                identity::v1::PositionKind kind, int kelas_jabatan) {
   absl::MutexLock lock(&mu_);
-  TenantOf(tenant).org.positions.push_back({code, unit, head_of_unit});
+  Tenant& t = TenantOf(tenant);
+  t.org.positions.push_back({code, unit, head_of_unit});
+  t.positions[code] = {name.empty() ? "Jabatan " + code : name, kind, kelas_jabatan};
 }
 
-void FakeDirectory::AddEmployee(const std::string& tenant, const std::string& nip, bool active) {
+void FakeDirectory::AddEmployee(const std::string& tenant, const std::string& nip, bool active,
+                                const std::string& name, const std::string& golongan) {
   absl::MutexLock lock(&mu_);
-  TenantOf(tenant).employees[nip] = active;
+  TenantOf(tenant).employees[nip] = {active, name.empty() ? "Pegawai " + nip : name, golongan};
+}
+
+void FakeDirectory::AddSupervisorOverride(const std::string& tenant,
+                                          const identity::Override& override_row) {
+  absl::MutexLock lock(&mu_);
+  TenantOf(tenant).org.overrides.push_back(override_row);
 }
 
 void FakeDirectory::AddAssignment(const std::string& tenant,
@@ -208,9 +233,10 @@ absl::StatusOr<std::vector<std::string>> FakeDirectory::MissingEmployees(
   return missing;
 }
 
-absl::StatusOr<std::string> FakeDirectory::AtasanOf(const std::string& bearer,
-                                                    const std::string& nip, absl::CivilDay day) {
-  Record({"AtasanOf", bearer, nip, day, day});
+absl::StatusOr<clients::Supervisors> FakeDirectory::SupervisorsOf(const std::string& bearer,
+                                                                  const std::string& nip,
+                                                                  absl::CivilDay day) {
+  Record({"SupervisorsOf", bearer, nip, day, day});
   absl::MutexLock lock(&mu_);
   EK_ASSIGN_OR_RETURN(Caller caller, CallerOf(bearer));
   EK_ASSIGN_OR_RETURN(Nip parsed, ParseNip(nip));
@@ -218,10 +244,58 @@ absl::StatusOr<std::string> FakeDirectory::AtasanOf(const std::string& bearer,
   EK_RETURN_IF_ERROR(Reads(caller, tenant, parsed.digits, day));
   EK_ASSIGN_OR_RETURN(identity::Supervisors sups,
                       identity::OrgIndex(tenant.org, day).SupervisorsOf(parsed.digits));
-  return sups.atasan_langsung ? sups.atasan_langsung->nip : std::string();
+  auto person = [&](const identity::SupervisorRef& ref) {
+    clients::Person p{ref.nip, "", "", ref.position_code, ActingKindOf(ref.kind)};
+    if (auto it = tenant.employees.find(ref.nip); it != tenant.employees.end()) {
+      p.name = it->second.name;
+      p.golongan = it->second.golongan;
+    }
+    return p;
+  };
+  clients::Supervisors out;
+  if (sups.atasan_langsung) out.atasan_langsung = person(*sups.atasan_langsung);
+  if (sups.pejabat_penilai) out.pejabat_penilai = person(*sups.pejabat_penilai);
+  return out;
 }
 
-absl::StatusOr<std::vector<attendance::EmployeeUnit>> FakeDirectory::EmployeesOf(
+absl::StatusOr<clients::EmployeeSnapshot> FakeDirectory::SnapshotOf(
+    const std::string& bearer, const std::string& nip, absl::CivilDay day,
+    const std::string& position_code) {
+  Record({"SnapshotOf", bearer, nip, day, day});
+  absl::MutexLock lock(&mu_);
+  EK_RETURN_IF_ERROR(CheckReads(bearer, nip, day));
+  const std::string digits = ParseNip(nip)->digits;
+  const Tenant& tenant = TenantOf(CallerOf(bearer)->principal.tenant);
+  const std::optional<std::string> own =
+      identity::OrgIndex(tenant.org, day).DefinitivePositionOf(digits);
+  if (!own) {
+    return absl::NotFoundError(absl::StrCat("employee ", nip, " holds no definitive position on ",
+                                            absl::FormatCivilTime(day)));
+  }
+  const std::string wanted = position_code.empty() ? *own : position_code;
+  auto position = std::find_if(tenant.org.positions.begin(), tenant.org.positions.end(),
+                               [&](const identity::Position& p) { return p.code == wanted; });
+  if (position == tenant.org.positions.end()) {
+    return absl::NotFoundError(absl::StrCat("position ", wanted, " not found"));
+  }
+  const Employee& employee = tenant.employees.at(digits);
+  const PositionInfo& info = tenant.positions.at(wanted);
+  clients::EmployeeSnapshot out;
+  out.nip = digits;
+  out.name = employee.name;
+  out.golongan = employee.golongan;
+  out.position_code = wanted;
+  out.position_name = info.name;
+  out.position_kind =
+      std::string(absl::StripPrefix(identity::v1::PositionKind_Name(info.kind), "POSITION_KIND_"));
+  out.kelas_jabatan = info.kelas_jabatan;
+  out.org_unit_code = position->org_unit_code;
+  out.org_unit_name = tenant.unit_names.at(position->org_unit_code);
+  out.head_of_unit = position->head_of_unit;
+  return out;
+}
+
+absl::StatusOr<std::vector<clients::EmployeeUnit>> FakeDirectory::EmployeesOf(
     const std::string& bearer, const std::string& org_unit, absl::CivilDay day) {
   Record({"EmployeesOf", bearer, org_unit, day, day});
   absl::MutexLock lock(&mu_);
@@ -250,11 +324,11 @@ absl::StatusOr<std::vector<attendance::EmployeeUnit>> FakeDirectory::EmployeesOf
   absl::flat_hash_map<std::string, std::string> parent_of;
   for (const identity::OrgUnit& u : tenant.org.units) parent_of[u.code] = u.parent_code;
   const identity::OrgIndex org(tenant.org, day);
-  std::vector<attendance::EmployeeUnit> out;
-  for (const auto& [nip, active] : tenant.employees) {
+  std::vector<clients::EmployeeUnit> out;
+  for (const auto& [nip, employee] : tenant.employees) {
     const std::optional<std::string> unit = org.UnitOf(nip);
-    if (!active || !unit || (!units.empty() && !Contains(units, *unit))) continue;
-    out.push_back({nip, attendance::UnitPath(*unit, parent_of)});
+    if (!employee.active || !unit || (!units.empty() && !Contains(units, *unit))) continue;
+    out.push_back({nip, UnitPath(*unit, parent_of)});
   }
   std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.nip < b.nip; });
   return out;

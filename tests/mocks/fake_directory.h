@@ -1,22 +1,25 @@
 #pragma once
 
-// attendance's Directory (services/attendance/clients/directory.h) in memory, for the service
-// tests: a test declares each tenant's org (units, positions, employees, dated assignments, as
-// identity holds them), which bearer token is which caller, and the fake answers as identity
-// would, by identity's own domain rules (domain/org.h: OrgIndex, SubtreeOf, SucceedDefinitive):
+// The services' Directory (services/common/clients/directory.h) in memory, for the service tests:
+// a test declares each tenant's org (units, positions, employees, dated assignments, supervisor
+// overrides, as identity holds them), which bearer token is which caller, and the fake answers as
+// identity would, by identity's own domain rules (domain/org.h: OrgIndex, SubtreeOf,
+// SucceedDefinitive):
 //
 // - reads: oneself; a role reading the whole tenant (ReadsWholeTenant) everyone; an ADMIN_OPD the
 //   employees placed in their subtree on the day; an ATASAN (a role of the token, as identity
 //   derives it at login) everyone below them in the tree on the day. Else PERMISSION_DENIED; a
 //   permitted read of a NIP the tenant lacks is NOT_FOUND. A bearer the fake was not told of is
 //   UNAUTHENTICATED, as identity answers a token it does not accept.
+// - SupervisorsOf: OrgIndex::SupervisorsOf (the tree, Plt/Plh, overrides), with the reads' rights;
+//   SnapshotOf: the employee, position and unit as declared, with the reads' rights.
 // - EmployeesOf: tenant-wide roles and SERVICE any unit, ADMIN_OPD within their subtree, anyone
 //   else PERMISSION_DENIED; an unknown unit INVALID_ARGUMENT.
 // - ServiceToken: a SERVICE token of the tenant (act: the service account), minted by the
 //   issuer; NOT_FOUND for an unknown tenant, FAILED_PRECONDITION without a service account.
 //
-// It records every call it gets (calls()), so that tests can assert what attendance asked and
-// how often. Thread-safe.
+// It records every call it gets (calls()), so that tests can assert what a service asked and how
+// often (AtasanOf is recorded as the SupervisorsOf it is). Thread-safe.
 
 #include <string>
 #include <vector>
@@ -28,12 +31,13 @@
 #include "auth.h"
 #include "clients/directory.h"
 #include "domain/org.h"
+#include "ekinerja/identity/v1/identity.pb.h"
 #include "role.h"
 #include "test_tokens.h"
 
 namespace ekinerja::mocks {
 
-class FakeDirectory final : public attendance::Directory {
+class FakeDirectory final : public clients::Directory {
  public:
   // Mints service tokens with `tokens` (which must outlive the fake) for the service account
   // `service_account` ("": none, ServiceToken is FAILED_PRECONDITION).
@@ -41,11 +45,18 @@ class FakeDirectory final : public attendance::Directory {
 
   // --- The world, as identity holds it. Tenants live in Asia/Jakarta ("today" is theirs).
   void AddTenant(const std::string& tenant);
-  void AddOrgUnit(const std::string& tenant, const std::string& code, const std::string& parent);
+  // Names default to "Unit <code>", "Jabatan <code>" and "Pegawai <nip>".
+  void AddOrgUnit(const std::string& tenant, const std::string& code, const std::string& parent,
+                  const std::string& name = "");
   void AddPosition(const std::string& tenant, const std::string& code, const std::string& unit,
-                   bool head_of_unit);
-  void AddEmployee(const std::string& tenant, const std::string& nip, bool active = true);
+                   bool head_of_unit, const std::string& name = "",
+                   identity::v1::PositionKind kind = identity::v1::POSITION_KIND_PELAKSANA,
+                   int kelas_jabatan = 1);
+  void AddEmployee(const std::string& tenant, const std::string& nip, bool active = true,
+                   const std::string& name = "", const std::string& golongan = "III/a");
   void AddAssignment(const std::string& tenant, const identity::Assignment& assignment);
+  // As identity's CreateSupervisorOverride.
+  void AddSupervisorOverride(const std::string& tenant, const identity::Override& override_row);
   // A mutasi, as identity's ImportEmployees places an employee: their definitive position is
   // `position` from `from`, the one they held ending the day before.
   void Move(const std::string& tenant, const std::string& nip, const std::string& position,
@@ -66,7 +77,7 @@ class FakeDirectory final : public attendance::Directory {
   // A token of `principal` as it stands (no roles derived), known to the fake as that caller.
   std::string TokenOf(const Principal& principal, const std::string& admin_unit = "");
 
-  // --- What attendance asked.
+  // --- What the service asked.
   struct Call {
     std::string method;  // "CheckReadsEmployee", "CheckReadsEmployeeDuring", ...
     std::string bearer;
@@ -85,17 +96,32 @@ class FakeDirectory final : public attendance::Directory {
   absl::Status CheckOrgUnit(const std::string& bearer, const std::string& code) override;
   absl::StatusOr<std::vector<std::string>> MissingEmployees(
       const std::string& bearer, const std::vector<std::string>& nips) override;
-  absl::StatusOr<std::string> AtasanOf(const std::string& bearer, const std::string& nip,
-                                       absl::CivilDay day) override;
-  absl::StatusOr<std::vector<attendance::EmployeeUnit>> EmployeesOf(const std::string& bearer,
-                                                                    const std::string& org_unit,
-                                                                    absl::CivilDay day) override;
+  absl::StatusOr<clients::Supervisors> SupervisorsOf(const std::string& bearer,
+                                                     const std::string& nip,
+                                                     absl::CivilDay day) override;
+  absl::StatusOr<clients::EmployeeSnapshot> SnapshotOf(
+      const std::string& bearer, const std::string& nip, absl::CivilDay day,
+      const std::string& position_code = "") override;
+  absl::StatusOr<std::vector<clients::EmployeeUnit>> EmployeesOf(const std::string& bearer,
+                                                                 const std::string& org_unit,
+                                                                 absl::CivilDay day) override;
   absl::StatusOr<std::string> ServiceToken(const std::string& tenant) override;
 
  private:
+  struct Employee {
+    bool active = true;
+    std::string name, golongan;
+  };
+  struct PositionInfo {
+    std::string name;
+    identity::v1::PositionKind kind = identity::v1::POSITION_KIND_PELAKSANA;
+    int kelas_jabatan = 0;
+  };
   struct Tenant {
     identity::OrgSnapshot org;
-    absl::flat_hash_map<std::string, bool> employees;  // nip -> active
+    absl::flat_hash_map<std::string, Employee> employees;      // by NIP
+    absl::flat_hash_map<std::string, PositionInfo> positions;  // by code (beside org.positions)
+    absl::flat_hash_map<std::string, std::string> unit_names;  // by code
   };
   struct Caller {
     Principal principal;

@@ -14,7 +14,7 @@ bool Caller::IsTenantAdmin() const { return principal.Has(Role::kAdminInstansi);
 
 bool Caller::ReadsTenant() const { return ReadsWholeTenant(principal.roles); }
 
-AttendanceServiceImpl::AttendanceServiceImpl(db::Pool& pool, Directory& directory,
+AttendanceServiceImpl::AttendanceServiceImpl(db::Pool& pool, clients::Directory& directory,
                                              AttendanceMetrics& metrics)
     : pool_(pool),
       directory_(directory),

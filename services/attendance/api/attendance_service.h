@@ -42,7 +42,7 @@ struct Caller {
 
 class AttendanceServiceImpl final : public v1::AttendanceService::Service {
  public:
-  AttendanceServiceImpl(db::Pool& pool, Directory& directory, AttendanceMetrics& metrics);
+  AttendanceServiceImpl(db::Pool& pool, clients::Directory& directory, AttendanceMetrics& metrics);
 
   Ingestor& ingestor() { return ingestor_; }
   Recomputer& recomputer() { return recomputer_; }
@@ -143,7 +143,7 @@ class AttendanceServiceImpl final : public v1::AttendanceService::Service {
   absl::StatusOr<WorkDateWindow> WorkDates(const Caller& caller);
 
   db::Pool& pool_;
-  Directory& directory_;
+  clients::Directory& directory_;
   AttendanceMetrics& metrics_;
   store::RulesCache rules_;
   Recomputer recomputer_;

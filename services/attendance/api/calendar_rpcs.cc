@@ -253,14 +253,14 @@ grpc::Status AttendanceServiceImpl::AssignSchedule(grpc::ServerContext* ctx,
     // The unit must exist (identity's), and its employees are the first to recompute.
     std::vector<std::string> unit_nips;
     if (!row.org_unit_code.empty()) {
-      absl::StatusOr<std::vector<EmployeeUnit>> employees =
+      absl::StatusOr<std::vector<clients::EmployeeUnit>> employees =
           directory_.EmployeesOf(c.bearer, row.org_unit_code, row.start);
       if (absl::IsInvalidArgument(employees.status()) || absl::IsNotFound(employees.status())) {
         return InvalidField("assignment.org_unit_code",
                             absl::StrCat("no org unit ", row.org_unit_code, " in this tenant"));
       }
       EK_RETURN_IF_ERROR(employees.status());
-      for (const EmployeeUnit& e : *employees) unit_nips.push_back(e.nip);
+      for (const clients::EmployeeUnit& e : *employees) unit_nips.push_back(e.nip);
     }
     EK_ASSIGN_OR_RETURN(absl::CivilDay last_storable, recomputer().LastStorableDay(c.tenant()));
 

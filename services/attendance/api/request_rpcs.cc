@@ -145,8 +145,8 @@ std::vector<store::DayKey> StorableKeys(const std::string& nip, absl::CivilDay f
 
 // Who may list: one employee's requests, by CheckReads over every day of the range; everyone's,
 // tenant-wide readers only. A reader whose right depends on the day (a supervisor, ADMIN_OPD)
-// gives a range of at most Directory::kMaxCheckedDays days, and without one reads the requests
-// overlapping today: never the days they had no right to.
+// gives a range of at most clients::Directory::kMaxCheckedDays days, and without one reads the
+// requests overlapping today: never the days they had no right to.
 absl::Status CheckListRights(const Caller& c, ListQuery& q, const char* what,
                              Recomputer& recomputer,
                              const std::function<absl::Status(const std::string&, absl::CivilDay,
@@ -164,8 +164,8 @@ absl::Status CheckListRights(const Caller& c, ListQuery& q, const char* what,
   if (!q.filter.first) {
     EK_ASSIGN_OR_RETURN(const absl::CivilDay last, recomputer.LastStorableDay(c.tenant()));
     q.filter.first = q.filter.last = last - 1;
-  } else if (*q.filter.last - *q.filter.first >= Directory::kMaxCheckedDays) {
-    return InvalidField("end_date", absl::StrCat("at most ", Directory::kMaxCheckedDays,
+  } else if (*q.filter.last - *q.filter.first >= clients::Directory::kMaxCheckedDays) {
+    return InvalidField("end_date", absl::StrCat("at most ", clients::Directory::kMaxCheckedDays,
                                                  " days from start_date, unless you read your "
                                                  "own or the whole tenant's"));
   }

@@ -117,7 +117,7 @@ class DayContext {
 
 }  // namespace
 
-Recomputer::Recomputer(db::Pool& pool, Directory& directory, AttendanceMetrics& metrics)
+Recomputer::Recomputer(db::Pool& pool, clients::Directory& directory, AttendanceMetrics& metrics)
     : pool_(pool), directory_(directory), metrics_(metrics) {}
 
 absl::StatusOr<absl::CivilDay> Recomputer::LastStorableDay(const std::string& tenant) {

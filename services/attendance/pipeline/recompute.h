@@ -26,7 +26,7 @@ namespace ekinerja::attendance {
 class Recomputer {
  public:
   // `directory` resolves employees' org units when the tenant assigns schedules to units.
-  Recomputer(db::Pool& pool, Directory& directory, AttendanceMetrics& metrics);
+  Recomputer(db::Pool& pool, clients::Directory& directory, AttendanceMetrics& metrics);
 
   // Computes and stores the summaries of `keys` (days after the last storable day are skipped)
   // and clears their dirty marks. Returns how many were stored.
@@ -41,7 +41,7 @@ class Recomputer {
 
  private:
   db::Pool& pool_;
-  Directory& directory_;
+  clients::Directory& directory_;
   AttendanceMetrics& metrics_;
 };
 

@@ -5,11 +5,11 @@
 namespace ekinerja::attendance::it {
 
 SeededTenant AttendanceTest::SeedTenant(const std::string& code) {
-  return DeclareSeedTenant(*directory_, code, seeded_tenants_++);
+  return integration::DeclareSeedTenant(*directory_, code, seeded_tenants_++);
 }
 
 std::string AttendanceTest::Token(const SeededTenant& t, const std::string& username) {
-  return SeededLogin(*directory_, t, username);
+  return integration::SeededLogin(*directory_, t, username);
 }
 
 std::string AttendanceTest::LoginAs(const std::string& tenant, const std::string& username,

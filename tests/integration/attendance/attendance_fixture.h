@@ -22,7 +22,7 @@
 #include "fake_directory.h"
 #include "gtest/gtest.h"
 #include "integration/attendance/attendance_process.h"
-#include "integration/attendance/fake_seed.h"
+#include "integration/common/fake_seed.h"
 #include "integration/common/grpc_expect.h"
 #include "integration/common/seed_org.h"
 #include "test_tokens.h"

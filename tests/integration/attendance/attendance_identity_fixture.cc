@@ -1,57 +1,23 @@
 #include "integration/attendance/attendance_identity_fixture.h"
 
-#include "absl/strings/str_cat.h"
 #include "jwks_proto.h"
 
 namespace ekinerja::attendance::it {
 
 void AttendanceIdentityTest::TearDown() {
   attendance_.Shutdown();
-  directory_.reset();
-  IdentityTest::TearDown();
-}
-
-std::string AttendanceIdentityTest::identity_address() {
-  return absl::StrCat("127.0.0.1:", host().grpc_port());
-}
-
-void AttendanceIdentityTest::MoveEmployee(const std::string& nip, const std::string& position,
-                                          absl::CivilDay from) {
-  namespace idv1 = ::ekinerja::identity::v1;
-  idv1::ListAssignmentsRequest list;
-  list.set_nip(nip);
-  idv1::ListAssignmentsResponse assignments;
-  ASSERT_TRUE(Ok(stub().ListAssignments(Ctx(admin_token_).get(), list, &assignments)));
-  ASSERT_EQ(assignments.assignments_size(), 1);
-  idv1::UpdateAssignmentRequest end;
-  *end.mutable_assignment() = assignments.assignments(0);
-  *end.mutable_assignment()->mutable_end_date() = Date(from - 1);
-  end.mutable_update_mask()->add_paths("end_date");
-  idv1::Assignment out;
-  ASSERT_TRUE(Ok(stub().UpdateAssignment(Ctx(admin_token_).get(), end, &out)));
-  idv1::CreateAssignmentRequest move;
-  move.mutable_assignment()->set_nip(nip);
-  move.mutable_assignment()->set_position_code(position);
-  move.mutable_assignment()->set_kind(idv1::ASSIGNMENT_KIND_DEFINITIF);
-  *move.mutable_assignment()->mutable_start_date() = Date(from);
-  ASSERT_TRUE(Ok(stub().CreateAssignment(Ctx(admin_token_).get(), move, &out)));
+  IdentityClientTest::TearDown();
 }
 
 SeededTenant AttendanceIdentityTest::SeedAttendance(const std::string& code) {
-  seeded_ = SeedTenant(code);
+  SeedDirectory(code);
   if (HasFatalFailure()) return seeded_;
-  admin_token_ = seeded_.admin_token;
-
-  identity::v1::ExchangeTokenResponse token;
-  EXPECT_TRUE(Ok(Exchange(PlatformServiceToken(), code, &token)));
-  service_token_ = token.access_token();
-
   // The clients main.cc builds from its identity channel.
-  auto channel = grpc::CreateChannel(identity_address(), grpc::InsecureChannelCredentials());
-  directory_ = MakeIdentityDirectory(channel, {kPlatformService, kPlatformServiceSecret});
   AttendanceClients clients;
   clients.directory = directory_;
-  clients.public_keys = auth::FetchJwksFromIdentity(channel, absl::Seconds(5));
+  clients.public_keys = auth::FetchJwksFromIdentity(
+      grpc::CreateChannel(identity_address(), grpc::InsecureChannelCredentials()),
+      absl::Seconds(5));
   attendance_.Start(std::move(clients));
   if (HasFatalFailure()) return seeded_;
   attendance_.RegisterDevice(admin_token_,

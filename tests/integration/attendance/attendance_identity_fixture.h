@@ -1,55 +1,41 @@
 #pragma once
 
-// The attendance service in-process beside the REAL identity service (its fixture: own Postgres
-// schema, the seeded Dinas Kesehatan of integration/common/seed_org.h), for the tests about the
-// conversation between the two: attendance gets its own schema and is built by BuildAttendance
-// with the clients main.cc gives it (the gRPC Directory against identity with the deployment-wide
-// service account, identity's JWKS). Every other attendance test runs against fakes
-// (attendance_fixture.h).
+// The attendance service in-process beside the REAL identity service (the identity client's
+// fixture: identity's own Postgres schema, the seeded Dinas Kesehatan of
+// integration/common/seed_org.h, the gRPC Directory with the deployment-wide service account), for
+// the tests about the conversation between the two: attendance gets its own schema and is built by
+// BuildAttendance with the clients main.cc gives it (that Directory, identity's JWKS). Every other
+// attendance test runs against fakes (attendance_fixture.h).
 //
-//   SeedAttendance("dinkes") seeds the tenant in identity (SeedTenant), starts attendance,
+//   SeedAttendance("dinkes") seeds the tenant in identity (SeedDirectory), starts attendance,
 //   registers kDevice and maps PIN "1".."6" on it to kadis, kabid_p2p, staf_p2p, staf_s1_a,
 //   staf_s1_b, staf_yankes (in that order).
 
-#include <memory>
 #include <string>
 
-#include "clients/directory.h"
 #include "integration/attendance/attendance_process.h"
-#include "integration/identity/identity_fixture.h"
+#include "integration/clients/identity_client_fixture.h"
 
 namespace ekinerja::attendance::it {
 
-using identity::it::Date;
+using clients::it::Date;
+using clients::it::kPlatformService;
+using clients::it::kPlatformServiceSecret;
+using clients::it::Ok;
+using clients::it::SeededTenant;
 using identity::it::HasCode;
-using identity::it::kPlatformService;
-using identity::it::kPlatformServiceSecret;
-using identity::it::Ok;
-using identity::it::SeededTenant;
 
-class AttendanceIdentityTest : public identity::it::IdentityTest {
+class AttendanceIdentityTest : public clients::it::IdentityClientTest {
  protected:
   void TearDown() override;
 
   // Seeds `code` in identity and starts attendance for it (see above). Fails the test on any
   // error.
   SeededTenant SeedAttendance(const std::string& code);
-  // As the seeded tenant's admin in identity: ends `nip`'s only assignment the day before `from`
-  // and gives them `position` (definitive) from `from`. Fails the test on any error.
-  void MoveEmployee(const std::string& nip, const std::string& position, absl::CivilDay from);
 
   av1::AttendanceService::Stub& att() { return attendance_.stub(); }
-  // Attendance's own Directory (the gRPC one, against identity).
-  Directory& directory() { return *directory_; }
-  std::string identity_address();
-
-  // Tokens of the seeded tenant: its admin's, and a SERVICE token of it (kPlatformService's,
-  // exchanged).
-  std::string admin_token_, service_token_;
-  SeededTenant seeded_;
 
  private:
-  std::shared_ptr<Directory> directory_;
   AttendanceProcess attendance_;
 };
 

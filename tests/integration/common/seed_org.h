@@ -56,6 +56,10 @@ struct SeedUnit {
   const char* name;
   const char* parent;
 };
+// Identity's fixture names each unit after its tenant too: "Bidang P2P dinkes".
+inline std::string SeedUnitName(const SeedUnit& unit, const std::string& tenant) {
+  return std::string(unit.name) + " " + tenant;
+}
 inline const std::vector<SeedUnit>& SeedUnits() {
   static const std::vector<SeedUnit> units = {
       {"DINKES", "Dinas Kesehatan", ""},

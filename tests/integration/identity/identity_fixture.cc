@@ -196,7 +196,7 @@ SeededTenant IdentityTest::SeedTenant(const std::string& code) {
   for (const integration::SeedUnit& u : integration::SeedUnits()) {
     v1::CreateOrgUnitRequest req;
     req.mutable_org_unit()->set_code(u.code);
-    req.mutable_org_unit()->set_name(absl::StrCat(u.name, " ", code));
+    req.mutable_org_unit()->set_name(integration::SeedUnitName(u, code));
     req.mutable_org_unit()->set_parent_code(u.parent);
     v1::OrgUnit out;
     RequireOk(primary_.stub->CreateOrgUnit(Ctx(admin).get(), req, &out),

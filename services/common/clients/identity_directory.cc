@@ -1,6 +1,7 @@
-// The Directory over identity's gRPC API (directory.h): read checks and supervisor lookups with the
-// caller's own token, org-unit listings cached briefly, and tenant tokens of the service's one
-// deployment-wide account (a client-credentials login, exchanged per tenant: RFC 8693).
+// The Directory over identity's gRPC API (directory.h): read checks, supervisor lookups and
+// snapshots with the caller's own token, org-unit listings cached briefly, and tenant tokens of the
+// service's one deployment-wide account (a client-credentials login, exchanged per tenant: RFC
+// 8693).
 
 #include <algorithm>
 #include <chrono>
@@ -9,16 +10,17 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/strip.h"
 #include "absl/synchronization/mutex.h"
 #include "clients/directory.h"
 #include "date_proto.h"
-#include "domain/unit_path.h"
 #include "ekinerja/identity/v1/identity.grpc.pb.h"
 #include "grpc_status.h"
 #include "grpcpp/grpcpp.h"
 #include "status.h"
+#include "unit_path.h"
 
-namespace ekinerja::attendance {
+namespace ekinerja::clients {
 
 namespace idv1 = ::ekinerja::identity::v1;
 
@@ -67,6 +69,27 @@ absl::Time UseUntil(absl::Time now, int32_t expires_in) {
   return now + lifetime - std::min(kTokenMargin, lifetime / 2);
 }
 
+ActingKind ActingKindOf(idv1::AssignmentKind kind) {
+  switch (kind) {
+    case idv1::ASSIGNMENT_KIND_PLT:
+      return ActingKind::kPlt;
+    case idv1::ASSIGNMENT_KIND_PLH:
+      return ActingKind::kPlh;
+    default:
+      return ActingKind::kDefinitif;
+  }
+}
+
+// A supervisor as GetSupervisor names them. Never one without a NIP: an atasan langsung "" would
+// read as the top of the tree, where only admins decide.
+absl::StatusOr<Person> PersonOf(const idv1::Supervisor& s) {
+  if (s.employee().nip().empty()) {
+    return absl::UnavailableError("identity: GetSupervisor named a supervisor without a NIP");
+  }
+  return Person{s.employee().nip(), s.employee().name(), s.employee().golongan(), s.position_code(),
+                ActingKindOf(s.assignment_kind())};
+}
+
 // A token and until when it is used, or the refusal remembered instead.
 struct CachedToken {
   absl::Mutex mu;
@@ -74,6 +97,26 @@ struct CachedToken {
   absl::Time valid_until ABSL_GUARDED_BY(mu) = absl::InfinitePast();
   absl::Status refused ABSL_GUARDED_BY(mu);
   absl::Time refused_until ABSL_GUARDED_BY(mu) = absl::InfinitePast();
+
+  // Remembers identity's refusal `out` (asked at `now`) for kRefusedLoginBackoff; returns it.
+  absl::Status Refuse(absl::Status out, absl::Time now) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu) {
+    refused = out;
+    refused_until = now + kRefusedLoginBackoff;
+    return out;
+  }
+  // Keeps the token of `rpc`'s answer `resp` (a Login or an ExchangeToken asked at `now`).
+  template <typename Response>
+  absl::StatusOr<std::string> Keep(const Response& resp, absl::Time now, absl::string_view rpc)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu) {
+    if (resp.access_token().empty()) {
+      return absl::UnavailableError(
+          absl::StrCat("identity: ", rpc, " answered without an access token"));
+    }
+    refused = absl::OkStatus();
+    token = resp.access_token();
+    valid_until = UseUntil(now, resp.expires_in());
+    return token;
+  }
 };
 
 class IdentityDirectory final : public Directory {
@@ -142,21 +185,76 @@ class IdentityDirectory final : public Directory {
     return missing;
   }
 
-  absl::StatusOr<std::string> AtasanOf(const std::string& bearer, const std::string& nip,
-                                       absl::CivilDay day) override {
+  absl::StatusOr<Supervisors> SupervisorsOf(const std::string& bearer, const std::string& nip,
+                                            absl::CivilDay day) override {
     idv1::GetSupervisorRequest req;
     req.set_nip(nip);
     *req.mutable_date() = ToProtoDate(day);
     idv1::GetSupervisorResponse resp;
     auto ctx = Context(bearer);
     EK_RETURN_IF_ERROR(FromIdentity(stub_->GetSupervisor(ctx.get(), req, &resp), "GetSupervisor"));
-    if (!resp.has_atasan_langsung()) return std::string();  // the top of the tree
-    // Never "" here: that would read as the top of the tree, where only admins decide.
-    if (resp.atasan_langsung().employee().nip().empty()) {
-      return absl::UnavailableError(
-          "identity: GetSupervisor named an atasan langsung without a NIP");
+    Supervisors out;
+    if (resp.has_atasan_langsung()) {
+      EK_ASSIGN_OR_RETURN(out.atasan_langsung, PersonOf(resp.atasan_langsung()));
     }
-    return resp.atasan_langsung().employee().nip();
+    if (resp.has_pejabat_penilai()) {
+      EK_ASSIGN_OR_RETURN(out.pejabat_penilai, PersonOf(resp.pejabat_penilai()));
+    }
+    return out;
+  }
+
+  absl::StatusOr<EmployeeSnapshot> SnapshotOf(const std::string& bearer, const std::string& nip,
+                                              absl::CivilDay day,
+                                              const std::string& position_code) override {
+    idv1::GetEmployeeRequest req;
+    req.set_nip(nip);
+    *req.mutable_date() = ToProtoDate(day);
+    idv1::Employee employee;
+    {
+      auto ctx = Context(bearer);
+      EK_RETURN_IF_ERROR(
+          FromIdentity(stub_->GetEmployee(ctx.get(), req, &employee), "GetEmployee"));
+    }
+    if (employee.position_code().empty()) {
+      return absl::NotFoundError(absl::StrCat("employee ", nip, " holds no definitive position on ",
+                                              absl::FormatCivilTime(day)));
+    }
+    EmployeeSnapshot out;
+    out.nip = employee.nip();
+    out.name = employee.name();
+    out.golongan = employee.golongan();
+    // Their own position is listed with its unit; another one is looked for in the whole tenant.
+    const bool own = position_code.empty() || position_code == employee.position_code();
+    const std::string wanted = own ? employee.position_code() : position_code;
+    idv1::ListPositionsRequest list;
+    if (own) list.set_org_unit_code(employee.org_unit_code());
+    list.set_page_size(kPageSize);
+    std::optional<idv1::Position> position;
+    do {
+      idv1::ListPositionsResponse resp;
+      auto ctx = Context(bearer);
+      EK_RETURN_IF_ERROR(
+          FromIdentity(stub_->ListPositions(ctx.get(), list, &resp), "ListPositions"));
+      for (const idv1::Position& p : resp.positions()) {
+        if (p.code() == wanted) position = p;
+      }
+      list.set_page_token(resp.next_page_token());
+    } while (!position && !list.page_token().empty());
+    if (!position) return absl::NotFoundError(absl::StrCat("position ", wanted, " not found"));
+    out.position_code = position->code();
+    out.position_name = position->name();
+    out.position_kind =
+        std::string(absl::StripPrefix(idv1::PositionKind_Name(position->kind()), "POSITION_KIND_"));
+    out.kelas_jabatan = position->kelas_jabatan();
+    out.head_of_unit = position->head_of_unit();
+    out.org_unit_code = position->org_unit_code();
+    idv1::GetOrgUnitRequest unit_req;
+    unit_req.set_code(out.org_unit_code);
+    idv1::OrgUnit unit;
+    auto ctx = Context(bearer);
+    EK_RETURN_IF_ERROR(FromIdentity(stub_->GetOrgUnit(ctx.get(), unit_req, &unit), "GetOrgUnit"));
+    out.org_unit_name = unit.name();
+    return out;
   }
 
   absl::StatusOr<std::vector<EmployeeUnit>> EmployeesOf(const std::string& bearer,
@@ -216,17 +314,9 @@ class IdentityDirectory final : public Directory {
           return absl::UnavailableError(absl::StrCat("identity: ExchangeToken for tenant ", tenant,
                                                      ": ", st.error_message()));
       }
-      scoped.refused = out;
-      scoped.refused_until = now + kRefusedLoginBackoff;
-      return out;
+      return scoped.Refuse(std::move(out), now);
     }
-    if (resp.access_token().empty()) {
-      return absl::UnavailableError("identity: ExchangeToken answered without an access token");
-    }
-    scoped.refused = absl::OkStatus();
-    scoped.token = resp.access_token();
-    scoped.valid_until = UseUntil(now, resp.expires_in());
-    return scoped.token;
+    return scoped.Keep(resp, now, "ExchangeToken");
   }
 
  private:
@@ -278,18 +368,11 @@ class IdentityDirectory final : public Directory {
                                                     credential_.client_id, ": ",
                                                     st.error_message()));
       if (refused || st.error_code() == grpc::StatusCode::RESOURCE_EXHAUSTED) {
-        account.refused = out;
-        account.refused_until = now + kRefusedLoginBackoff;
+        return account.Refuse(std::move(out), now);
       }
       return out;
     }
-    if (resp.access_token().empty()) {
-      return absl::UnavailableError("identity: Login answered without an access token");
-    }
-    account.refused = absl::OkStatus();
-    account.token = resp.access_token();
-    account.valid_until = UseUntil(now, resp.expires_in());
-    return account.token;
+    return account.Keep(resp, now, "Login");
   }
 
   void ForgetBaseToken(const std::string& token) {
@@ -444,6 +527,12 @@ class IdentityDirectory final : public Directory {
 
 }  // namespace
 
+absl::StatusOr<std::string> Directory::AtasanOf(const std::string& bearer, const std::string& nip,
+                                                absl::CivilDay day) {
+  EK_ASSIGN_OR_RETURN(Supervisors sups, SupervisorsOf(bearer, nip, day));
+  return sups.atasan_langsung ? sups.atasan_langsung->nip : std::string();
+}
+
 std::unique_ptr<Directory> MakeIdentityDirectory(std::shared_ptr<grpc::Channel> channel,
                                                  ServiceCredential credential,
                                                  absl::Duration timeout, absl::Duration cache_for) {
@@ -451,4 +540,4 @@ std::unique_ptr<Directory> MakeIdentityDirectory(std::shared_ptr<grpc::Channel> 
                                              cache_for);
 }
 
-}  // namespace ekinerja::attendance
+}  // namespace ekinerja::clients

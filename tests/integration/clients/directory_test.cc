@@ -1,4 +1,4 @@
-// The gRPC Directory (services/attendance/clients/identity_directory.cc) against the fixture's real
+// The gRPC Directory (services/common/clients/identity_directory.cc) against the fixture's real
 // identity service and its seeded Dinas Kesehatan: rights are identity's, asked with the caller's
 // own token; supervisors resolve through the Plt; org-unit listings carry unit paths and are cached
 // per caller; the deployment-wide service account logs in once and exchanges its token once per
@@ -14,9 +14,9 @@
 #include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "integration/attendance/attendance_identity_fixture.h"
+#include "integration/clients/identity_client_fixture.h"
 
-namespace ekinerja::attendance::it {
+namespace ekinerja::clients::it {
 namespace {
 
 namespace idv1 = ::ekinerja::identity::v1;
@@ -25,7 +25,7 @@ using ::testing::HasSubstr;
 
 constexpr char kTenant[] = "dinkes";
 // S1's Kasi is vacant throughout; staf_p2p acts in it as Plt from 2024-01-01 (identity fixture).
-const absl::CivilDay kDay = kWednesday;
+const absl::CivilDay kDay(2025, 3, 12);  // a Wednesday, everyone assigned
 const absl::CivilDay kBeforePlt(2023, 6, 1);
 // Before anyone of the seed held a position.
 const absl::CivilDay kBeforeSeed(2019, 1, 1);
@@ -37,15 +37,15 @@ const std::vector<std::string> kPathS1 = {"DINKES", "DINKES.P2P", "DINKES.P2P.S1
 const std::vector<std::string> kPathYankes = {"DINKES", "DINKES.YANKES"};
 const std::vector<std::string> kPathDinkes = {"DINKES"};
 
-class DirectoryTest : public AttendanceIdentityTest {
+class DirectoryTest : public IdentityClientTest {
  protected:
   void SetUp() override {
-    AttendanceIdentityTest::SetUp();
+    IdentityClientTest::SetUp();
     if (HasFatalFailure()) return;
-    t_ = SeedAttendance(kTenant);
+    t_ = SeedDirectory(kTenant);
   }
 
-  // A directory of its own against the same identity (the fixture's one is attendance's).
+  // A directory of its own against the same identity (beside the fixture's one).
   std::unique_ptr<Directory> NewDirectory(ServiceCredential credential,
                                           absl::Duration cache_for = absl::Minutes(2)) {
     return MakeIdentityDirectory(
@@ -265,10 +265,10 @@ TEST_F(DirectoryTest, ServiceTokenLogsInOnceAndExchangesOncePerTenant) {
   EXPECT_EQ(AuditCount("LOGIN", kPlatformService), logins + 1);
   EXPECT_EQ(AuditCount("TOKEN_EXCHANGE", kPlatformService), exchanges + 2);
 
-  // The fixture's directory (attendance's own) has the same account.
-  auto attendance_token = directory().ServiceToken(kTenant);
-  ASSERT_TRUE(attendance_token.ok()) << attendance_token.status();
-  auto all = directory().EmployeesOf(*attendance_token, "", kDay);
+  // The fixture's directory has the same account.
+  auto fixture_token = directory().ServiceToken(kTenant);
+  ASSERT_TRUE(fixture_token.ok()) << fixture_token.status();
+  auto all = directory().EmployeesOf(*fixture_token, "", kDay);
   ASSERT_TRUE(all.ok()) << all.status();
   EXPECT_EQ(all->size(), t_.all_nips.size());
 }
@@ -315,10 +315,15 @@ TEST_F(DirectoryTest, UnreachableIdentityIsUnavailable) {
   EXPECT_THAT(std::string(read.message()), HasSubstr("identity: GetEmployee: "));
   EXPECT_EQ(dir->AtasanOf(admin_token_, t_.staf_s1_a, kDay).status().code(),
             absl::StatusCode::kUnavailable);
+  EXPECT_EQ(dir->SupervisorsOf(admin_token_, t_.staf_s1_a, kDay).status().code(),
+            absl::StatusCode::kUnavailable);
+  const absl::Status snapshot = dir->SnapshotOf(admin_token_, t_.staf_s1_a, kDay).status();
+  EXPECT_EQ(snapshot.code(), absl::StatusCode::kUnavailable) << snapshot;
+  EXPECT_THAT(std::string(snapshot.message()), HasSubstr("identity: GetEmployee: "));
   EXPECT_EQ(dir->EmployeesOf(admin_token_, "", kDay).status().code(),
             absl::StatusCode::kUnavailable);
   EXPECT_EQ(dir->ServiceToken(kTenant).status().code(), absl::StatusCode::kUnavailable);
 }
 
 }  // namespace
-}  // namespace ekinerja::attendance::it
+}  // namespace ekinerja::clients::it

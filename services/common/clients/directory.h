@@ -1,9 +1,12 @@
 #pragma once
 
-// What attendance asks identity (DESIGN §2: services talk only over gRPC): who may read whom, who
-// approves whom, and who works where. Behind an interface so that the calls are made in one place
-// and the service's tests run against a fake (tests/mocks/fake_directory.h); the tests of the
-// conversation itself run the gRPC one against identity's real server, in-process.
+// What a service asks identity (DESIGN §2: services talk only over gRPC): who may read whom, who
+// approves whom, who works where, and who someone is on a given day. One client for every service
+// (attendance, skp, ...; library ekinerja_identity_client), behind an interface so that the calls
+// are made in one place and the services' tests run against one fake
+// (tests/mocks/fake_directory.h); the tests of the conversation itself (tests/integration/clients)
+// run the gRPC one against identity's real server, in-process, and the fake against the same
+// expectations.
 //
 // Rights are identity's: a read check forwards the caller's own token, and identity answers as it
 // would the caller (self; supervisors their subordinates, Plt/Plh included; ADMIN_OPD their
@@ -11,6 +14,7 @@
 // token of the service's one deployment-wide account (--identity_client_id), got by token exchange.
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,13 +26,43 @@ namespace grpc {
 class Channel;
 }
 
-namespace ekinerja::attendance {
+namespace ekinerja::clients {
 
 struct EmployeeUnit {
   std::string nip;
   // The org units from the root (the OPD) down to the employee's own unit; empty when the
   // employee holds no definitive position that day.
   std::vector<std::string> unit_path;
+};
+
+// How someone holds the position through which they act (DOMAIN §1).
+enum class ActingKind { kDefinitif, kPlt, kPlh };
+
+// A supervisor as identity resolves them: who, and the position through which they supervise
+// (position_code) and how they hold it (kind: their own position, or acting in it as Plt/Plh).
+// For a supervisor named by an override: their own position that day ("" if none), kDefinitif.
+struct Person {
+  std::string nip, name, golongan, position_code;
+  ActingKind kind = ActingKind::kDefinitif;
+};
+
+struct Supervisors {
+  // Both unset at the top of the tree. The pejabat penilai is the atasan langsung unless an
+  // override names another.
+  std::optional<Person> atasan_langsung, pejabat_penilai;
+};
+
+// An employee as they were on a day, with their position and its unit (what an SKP keeps of its
+// employee and of its pejabat penilai when it is approved).
+struct EmployeeSnapshot {
+  std::string nip, name, golongan;
+  std::string position_code, position_name;
+  // The kind of the position: identity's PositionKind without its prefix ("JPT",
+  // "ADMINISTRATOR", "PENGAWAS", "PELAKSANA", "FUNGSIONAL").
+  std::string position_kind;
+  int kelas_jabatan = 0;
+  std::string org_unit_code, org_unit_name;
+  bool head_of_unit = false;
 };
 
 class Directory {
@@ -60,11 +94,26 @@ class Directory {
   virtual absl::StatusOr<std::vector<std::string>> MissingEmployees(
       const std::string& bearer, const std::vector<std::string>& nips) = 0;
 
-  // The NIP of the atasan langsung of `nip` on `day` ("" at the top of the tree), asked with the
-  // caller's token (who must be able to read `nip`). NOT_FOUND when `nip` holds no definitive
-  // position that day.
-  virtual absl::StatusOr<std::string> AtasanOf(const std::string& bearer, const std::string& nip,
-                                               absl::CivilDay day) = 0;
+  // The atasan langsung and the pejabat penilai of `nip` on `day` by identity's resolution (the
+  // org tree, Plt/Plh, overrides): one GetSupervisor call with the caller's token (who must be
+  // able to read `nip`). NOT_FOUND when `nip` holds no definitive position that day.
+  virtual absl::StatusOr<Supervisors> SupervisorsOf(const std::string& bearer,
+                                                    const std::string& nip, absl::CivilDay day) = 0;
+
+  // The NIP of the atasan langsung of `nip` on `day` ("" at the top of the tree): SupervisorsOf's.
+  absl::StatusOr<std::string> AtasanOf(const std::string& bearer, const std::string& nip,
+                                       absl::CivilDay day);
+
+  // `nip` as on `day`, asked with the caller's token (who must be able to read `nip`): name,
+  // golongan, their definitive position and its unit, described (name, kind, kelas, head flag;
+  // the unit's name). With a non-empty `position_code` (a Plt/Plh acting through another
+  // position, as SupervisorsOf reports it), that position and its unit are described instead.
+  // NOT_FOUND when `nip` holds no definitive position that day, or there is no such position.
+  // Several calls: GetEmployee, ListPositions (of the unit; of the whole tenant for another
+  // position: identity has no GetPosition), GetOrgUnit.
+  virtual absl::StatusOr<EmployeeSnapshot> SnapshotOf(const std::string& bearer,
+                                                      const std::string& nip, absl::CivilDay day,
+                                                      const std::string& position_code = "") = 0;
 
   // The active employees with a definitive position in `org_unit`'s subtree ("" = the whole
   // tenant) on `day`, sorted by NIP, asked with `bearer` (identity checks the caller's scope:
@@ -97,4 +146,4 @@ std::unique_ptr<Directory> MakeIdentityDirectory(std::shared_ptr<grpc::Channel> 
                                                  absl::Duration timeout = absl::Seconds(5),
                                                  absl::Duration cache_for = absl::Minutes(2));
 
-}  // namespace ekinerja::attendance
+}  // namespace ekinerja::clients

@@ -1,9 +1,9 @@
-#include "domain/unit_path.h"
+#include "unit_path.h"
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
-namespace ekinerja::attendance {
+namespace ekinerja {
 namespace {
 
 using ::testing::ElementsAre;
@@ -30,4 +30,4 @@ TEST(UnitPathTest, ALoopStopsWhereItWouldRepeat) {
 }
 
 }  // namespace
-}  // namespace ekinerja::attendance
+}  // namespace ekinerja

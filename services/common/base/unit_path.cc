@@ -1,10 +1,10 @@
-#include "domain/unit_path.h"
+#include "unit_path.h"
 
 #include <deque>
 
 #include "absl/container/flat_hash_set.h"
 
-namespace ekinerja::attendance {
+namespace ekinerja {
 
 std::vector<std::string> UnitPath(const std::string& unit,
                                   const absl::flat_hash_map<std::string, std::string>& parent_of) {
@@ -19,4 +19,4 @@ std::vector<std::string> UnitPath(const std::string& unit,
   return {path.begin(), path.end()};
 }
 
-}  // namespace ekinerja::attendance
+}  // namespace ekinerja

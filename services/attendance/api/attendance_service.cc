@@ -10,10 +10,6 @@
 
 namespace ekinerja::attendance {
 
-bool Caller::IsTenantAdmin() const { return principal.Has(Role::kAdminInstansi); }
-
-bool Caller::ReadsTenant() const { return ReadsWholeTenant(principal.roles); }
-
 AttendanceServiceImpl::AttendanceServiceImpl(db::Pool& pool, clients::Directory& directory,
                                              AttendanceMetrics& metrics)
     : pool_(pool),
@@ -25,30 +21,7 @@ AttendanceServiceImpl::AttendanceServiceImpl(db::Pool& pool, clients::Directory&
 
 grpc::Status AttendanceServiceImpl::Serve(
     grpc::ServerContext* ctx, const std::function<absl::Status(const Caller&)>& handler) {
-  return ekinerja::Serve(ctx, [&](const Principal& p) -> absl::Status {
-    EK_ASSIGN_OR_RETURN(Caller caller, CallerFrom(ctx, p));
-    return handler(caller);
-  });
-}
-
-absl::StatusOr<Caller> AttendanceServiceImpl::CallerFrom(grpc::ServerContext* ctx,
-                                                         const Principal& p) {
-  if (p.Has(Role::kPlatformAdmin)) {
-    return absl::PermissionDeniedError("the platform operator reads no tenant's attendance");
-  }
-  Caller caller;
-  caller.principal = p;
-  const auto auth = ctx->client_metadata().find("authorization");
-  if (auth != ctx->client_metadata().end()) {
-    caller.bearer =
-        std::string(BearerToken(absl::string_view(auth->second.data(), auth->second.size())));
-  }
-  return caller;
-}
-
-absl::Status AttendanceServiceImpl::RequireTenantAdmin(const Caller& caller) {
-  if (caller.IsTenantAdmin()) return absl::OkStatus();
-  return absl::PermissionDeniedError("only the tenant's ADMIN_INSTANSI may do this");
+  return ServeCaller(ctx, "attendance", handler);
 }
 
 absl::Status AttendanceServiceImpl::CheckReads(const Caller& caller, const std::string& nip,

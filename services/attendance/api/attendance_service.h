@@ -15,6 +15,7 @@
 #include "absl/time/civil_time.h"
 #include "api/attendance_metrics.h"
 #include "auth.h"
+#include "caller.h"
 #include "clients/directory.h"
 #include "db.h"
 #include "domain/work_dates.h"
@@ -26,19 +27,6 @@
 namespace ekinerja::attendance {
 
 namespace v1 = ::ekinerja::attendance::v1;
-
-// The caller of one RPC: the verified principal and the bearer token it came with (forwarded to
-// identity for read checks).
-struct Caller {
-  Principal principal;
-  std::string bearer;
-
-  const std::string& tenant() const { return principal.tenant; }
-  // ADMIN_INSTANSI.
-  bool IsTenantAdmin() const;
-  // Reads every employee of the tenant (ReadsWholeTenant, role.h).
-  bool ReadsTenant() const;
-};
 
 class AttendanceServiceImpl final : public v1::AttendanceService::Service {
  public:
@@ -117,15 +105,9 @@ class AttendanceServiceImpl final : public v1::AttendanceService::Service {
                              v1::RecomputeDaysResponse*) override;
 
  private:
-  // Runs `handler` (platform Serve, rpc_util.h) for the verified caller as attendance sees it
-  // (CallerFrom).
+  // Runs `handler` for the verified caller (ServeCaller, caller.h).
   grpc::Status Serve(grpc::ServerContext* ctx,
                      const std::function<absl::Status(const Caller&)>& handler);
-  // The verified principal `p` with the bearer token it came with. PERMISSION_DENIED for
-  // PLATFORM_ADMIN, which reads no tenant's personnel data.
-  static absl::StatusOr<Caller> CallerFrom(grpc::ServerContext* ctx, const Principal& p);
-  // PERMISSION_DENIED unless ADMIN_INSTANSI.
-  static absl::Status RequireTenantAdmin(const Caller& caller);
   // OK when the caller may read `nip`'s attendance on every day of [first, last]: themselves, or
   // whoever identity lets read that employee on each of those days (tenant-wide roles on any day;
   // supervisors and ADMIN_OPD only while the org tree gives them the employee). NOT_FOUND for a

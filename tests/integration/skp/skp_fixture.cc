@@ -2,6 +2,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "grpcpp/grpcpp.h"
+#include "nip.h"
 #include "skp_sql.h"
 
 namespace ekinerja::skp::it {
@@ -44,6 +45,11 @@ void SkpTest::TearDown() {
   built_ = Skp();
   host_.reset();
   schema_.reset();
+}
+
+std::string SkpTest::Token(const std::string& username) {
+  if (IsValidNip(username)) return directory_->Login({seeded_.code, username, username, {}, ""});
+  return integration::SeededLogin(*directory_, seeded_, username);
 }
 
 std::string SkpTest::OtherAdmin() {

@@ -47,10 +47,9 @@ class SkpTest : public ::testing::Test {
   mocks::FakeDirectory& directory() { return *directory_; }
   SkpMetrics& metrics() { return *built_.metrics; }
 
-  // The token of a seeded login (kTenantAdmin, an employee's NIP, kAuditor, kOpdAdmin).
-  std::string Token(const std::string& username) {
-    return integration::SeededLogin(*directory_, seeded_, username);
-  }
+  // The token of a seeded login (kTenantAdmin, kAuditor, kOpdAdmin), or of any seeded employee
+  // by NIP (a login as identity would issue it: PEGAWAI, ATASAN when they have subordinates).
+  std::string Token(const std::string& username);
   // The admin token of a second tenant, "lain".
   std::string OtherAdmin();
   // A SERVICE token of the seeded tenant.

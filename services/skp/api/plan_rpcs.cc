@@ -44,11 +44,6 @@ store::Snapshot ToSnapshot(const clients::EmployeeSnapshot& s, const std::string
           s.position_name, s.org_unit_code, s.org_unit_name, acting};
 }
 
-// The day an SKP's questions to identity are asked for: today, kept within the SKP's dates.
-absl::CivilDay DayWithin(absl::CivilDay today, const store::SkpRow& skp) {
-  return std::min(std::max(today, skp.start), skp.end);
-}
-
 absl::StatusOr<SkpStatus> StatusOf(const std::string& stored) {
   std::optional<SkpStatus> s = ParseSkpStatus(stored);
   if (!s) return absl::InternalError(absl::StrCat("stored SKP status ", stored));

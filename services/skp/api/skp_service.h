@@ -6,6 +6,7 @@
 // (realisations, evidence, proposals, feedback), evaluation_rpcs.cc (organisational predikat,
 // evaluations); the rights shared by all of them are here.
 
+#include <algorithm>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -29,6 +30,11 @@ struct SkpServiceOptions {
   // "Today" (the day of a decision, the default day of reads): Asia/Jakarta unless a test sets it.
   std::function<absl::CivilDay()> today;
 };
+
+// The day an SKP's questions to identity are asked for: `today`, kept within the SKP's dates.
+inline absl::CivilDay DayWithin(absl::CivilDay today, const store::SkpRow& skp) {
+  return std::min(std::max(today, skp.start), skp.end);
+}
 
 class SkpServiceImpl final : public v1::SkpService::Service {
  public:
@@ -64,6 +70,16 @@ class SkpServiceImpl final : public v1::SkpService::Service {
   grpc::Status StreamSkpStatus(grpc::ServerContext*, const v1::StreamSkpStatusRequest*,
                                grpc::ServerWriter<v1::SkpStatusEntry>*) override;
 
+  grpc::Status RequestFeedback360(grpc::ServerContext*, const v1::RequestFeedback360Request*,
+                                  v1::RequestFeedback360Response*) override;
+  grpc::Status ListFeedback360Requests(grpc::ServerContext*,
+                                       const v1::ListFeedback360RequestsRequest*,
+                                       v1::ListFeedback360RequestsResponse*) override;
+  grpc::Status AnswerFeedback360(grpc::ServerContext*, const v1::AnswerFeedback360Request*,
+                                 v1::Feedback360Request*) override;
+  grpc::Status GetFeedback360Summary(grpc::ServerContext*, const v1::GetFeedback360SummaryRequest*,
+                                     v1::Feedback360Summary*) override;
+
  private:
   grpc::Status Serve(grpc::ServerContext* ctx,
                      const std::function<absl::Status(const Caller&)>& handler);
@@ -87,6 +103,12 @@ class SkpServiceImpl final : public v1::SkpService::Service {
   // The NIPs of `org_unit`'s subtree today (identity), for reads scoped to a unit.
   absl::StatusOr<std::vector<std::string>> NipsOf(const Caller& caller,
                                                   const std::string& org_unit);
+
+  // `text` as a period of `skp` (domain ParseSkpPeriod with the kind of the rules in force on its
+  // start date), in its canonical form; INVALID_ARGUMENT naming `field` otherwise.
+  absl::StatusOr<std::string> SkpPeriod(const Caller& caller, const store::SkpRow& skp,
+                                        const std::string& text,
+                                        const std::string& field = "period");
 
   // The SKP with revision `revision` (0: the latest) and its plan.
   absl::Status LoadSkp(const Caller& caller, int64_t id, int revision, v1::Skp* out);

@@ -189,4 +189,17 @@ absl::StatusOr<Perilaku360> NilaiPerilaku360(const std::vector<ScoreFeedback>& f
   return result;
 }
 
+bool ShowRatingsTo(const GroupRatings& entry, int own_answers) {
+  bool anonymous = entry.group == RaterGroup::kRekan || entry.group == RaterGroup::kBawahan;
+  for (RaterGroup g : entry.folded) {
+    anonymous = anonymous || g == RaterGroup::kRekan || g == RaterGroup::kBawahan;
+  }
+  return !anonymous || entry.raters - own_answers >= kMinRatersShown;
+}
+
+bool ShowScoresOf(const GroupScores& group) {
+  return group.group == RaterGroup::kAtasan || group.group == RaterGroup::kSelf ||
+         group.raters >= kMinRatersShown;
+}
+
 }  // namespace ekinerja::skp

@@ -117,4 +117,18 @@ struct Perilaku360 {
 absl::StatusOr<Perilaku360> NilaiPerilaku360(const std::vector<ScoreFeedback>& feedback,
                                              const Weights360& weights);
 
+// Whether an entry of AggregateRatings360 may be shown to a viewer who gave `own_answers` of the
+// answers counted in it (the pejabat penilai their ATASAN answer, the rated employee their SELF
+// one, folded into ATASAN's). Folding alone does not hide a rater from a viewer who can subtract
+// their own answer, so an entry holding answers of peers or subordinates (REKAN, BAWAHAN, or ATASAN
+// with them folded in) is shown only when at least kMinRatersShown of its raters are others than
+// the viewer (DOMAIN §2: no single rater is ever revealed). The pejabat penilai's own rating is
+// not anonymous, nor is SELF to its author: an entry of only those is always shown.
+bool ShowRatingsTo(const GroupRatings& entry, int own_answers);
+
+// The same for a PP 46 group mean (groups are not folded there): REKAN and BAWAHAN means show only
+// with at least kMinRatersShown raters; ATASAN and SELF always. The nilai perilaku counts every
+// answer either way.
+bool ShowScoresOf(const GroupScores& group);
+
 }  // namespace ekinerja::skp

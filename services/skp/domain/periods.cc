@@ -129,4 +129,22 @@ absl::StatusOr<Period> ParsePeriod(std::string_view text) {
   return *period;
 }
 
+absl::StatusOr<Period> ParseSkpPeriod(std::string_view text, PeriodKind rules_kind,
+                                      absl::CivilDay start, absl::CivilDay end,
+                                      std::string_view field) {
+  absl::StatusOr<Period> period = ParsePeriod(text);
+  const std::string name(field);
+  if (!period.ok()) return InvalidField(name, FieldViolationsOf(period.status())[0].description);
+  if (period->kind != PeriodKind::kAnnual && period->kind != rules_kind) {
+    return InvalidField(
+        name, absl::StrCat("the tenant's SKP periods are ", std::string(PeriodKindName(rules_kind)),
+                           " (or the annual period)"));
+  }
+  if (PeriodLastDay(*period) < start || PeriodFirstDay(*period) > end) {
+    return InvalidField(name, absl::StrCat("outside the SKP's days ", absl::FormatCivilTime(start),
+                                           " to ", absl::FormatCivilTime(end)));
+  }
+  return period;
+}
+
 }  // namespace ekinerja::skp

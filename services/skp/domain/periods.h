@@ -55,4 +55,11 @@ Period PeriodOf(PeriodKind kind, absl::CivilDay day);
 std::string FormatPeriod(const Period& period);
 absl::StatusOr<Period> ParsePeriod(std::string_view text);
 
+// A period of one SKP (DOMAIN §2): `text` parsed as ParsePeriod does, of the kind of the tenant's
+// rules (`rules_kind`, monthly or quarterly) or annual, overlapping the SKP's days [start, end]
+// (a position period may start mid-year). INVALID_ARGUMENT naming `field` otherwise.
+absl::StatusOr<Period> ParseSkpPeriod(std::string_view text, PeriodKind rules_kind,
+                                      absl::CivilDay start, absl::CivilDay end,
+                                      std::string_view field = "period");
+
 }  // namespace ekinerja::skp

@@ -233,5 +233,48 @@ TEST(NilaiPerilaku360, EdgeScoresZeroAndHundredAreAccepted) {
   EXPECT_EQ(r->nilai_perilaku, Rational(25));  // 75% × 0 + 25% × 100
 }
 
+// No viewer learns a single peer's or subordinate's answer by subtracting their own.
+TEST(ShowRatingsTo, HidesAFoldedEntryWithFewerThanThreeOtherRaters) {
+  // ATASAN + one REKAN + SELF folded: the penilai (own 1) and the rated (own SELF 1) both see only
+  // two others: withheld.
+  const std::vector<GroupRatings> small = AggregateRatings360(
+      {Rater(kAtasan, kSesuai, kSesuai), Rater(kRekan, kAtas, kAtas), Rater(kSelf, kAtas, kAtas)});
+  ASSERT_EQ(small.size(), 1u);
+  EXPECT_EQ(small[0].raters, 3);
+  EXPECT_FALSE(ShowRatingsTo(small[0], 1));
+  // With two peers folded in, three others remain for either viewer.
+  const std::vector<GroupRatings> enough =
+      AggregateRatings360({Rater(kAtasan, kSesuai, kSesuai), Rater(kRekan, kAtas, kAtas),
+                           Rater(kRekan, kAtas, kAtas), Rater(kSelf, kAtas, kAtas)});
+  EXPECT_TRUE(ShowRatingsTo(enough[0], 1));
+  // The penilai's own rating and the employee's SELF are no secret: always shown.
+  const std::vector<GroupRatings> own =
+      AggregateRatings360({Rater(kAtasan, kSesuai, kSesuai), Rater(kSelf, kAtas, kAtas)});
+  EXPECT_TRUE(ShowRatingsTo(own[0], 1));
+  // A REKAN group of exactly three, to a viewer outside it.
+  const std::vector<GroupRatings> peers = AggregateRatings360(
+      {Rater(kRekan, kAtas, kAtas), Rater(kRekan, kAtas, kAtas), Rater(kRekan, kSesuai, kSesuai)});
+  ASSERT_EQ(peers.size(), 1u);
+  EXPECT_EQ(peers[0].group, kRekan);
+  EXPECT_TRUE(ShowRatingsTo(peers[0], 0));
+  EXPECT_FALSE(ShowRatingsTo(peers[0], 1));
+}
+
+TEST(ShowScoresOf, PeersAndSubordinatesOnlyFromThreeRaters) {
+  GroupScores g;
+  g.group = kRekan;
+  g.raters = 2;
+  EXPECT_FALSE(ShowScoresOf(g));
+  g.raters = 3;
+  EXPECT_TRUE(ShowScoresOf(g));
+  g.group = kBawahan;
+  g.raters = 1;
+  EXPECT_FALSE(ShowScoresOf(g));
+  g.group = kAtasan;
+  EXPECT_TRUE(ShowScoresOf(g));
+  g.group = kSelf;
+  EXPECT_TRUE(ShowScoresOf(g));
+}
+
 }  // namespace
 }  // namespace ekinerja::skp

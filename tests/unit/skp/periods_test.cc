@@ -115,5 +115,25 @@ TEST(PeriodKindNames, AreTheStoredNamesAndParseBack) {
   EXPECT_EQ(PeriodsPerYear(kAnnual), 1);
 }
 
+TEST(ParseSkpPeriod, OfTheRulesKindOrAnnualWithinTheSkpsDays) {
+  const absl::CivilDay start(2026, 4, 1), end(2026, 12, 31);
+  EXPECT_EQ(*ParseSkpPeriod("2026-M04", PeriodKind::kMonthly, start, end),
+            (Period{2026, PeriodKind::kMonthly, 4}));
+  EXPECT_EQ(*ParseSkpPeriod("2026", PeriodKind::kMonthly, start, end),
+            (Period{2026, PeriodKind::kAnnual, 1}));
+  // Q1 ends 31 March, before a position period that starts 1 April.
+  EXPECT_EQ(ParseSkpPeriod("2026-Q1", PeriodKind::kQuarterly, start, end).status().code(),
+            absl::StatusCode::kInvalidArgument);
+  EXPECT_TRUE(ParseSkpPeriod("2026-Q2", PeriodKind::kQuarterly, start, end).ok());
+  // Another kind than the rules', another year, not a period: each names the field given.
+  for (const char* text : {"2026-Q2", "2025-M05", "2026-M13", "Mei"}) {
+    const absl::Status st =
+        ParseSkpPeriod(text, PeriodKind::kMonthly, start, end, "realisation.period").status();
+    ASSERT_EQ(st.code(), absl::StatusCode::kInvalidArgument) << text;
+    ASSERT_EQ(FieldViolationsOf(st).size(), 1u) << text;
+    EXPECT_EQ(FieldViolationsOf(st)[0].field, "realisation.period") << text;
+  }
+}
+
 }  // namespace
 }  // namespace ekinerja::skp

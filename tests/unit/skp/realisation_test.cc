@@ -16,17 +16,13 @@ constexpr PeriodKind kQuarterly = PeriodKind::kQuarterly;
 constexpr PeriodKind kAnnual = PeriodKind::kAnnual;
 const absl::CivilDay kJan1(2026, 1, 1), kDec31(2026, 12, 31);
 
-std::vector<std::string> Fields(const absl::Status& st) {
-  std::vector<std::string> out;
-  for (const FieldViolation& f : FieldViolationsOf(st)) out.push_back(f.field);
-  return out;
-}
-
 std::vector<std::string> Fields(const std::vector<FieldViolation>& list) {
   std::vector<std::string> out;
   for (const FieldViolation& f : list) out.push_back(f.field);
   return out;
 }
+
+std::vector<std::string> Fields(const absl::Status& st) { return Fields(FieldViolationsOf(st)); }
 
 TEST(RealisationPeriod, TheRulesKindOrTheYear) {
   EXPECT_TRUE(CheckRealisationPeriod({2026, kMonthly, 3}, kMonthly, 2026, kJan1, kDec31).ok());

@@ -80,6 +80,20 @@ class SkpServiceImpl final : public v1::SkpService::Service {
   grpc::Status GetFeedback360Summary(grpc::ServerContext*, const v1::GetFeedback360SummaryRequest*,
                                      v1::Feedback360Summary*) override;
 
+  // year_rpcs.cc
+  grpc::Status RecordRealisation(grpc::ServerContext*, const v1::RecordRealisationRequest*,
+                                 v1::Realisation*) override;
+  grpc::Status ListRealisations(grpc::ServerContext*, const v1::ListRealisationsRequest*,
+                                v1::ListRealisationsResponse*) override;
+  grpc::Status GetEvidence(grpc::ServerContext*, const v1::GetEvidenceRequest*,
+                           v1::Evidence*) override;
+  grpc::Status ProposeRealisations(grpc::ServerContext*, const v1::ProposeRealisationsRequest*,
+                                   v1::ProposeRealisationsResponse*) override;
+  grpc::Status AddFeedback(grpc::ServerContext*, const v1::AddFeedbackRequest*,
+                           v1::Feedback*) override;
+  grpc::Status ListFeedback(grpc::ServerContext*, const v1::ListFeedbackRequest*,
+                            v1::ListFeedbackResponse*) override;
+
  private:
   grpc::Status Serve(grpc::ServerContext* ctx,
                      const std::function<absl::Status(const Caller&)>& handler);

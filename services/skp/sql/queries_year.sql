@@ -13,12 +13,14 @@ FROM evidence WHERE tenant_id = $1 AND skp_id = $2 AND id = $3
 -- name: realisation_upsert
 INSERT INTO realisations (tenant_id, skp_id, iki_id, period, quantity, quality, months, cost_idr,
                           note, evidence_link, evidence_id, recorded_by)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, nullif($11, 0), $12)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, nullif($11::bigint, 0), $12)
 ON CONFLICT (tenant_id, skp_id, iki_id, period) DO UPDATE SET
   quantity = excluded.quantity, quality = excluded.quality, months = excluded.months,
   cost_idr = excluded.cost_idr, note = excluded.note, evidence_link = excluded.evidence_link,
   evidence_id = excluded.evidence_id, recorded_by = excluded.recorded_by, record_time = now()
 
+-- The realisations of an SKP (of one period when $3 is not ''), periods in order with the
+-- annual one ("2026") last.
 -- name: realisation_list
 SELECT r.iki_id, r.period, r.quantity, r.quality, r.months, r.cost_idr, r.note, r.evidence_link,
        coalesce(e.id, 0) AS evidence_id, coalesce(e.file_name, '') AS file_name,
@@ -28,7 +30,7 @@ SELECT r.iki_id, r.period, r.quantity, r.quality, r.months, r.cost_idr, r.note, 
 FROM realisations r
 LEFT JOIN evidence e ON e.tenant_id = r.tenant_id AND e.id = r.evidence_id
 WHERE r.tenant_id = $1 AND r.skp_id = $2 AND ($3 = '' OR r.period = $3)
-ORDER BY r.period, r.iki_id
+ORDER BY length(r.period) = 4, r.period, r.iki_id
 
 -- name: proposal_upsert
 INSERT INTO proposals (tenant_id, nip, rhk_id, period, quantity, minutes)

@@ -84,15 +84,15 @@ std::vector<SkpRow> ToSkps(const pqxx::result& rows) {
   return out;
 }
 
-std::string IntArray(const std::vector<int64_t>& v) {
-  return absl::StrCat("{", absl::StrJoin(v, ","), "}");
-}
-
 std::string IntArray(const std::vector<int>& v) {
   return absl::StrCat("{", absl::StrJoin(v, ","), "}");
 }
 
 }  // namespace
+
+std::string IntArray(const std::vector<int64_t>& v) {
+  return absl::StrCat("{", absl::StrJoin(v, ","), "}");
+}
 
 // ---- rules ---------------------------------------------------------------------------------
 

@@ -16,6 +16,9 @@
 
 namespace ekinerja::skp::store {
 
+// The array literal of `v` ({1,2,3}), passed as one parameter and cast in SQL ($1::bigint[]).
+std::string IntArray(const std::vector<int64_t>& v);
+
 // ---- rules ---------------------------------------------------------------------------------
 
 struct RulesRow {

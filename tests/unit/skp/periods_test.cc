@@ -135,5 +135,22 @@ TEST(ParseSkpPeriod, OfTheRulesKindOrAnnualWithinTheSkpsDays) {
   }
 }
 
+TEST(ParseSkpPeriod, OverlappingAPositionPeriodAtItsEdges) {
+  // An SKP of a position period 2026-03-15 to 2026-06-10.
+  const absl::CivilDay start(2026, 3, 15), end(2026, 6, 10);
+  const PeriodKind m = PeriodKind::kMonthly, q = PeriodKind::kQuarterly;
+  EXPECT_FALSE(ParseSkpPeriod("2026-M02", m, start, end).ok());
+  EXPECT_TRUE(ParseSkpPeriod("2026-M03", m, start, end).ok());
+  EXPECT_TRUE(ParseSkpPeriod("2026-M06", m, start, end).ok());
+  EXPECT_FALSE(ParseSkpPeriod("2026-M07", m, start, end).ok());
+  EXPECT_TRUE(ParseSkpPeriod("2026-Q1", q, start, end).ok());
+  EXPECT_FALSE(ParseSkpPeriod("2026-Q3", q, start, end).ok());
+  EXPECT_TRUE(ParseSkpPeriod("2026", q, start, end).ok());
+  EXPECT_FALSE(ParseSkpPeriod("2027", q, start, end).ok());
+  // One day of the SKP is enough.
+  EXPECT_TRUE(
+      ParseSkpPeriod("2026-M03", m, absl::CivilDay(2026, 3, 31), absl::CivilDay(2026, 3, 31)).ok());
+}
+
 }  // namespace
 }  // namespace ekinerja::skp

@@ -1,0 +1,36 @@
+#include "domain/realisation.h"
+
+#include <string>
+
+#include "absl/strings/str_cat.h"
+
+namespace ekinerja::skp {
+
+bool IsEvidenceContentType(std::string_view content_type) {
+  return content_type == "application/pdf" || content_type == "image/jpeg" ||
+         content_type == "image/png";
+}
+
+std::vector<FieldViolation> EvidenceViolations(std::string_view link, bool has_file,
+                                               std::string_view file_name,
+                                               std::string_view content_type, int64_t size_bytes,
+                                               int64_t max_bytes) {
+  std::vector<FieldViolation> out;
+  if (!link.empty() && link.substr(0, 8) != "https://") {
+    out.push_back({"evidence_link", "an https:// link"});
+  }
+  if (!has_file) return out;
+  if (!link.empty()) {
+    out.push_back({"evidence_file", "at most one of evidence_link and evidence_file"});
+  }
+  if (file_name.empty()) out.push_back({"evidence_file.file_name", "required"});
+  if (!IsEvidenceContentType(content_type)) {
+    out.push_back({"evidence_file.content_type", "application/pdf, image/jpeg or image/png"});
+  }
+  if (size_bytes < 1 || size_bytes > max_bytes) {
+    out.push_back({"evidence_file.content", absl::StrCat("1 to ", max_bytes, " bytes")});
+  }
+  return out;
+}
+
+}  // namespace ekinerja::skp

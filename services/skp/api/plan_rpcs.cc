@@ -485,24 +485,36 @@ grpc::Status SkpServiceImpl::UpdateSkpPlan(grpc::ServerContext* ctx,
   });
 }
 
+absl::Status SkpServiceImpl::Act(const Caller& caller, int64_t id, int revision, Violations v,
+                                 SkpAction action, const BeforeAct& before, const DoAct& act,
+                                 absl::string_view entered, v1::Skp* resp) {
+  CheckIdField(v, id);
+  CheckRevisionField(v, revision);
+  EK_RETURN_IF_ERROR(v.ToStatus());
+  EK_ASSIGN_OR_RETURN(const store::SkpRow skp, ReadableSkp(caller, id));
+  EK_RETURN_IF_ERROR(before(skp));
+  EK_RETURN_IF_ERROR(pool_.Write([&](db::Tx& tx) -> absl::Status {
+    EK_ASSIGN_OR_RETURN(const store::SkpRow locked,
+                        store::GetSkp(tx, caller.tenant(), skp.id, /*for_update=*/true));
+    store::RevisionRow rev;
+    EK_RETURN_IF_ERROR(Transition(tx, caller.tenant(), locked, revision, action, &rev).status());
+    return act(tx, locked);
+  }));
+  metrics_.Transition(entered);
+  return LoadSkp(caller, skp.id, 0, resp);
+}
+
 grpc::Status SkpServiceImpl::SubmitSkp(grpc::ServerContext* ctx, const v1::SubmitSkpRequest* req,
                                        v1::Skp* resp) {
   return Serve(ctx, [&](const Caller& caller) -> absl::Status {
-    Violations v;
-    CheckIdField(v, req->id());
-    CheckRevisionField(v, req->revision());
-    EK_RETURN_IF_ERROR(v.ToStatus());
-    EK_ASSIGN_OR_RETURN(const store::SkpRow skp, ReadableSkp(caller, req->id()));
-    EK_RETURN_IF_ERROR(CheckOwner(caller, skp.nip));
-    EK_ASSIGN_OR_RETURN(const clients::Supervisors sup,
-                        directory_.SupervisorsOf(caller.bearer, skp.nip, DayWithin(Today(), skp)));
-    EK_RETURN_IF_ERROR(pool_.Write([&](db::Tx& tx) -> absl::Status {
-      EK_ASSIGN_OR_RETURN(const store::SkpRow locked,
-                          store::GetSkp(tx, caller.tenant(), skp.id, /*for_update=*/true));
-      store::RevisionRow rev;
-      EK_RETURN_IF_ERROR(
-          Transition(tx, caller.tenant(), locked, req->revision(), SkpAction::kSubmit, &rev)
-              .status());
+    clients::Supervisors sup;
+    auto before = [&](const store::SkpRow& skp) -> absl::Status {
+      EK_RETURN_IF_ERROR(CheckOwner(caller, skp.nip));
+      EK_ASSIGN_OR_RETURN(
+          sup, directory_.SupervisorsOf(caller.bearer, skp.nip, DayWithin(Today(), skp)));
+      return absl::OkStatus();
+    };
+    auto act = [&](db::Tx& tx, const store::SkpRow& skp) -> absl::Status {
       const store::RulesRow rules = store::RulesInForce(tx, caller.tenant(), skp.start);
       const bool has_atasan = sup.atasan_langsung.has_value();
       EK_RETURN_IF_ERROR(CheckSubmissionGate(
@@ -523,33 +535,23 @@ grpc::Status SkpServiceImpl::SubmitSkp(grpc::ServerContext* ctx, const v1::Submi
       store::SubmitRevision(tx, caller.tenant(), skp.id, req->revision(),
                             sup.pejabat_penilai ? sup.pejabat_penilai->nip : "");
       return absl::OkStatus();
-    }));
-    metrics_.Transition("SUBMITTED");
-    return LoadSkp(caller, skp.id, 0, resp);
+    };
+    return Act(caller, req->id(), req->revision(), Violations(), SkpAction::kSubmit, before, act,
+               "SUBMITTED", resp);
   });
 }
 
 grpc::Status SkpServiceImpl::WithdrawSkp(grpc::ServerContext* ctx,
                                          const v1::WithdrawSkpRequest* req, v1::Skp* resp) {
   return Serve(ctx, [&](const Caller& caller) -> absl::Status {
-    Violations v;
-    CheckIdField(v, req->id());
-    CheckRevisionField(v, req->revision());
-    EK_RETURN_IF_ERROR(v.ToStatus());
-    EK_ASSIGN_OR_RETURN(const store::SkpRow skp, ReadableSkp(caller, req->id()));
-    EK_RETURN_IF_ERROR(CheckOwner(caller, skp.nip));
-    EK_RETURN_IF_ERROR(pool_.Write([&](db::Tx& tx) -> absl::Status {
-      EK_ASSIGN_OR_RETURN(const store::SkpRow locked,
-                          store::GetSkp(tx, caller.tenant(), skp.id, /*for_update=*/true));
-      store::RevisionRow rev;
-      EK_RETURN_IF_ERROR(
-          Transition(tx, caller.tenant(), locked, req->revision(), SkpAction::kWithdraw, &rev)
-              .status());
-      store::WithdrawRevision(tx, caller.tenant(), skp.id, req->revision());
-      return absl::OkStatus();
-    }));
-    metrics_.Transition("WITHDRAWN");
-    return LoadSkp(caller, skp.id, 0, resp);
+    return Act(
+        caller, req->id(), req->revision(), Violations(), SkpAction::kWithdraw,
+        [&](const store::SkpRow& skp) { return CheckOwner(caller, skp.nip); },
+        [&](db::Tx& tx, const store::SkpRow& skp) {
+          store::WithdrawRevision(tx, caller.tenant(), skp.id, req->revision());
+          return absl::OkStatus();
+        },
+        "WITHDRAWN", resp);
   });
 }
 
@@ -557,8 +559,6 @@ grpc::Status SkpServiceImpl::ApproveSkp(grpc::ServerContext* ctx, const v1::Appr
                                         v1::Skp* resp) {
   return Serve(ctx, [&](const Caller& caller) -> absl::Status {
     Violations v;
-    CheckIdField(v, req->id());
-    CheckRevisionField(v, req->revision());
     std::vector<int64_t> rhk_ids;
     std::vector<std::string> rhk_texts;
     for (int i = 0; i < req->rhk_expectations_size(); ++i) {
@@ -582,30 +582,27 @@ grpc::Status SkpServiceImpl::ApproveSkp(grpc::ServerContext* ctx, const v1::Appr
       perilaku.push_back(StoredName(v1::BerakhlakValue_Name(e.value()), "BERAKHLAK_VALUE_"));
       perilaku.push_back(e.expectation());
     }
-    EK_RETURN_IF_ERROR(v.ToStatus());
-    EK_ASSIGN_OR_RETURN(const store::SkpRow skp, ReadableSkp(caller, req->id()));
-    EK_ASSIGN_OR_RETURN(const clients::Person penilai, CheckPenilai(caller, skp.nip));
-    // The snapshots identity is asked for once, as of the decision (DOMAIN §2).
-    const absl::CivilDay day = DayWithin(Today(), skp);
-    EK_ASSIGN_OR_RETURN(const clients::EmployeeSnapshot employee,
-                        directory_.SnapshotOf(caller.bearer, skp.nip, day));
-    // The tenant admin deciding for the top of the tree holds no position (CheckPenilai).
-    store::Snapshot penilai_snapshot = {penilai.nip, penilai.name, "", "", "", "", "", "ADMIN"};
-    if (!penilai.position_code.empty()) {
-      EK_ASSIGN_OR_RETURN(
-          const clients::EmployeeSnapshot s,
-          directory_.SnapshotOf(
-              caller.bearer, penilai.nip, day,
-              penilai.kind == clients::ActingKind::kDefinitif ? "" : penilai.position_code));
-      penilai_snapshot = ToSnapshot(s, Acting(penilai.kind));
-    }
-    EK_RETURN_IF_ERROR(pool_.Write([&](db::Tx& tx) -> absl::Status {
-      EK_ASSIGN_OR_RETURN(const store::SkpRow locked,
-                          store::GetSkp(tx, caller.tenant(), skp.id, /*for_update=*/true));
-      store::RevisionRow rev;
-      EK_RETURN_IF_ERROR(
-          Transition(tx, caller.tenant(), locked, req->revision(), SkpAction::kApprove, &rev)
-              .status());
+    store::Snapshot employee, penilai_snapshot;
+    auto before = [&](const store::SkpRow& skp) -> absl::Status {
+      EK_ASSIGN_OR_RETURN(const clients::Person penilai, CheckPenilai(caller, skp.nip));
+      // The snapshots identity is asked for once, as of the decision (DOMAIN §2).
+      const absl::CivilDay day = DayWithin(Today(), skp);
+      EK_ASSIGN_OR_RETURN(const clients::EmployeeSnapshot e,
+                          directory_.SnapshotOf(caller.bearer, skp.nip, day));
+      employee = ToSnapshot(e, "DEFINITIF");
+      // The tenant admin deciding for the top of the tree holds no position (CheckPenilai).
+      penilai_snapshot = {penilai.nip, penilai.name, "", "", "", "", "", "ADMIN"};
+      if (!penilai.position_code.empty()) {
+        EK_ASSIGN_OR_RETURN(
+            const clients::EmployeeSnapshot s,
+            directory_.SnapshotOf(
+                caller.bearer, penilai.nip, day,
+                penilai.kind == clients::ActingKind::kDefinitif ? "" : penilai.position_code));
+        penilai_snapshot = ToSnapshot(s, Acting(penilai.kind));
+      }
+      return absl::OkStatus();
+    };
+    auto act = [&](db::Tx& tx, const store::SkpRow& skp) -> absl::Status {
       std::set<int64_t> plan_ids;
       for (const store::RhkRow& r : store::GetPlan(tx, caller.tenant(), skp.id, req->revision())) {
         plan_ids.insert(r.id);
@@ -618,17 +615,18 @@ grpc::Status SkpServiceImpl::ApproveSkp(grpc::ServerContext* ctx, const v1::Appr
       }
       EK_RETURN_IF_ERROR(ev.ToStatus());
       store::ApproveRevision(tx, caller.tenant(), skp.id, req->revision(), caller.subject(),
-                             ToSnapshot(employee, "DEFINITIF"), penilai_snapshot, perilaku);
+                             employee, penilai_snapshot, perilaku);
       store::SetRhkExpectations(tx, caller.tenant(), skp.id, req->revision(), rhk_ids, rhk_texts);
-      store::SetRevisions(tx, caller.tenant(), skp.id, locked.latest_revision, req->revision());
+      store::SetRevisions(tx, caller.tenant(), skp.id, skp.latest_revision, req->revision());
       store::Audit(tx, caller.tenant(), caller.subject(), "SKP_APPROVE",
                    absl::StrCat("skp/", skp.id, "/", req->revision()),
                    absl::StrCat("nip ", skp.nip, " as ", penilai_snapshot[7]));
       return absl::OkStatus();
-    }));
-    metrics_.Transition("APPROVED");
+    };
+    EK_RETURN_IF_ERROR(Act(caller, req->id(), req->revision(), std::move(v), SkpAction::kApprove,
+                           before, act, "APPROVED", resp));
     metrics_.Decision("approve");
-    return LoadSkp(caller, skp.id, 0, resp);
+    return absl::OkStatus();
   });
 }
 
@@ -636,56 +634,38 @@ grpc::Status SkpServiceImpl::RejectSkp(grpc::ServerContext* ctx, const v1::Rejec
                                        v1::Skp* resp) {
   return Serve(ctx, [&](const Caller& caller) -> absl::Status {
     Violations v;
-    CheckIdField(v, req->id());
-    CheckRevisionField(v, req->revision());
     v.Merge(CheckRejectionReason(req->reason()));
     CheckText(v, "reason", req->reason(), kNoteText);
-    EK_RETURN_IF_ERROR(v.ToStatus());
-    EK_ASSIGN_OR_RETURN(const store::SkpRow skp, ReadableSkp(caller, req->id()));
-    EK_RETURN_IF_ERROR(CheckPenilai(caller, skp.nip).status());
-    EK_RETURN_IF_ERROR(pool_.Write([&](db::Tx& tx) -> absl::Status {
-      EK_ASSIGN_OR_RETURN(const store::SkpRow locked,
-                          store::GetSkp(tx, caller.tenant(), skp.id, /*for_update=*/true));
-      store::RevisionRow rev;
-      EK_RETURN_IF_ERROR(
-          Transition(tx, caller.tenant(), locked, req->revision(), SkpAction::kReject, &rev)
-              .status());
-      store::RejectRevision(tx, caller.tenant(), skp.id, req->revision(), caller.subject(),
-                            req->reason());
-      store::Audit(tx, caller.tenant(), caller.subject(), "SKP_REJECT",
-                   absl::StrCat("skp/", skp.id, "/", req->revision()), req->reason());
-      return absl::OkStatus();
-    }));
-    metrics_.Transition("REJECTED");
+    EK_RETURN_IF_ERROR(Act(
+        caller, req->id(), req->revision(), std::move(v), SkpAction::kReject,
+        [&](const store::SkpRow& skp) { return CheckPenilai(caller, skp.nip).status(); },
+        [&](db::Tx& tx, const store::SkpRow& skp) {
+          store::RejectRevision(tx, caller.tenant(), skp.id, req->revision(), caller.subject(),
+                                req->reason());
+          store::Audit(tx, caller.tenant(), caller.subject(), "SKP_REJECT",
+                       absl::StrCat("skp/", skp.id, "/", req->revision()), req->reason());
+          return absl::OkStatus();
+        },
+        "REJECTED", resp));
     metrics_.Decision("reject");
-    return LoadSkp(caller, skp.id, 0, resp);
+    return absl::OkStatus();
   });
 }
 
 grpc::Status SkpServiceImpl::ReviseSkp(grpc::ServerContext* ctx, const v1::ReviseSkpRequest* req,
                                        v1::Skp* resp) {
   return Serve(ctx, [&](const Caller& caller) -> absl::Status {
-    Violations v;
-    CheckIdField(v, req->id());
-    CheckRevisionField(v, req->revision());
-    EK_RETURN_IF_ERROR(v.ToStatus());
-    EK_ASSIGN_OR_RETURN(const store::SkpRow skp, ReadableSkp(caller, req->id()));
-    EK_RETURN_IF_ERROR(CheckOwner(caller, skp.nip));
-    EK_RETURN_IF_ERROR(pool_.Write([&](db::Tx& tx) -> absl::Status {
-      EK_ASSIGN_OR_RETURN(const store::SkpRow locked,
-                          store::GetSkp(tx, caller.tenant(), skp.id, /*for_update=*/true));
-      store::RevisionRow rev;
-      EK_RETURN_IF_ERROR(
-          Transition(tx, caller.tenant(), locked, req->revision(), SkpAction::kRevise, &rev)
-              .status());
-      const int next = locked.latest_revision + 1;
-      store::InsertRevision(tx, caller.tenant(), skp.id, next);
-      store::CopyPlan(tx, caller.tenant(), skp.id, locked.latest_revision, next);
-      store::SetRevisions(tx, caller.tenant(), skp.id, next, locked.approved_revision);
-      return absl::OkStatus();
-    }));
-    metrics_.Transition("DRAFT");
-    return LoadSkp(caller, skp.id, 0, resp);
+    return Act(
+        caller, req->id(), req->revision(), Violations(), SkpAction::kRevise,
+        [&](const store::SkpRow& skp) { return CheckOwner(caller, skp.nip); },
+        [&](db::Tx& tx, const store::SkpRow& skp) {
+          const int next = skp.latest_revision + 1;
+          store::InsertRevision(tx, caller.tenant(), skp.id, next);
+          store::CopyPlan(tx, caller.tenant(), skp.id, skp.latest_revision, next);
+          store::SetRevisions(tx, caller.tenant(), skp.id, next, skp.approved_revision);
+          return absl::OkStatus();
+        },
+        "DRAFT", resp);
   });
 }
 

@@ -17,7 +17,9 @@
 #include "caller.h"
 #include "clients/directory.h"
 #include "db.h"
+#include "domain/lifecycle.h"
 #include "ekinerja/skp/v1/skp.grpc.pb.h"
+#include "status.h"
 #include "store/skp_store.h"
 
 namespace ekinerja::skp {
@@ -123,6 +125,17 @@ class SkpServiceImpl final : public v1::SkpService::Service {
   absl::StatusOr<std::string> SkpPeriod(const Caller& caller, const store::SkpRow& skp,
                                         const std::string& text,
                                         const std::string& field = "period");
+
+  // One lifecycle act on revision `revision` of SKP `id` (DOMAIN §2): `v` holds the request's
+  // other violations (id and revision are checked here); the SKP is read with the caller's right;
+  // `before` checks who may act and asks identity what the act needs; then, in one transaction
+  // with the SKP row locked, the transition `action` is checked and `act` writes. Answers the SKP
+  // as it is after, and counts the status `entered`.
+  using BeforeAct = std::function<absl::Status(const store::SkpRow& skp)>;
+  using DoAct = std::function<absl::Status(db::Tx& tx, const store::SkpRow& locked)>;
+  absl::Status Act(const Caller& caller, int64_t id, int revision, Violations v, SkpAction action,
+                   const BeforeAct& before, const DoAct& act, absl::string_view entered,
+                   v1::Skp* resp);
 
   // The SKP with revision `revision` (0: the latest) and its plan.
   absl::Status LoadSkp(const Caller& caller, int64_t id, int revision, v1::Skp* out);

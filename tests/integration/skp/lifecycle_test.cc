@@ -58,6 +58,10 @@ TEST_F(SkpTest, WholeFlowForStaffUnderPltHeadUnderHead) {
   EXPECT_EQ(approved.employee().org_unit_code(), "DINKES.P2P.S1");
   EXPECT_FALSE(approved.employee().name().empty());
   EXPECT_EQ(Count("SELECT count(*) FROM audit_log WHERE action = 'SKP_APPROVE'"), 4);
+  EXPECT_EQ(Counter("ekinerja_skp_transitions_total", {{"status", "SUBMITTED"}}), 4);
+  EXPECT_EQ(Counter("ekinerja_skp_transitions_total", {{"status", "APPROVED"}}), 4);
+  EXPECT_EQ(Counter("ekinerja_skp_transitions_total", {{"status", "DRAFT"}}), 4);
+  EXPECT_EQ(Counter("ekinerja_skp_decisions_total", {{"decision", "approve"}}), 4);
 
   // The queue is empty again; activity reads the RHKs in force on a day of the year.
   ASSERT_TRUE(Ok(skp().ListPendingSkps(Ctx(Token(seeded_.staf_p2p)).get(), {}, &queue)));

@@ -15,6 +15,7 @@
 #include "fake_directory.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "integration/common/counter_value.h"
 #include "integration/common/fake_seed.h"
 #include "integration/common/grpc_expect.h"
 #include "integration/common/seed_org.h"
@@ -46,6 +47,10 @@ class SkpTest : public ::testing::Test {
   sv1::SkpService::Stub& skp() { return *stub_; }
   mocks::FakeDirectory& directory() { return *directory_; }
   SkpMetrics& metrics() { return *built_.metrics; }
+  // A counter of the service's registry (integration/common/counter_value.h).
+  double Counter(const std::string& name, const std::map<std::string, std::string>& labels = {}) {
+    return integration::CounterValue(host_->metrics().registry(), name, labels);
+  }
 
   // The token of a seeded login (kTenantAdmin, kAuditor, kOpdAdmin), or of any seeded employee
   // by NIP (a login as identity would issue it: PEGAWAI, ATASAN when they have subordinates).

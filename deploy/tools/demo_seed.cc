@@ -877,7 +877,8 @@ const std::vector<SkpHold> kSkpHolds = {
     {"Dedi Kurniawan", skpv1::SKP_STATUS_DRAFT},
     {"Benny Rumbiak", skpv1::SKP_STATUS_DRAFT},
     {"Ratih Purwasih, A.Md.", skpv1::SKP_STATUS_SUBMITTED},
-    {"Nurul Hikmah", skpv1::SKP_STATUS_SUBMITTED},
+    // In the queue of the Sekretaris Dinas Kesehatan as Plt Kepala Bidang P2P (kPltPosition).
+    {"Yuliana Manurung, S.KM.", skpv1::SKP_STATUS_SUBMITTED},
     {"Halimah Tusadiah, A.Md.", skpv1::SKP_STATUS_SUBMITTED},
     {"Gilang Permana", skpv1::SKP_STATUS_REJECTED},
     {"Tri Wahyuni", skpv1::SKP_STATUS_REJECTED},

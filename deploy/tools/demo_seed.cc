@@ -5,10 +5,10 @@
 // as that admin, an OPD tree four levels deep, a head position per unit plus staff positions, 60
 // employees in one ImportEmployees call (each gets a login without a password, username = NIP),
 // their activation codes in one IssuePasswordCodes call, each employee's password set with their
-// code (SetPasswordWithCode, as each employee would), one Plt in the one vacant head position, and
-// four accounts: an ADMIN_OPD, a VERIFIKATOR_TPP, an AUDITOR and a
-// service account. A tenant that already exists means an earlier run seeded it: then only the
-// credentials file is (re)written.
+// code (SetPasswordWithCode, as each employee would), one Plt in the one vacant head position, the
+// heads of the other OPDs under the Sekretaris Daerah (supervisor overrides), and four accounts:
+// an ADMIN_OPD, a VERIFIKATOR_TPP, an AUDITOR and a service account. A tenant that already exists
+// means an earlier run seeded it: then only the credentials file is (re)written.
 //
 // With --attendance (the AttendanceService address), it also makes the attendance demo, on every
 // run, idempotently: as the demo admin, the fingerprint device DEMO-ZK-0001 (Asia/Jakarta),
@@ -20,18 +20,30 @@
 // time, some late or leaving early by every TL/PSW tier, a few missing check-outs and absences.
 // The credentials file then also gives each employee login's PIN.
 //
+// With --skp (the SkpService address), it also makes the SKP demo, on every run, idempotently:
+// every employee's SKP of this year (Asia/Jakarta), cascaded from the Sekretaris Daerah down (the
+// heads of the other OPDs report to the Sekda by supervisor overrides, so the tree has one top),
+// each step taken by whoever takes it in real life: the employee creates, plans (each RHK utama
+// linked to an RHK of the atasan's approved SKP) and submits; the pejabat penilai of today
+// (identity's resolution, the Plt included) approves with expectations, or rejects with a reason;
+// the tenant admin approves the Sekda's (who has no pejabat penilai). A few employees without
+// subordinates are left in DRAFT, SUBMITTED and REJECTED (kSkpHolds); the rest are approved. A
+// second run finds every SKP where it left it and takes no step.
+//
 // Every name, NIP and password here is invented. The passwords are fixed so that the demo can be
 // documented; they are for a local demo only.
 
 #include <grpcpp/grpcpp.h>
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -48,6 +60,7 @@
 #include "channel.h"
 #include "ekinerja/attendance/v1/attendance.grpc.pb.h"
 #include "ekinerja/identity/v1/identity.grpc.pb.h"
+#include "ekinerja/skp/v1/skp.grpc.pb.h"
 #include "google/rpc/error_details.pb.h"
 #include "google/rpc/status.pb.h"
 #include "log.h"
@@ -69,11 +82,17 @@ ABSL_FLAG(std::string, attendance_client_secret, "",
           "client secret of the deployment's service account ekinerja-attendance (tenant "
           "platform: identity's --service_accounts_file); when empty, the environment variable "
           "EKINERJA_ATTENDANCE_CLIENT_SECRET");
+ABSL_FLAG(
+    std::string, skp, "",
+    "SkpService gRPC address; when set, also seeds the SKP demo (every employee's SKP of this "
+    "year, cascaded from the Sekretaris Daerah down, most approved, a few left in DRAFT, "
+    "SUBMITTED and REJECTED), each step as the employee or the pejabat penilai");
 
 namespace {
 
 namespace pb = ekinerja::identity::v1;
 namespace att = ekinerja::attendance::v1;
+namespace skpv1 = ekinerja::skp::v1;
 using ekinerja::type::v1::Role;
 
 // ---------------------------------------------------------------------------------------------
@@ -95,6 +114,7 @@ constexpr char kServiceSecret[] = "demo-sinkron-simpeg-2025";
 
 // Definitive assignments start on this day; the Plt on kPltStart.
 constexpr char kStartDate[] = "2024-01-02";
+constexpr int kStartYear = 2024, kStartMonth = 1, kStartDay = 2;
 constexpr int kPltYear = 2025, kPltMonth = 1, kPltDay = 2;
 
 struct Unit {
@@ -150,6 +170,10 @@ const std::vector<Unit> kUnits = {
     {"DISDIK.SD.KUR", "Seksi Kurikulum dan Penilaian Sekolah Dasar", "DISDIK.SD",
      "Kepala Seksi Kurikulum dan Penilaian Sekolah Dasar", PGW, 9},
 };
+
+// The unit whose head, the Sekretaris Daerah, is the top of the supervisor tree: the heads of the
+// other OPDs report to them (supervisor overrides from kStartDate).
+constexpr char kTopUnit[] = "SETDA";
 
 // The head position left vacant; the Sekretaris Dinas Kesehatan acts in it as Plt.
 constexpr char kVacantHeadUnit[] = "DINKES.P2P";
@@ -431,6 +455,7 @@ class Seeder {
   }
 
   const std::string& token() const { return token_; }
+  pb::IdentityService::Stub& stub() { return *stub_; }
 
   // Exchanges the current token (a service account's) for a SERVICE token of `tenant` (RFC 8693),
   // which becomes the current token.
@@ -547,6 +572,30 @@ class Seeder {
     pb::Assignment response;
     return Succeeded(Call("CreateAssignment (Plt)", &pb::IdentityService::Stub::CreateAssignment,
                           request, &response));
+  }
+
+  // The heads of the OPDs but kTopUnit report to its head (atasan langsung, so pejabat penilai).
+  bool CreateOverrides() {
+    const std::string top = NipOf(IndexOfHolder(HeadCode(kTopUnit)));
+    for (const Unit& u : kUnits) {
+      if (*u.parent != '\0' || u.code == std::string(kTopUnit)) continue;
+      pb::CreateSupervisorOverrideRequest request;
+      pb::SupervisorOverride* o = request.mutable_supervisor_override();
+      o->set_nip(NipOf(IndexOfHolder(HeadCode(u.code))));
+      o->set_supervisor_nip(top);
+      o->set_role(pb::SUPERVISOR_ROLE_ATASAN_LANGSUNG);
+      o->mutable_start_date()->set_year(kStartYear);
+      o->mutable_start_date()->set_month(kStartMonth);
+      o->mutable_start_date()->set_day(kStartDay);
+      request.set_request_id(absl::StrCat("demo-seed-override-", u.code));
+      pb::SupervisorOverride response;
+      if (!Succeeded(Call(absl::StrCat("CreateSupervisorOverride ", u.code),
+                          &pb::IdentityService::Stub::CreateSupervisorOverride, request,
+                          &response))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   bool CreateAccounts() {
@@ -814,6 +863,327 @@ bool SeedAttendance(Seeder& seeder, const std::string& address, const std::strin
 }
 
 // ---------------------------------------------------------------------------------------------
+// The SKP demo.
+
+// The SKPs left short of approval, by their employee's name: people without subordinates, so that
+// nobody's submission waits for theirs. Everyone else's SKP of the year is approved.
+struct SkpHold {
+  const char* name;
+  skpv1::SkpStatus status;
+};
+
+const std::vector<SkpHold> kSkpHolds = {
+    // The credentials file's pelaksana (kStaffPosition): the SKP e2e plans and submits it.
+    {"Dedi Kurniawan", skpv1::SKP_STATUS_DRAFT},
+    {"Benny Rumbiak", skpv1::SKP_STATUS_DRAFT},
+    {"Ratih Purwasih, A.Md.", skpv1::SKP_STATUS_SUBMITTED},
+    // In the queue of the Sekretaris Dinas Kesehatan as Plt Kepala Bidang P2P (kPltPosition).
+    {"Yuliana Manurung, S.KM.", skpv1::SKP_STATUS_SUBMITTED},
+    {"Halimah Tusadiah, A.Md.", skpv1::SKP_STATUS_SUBMITTED},
+    {"Gilang Permana", skpv1::SKP_STATUS_REJECTED},
+    {"Tri Wahyuni", skpv1::SKP_STATUS_REJECTED},
+};
+
+constexpr char kRejectionReason[] =
+    "Target kuantitas belum selaras dengan rencana aksi unit; mohon disesuaikan lalu ajukan lagi.";
+constexpr char kRhkExpectation[] = "Diselesaikan tepat waktu dan dilaporkan setiap bulan.";
+constexpr char kPerilakuExpectation[] = "Responsif dan ramah terhadap setiap pengguna layanan.";
+
+// Where `person`'s SKP stops: their hold, or APPROVED.
+skpv1::SkpStatus SkpTarget(const Person& person) {
+  for (const SkpHold& h : kSkpHolds) {
+    if (std::string(h.name) == person.name) return h.status;
+  }
+  return skpv1::SKP_STATUS_APPROVED;
+}
+
+// The name of `person`'s position (a unit head's, or a staff position's).
+std::string PositionName(const Person& person) {
+  for (const Unit& u : kUnits) {
+    if (HeadCode(u.code) == person.position) return u.head;
+  }
+  for (const StaffPosition& s : kStaffPositions) {
+    if (absl::StrCat(s.unit, ".", s.suffix) == person.position) return s.name;
+  }
+  std::abort();
+}
+
+std::string UnitName(const std::string& code) {
+  for (const Unit& u : kUnits) {
+    if (code == u.code) return u.name;
+  }
+  std::abort();
+}
+
+// One IKI with a yearly target and its breakdown (rencana aksi) spread evenly, the remainder in
+// the first periods.
+void AddIki(skpv1::Rhk* rhk, const std::string& description, int64_t quantity, const char* unit,
+            skpv1::PeriodKind breakdown) {
+  skpv1::Iki* iki = rhk->add_ikis();
+  iki->set_description(description);
+  iki->mutable_target()->set_quantity(quantity);
+  iki->mutable_target()->set_unit(unit);
+  iki->mutable_target()->set_quality(100);
+  iki->mutable_target()->set_months(12);
+  if (breakdown == skpv1::PERIOD_KIND_UNSPECIFIED) return;
+  iki->set_breakdown_kind(breakdown);
+  const int periods = breakdown == skpv1::PERIOD_KIND_MONTHLY ? 12 : 4;
+  for (int p = 1; p <= periods; ++p) {
+    skpv1::BreakdownEntry* e = iki->add_breakdown();
+    e->set_period(p);
+    e->set_quantity(quantity / periods + (p <= quantity % periods ? 1 : 0));
+  }
+}
+
+skpv1::Rhk* AddRhk(skpv1::UpdateSkpPlanRequest& plan, skpv1::RhkKind kind,
+                   const std::string& description, int64_t parent) {
+  skpv1::Rhk* rhk = plan.add_rhks();
+  rhk->set_kind(kind);
+  rhk->set_description(description);
+  rhk->set_parent_rhk_id(parent);
+  return rhk;
+}
+
+// `person`'s plan: a head's two RHK utama for their unit, a staff member's one RHK utama for
+// their position and one tambahan; the k-th RHK utama intervenes the atasan's RHK utama k (modulo
+// their count; none at the top).
+void FillPlan(const Person& person, const std::vector<int64_t>& parents,
+              skpv1::UpdateSkpPlanRequest& plan) {
+  const auto parent = [&](size_t k) { return parents.empty() ? 0 : parents[k % parents.size()]; };
+  const std::string unit = UnitName(person.unit);
+  if (IsHead(person)) {
+    AddIki(AddRhk(plan, skpv1::RHK_KIND_UTAMA, "Meningkatnya kinerja " + unit, parent(0)),
+           "Persentase sasaran " + unit + " yang tercapai", 100, "%",
+           skpv1::PERIOD_KIND_UNSPECIFIED);
+    AddIki(
+        AddRhk(plan, skpv1::RHK_KIND_UTAMA, "Terwujudnya akuntabilitas kinerja " + unit, parent(1)),
+        "Jumlah laporan kinerja " + unit + " yang tersusun tepat waktu", 4, "laporan",
+        skpv1::PERIOD_KIND_QUARTERLY);
+    return;
+  }
+  const std::string position = PositionName(person);
+  AddIki(AddRhk(plan, skpv1::RHK_KIND_UTAMA,
+                absl::StrCat("Terselesaikannya tugas ", position, " pada ", unit), parent(0)),
+         "Jumlah dokumen hasil kerja " + position + " yang diselesaikan", 24, "dokumen",
+         skpv1::PERIOD_KIND_MONTHLY);
+  AddIki(AddRhk(plan, skpv1::RHK_KIND_TAMBAHAN, "Terlaksananya tugas tambahan dari pimpinan", 0),
+         "Jumlah kegiatan tambahan yang dilaksanakan", 4, "kegiatan", skpv1::PERIOD_KIND_QUARTERLY);
+}
+
+class SkpSeeder {
+ public:
+  SkpSeeder(Seeder& identity, std::shared_ptr<grpc::Channel> channel, int year)
+      : identity_(identity), stub_(skpv1::SkpService::NewStub(std::move(channel))), year_(year) {}
+
+  // Every employee's SKP, atasan before subordinates (identity's tree as of today, asked as the
+  // tenant admin, whose token decides for the top).
+  bool Run(const std::string& admin_token) {
+    admin_token_ = admin_token;
+    std::map<std::string, std::string> atasan;
+    for (size_t i = 0; i < kPeople.size(); ++i) {
+      const std::string nip = Seeder::NipOf(static_cast<int>(i));
+      pb::GetSupervisorRequest request;
+      request.set_nip(nip);
+      pb::GetSupervisorResponse response;
+      if (!CallUnary(identity_.stub(), admin_token_, "GetSupervisor " + nip,
+                     &pb::IdentityService::Stub::GetSupervisor, request, &response)
+               .ok()) {
+        return false;
+      }
+      atasan[nip] = response.atasan_langsung().employee().nip();
+    }
+    std::vector<std::pair<int, int>> order;  // (depth, index in kPeople)
+    for (size_t i = 0; i < kPeople.size(); ++i) {
+      int d = 0;
+      for (std::string n = Seeder::NipOf(static_cast<int>(i)); !atasan[n].empty(); n = atasan[n]) {
+        if (++d > static_cast<int>(kPeople.size())) {
+          std::cerr << "demo-seed: the supervisor tree has a cycle\n";
+          return false;
+        }
+      }
+      order.push_back({d, static_cast<int>(i)});
+    }
+    std::sort(order.begin(), order.end());
+    for (const auto& [d, i] : order) {
+      const std::string nip = Seeder::NipOf(i);
+      if (!Seed(kPeople[i], nip, atasan[nip])) return false;
+    }
+    return true;
+  }
+
+  // SKPs by status, and the calls that changed one (0 on a second run).
+  std::map<skpv1::SkpStatus, int> counts() const { return counts_; }
+  int steps() const { return steps_; }
+
+ private:
+  // `nip`'s SKP of the year, driven from wherever an earlier run left it to SkpTarget.
+  bool Seed(const Person& person, const std::string& nip, const std::string& atasan) {
+    const std::string* token = TokenOf(nip);
+    if (token == nullptr) return false;
+    skpv1::Skp skp;
+    if (!Find(*token, nip, &skp)) return false;
+    const skpv1::SkpStatus target = SkpTarget(person);
+    while (true) {
+      bool ok = true;
+      switch (skp.status()) {
+        case skpv1::SKP_STATUS_DRAFT:
+          if (skp.rhks().empty()) {
+            ok = Plan(*token, person, atasan, &skp);
+          } else if (target == skpv1::SKP_STATUS_DRAFT) {
+            return Done(skp);
+          } else {
+            ok = Submit(*token, &skp);
+          }
+          break;
+        case skpv1::SKP_STATUS_SUBMITTED:
+          if (target == skpv1::SKP_STATUS_SUBMITTED) return Done(skp);
+          ok = Decide(target == skpv1::SKP_STATUS_REJECTED, &skp);
+          break;
+        default:
+          return Done(skp);
+      }
+      if (!ok) return false;
+      ++steps_;
+    }
+  }
+
+  bool Done(const skpv1::Skp& skp) {
+    ++counts_[skp.status()];
+    if (skp.status() == skpv1::SKP_STATUS_APPROVED) {
+      std::vector<int64_t>& utama = approved_utama_[skp.nip()];
+      for (const skpv1::Rhk& r : skp.rhks()) {
+        if (r.kind() == skpv1::RHK_KIND_UTAMA) utama.push_back(r.id());
+      }
+    }
+    return true;
+  }
+
+  // The employee's SKP of the year: the one there is, or a new one (request id: a retry after a
+  // lost answer makes no second).
+  bool Find(const std::string& token, const std::string& nip, skpv1::Skp* skp) {
+    skpv1::ListSkpsRequest list;
+    list.set_nip(nip);
+    list.set_year(year_);
+    skpv1::ListSkpsResponse found;
+    if (!CallUnary(*stub_, token, "ListSkps " + nip, &skpv1::SkpService::Stub::ListSkps, list,
+                   &found)
+             .ok()) {
+      return false;
+    }
+    if (!found.skps().empty()) {
+      *skp = found.skps(0);
+      return true;
+    }
+    skpv1::CreateSkpRequest create;
+    create.mutable_skp()->set_nip(nip);
+    create.mutable_skp()->set_year(year_);
+    create.set_request_id(absl::StrCat("demo-seed-skp-", year_));
+    ++steps_;
+    return CallUnary(*stub_, token, "CreateSkp " + nip, &skpv1::SkpService::Stub::CreateSkp, create,
+                     skp)
+        .ok();
+  }
+
+  bool Plan(const std::string& token, const Person& person, const std::string& atasan,
+            skpv1::Skp* skp) {
+    std::vector<int64_t> parents;
+    if (!atasan.empty()) {
+      auto it = approved_utama_.find(atasan);
+      if (it == approved_utama_.end() || it->second.empty()) {
+        std::cerr << "demo-seed: the SKP of " << skp->nip() << "'s atasan " << atasan
+                  << " is not approved (kSkpHolds holds someone with subordinates)\n";
+        return false;
+      }
+      parents = it->second;
+    }
+    skpv1::UpdateSkpPlanRequest request;
+    request.set_id(skp->id());
+    request.set_revision(skp->revision());
+    FillPlan(person, parents, request);
+    return CallUnary(*stub_, token, "UpdateSkpPlan " + skp->nip(),
+                     &skpv1::SkpService::Stub::UpdateSkpPlan, request, skp)
+        .ok();
+  }
+
+  bool Submit(const std::string& token, skpv1::Skp* skp) {
+    skpv1::SubmitSkpRequest request;
+    request.set_id(skp->id());
+    request.set_revision(skp->revision());
+    return CallUnary(*stub_, token, "SubmitSkp " + skp->nip(), &skpv1::SkpService::Stub::SubmitSkp,
+                     request, skp)
+        .ok();
+  }
+
+  // As the pejabat penilai the SKP waits for (the tenant admin at the top).
+  bool Decide(bool reject, skpv1::Skp* skp) {
+    const std::string* token =
+        skp->pending_approver_nip().empty() ? &admin_token_ : TokenOf(skp->pending_approver_nip());
+    if (token == nullptr) return false;
+    if (reject) {
+      skpv1::RejectSkpRequest request;
+      request.set_id(skp->id());
+      request.set_revision(skp->revision());
+      request.set_reason(kRejectionReason);
+      return CallUnary(*stub_, *token, "RejectSkp " + skp->nip(),
+                       &skpv1::SkpService::Stub::RejectSkp, request, skp)
+          .ok();
+    }
+    skpv1::ApproveSkpRequest request;
+    request.set_id(skp->id());
+    request.set_revision(skp->revision());
+    skpv1::RhkExpectation* rhk = request.add_rhk_expectations();
+    rhk->set_rhk_id(skp->rhks(0).id());
+    rhk->set_expectation(kRhkExpectation);
+    skpv1::PerilakuExpectation* perilaku = request.add_perilaku_expectations();
+    perilaku->set_value(skpv1::BERAKHLAK_VALUE_BERORIENTASI_PELAYANAN);
+    perilaku->set_expectation(kPerilakuExpectation);
+    return CallUnary(*stub_, *token, "ApproveSkp " + skp->nip(),
+                     &skpv1::SkpService::Stub::ApproveSkp, request, skp)
+        .ok();
+  }
+
+  // An employee's access token (every demo employee's password), logged in once.
+  const std::string* TokenOf(const std::string& nip) {
+    auto it = tokens_.find(nip);
+    if (it != tokens_.end()) return &it->second;
+    if (!identity_.LogIn(kTenant, nip, kEmployeePassword)) return nullptr;
+    return &(tokens_[nip] = identity_.token());
+  }
+
+  Seeder& identity_;
+  std::unique_ptr<skpv1::SkpService::Stub> stub_;
+  const int year_;
+  std::string admin_token_;
+  std::map<std::string, std::string> tokens_;
+  std::map<std::string, std::vector<int64_t>> approved_utama_;
+  std::map<skpv1::SkpStatus, int> counts_;
+  int steps_ = 0;
+};
+
+// The SKP demo (see the top of this file), after the tenant exists.
+bool SeedSkp(Seeder& seeder, const std::string& address, const std::string& admin_password) {
+  absl::TimeZone zone;
+  if (!absl::LoadTimeZone(kTimeZone, &zone)) {
+    std::cerr << "demo-seed: time zone " << kTimeZone << " does not load (tzdata missing?)\n";
+    return false;
+  }
+  if (!seeder.LogIn(kTenant, kAdminUsername, admin_password)) return false;
+  auto channel = Connect(address);
+  if (channel == nullptr) return false;
+  const int year = static_cast<int>(absl::ToCivilYear(absl::Now(), zone).year());
+  SkpSeeder skp(seeder, channel, year);
+  if (!skp.Run(seeder.token())) return false;
+  std::map<skpv1::SkpStatus, int> counts = skp.counts();
+  std::cout << "skp demo: " << kPeople.size() << " SKPs of " << year
+            << " cascaded from the Sekretaris Daerah down: " << counts[skpv1::SKP_STATUS_APPROVED]
+            << " approved, " << counts[skpv1::SKP_STATUS_DRAFT] << " draft, "
+            << counts[skpv1::SKP_STATUS_SUBMITTED] << " submitted, "
+            << counts[skpv1::SKP_STATUS_REJECTED] << " rejected (" << skp.steps()
+            << " steps taken)\n";
+  return true;
+}
+
+// ---------------------------------------------------------------------------------------------
 // The credentials file.
 
 std::string JsonString(const std::string& s) { return "\"" + ekinerja::JsonEscape(s) + "\""; }
@@ -945,6 +1315,8 @@ int main(int argc, char** argv) {
     return 2;
   }
 
+  const std::string skp = absl::GetFlag(FLAGS_skp);
+
   auto channel = Connect(address);
   if (channel == nullptr) return 1;
   Seeder seeder(channel);
@@ -957,7 +1329,8 @@ int main(int argc, char** argv) {
   if (created) {
     const bool seeded = seeder.LogIn(kTenant, kAdminUsername, admin_password) &&
                         seeder.SeedOrganisation() && seeder.ImportEmployees() &&
-                        seeder.ActivateEmployees() && seeder.CreatePlt() && seeder.CreateAccounts();
+                        seeder.ActivateEmployees() && seeder.CreatePlt() &&
+                        seeder.CreateOverrides() && seeder.CreateAccounts();
     if (!seeded) {
       std::cerr << "demo-seed: the demo tenant is only partly seeded; start again from scratch "
                    "with deploy/local/down --purge && deploy/local/up\n";
@@ -971,14 +1344,18 @@ int main(int argc, char** argv) {
   if (created) {
     std::cout << "demo tenant seeded: " << kUnits.size() << " org units, "
               << kUnits.size() + kStaffPositions.size() << " positions, " << kPeople.size()
-              << " employees, 1 Plt, " << kAccounts.size() << " accounts; logins in " << out
-              << "\n";
+              << " employees, 1 Plt, the OPD heads under the Sekda, " << kAccounts.size()
+              << " accounts; logins in " << out << "\n";
   } else {
     std::cout << "demo tenant already seeded; logins in " << out << "\n";
   }
   if (!attendance.empty() && !SeedAttendance(seeder, attendance, admin_password, client_secret)) {
     std::cerr << "demo-seed: the attendance demo is only partly seeded; running this again "
                  "completes it\n";
+    return 1;
+  }
+  if (!skp.empty() && !SeedSkp(seeder, skp, admin_password)) {
+    std::cerr << "demo-seed: the SKP demo is only partly seeded; running this again completes it\n";
     return 1;
   }
   return 0;

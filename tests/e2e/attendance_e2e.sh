@@ -1,125 +1,33 @@
 #!/usr/bin/env bash
-# End to end: the real ekinerja-identity, ekinerja-attendance and ekinerja-gateway binaries on free
-# ports against the test Postgres (EKINERJA_TEST_DB_URL, set by tests/run; one schema each),
-# seeded by ekinerja-demo-seed (tenant demo and the attendance demo), probed from outside as an
-# operator would: a fingerprint device's ADMS handshake and ATTLOG push, the employee's day through
-# the gateway's REST, another employee refused, /metrics through promtool, a graceful SIGTERM.
-# Usage: attendance_e2e.sh <ekinerja-identity> <ekinerja-attendance> <ekinerja-gateway>
-#          <ekinerja-demo-seed> <descriptor set (build/ekinerja.pb)>
+# End to end: the real ekinerja-identity, ekinerja-attendance and ekinerja-gateway binaries (and
+# ekinerja-skp, which the gateway routes too) on free ports against the test Postgres
+# (EKINERJA_TEST_DB_URL, set by tests/run; one schema each; suite_lib.sh), seeded by
+# ekinerja-demo-seed (tenant demo and the attendance demo), probed from outside as an operator
+# would: a fingerprint device's ADMS handshake and ATTLOG push, the employee's day through the
+# gateway's REST, another employee refused, /metrics through promtool, a graceful SIGTERM.
+# Usage: attendance_e2e.sh <ekinerja-identity> <ekinerja-attendance> <ekinerja-skp>
+#          <ekinerja-gateway> <ekinerja-demo-seed> <descriptor set (build/ekinerja.pb)>
 set -euo pipefail
-identity_bin="$1"
-attendance_bin="$2"
-gateway_bin="$3"
-seed_bin="$4"
-descriptor_set="$5"
-: "${EKINERJA_TEST_DB_URL:?EKINERJA_TEST_DB_URL is not set (run through tests/run)}"
-: "${EKINERJA_PROMTOOL:?EKINERJA_PROMTOOL is not set (run through tests/run)}"
-
-identity_schema="e2e_att_identity_$$"
-attendance_schema="e2e_att_attendance_$$"
-work="$(mktemp -d -t ekinerja-e2e-att.XXXXXX)"
-declare -A pids=()
-cleanup() {
-  local name
-  for name in "${!pids[@]}"; do
-    kill -9 "${pids[${name}]}" 2>/dev/null || true
-  done
-  psql -q "${EKINERJA_TEST_DB_URL}" \
-    -c "DROP SCHEMA IF EXISTS ${identity_schema} CASCADE" \
-    -c "DROP SCHEMA IF EXISTS ${attendance_schema} CASCADE" >/dev/null 2>&1 || true
-  rm -rf "${work}"
-}
-trap cleanup EXIT
-fail() {
-  echo "FAIL: $*" >&2
-  local log
-  for log in "${work}"/*.log; do
-    [[ -f "${log}" ]] || continue
-    echo "--- ${log##*/} (last 20 lines)" >&2
-    tail -n 20 "${log}" >&2
-  done
-  exit 1
-}
-
-psql -q "${EKINERJA_TEST_DB_URL}" -c "CREATE SCHEMA ${identity_schema}" \
-  -c "CREATE SCHEMA ${attendance_schema}" >/dev/null
-export EKINERJA_DB_URL="${EKINERJA_TEST_DB_URL}" # configuration from the environment, as in k8s
-
-# Waits for the first log line of <name> matching <pattern> (the process must keep running) and
-# leaves it in ${line}. Not in a $(...) subshell, so that fail ends the test.
-line=""
-wait_log() {
-  local name="$1" pattern="$2" i
-  line=""
-  for ((i = 0; i < 300; i++)); do
-    line="$(grep -m1 -e "${pattern}" "${work}/${name}.log" 2>/dev/null || true)"
-    [[ -n "${line}" ]] && return 0
-    kill -0 "${pids[${name}]}" 2>/dev/null || fail "ekinerja-${name} exited during start"
-    sleep 0.1
-  done
-  fail "no '${pattern}' in ekinerja-${name}'s log in 30 s"
-}
-
-# The host:port of a JSON log field ("grpc", "http", "metrics").
-field() { sed -E "s/.*\"$1\":\"([^\"]+)\".*/\\1/" <<<"$2"; }
+# shellcheck source=SCRIPTDIR/suite_lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/suite_lib.sh" att "$@"
 
 # ---------------------------------------------------------------------------------------------
-# The three services, each on ports 0.
+# The services, each on ports 0.
 
-platform_password="e2e-platform-password"
-client_secret="e2e-attendance-client-secret-$$"
-# One deployment-wide account for attendance (tenant platform), whatever the tenants: no
-# per-tenant credentials anywhere.
-(umask 077 && echo "ekinerja-attendance ${client_secret}" >"${work}/service-accounts.txt" &&
-  echo "${client_secret}" >"${work}/attendance-client-secret" &&
-  head -c 32 /dev/urandom | base64 >"${work}/signing-kek")
-EKINERJA_DB_SCHEMA="${identity_schema}" "${identity_bin}" --grpc_port=0 --metrics_port=-1 \
-  --platform_admin_password="${platform_password}" \
-  --service_accounts_file="${work}/service-accounts.txt" --signing_kek_file="${work}/signing-kek" \
-  >"${work}/identity.log" 2>&1 &
-pids[identity]=$!
-wait_log identity '"msg":"serving"'
-identity_addr="$(field grpc "${line}")"
-
-EKINERJA_DB_SCHEMA="${attendance_schema}" "${attendance_bin}" --grpc_port=0 --metrics_port=0 \
-  --adms_port=0 --identity="${identity_addr}" --identity_client_id=ekinerja-attendance \
-  --identity_client_secret_file="${work}/attendance-client-secret" >"${work}/attendance.log" 2>&1 &
-pids[attendance]=$!
-wait_log attendance '"msg":"serving"'
-attendance_addr="$(field grpc "${line}")"
-metrics_addr="$(field metrics "${line}")"
+start_suite
 wait_log attendance 'ADMS (iclock) listening on '
 adms_addr="$(sed -E 's/.*ADMS \(iclock\) listening on ([^"]+)".*/\1/' <<<"${line}")"
 [[ "${adms_addr}" =~ ^127\.0\.0\.1:[0-9]+$ ]] || fail "ADMS address '${adms_addr}' from: ${line}"
 
-"${gateway_bin}" --descriptor_set="${descriptor_set}" --http_port=0 --grpc_port=-1 \
-  --metrics_port=-1 --upstreams="ekinerja.identity.v1.IdentityService=${identity_addr},ekinerja.attendance.v1.AttendanceService=${attendance_addr}" \
-  >"${work}/gateway.log" 2>&1 &
-pids[gateway]=$!
-wait_log gateway '"msg":"serving"'
-gw="http://$(field http "${line}")"
-for ((i = 0; i < 100; i++)); do
-  curl -fsS -o /dev/null --max-time 2 "${gw}/readyz" 2>/dev/null && break
-  sleep 0.1
-done
-curl -fsS -o /dev/null --max-time 2 "${gw}/readyz" || fail "the gateway is not ready in 10 s"
-echo "ok: identity ${identity_addr}, attendance ${attendance_addr} (ADMS ${adms_addr}), gateway ${gw}"
-
 # ---------------------------------------------------------------------------------------------
 # The demo tenant with the attendance demo, twice: the second run changes nothing.
 
-seed() {
-  EKINERJA_PLATFORM_PASSWORD="${platform_password}" \
-    EKINERJA_ATTENDANCE_CLIENT_SECRET="${client_secret}" \
-    "${seed_bin}" --identity="${identity_addr}" --attendance="${attendance_addr}" \
-    --out="${work}/credentials.json" >"${work}/$1" 2>&1
-}
-seed seed1.out || { cat "${work}/seed1.out" >&2; fail "ekinerja-demo-seed failed"; }
+seed seed1.out --attendance="${attendance_addr}"
 grep -q '^attendance demo: device DEMO-ZK-0001 (Asia/Jakarta), PINs 1-60' "${work}/seed1.out" ||
   fail "the seed did not report the attendance demo: $(cat "${work}/seed1.out")"
 grep -Eq ' \([1-9][0-9]* new, 0 already there, 0 quarantined, 0 of unknown PINs\)' \
   "${work}/seed1.out" || fail "first seed: $(cat "${work}/seed1.out")"
-seed seed2.out || { cat "${work}/seed2.out" >&2; fail "second ekinerja-demo-seed failed"; }
+seed seed2.out --attendance="${attendance_addr}"
 grep -q '^demo tenant already seeded' "${work}/seed2.out" || fail "second seed: $(cat "${work}/seed2.out")"
 grep -Eq ' \(0 new, [1-9][0-9]* already there, 0 quarantined' "${work}/seed2.out" ||
   fail "second seed pushed new punches: $(cat "${work}/seed2.out")"
@@ -154,10 +62,8 @@ echo "ok: ADMS handshake answers the options block (403 for an unregistered seri
 # needs the employees' units for the days it recomputes (after the assignments, and for a push):
 # it asks identity with a token of the demo tenant, got by exchanging its deployment-wide account's
 # (RFC 8693), audited in the demo tenant, once (then cached).
-admin_login="$(curl -sS -X POST "${gw}/v1/auth:login" \
-  -d '{"tenant":"demo","username":"admin","password":"DemoInstansi#2025"}')"
-admin_token="$(sed -n 's/.*"accessToken": *"\([^"]*\)".*/\1/p' <<<"${admin_login}")"
-[[ "${admin_token}" == ey* ]] || fail "login of the demo admin returned no token: ${admin_login}"
+login demo admin 'DemoInstansi#2025'
+admin_token="${token}"
 # The service's TOKEN_EXCHANGE events in the demo tenant's audit log.
 exchanges() {
   curl -sS "${gw}/v1/auditEvents?action=TOKEN_EXCHANGE&actor=ekinerja-attendance&pageSize=100" \
@@ -194,10 +100,7 @@ echo "ok: attendance resolved org units with a demo token, exchanged once from i
 # ---------------------------------------------------------------------------------------------
 # The employee, through the gateway's REST.
 
-login="$(curl -sS -X POST "${gw}/v1/auth:login" \
-  -d "{\"tenant\":\"demo\",\"username\":\"${staff}\",\"password\":\"${staff_password}\"}")"
-token="$(sed -n 's/.*"accessToken": *"\([^"]*\)".*/\1/p' <<<"${login}")"
-[[ "${token}" == ey* ]] || fail "login of ${staff} returned no token: ${login}"
+login demo "${staff}" "${staff_password}"
 
 day="$(curl -sS -w '\n%{http_code}' "${gw}/v1/employees/${staff}/attendanceDays/2025/6/11" \
   -H "Authorization: Bearer ${token}")"
@@ -220,7 +123,7 @@ echo "ok: another employee's day is 403, no token 401"
 # ---------------------------------------------------------------------------------------------
 # Metrics, then a graceful stop.
 
-metrics="$(curl -sSf "http://${metrics_addr}/metrics")" || fail "no /metrics"
+metrics="$(curl -sSf "http://${attendance_metrics}/metrics")" || fail "no /metrics"
 "${EKINERJA_PROMTOOL}" check metrics <<<"${metrics}" >"${work}/promtool.out" 2>&1 ||
   { cat "${work}/promtool.out" >&2; fail "promtool check metrics"; }
 grep -q '^ekinerja_attendance_punches_total{device="DEMO-ZK-0001",outcome="accepted"} ' \

@@ -105,7 +105,9 @@ TEST(EnvoyConfig, TranscodesExactlyTheServicesTheGatewayRoutes) {
   const std::vector<std::string> listed =
       Strings(At(Filter(config, "envoy.filters.http.grpc_json_transcoder"), {"services"}));
   EXPECT_EQ(listed, (*transcoder)->Services());
-  EXPECT_THAT(listed, ::testing::Contains("ekinerja.identity.v1.IdentityService"));
+  EXPECT_THAT(listed, ::testing::IsSupersetOf({"ekinerja.identity.v1.IdentityService",
+                                               "ekinerja.attendance.v1.AttendanceService",
+                                               "ekinerja.skp.v1.SkpService"}));
 }
 
 TEST(EnvoyConfig, CommittedCopyIsWhatTheBuildGenerates) {
@@ -153,6 +155,7 @@ TEST(EnvoyConfig, EveryServiceHasARouteAnHttp2ClusterAndAHealthCheck) {
   // The services where DESIGN §2 puts them.
   EXPECT_EQ(Endpoint(Cluster(config, "identity"), "port_value").scalar(), "50051");
   EXPECT_EQ(Endpoint(Cluster(config, "attendance"), "port_value").scalar(), "50054");
+  EXPECT_EQ(Endpoint(Cluster(config, "skp"), "port_value").scalar(), "50052");
 }
 
 TEST(EnvoyConfig, OnlyThePublicMethodsAndTheJwksNeedNoToken) {

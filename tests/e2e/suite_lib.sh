@@ -1,0 +1,145 @@
+# shellcheck shell=bash
+# Shared by the e2e tests that run the suite (sourced, not run): the real ekinerja-identity,
+# ekinerja-attendance, ekinerja-skp and ekinerja-gateway binaries on free ports against the test
+# Postgres (EKINERJA_TEST_DB_URL, set by tests/run; one schema each, dropped at exit), seeded by
+# ekinerja-demo-seed. The gateway refuses to start without an upstream for every service the
+# descriptor set routes, so every such service runs.
+#
+#   source suite_lib.sh <tag> <ekinerja-identity> <ekinerja-attendance> <ekinerja-skp>
+#     <ekinerja-gateway> <ekinerja-demo-seed> <descriptor set (build/ekinerja.pb)>
+#   start_suite    # sets identity_addr, attendance_addr, attendance_metrics, skp_addr, skp_metrics, gw
+#   seed <out file> [--attendance=... | --skp=...]   # writes ${work}/credentials.json
+#
+# The caller has `set -euo pipefail`; `fail` ends the test with the tail of every log.
+
+suite_tag="$1"
+identity_bin="$2"
+attendance_bin="$3"
+skp_bin="$4"
+gateway_bin="$5"
+seed_bin="$6"
+descriptor_set="$7"
+: "${EKINERJA_TEST_DB_URL:?EKINERJA_TEST_DB_URL is not set (run through tests/run)}"
+: "${EKINERJA_PROMTOOL:?EKINERJA_PROMTOOL is not set (run through tests/run)}"
+
+suite_services=(identity attendance skp)
+work="$(mktemp -d -t "ekinerja-e2e-${suite_tag}.XXXXXX")"
+declare -A pids=()
+schema_of() { echo "e2e_${suite_tag}_$1_$$"; }
+cleanup() {
+  local name drops=()
+  for name in "${!pids[@]}"; do
+    kill -9 "${pids[${name}]}" 2>/dev/null || true
+  done
+  for name in "${suite_services[@]}"; do
+    drops+=(-c "DROP SCHEMA IF EXISTS $(schema_of "${name}") CASCADE")
+  done
+  psql -q "${EKINERJA_TEST_DB_URL}" "${drops[@]}" >/dev/null 2>&1 || true
+  rm -rf "${work}"
+}
+trap cleanup EXIT
+fail() {
+  echo "FAIL: $*" >&2
+  local log
+  for log in "${work}"/*.log; do
+    [[ -f "${log}" ]] || continue
+    echo "--- ${log##*/} (last 20 lines)" >&2
+    tail -n 20 "${log}" >&2
+  done
+  exit 1
+}
+
+for name in "${suite_services[@]}"; do
+  psql -q "${EKINERJA_TEST_DB_URL}" -c "CREATE SCHEMA $(schema_of "${name}")" >/dev/null
+done
+export EKINERJA_DB_URL="${EKINERJA_TEST_DB_URL}" # configuration from the environment, as in k8s
+
+# Waits for the first log line of <name> matching <pattern> (the process must keep running) and
+# leaves it in ${line}. Not in a $(...) subshell, so that fail ends the test.
+line=""
+wait_log() {
+  local name="$1" pattern="$2" i
+  line=""
+  for ((i = 0; i < 300; i++)); do
+    line="$(grep -m1 -e "${pattern}" "${work}/${name}.log" 2>/dev/null || true)"
+    [[ -n "${line}" ]] && return 0
+    kill -0 "${pids[${name}]}" 2>/dev/null || fail "ekinerja-${name} exited during start"
+    sleep 0.1
+  done
+  fail "no '${pattern}' in ekinerja-${name}'s log in 30 s"
+}
+
+# The host:port of a JSON log field ("grpc", "http", "metrics").
+field() { sed -E "s/.*\"$1\":\"([^\"]+)\".*/\\1/" <<<"$2"; }
+
+platform_password="e2e-platform-password"
+client_secret="e2e-attendance-client-secret-$$"
+
+# Starts <name> (ekinerja-<name>, its schema) in the background, logging to ${work}/<name>.log,
+# and waits until it serves; leaves its "serving" log line in ${line}.
+start() {
+  local name="$1" bin="$2"
+  shift 2
+  EKINERJA_DB_SCHEMA="$(schema_of "${name}")" "${bin}" --grpc_port=0 "$@" \
+    >"${work}/${name}.log" 2>&1 &
+  pids[${name}]=$!
+  wait_log "${name}" '"msg":"serving"'
+}
+
+start_suite() {
+  # One deployment-wide account for attendance (tenant platform), whatever the tenants: no
+  # per-tenant credentials anywhere.
+  (umask 077 && echo "ekinerja-attendance ${client_secret}" >"${work}/service-accounts.txt" &&
+    echo "${client_secret}" >"${work}/attendance-client-secret" &&
+    head -c 32 /dev/urandom | base64 >"${work}/signing-kek")
+  start identity "${identity_bin}" --metrics_port=-1 \
+    --platform_admin_password="${platform_password}" \
+    --service_accounts_file="${work}/service-accounts.txt" --signing_kek_file="${work}/signing-kek"
+  identity_addr="$(field grpc "${line}")"
+
+  start attendance "${attendance_bin}" --metrics_port=0 --adms_port=0 \
+    --identity="${identity_addr}" --identity_client_id=ekinerja-attendance \
+    --identity_client_secret_file="${work}/attendance-client-secret"
+  attendance_addr="$(field grpc "${line}")"
+  # shellcheck disable=SC2034  # for the scripts that source this
+  attendance_metrics="$(field metrics "${line}")"
+
+  start skp "${skp_bin}" --metrics_port=0 --identity="${identity_addr}"
+  skp_addr="$(field grpc "${line}")"
+  # shellcheck disable=SC2034  # for the scripts that source this
+  skp_metrics="$(field metrics "${line}")"
+
+  "${gateway_bin}" --descriptor_set="${descriptor_set}" --http_port=0 --grpc_port=-1 \
+    --metrics_port=-1 --upstreams="ekinerja.identity.v1.IdentityService=${identity_addr},ekinerja.attendance.v1.AttendanceService=${attendance_addr},ekinerja.skp.v1.SkpService=${skp_addr}" \
+    >"${work}/gateway.log" 2>&1 &
+  pids[gateway]=$!
+  wait_log gateway '"msg":"serving"'
+  gw="http://$(field http "${line}")"
+  local i
+  for ((i = 0; i < 100; i++)); do
+    curl -fsS -o /dev/null --max-time 2 "${gw}/readyz" 2>/dev/null && break
+    sleep 0.1
+  done
+  curl -fsS -o /dev/null --max-time 2 "${gw}/readyz" || fail "the gateway is not ready in 10 s"
+  echo "ok: identity ${identity_addr}, attendance ${attendance_addr}, skp ${skp_addr}, gateway ${gw}"
+}
+
+# The demo tenant (and what the extra flags add), its output in ${work}/<out>.
+seed() {
+  local out="$1"
+  shift
+  EKINERJA_PLATFORM_PASSWORD="${platform_password}" \
+    EKINERJA_ATTENDANCE_CLIENT_SECRET="${client_secret}" \
+    "${seed_bin}" --identity="${identity_addr}" --out="${work}/credentials.json" "$@" \
+    >"${work}/${out}" 2>&1 || { cat "${work}/${out}" >&2; fail "ekinerja-demo-seed ($*) failed"; }
+}
+
+# The access token of a REST login (POST /v1/auth:login) into ${token}.
+token=""
+login() {
+  local answer
+  answer="$(curl -sS -X POST "${gw}/v1/auth:login" \
+    -d "{\"tenant\":\"$1\",\"username\":\"$2\",\"password\":\"$3\"}")"
+  token="$(sed -n 's/.*"accessToken": *"\([^"]*\)".*/\1/p' <<<"${answer}")"
+  [[ "${token}" == ey* ]] || fail "login of $2 returned no token: ${answer}"
+}

@@ -38,7 +38,8 @@ TEST_F(OpsTest, ReadyzIs200WhileEveryUpstreamServesAnd503AfterOneStops) {
   // The fixture routes attendance to the test's identity service too.
   EXPECT_EQ(ready.body,
             R"({"ready":true,"upstreams":{"ekinerja.attendance.v1.AttendanceService":"SERVING",)"
-            R"("ekinerja.identity.v1.IdentityService":"SERVING"}})");
+            R"("ekinerja.identity.v1.IdentityService":"SERVING",)"
+            R"("ekinerja.skp.v1.SkpService":"SERVING"}})");
 
   host().Shutdown();  // identity stops
   HttpReply gone = Get("/readyz");

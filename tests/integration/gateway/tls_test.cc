@@ -40,7 +40,8 @@ TEST_F(GatewayTlsTest, WithTheCaAndItsCertificateTheGatewayIsReadyAndServes) {
   EXPECT_EQ(ready.status, 200) << ready.body;
   EXPECT_EQ(ready.body,
             R"({"ready":true,"upstreams":{"ekinerja.attendance.v1.AttendanceService":"SERVING",)"
-            R"("ekinerja.identity.v1.IdentityService":"SERVING"}})");
+            R"("ekinerja.identity.v1.IdentityService":"SERVING",)"
+            R"("ekinerja.skp.v1.SkpService":"SERVING"}})");
 
   // A login, then a read the gateway checks against the JWKS it fetched over TLS.
   HttpReply login =

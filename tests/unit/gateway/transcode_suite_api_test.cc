@@ -2,6 +2,7 @@
 
 #include "ekinerja/attendance/v1/attendance.pb.h"
 #include "ekinerja/identity/v1/identity.pb.h"
+#include "ekinerja/skp/v1/skp.pb.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "transcode_test_support.h"
@@ -26,7 +27,20 @@ absl::StatusOr<Transcoder::Call> Call(absl::string_view method, absl::string_vie
 
 TEST(SuiteApi, ServicesAreTheSuites) {
   EXPECT_THAT(Suite().Services(), ::testing::ElementsAre("ekinerja.attendance.v1.AttendanceService",
-                                                         "ekinerja.identity.v1.IdentityService"));
+                                                         "ekinerja.identity.v1.IdentityService",
+                                                         "ekinerja.skp.v1.SkpService"));
+}
+
+TEST(SuiteApi, SkpRoutesBindPathsBesideIdentitysEmployee) {
+  EXPECT_TRUE(CallIs<ekinerja::skp::v1::ApproveSkpRequest>(
+      Call("POST", "/v1/skps/42:approve", "", R"({"revision":2})"),
+      "/ekinerja.skp.v1.SkpService/ApproveSkp", "id: 42 revision: 2"));
+  EXPECT_TRUE(CallIs<ekinerja::skp::v1::ListSkpsRequest>(
+      Call("GET", absl::StrCat("/v1/employees/", kNip, "/skps"), "year=2026"),
+      "/ekinerja.skp.v1.SkpService/ListSkps", absl::StrCat("nip: '", kNip, "' year: 2026")));
+  EXPECT_TRUE(CallIs<ekinerja::skp::v1::GetFeedback360SummaryRequest>(
+      Call("GET", "/v1/skps/7/feedback360/2026-M03"),
+      "/ekinerja.skp.v1.SkpService/GetFeedback360Summary", "skp_id: 7 period: '2026-M03'"));
 }
 
 TEST(SuiteApi, AttendanceDayBindsTheNipAndTheDateFromThePath) {

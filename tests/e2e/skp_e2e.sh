@@ -5,7 +5,8 @@
 # no step), then the year of an employee through the gateway's REST API as the real users, with
 # tokens from identity's REST login: a bad plan refused with its field violations and nothing
 # written, a good plan, the submission, the employee, a colleague and the kepala dinas refused the
-# approval, the pejabat penilai's approval with expectations and the snapshots.
+# approval, the pejabat penilai's approval with expectations and the snapshots; a realisation
+# with its evidence link and the pejabat penilai's feedback.
 # Usage: skp_e2e.sh <ekinerja-identity> <ekinerja-attendance> <ekinerja-skp> <ekinerja-gateway>
 #          <ekinerja-demo-seed> <descriptor set (build/ekinerja.pb)>
 set -euo pipefail
@@ -144,10 +145,32 @@ expect 200 '[.revisions[] | [.revision, .status, .pendingApproverNip, .decidedBy
 echo "ok: ${penilai} approved with expectations; the snapshots of both are kept"
 
 # ---------------------------------------------------------------------------------------------
-# REALISE AND EVALUATE (issue 10, being built now): the employee records a realisation of the
-# IKI through POST /v1/skps/${id}/realisations, the pejabat penilai evaluates through
-# POST /v1/skps/${id}/evaluations; they go here, between the approval above and the metrics below.
-# ---------------------------------------------------------------------------------------------
+# During the year: the employee realises the IKI for this month with a link; a colleague may not;
+# the pejabat penilai gives feedback on the RHK.
+
+call GET "/v1/skps/${id}" "${staff_token}"
+iki="$(jq -r '.rhks[0].ikis[0].id' <<<"${body}")"
+month="$(TZ=Asia/Jakarta date +%Y-M%m)"
+realisation='{"ikiId":"'"${iki}"'","period":"'"${month}"'","quantity":"4","quality":100,"months":1,"evidenceLink":"https://dinkes.example.go.id/surveilans/minggu-1.pdf"}'
+call POST "/v1/skps/${id}/realisations" "${colleague_token}" "${realisation}"
+[[ "${code}" == 403 ]] || fail "a colleague's realisation answered ${code}, not 403: ${body}"
+call POST "/v1/skps/${id}/realisations" "${staff_token}" "${realisation}"
+expect 200 '[.ikiId, .period, .quantity, .quality, .months, .evidenceLink, .recordedBy]' \
+  '["'"${iki}"'","'"${month}"'","4",100,1,"https://dinkes.example.go.id/surveilans/minggu-1.pdf","'"${staff}"'"]' \
+  "the realisation"
+call POST "/v1/skps/${id}/realisations" "${staff_token}" '{"ikiId":"'"${iki}"'","period":"'"${year}"'-Q1","quantity":"4"}'
+expect 400 '[.details[0].fieldViolations[].field]' '["period"]' "a quarter under monthly rules"
+call POST "/v1/skps/${id}/feedback" "${penilai_token}" \
+  '{"rhkId":"'"${rhk}"'","text":"Pertahankan ketepatan waktu laporan.","requestId":"umpan-balik-1"}'
+expect 200 '[.authorNip, .rhkId, .text]' \
+  '["'"${penilai}"'","'"${rhk}"'","Pertahankan ketepatan waktu laporan."]' "the feedback"
+call GET "/v1/skps/${id}/realisations" "${penilai_token}"
+expect 200 '[.realisations[] | [.period, .quantity]]' '[["'"${month}"'","4"]]' \
+  "the realisations as the pejabat penilai reads them"
+echo "ok: ${staff} realised 4 laporan in ${month} (a colleague 403, a quarter 400); ${penilai} gave feedback"
+
+# EVALUATE (issue 10, being merged): the pejabat penilai evaluates the month through
+# POST /v1/skps/${id}/evaluations; it goes here.
 
 # ---------------------------------------------------------------------------------------------
 # Metrics.

@@ -76,6 +76,12 @@ void CheckUnitField(Violations& v, const std::string& code) {
   }
 }
 
+void CheckYearField(Violations& v, int year) {
+  if (year < kMinPeriodYear || year > kMaxPeriodYear) {
+    v.Add("year", absl::StrCat(kMinPeriodYear, " to ", kMaxPeriodYear));
+  }
+}
+
 PeriodKind RulesPeriodKind(const store::RulesRow& rules) {
   return ParsePeriodKind(rules.period_kind).value_or(PeriodKind::kMonthly);
 }
@@ -523,9 +529,7 @@ grpc::Status SkpServiceImpl::FinalizeAnnualRatings(grpc::ServerContext* ctx,
   return Serve(ctx, [&](const Caller& caller) -> absl::Status {
     Violations v;
     CheckUnitField(v, req->org_unit_code());
-    if (req->year() < kMinPeriodYear || req->year() > kMaxPeriodYear) {
-      v.Add("year", absl::StrCat(kMinPeriodYear, " to ", kMaxPeriodYear));
-    }
+    CheckYearField(v, req->year());
     if (req->override_violations() && req->override_reason().empty()) {
       v.Add("override_reason", "required to override the curve");
     } else {
@@ -580,9 +584,7 @@ grpc::Status SkpServiceImpl::ListSanctions(grpc::ServerContext* ctx,
                                            v1::ListSanctionsResponse* resp) {
   return Serve(ctx, [&](const Caller& caller) -> absl::Status {
     Violations v;
-    if (req->year() < kMinPeriodYear || req->year() > kMaxPeriodYear) {
-      v.Add("year", absl::StrCat(kMinPeriodYear, " to ", kMaxPeriodYear));
-    }
+    CheckYearField(v, req->year());
     if (!req->org_unit_code().empty()) {
       CheckText(v, "org_unit_code", req->org_unit_code(), kIdText);
     }

@@ -53,22 +53,24 @@ class EvaluationTest : public SkpTest {
             ", ", months, ", ", cost, ", 'test') RETURNING 1) SELECT count(*) FROM i")),
         1);
   }
-  // The tenant's rules become PP 46 (60/40, monthly) from 1 January 2026.
-  void UsePp46() {
+  // The tenant's rules from 1 January 2026: `model`, 60/40, monthly.
+  void CreateRules(sv1::SkpModel model, bool sanctions_include_kurang = false) {
     sv1::CreateSkpRulesRequest req;
     sv1::SkpRules* r = req.mutable_rules();
     *r->mutable_effective_from() = Date(absl::CivilDay(2026, 1, 1));
-    r->set_model(sv1::SKP_MODEL_PP46);
+    r->set_model(model);
     r->set_skp_weight_percent(60);
     r->set_perilaku_weight_percent(40);
     r->set_period_kind(sv1::PERIOD_KIND_MONTHLY);
     r->set_submission_gate(true);
+    r->set_sanctions_include_kurang(sanctions_include_kurang);
     r->set_feedback_atasan_percent(60);
     r->set_feedback_rekan_percent(20);
     r->set_feedback_bawahan_percent(20);
     sv1::SkpRules out;
     ASSERT_TRUE(Ok(skp().CreateSkpRules(Ctx(seeded_.admin_token).get(), req, &out)));
   }
+  void UsePp46() { CreateRules(sv1::SKP_MODEL_PP46); }
   // kadis's PP 46 SKP, approved by the tenant admin: A 10 laporan (1 a month, January to
   // October), B 4 dokumen with a budget of 1,000,000 (no breakdown), C 6 kegiatan (1 a month,
   // January to June).
@@ -623,18 +625,7 @@ TEST_F(EvaluationTest, SanctionsListSangatKurangForBkpsdm) {
 }
 
 TEST_F(EvaluationTest, SanctionsTakeKurangWhenTheRulesSaySo) {
-  sv1::CreateSkpRulesRequest rules;
-  sv1::SkpRules* r = rules.mutable_rules();
-  *r->mutable_effective_from() = Date(absl::CivilDay(2026, 1, 1));
-  r->set_model(sv1::SKP_MODEL_PERMENPANRB_6_2022);
-  r->set_skp_weight_percent(60);
-  r->set_perilaku_weight_percent(40);
-  r->set_period_kind(sv1::PERIOD_KIND_MONTHLY);
-  r->set_submission_gate(true);
-  r->set_sanctions_include_kurang(true);
-  r->set_feedback_atasan_percent(100);
-  sv1::SkpRules made;
-  ASSERT_TRUE(Ok(skp().CreateSkpRules(Ctx(seeded_.admin_token).get(), rules, &made)));
+  CreateRules(sv1::SKP_MODEL_PERMENPANRB_6_2022, /*sanctions_include_kurang=*/true);
   ApproveChainDownTo(seeded_.staf_p2p);
   EXPECT_EQ(Predikat(Token(seeded_.kabid_p2p), approved_[seeded_.staf_p2p].id(), "2026", kSesuai,
                      kDiBawah),

@@ -124,6 +124,16 @@ class EvaluationTest : public SkpTest {
     return Approve(Token(seeded_.staf_p2p), Submit(Plan(Create(seeded_.staf_s1_a),
                                                         approved_[seeded_.staf_p2p].rhks(0).id())));
   }
+  // DINKES.P2P's predikat of the year `org`, then the annual predikat of kabid_p2p (unit head,
+  // perilaku `kabid`) and of staf_p2p (`hasil`, `perilaku`), ApproveChainDownTo(staf_p2p) first.
+  std::vector<std::string> EvaluateP2pYear(sv1::OrgPredikat org, sv1::Rating kabid,
+                                           sv1::Rating hasil, sv1::Rating perilaku) {
+    SetOrg("DINKES.P2P", "2026", org);
+    return {
+        Predikat(Token(seeded_.kadis), approved_[seeded_.kabid_p2p].id(), "2026", kUnset, kabid),
+        Predikat(Token(seeded_.kabid_p2p), approved_[seeded_.staf_p2p].id(), "2026", hasil,
+                 perilaku)};
+  }
   std::vector<std::string> Stream(const std::string& token, const std::string& period,
                                   const std::string& unit, grpc::Status* status) {
     sv1::StreamEvaluationsRequest req;
@@ -464,14 +474,9 @@ TEST_F(EvaluationTest, SetOrgPerformanceIsBkpsdms) {
 
 TEST_F(EvaluationTest, TheCurveIsReportedAndItsOverrideIsTheAdminsAndAudited) {
   ApproveChainDownTo(seeded_.staf_p2p);
-  SetOrg("DINKES.P2P", "2026", sv1::ORG_PREDIKAT_BAIK);
   // Both evaluated employees of DINKES.P2P Baik: more than 70%, and no Butuh Perbaikan or Kurang.
-  EXPECT_EQ(
-      Predikat(Token(seeded_.kadis), approved_[seeded_.kabid_p2p].id(), "2026", kUnset, kSesuai),
-      "BAIK");
-  EXPECT_EQ(Predikat(Token(seeded_.kabid_p2p), approved_[seeded_.staf_p2p].id(), "2026", kSesuai,
-                     kSesuai),
-            "BAIK");
+  EXPECT_THAT(EvaluateP2pYear(sv1::ORG_PREDIKAT_BAIK, kSesuai, kSesuai, kSesuai),
+              ElementsAre("BAIK", "BAIK"));
   sv1::GetDistributionRequest dreq;
   dreq.set_org_unit_code("DINKES.P2P");
   dreq.set_period("2026");
@@ -559,12 +564,9 @@ TEST_F(EvaluationTest, FinalizeWithoutViolationsNeedsNoOverride) {
   grpc::Status st = skp().FinalizeAnnualRatings(Ctx(verifikator).get(), req, &resp);
   EXPECT_TRUE(HasCode(st, grpc::StatusCode::FAILED_PRECONDITION));
   EXPECT_THAT(st.error_message(), HasSubstr("DINKES.P2P for 2026"));
-  SetOrg("DINKES.P2P", "2026", sv1::ORG_PREDIKAT_BAIK);
   // One Baik of two (50%) and one Butuh Perbaikan: within the curve.
-  Predikat(Token(seeded_.kadis), approved_[seeded_.kabid_p2p].id(), "2026", kUnset, kSesuai);
-  EXPECT_EQ(Predikat(Token(seeded_.kabid_p2p), approved_[seeded_.staf_p2p].id(), "2026", kDiBawah,
-                     kSesuai),
-            "BUTUH_PERBAIKAN");
+  EXPECT_THAT(EvaluateP2pYear(sv1::ORG_PREDIKAT_BAIK, kSesuai, kDiBawah, kSesuai),
+              ElementsAre("BAIK", "BUTUH_PERBAIKAN"));
   ASSERT_TRUE(Ok(skp().FinalizeAnnualRatings(Ctx(verifikator).get(), req, &resp)));
   EXPECT_EQ(resp.finalized(), 2);
   EXPECT_FALSE(resp.overridden());
@@ -583,13 +585,8 @@ TEST_F(EvaluationTest, FinalizeWithoutViolationsNeedsNoOverride) {
 
 TEST_F(EvaluationTest, SanctionsListSangatKurangForBkpsdm) {
   ApproveChainDownTo(seeded_.staf_p2p);
-  SetOrg("DINKES.P2P", "2026", sv1::ORG_PREDIKAT_ISTIMEWA);
-  EXPECT_EQ(
-      Predikat(Token(seeded_.kadis), approved_[seeded_.kabid_p2p].id(), "2026", kUnset, kDiBawah),
-      "KURANG_MISCONDUCT");
-  EXPECT_EQ(Predikat(Token(seeded_.kabid_p2p), approved_[seeded_.staf_p2p].id(), "2026", kDiBawah,
-                     kDiBawah),
-            "SANGAT_KURANG");
+  EXPECT_THAT(EvaluateP2pYear(sv1::ORG_PREDIKAT_ISTIMEWA, kDiBawah, kDiBawah, kDiBawah),
+              ElementsAre("KURANG_MISCONDUCT", "SANGAT_KURANG"));
   // A monthly Sangat Kurang is not an annual one.
   Predikat(Token(seeded_.kabid_p2p), approved_[seeded_.staf_p2p].id(), "2026-M01", kDiBawah,
            kDiBawah);

@@ -96,6 +96,22 @@ class SkpServiceImpl final : public v1::SkpService::Service {
   grpc::Status ListFeedback(grpc::ServerContext*, const v1::ListFeedbackRequest*,
                             v1::ListFeedbackResponse*) override;
 
+  // evaluation_rpcs.cc: organisational predikat, evaluations, the distribution curve, sanctions.
+  grpc::Status SetOrgPerformance(grpc::ServerContext*, const v1::SetOrgPerformanceRequest*,
+                                 v1::OrgPerformance*) override;
+  grpc::Status EvaluateSkp(grpc::ServerContext*, const v1::EvaluateSkpRequest*,
+                           v1::Evaluation*) override;
+  grpc::Status ListEvaluations(grpc::ServerContext*, const v1::ListEvaluationsRequest*,
+                               v1::ListEvaluationsResponse*) override;
+  grpc::Status StreamEvaluations(grpc::ServerContext*, const v1::StreamEvaluationsRequest*,
+                                 grpc::ServerWriter<v1::Evaluation>*) override;
+  grpc::Status GetDistribution(grpc::ServerContext*, const v1::GetDistributionRequest*,
+                               v1::Distribution*) override;
+  grpc::Status FinalizeAnnualRatings(grpc::ServerContext*, const v1::FinalizeAnnualRatingsRequest*,
+                                     v1::FinalizeAnnualRatingsResponse*) override;
+  grpc::Status ListSanctions(grpc::ServerContext*, const v1::ListSanctionsRequest*,
+                             v1::ListSanctionsResponse*) override;
+
  private:
   grpc::Status Serve(grpc::ServerContext* ctx,
                      const std::function<absl::Status(const Caller&)>& handler);

@@ -129,17 +129,20 @@ absl::StatusOr<Period> ParsePeriod(std::string_view text) {
   return *period;
 }
 
+absl::Status CheckPeriodKind(const Period& period, PeriodKind rules_kind, std::string_view field) {
+  if (period.kind == PeriodKind::kAnnual || period.kind == rules_kind) return absl::OkStatus();
+  return InvalidField(std::string(field), absl::StrCat("the tenant's SKP periods are ",
+                                                       std::string(PeriodKindName(rules_kind)),
+                                                       " (or the annual period)"));
+}
+
 absl::StatusOr<Period> ParseSkpPeriod(std::string_view text, PeriodKind rules_kind,
                                       absl::CivilDay start, absl::CivilDay end,
                                       std::string_view field) {
   absl::StatusOr<Period> period = ParsePeriod(text);
   const std::string name(field);
   if (!period.ok()) return InvalidField(name, FieldViolationsOf(period.status())[0].description);
-  if (period->kind != PeriodKind::kAnnual && period->kind != rules_kind) {
-    return InvalidField(
-        name, absl::StrCat("the tenant's SKP periods are ", std::string(PeriodKindName(rules_kind)),
-                           " (or the annual period)"));
-  }
+  EK_RETURN_IF_ERROR(CheckPeriodKind(*period, rules_kind, field));
   if (PeriodLastDay(*period) < start || PeriodFirstDay(*period) > end) {
     return InvalidField(name, absl::StrCat("outside the SKP's days ", absl::FormatCivilTime(start),
                                            " to ", absl::FormatCivilTime(end)));

@@ -55,6 +55,12 @@ Period PeriodOf(PeriodKind kind, absl::CivilDay day);
 std::string FormatPeriod(const Period& period);
 absl::StatusOr<Period> ParsePeriod(std::string_view text);
 
+// OK for a period of the tenant's rules' kind (`rules_kind`, monthly or quarterly) or the annual
+// one; INVALID_ARGUMENT naming `field` otherwise (DOMAIN §2: periodic evaluation is monthly or
+// quarterly, a tenant choice, besides the annual one).
+absl::Status CheckPeriodKind(const Period& period, PeriodKind rules_kind,
+                             std::string_view field = "period");
+
 // A period of one SKP (DOMAIN §2): `text` parsed as ParsePeriod does, of the kind of the tenant's
 // rules (`rules_kind`, monthly or quarterly) or annual, overlapping the SKP's days [start, end]
 // (a position period may start mid-year). INVALID_ARGUMENT naming `field` otherwise.

@@ -6,7 +6,7 @@
 # tokens from identity's REST login: a bad plan refused with its field violations and nothing
 # written, a good plan, the submission, the employee, a colleague and the kepala dinas refused the
 # approval, the pejabat penilai's approval with expectations and the snapshots; a realisation
-# with its evidence link and the pejabat penilai's feedback.
+# with its evidence link and the pejabat penilai's feedback; the month's evaluation.
 # Usage: skp_e2e.sh <ekinerja-identity> <ekinerja-attendance> <ekinerja-skp> <ekinerja-gateway>
 #          <ekinerja-demo-seed> <descriptor set (build/ekinerja.pb)>
 set -euo pipefail
@@ -169,8 +169,24 @@ expect 200 '[.realisations[] | [.period, .quantity]]' '[["'"${month}"'","4"]]' \
   "the realisations as the pejabat penilai reads them"
 echo "ok: ${staff} realised 4 laporan in ${month} (a colleague 403, a quarter 400); ${penilai} gave feedback"
 
-# EVALUATE (issue 10, being merged): the pejabat penilai evaluates the month through
-# POST /v1/skps/${id}/evaluations; it goes here.
+# ---------------------------------------------------------------------------------------------
+# Evaluation of the month (PermenPANRB 6/2022, the demo tenant's rules): sesuai ekspektasi on hasil
+# kerja and di atas on perilaku is Baik; a colleague may not evaluate; a hasil kerja rating left
+# out is 400.
+
+evaluation='{"period":"'"${month}"'","ratingHasilKerja":"RATING_SESUAI_EKSPEKTASI","ratingPerilaku":"RATING_DI_ATAS_EKSPEKTASI"}'
+call POST "/v1/skps/${id}/evaluations" "${colleague_token}" "${evaluation}"
+[[ "${code}" == 403 ]] || fail "a colleague's evaluation answered ${code}, not 403: ${body}"
+call POST "/v1/skps/${id}/evaluations" "${penilai_token}" '{"period":"'"${month}"'","ratingPerilaku":"RATING_DI_ATAS_EKSPEKTASI"}'
+expect 400 '[.details[0].fieldViolations[].field]' '["rating_hasil_kerja"]' "an evaluation without hasil kerja"
+call POST "/v1/skps/${id}/evaluations" "${penilai_token}" "${evaluation}"
+expect 200 '[.nip, .period, .model, .permenpanrb.ratingHasilKerja, .permenpanrb.ratingPerilaku, .permenpanrb.predikat, .evaluatorNip]' \
+  '["'"${staff}"'","'"${month}"'","SKP_MODEL_PERMENPANRB_6_2022","RATING_SESUAI_EKSPEKTASI","RATING_DI_ATAS_EKSPEKTASI","BAIK","'"${penilai}"'"]' \
+  "the evaluation"
+call GET "/v1/skps/${id}/evaluations" "${staff_token}"
+expect 200 '[.evaluations[] | [.period, .permenpanrb.predikat]]' '[["'"${month}"'","BAIK"]]' \
+  "the evaluations as the employee reads them"
+echo "ok: ${penilai} evaluated ${month}: Sesuai × Di Atas = Baik (a colleague 403, no hasil kerja 400)"
 
 # ---------------------------------------------------------------------------------------------
 # Metrics.

@@ -14,7 +14,9 @@ absl::StatusOr<Skp> BuildSkp(ServiceHost& host, const SkpOptions& options, SkpCl
   out.setup.services = {out.service.get()};
   out.setup.verifier = std::make_shared<JwtTokenVerifier>(
       jwks, options.jwt_issuer, options.jwt_audience, options.jwt_cache_size);
-  out.setup.keep_alive = {clients.directory, out.metrics, out.service, jwks};
+  out.status_gauge =
+      std::make_shared<SkpStatusGauge>(host.pool(), out.metrics, options.count_statuses_every);
+  out.setup.keep_alive = {out.status_gauge, clients.directory, out.metrics, out.service, jwks};
   return out;
 }
 

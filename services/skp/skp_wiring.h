@@ -10,6 +10,7 @@
 #include "absl/status/statusor.h"
 #include "api/skp_metrics.h"
 #include "api/skp_service.h"
+#include "api/skp_status_gauge.h"
 #include "clients/directory.h"
 #include "jwks_cache.h"
 #include "server.h"
@@ -24,6 +25,8 @@ struct SkpOptions {
   // Access tokens remembered as verified (0: verify on every call).
   size_t jwt_cache_size = auth::VerifiedTokenCache::kDefaultCapacity;
   SkpServiceOptions service;
+  // How often ekinerja_skp_skps is counted (0: never by itself; Skp::status_gauge->Refresh()).
+  absl::Duration count_statuses_every = absl::Minutes(1);
 };
 
 // The services SKP talks to.
@@ -40,6 +43,7 @@ struct Skp {
   ServiceSetup setup;
   std::shared_ptr<SkpServiceImpl> service;
   std::shared_ptr<SkpMetrics> metrics;
+  std::shared_ptr<SkpStatusGauge> status_gauge;
 };
 
 absl::StatusOr<Skp> BuildSkp(ServiceHost& host, const SkpOptions& options, SkpClients clients);

@@ -4,6 +4,7 @@
 
 #include "prometheus/counter.h"
 #include "prometheus/family.h"
+#include "prometheus/gauge.h"
 #include "prometheus/histogram.h"
 #include "prometheus/registry.h"
 
@@ -21,7 +22,11 @@ SkpMetrics::SkpMetrics(prometheus::Registry& registry)
       evaluation_seconds_(prometheus::BuildHistogram()
                               .Name("ekinerja_skp_evaluation_seconds")
                               .Help("Time to compute and store one evaluation")
-                              .Register(registry)) {}
+                              .Register(registry)),
+      skps_(prometheus::BuildGauge()
+                .Name("ekinerja_skp_skps")
+                .Help("SKPs of every tenant by the status of their latest revision")
+                .Register(registry)) {}
 
 void SkpMetrics::Transition(absl::string_view status) {
   transitions_.Add({{"status", std::string(status)}}).Increment();
@@ -37,6 +42,13 @@ void SkpMetrics::Evaluated(absl::string_view model, absl::Duration elapsed) {
            prometheus::Histogram::BucketBoundaries{0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1,
                                                    0.25, 0.5, 1, 2.5})
       .Observe(absl::ToDoubleSeconds(elapsed));
+}
+
+void SkpMetrics::SkpsByStatus(const std::map<std::string, int64_t>& counts) {
+  for (const char* status : {"DRAFT", "SUBMITTED", "APPROVED", "REJECTED"}) {
+    const auto it = counts.find(status);
+    skps_.Add({{"status", status}}).Set(it == counts.end() ? 0 : static_cast<double>(it->second));
+  }
 }
 
 }  // namespace ekinerja::skp

@@ -244,3 +244,10 @@ FROM skps s
 JOIN revisions r ON r.tenant_id = s.tenant_id AND r.skp_id = s.id AND r.revision = s.latest_revision
 WHERE s.tenant_id = $1 AND s.year = $2 AND ($3 = '' OR s.nip = ANY($4::text[]))
 ORDER BY s.nip, s.start_date
+
+-- The SKPs of every tenant by the status of their latest revision (the ekinerja_skp_skps gauge).
+-- name: status_counts
+SELECT r.status, count(*) AS skps
+FROM skps s
+JOIN revisions r ON r.tenant_id = s.tenant_id AND r.skp_id = s.id AND r.revision = s.latest_revision
+GROUP BY r.status

@@ -62,6 +62,10 @@ TEST_F(SkpTest, WholeFlowForStaffUnderPltHeadUnderHead) {
   EXPECT_EQ(Counter("ekinerja_skp_transitions_total", {{"status", "APPROVED"}}), 4);
   EXPECT_EQ(Counter("ekinerja_skp_transitions_total", {{"status", "DRAFT"}}), 4);
   EXPECT_EQ(Counter("ekinerja_skp_decisions_total", {{"decision", "approve"}}), 4);
+  ASSERT_TRUE(status_gauge().Refresh().ok());
+  EXPECT_EQ(Gauge("ekinerja_skp_skps", {{"status", "APPROVED"}}), 4);
+  EXPECT_EQ(Gauge("ekinerja_skp_skps", {{"status", "SUBMITTED"}}), 0);
+  EXPECT_EQ(Gauge("ekinerja_skp_skps", {{"status", "DRAFT"}}), 0);
 
   // The queue is empty again; activity reads the RHKs in force on a day of the year.
   ASSERT_TRUE(Ok(skp().ListPendingSkps(Ctx(Token(seeded_.staf_p2p)).get(), {}, &queue)));

@@ -26,6 +26,7 @@ void SkpTest::SetUp() {
   SkpOptions skp_options;
   skp_options.service.today = [] { return kToday; };
   skp_options.service.max_evidence_bytes = 1024;
+  skp_options.count_statuses_every = absl::ZeroDuration();
   SkpClients clients;
   clients.directory = directory_;
   clients.public_keys = tokens_.PublicKeys();
@@ -131,6 +132,18 @@ void SkpTest::ApproveChainDownTo(const std::string& nip) {
     ASSERT_EQ(approved_[step.nip].status(), sv1::SKP_STATUS_APPROVED) << step.nip;
     if (step.nip == nip) return;
   }
+}
+
+double SkpTest::Gauge(const std::string& name, const std::map<std::string, std::string>& labels) {
+  for (const auto& family : host_->metrics().registry().Collect()) {
+    if (family.name != name) continue;
+    for (const auto& metric : family.metric) {
+      std::map<std::string, std::string> have;
+      for (const auto& label : metric.label) have[label.name] = label.value;
+      if (have == labels) return metric.gauge.value;
+    }
+  }
+  return -1;
 }
 
 int64_t SkpTest::Count(const std::string& sql) {

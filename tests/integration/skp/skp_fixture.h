@@ -47,10 +47,13 @@ class SkpTest : public ::testing::Test {
   sv1::SkpService::Stub& skp() { return *stub_; }
   mocks::FakeDirectory& directory() { return *directory_; }
   SkpMetrics& metrics() { return *built_.metrics; }
+  SkpStatusGauge& status_gauge() { return *built_.status_gauge; }
   // A counter of the service's registry (integration/common/counter_value.h).
   double Counter(const std::string& name, const std::map<std::string, std::string>& labels = {}) {
     return integration::CounterValue(host_->metrics().registry(), name, labels);
   }
+  // A gauge of the service's registry: the value of its series with exactly `labels`' values.
+  double Gauge(const std::string& name, const std::map<std::string, std::string>& labels);
 
   // The token of a seeded login (kTenantAdmin, kAuditor, kOpdAdmin), or of any seeded employee
   // by NIP (a login as identity would issue it: PEGAWAI, ATASAN when they have subordinates).

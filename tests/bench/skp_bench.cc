@@ -161,7 +161,9 @@ int main(int argc, char** argv) {
   skp::SkpClients clients;
   clients.directory = directory;
   clients.public_keys = tokens.PublicKeys();
-  auto built = skp::BuildSkp(**host, skp::SkpOptions{}, std::move(clients));
+  skp::SkpOptions skp_options;
+  skp_options.count_statuses_every = absl::ZeroDuration();  // no gauge query during the passes
+  auto built = skp::BuildSkp(**host, skp_options, std::move(clients));
   if (!built.ok()) Die(built.status().ToString());
   if (absl::Status st =
           (*host)->Start(built->setup.services, built->setup.verifier, built->setup.public_methods);

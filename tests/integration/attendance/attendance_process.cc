@@ -5,6 +5,7 @@
 #include "grpcpp/grpcpp.h"
 #include "gtest/gtest.h"
 #include "integration/common/grpc_expect.h"
+#include "integration/common/test_host.h"
 
 namespace ekinerja::attendance::it {
 
@@ -12,15 +13,8 @@ void AttendanceProcess::Start(AttendanceClients clients) {
   auto schema = integration::TestSchema::Create();
   ASSERT_TRUE(schema.ok()) << schema.status();
   schema_ = std::move(*schema);
-  ServerOptions options;
-  options.service = "attendance";
-  options.grpc_port = 0;
-  options.metrics_port = -1;
-  options.db_url = schema_->url();
-  options.db_schema = schema_->name();
-  options.db_pool_size = 4;
-  options.drain = absl::Seconds(1);
-  auto host = ServiceHost::Create(options, embedded::attendance_sql());
+  auto host = ServiceHost::Create(integration::TestServerOptions("attendance", *schema_),
+                                  embedded::attendance_sql());
   ASSERT_TRUE(host.ok()) << host.status();
   host_ = std::move(*host);
   // ADMS is started by the tests that play a device, with a registry of its own (adms_test.cc).

@@ -4,6 +4,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "grpc_status.h"
+#include "integration/common/test_host.h"
 #include "jwks_proto.h"
 
 namespace ekinerja::identity::it {
@@ -41,16 +42,8 @@ IdentityOptions IdentityTest::TestOptions() {
 
 void IdentityTest::Start(Replica& r) {
   // Built by BuildIdentity as main.cc builds it, on free ports, with TestOptions().
-  ServerOptions options;
-  options.service = "identity";
-  options.grpc_port = 0;
-  // Stopping the metrics endpoint (civetweb) takes up to its 2 s poll quantum: only the tests that
-  // read /metrics start it.
-  options.metrics_port = serve_metrics_ ? 0 : -1;
-  options.db_url = schema_->url();
-  options.db_schema = schema_->name();
-  options.db_pool_size = 4;
-  options.drain = absl::Seconds(1);
+  ServerOptions options = integration::TestServerOptions("identity", *schema_);
+  if (serve_metrics_) options.metrics_port = 0;
   if (tune_) tune_(options);
   auto host = ServiceHost::Create(options, embedded::identity_sql());
   ASSERT_TRUE(host.ok()) << host.status();

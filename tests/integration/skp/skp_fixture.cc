@@ -2,6 +2,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "grpcpp/grpcpp.h"
+#include "integration/common/test_host.h"
 #include "nip.h"
 #include "skp_sql.h"
 
@@ -12,15 +13,8 @@ void SkpTest::SetUp() {
   auto schema = integration::TestSchema::Create();
   ASSERT_TRUE(schema.ok()) << schema.status();
   schema_ = std::move(*schema);
-  ServerOptions options;
-  options.service = "skp";
-  options.grpc_port = 0;
-  options.metrics_port = -1;
-  options.db_url = schema_->url();
-  options.db_schema = schema_->name();
-  options.db_pool_size = 4;
-  options.drain = absl::Seconds(1);
-  auto host = ServiceHost::Create(options, embedded::skp_sql());
+  auto host =
+      ServiceHost::Create(integration::TestServerOptions("skp", *schema_), embedded::skp_sql());
   ASSERT_TRUE(host.ok()) << host.status();
   host_ = std::move(*host);
   SkpOptions skp_options;

@@ -10,7 +10,7 @@
 #include "crypto.h"
 #include "date_proto.h"
 #include "domain/periods.h"
-#include "domain/realisation.h"
+#include "evidence.h"
 #include "nip.h"
 #include "request_id.h"
 #include "role.h"

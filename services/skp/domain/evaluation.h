@@ -13,7 +13,7 @@
 #include "absl/status/statusor.h"
 #include "domain/periods.h"
 #include "domain/pp46.h"
-#include "domain/rational.h"
+#include "rational.h"
 
 namespace ekinerja::skp {
 

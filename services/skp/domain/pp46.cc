@@ -9,7 +9,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
-#include "domain/rational.h"
+#include "rational.h"
 
 namespace ekinerja::skp {
 namespace {

@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
-#include "domain/rational.h"
+#include "rational.h"
 
 namespace ekinerja::skp {
 

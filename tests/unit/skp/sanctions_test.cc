@@ -2,8 +2,8 @@
 
 #include <optional>
 
-#include "domain/rational.h"
 #include "gtest/gtest.h"
+#include "rational.h"
 
 namespace ekinerja::skp {
 namespace {

@@ -1,10 +1,10 @@
-#include "domain/rational.h"
+#include "rational.h"
 
 #include <cstdint>
 
 #include "gtest/gtest.h"
 
-namespace ekinerja::skp {
+namespace ekinerja {
 namespace {
 
 TEST(Rational, KeepsFractionsReducedAndExact) {
@@ -54,4 +54,4 @@ TEST(Rational, ReportsTwoDecimalsHalfUp) {
 }
 
 }  // namespace
-}  // namespace ekinerja::skp
+}  // namespace ekinerja

@@ -1,10 +1,10 @@
-#include "domain/rational.h"
+#include "rational.h"
 
 #include <cstdint>
 #include <ostream>
 #include <string>
 
-namespace ekinerja::skp {
+namespace ekinerja {
 namespace {
 
 __int128 Abs(__int128 v) { return v < 0 ? -v : v; }
@@ -151,4 +151,4 @@ std::string Rational::ToString() const {
 
 std::ostream& operator<<(std::ostream& os, const Rational& r) { return os << r.ToString(); }
 
-}  // namespace ekinerja::skp
+}  // namespace ekinerja

@@ -1,11 +1,13 @@
-#include "domain/realisation.h"
+#include "evidence.h"
 
-#include "absl/time/civil_time.h"
+#include <string>
+#include <vector>
+
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "status.h"
 
-namespace ekinerja::skp {
+namespace ekinerja {
 namespace {
 
 using ::testing::ElementsAre;
@@ -58,4 +60,4 @@ TEST(Evidence, FileSizeEdgesTypeNameAndNeverBoth) {
 }
 
 }  // namespace
-}  // namespace ekinerja::skp
+}  // namespace ekinerja

@@ -1,19 +1,20 @@
-#include "domain/realisation.h"
+#include "evidence.h"
 
 #include <string>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/string_view.h"
 
-namespace ekinerja::skp {
+namespace ekinerja {
 
-bool IsEvidenceContentType(std::string_view content_type) {
+bool IsEvidenceContentType(absl::string_view content_type) {
   return content_type == "application/pdf" || content_type == "image/jpeg" ||
          content_type == "image/png";
 }
 
-std::vector<FieldViolation> EvidenceViolations(std::string_view link, bool has_file,
-                                               std::string_view file_name,
-                                               std::string_view content_type, int64_t size_bytes,
+std::vector<FieldViolation> EvidenceViolations(absl::string_view link, bool has_file,
+                                               absl::string_view file_name,
+                                               absl::string_view content_type, int64_t size_bytes,
                                                int64_t max_bytes) {
   std::vector<FieldViolation> out;
   if (!link.empty() && link.substr(0, 8) != "https://") {
@@ -33,4 +34,4 @@ std::vector<FieldViolation> EvidenceViolations(std::string_view link, bool has_f
   return out;
 }
 
-}  // namespace ekinerja::skp
+}  // namespace ekinerja

@@ -10,7 +10,7 @@
 #include <ostream>
 #include <string>
 
-namespace ekinerja::skp {
+namespace ekinerja {
 
 class Rational {
  public:
@@ -55,4 +55,4 @@ class Rational {
 
 std::ostream& operator<<(std::ostream& os, const Rational& r);
 
-}  // namespace ekinerja::skp
+}  // namespace ekinerja

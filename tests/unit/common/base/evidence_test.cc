@@ -6,18 +6,13 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "status.h"
+#include "unit/common/violation_fields.h"
 
 namespace ekinerja {
 namespace {
 
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
-
-std::vector<std::string> Fields(const std::vector<FieldViolation>& list) {
-  std::vector<std::string> out;
-  for (const FieldViolation& f : list) out.push_back(f.field);
-  return out;
-}
 
 TEST(EvidenceTypes, PdfJpegPngOnly) {
   EXPECT_TRUE(IsEvidenceContentType("application/pdf"));

@@ -94,6 +94,9 @@ TEST(Maturity, Level4EveryRhkLinkedTopOfTreeExempt) {
   EXPECT_EQ(Of(f).level, 6);
   f.rhks_linked = 0;
   EXPECT_EQ(Of(f).level, 6);
+  // On its own, level 4 too needs an approved SKP with an RHK, even at the top.
+  f.rhks = 0;
+  EXPECT_EQ(LevelShortfall(4, f, MaturityThresholds{}), "no approved SKP with an RHK");
 }
 
 TEST(Maturity, Level5CatalogueAndItsMinutes) {

@@ -1,5 +1,6 @@
 #include "domain/rules.h"
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -33,49 +34,37 @@ TEST(NationalDefaults, AreDomainFiveAndNine) {
   EXPECT_THAT(RulesViolations(r), IsEmpty());
 }
 
-TEST(RulesViolations, EdgesOfEachRangeAccepted) {
+// The rules with every ranged field set; the rest national defaults.
+ActivityRules With(DeadlineRule deadline, int64_t target, int unknown, int effective, EjBands bands,
+                   MaturityThresholds maturity) {
   ActivityRules r = NationalDefaults();
-  r.deadline = {0, 0};
-  r.target_minutes = 1;
-  r.unknown_presence_minutes = 1;
-  r.effective_minutes_per_workday = 1;
-  r.ej_bands = {4, 3, 2, 1};
-  r.maturity = {1, 1, 1};
-  EXPECT_THAT(RulesViolations(r), IsEmpty());
-  r.deadline = {7, 1439};
-  r.target_minutes = 100000;
-  r.unknown_presence_minutes = 1440;
-  r.effective_minutes_per_workday = 1440;
-  r.maturity = {100, 100, 100};
-  EXPECT_THAT(RulesViolations(r), IsEmpty());
+  r.deadline = deadline;
+  r.target_minutes = target;
+  r.unknown_presence_minutes = unknown;
+  r.effective_minutes_per_workday = effective;
+  r.ej_bands = bands;
+  r.maturity = maturity;
+  return r;
+}
+
+TEST(RulesViolations, EdgesOfEachRangeAccepted) {
+  EXPECT_THAT(RulesViolations(With({0, 0}, 1, 1, 1, {4, 3, 2, 1}, {1, 1, 1})), IsEmpty());
+  EXPECT_THAT(RulesViolations(With({7, 1439}, 100000, 1440, 1440, {4, 3, 2, 1}, {100, 100, 100})),
+              IsEmpty());
 }
 
 TEST(RulesViolations, OneViolationPerFieldJustOutside) {
-  ActivityRules r = NationalDefaults();
-  r.deadline = {8, 1440};
-  r.target_minutes = 100001;
-  r.unknown_presence_minutes = 1441;
-  r.effective_minutes_per_workday = 1441;
-  r.ej_bands = {9000, 9000, 7000, 5000};
-  r.maturity = {80, 101, 80};
-  EXPECT_THAT(
-      Fields(RulesViolations(r)),
+  const auto all =
       ElementsAre("rules.deadline_days_after", "rules.deadline_minute_of_day",
                   "rules.target_minutes", "rules.unknown_presence_minutes",
-                  "rules.effective_minutes_per_workday", "rules.ej_bands", "rules.maturity"));
-  r = NationalDefaults();
-  r.deadline = {-1, -1};
-  r.target_minutes = 0;
-  r.unknown_presence_minutes = 0;
-  r.effective_minutes_per_workday = 0;
-  r.ej_bands = {10000, 9000, 7000, 0};
-  r.maturity = {0, 80, 80};
-  EXPECT_THAT(
-      Fields(RulesViolations(r)),
-      ElementsAre("rules.deadline_days_after", "rules.deadline_minute_of_day",
-                  "rules.target_minutes", "rules.unknown_presence_minutes",
-                  "rules.effective_minutes_per_workday", "rules.ej_bands", "rules.maturity"));
-  EXPECT_EQ(RulesViolations(r)[2].description, "1 to 100000");
+                  "rules.effective_minutes_per_workday", "rules.ej_bands", "rules.maturity");
+  EXPECT_THAT(Fields(RulesViolations(
+                  With({8, 1440}, 100001, 1441, 1441, {9000, 9000, 7000, 5000}, {80, 101, 80}))),
+              all);
+  const std::vector<FieldViolation> low =
+      RulesViolations(With({-1, -1}, 0, 0, 0, {10000, 9000, 7000, 0}, {0, 80, 80}));
+  EXPECT_THAT(Fields(low), all);
+  EXPECT_EQ(low[2].description, "1 to 100000");
 }
 
 TEST(RulesViolations, BandsOutOfOrder) {

@@ -41,9 +41,9 @@ clients::ActingKind ActingKindOf(identity::AssignmentKind kind) {
 FakeDirectory::FakeDirectory(const TestTokenIssuer& tokens, std::string service_account)
     : tokens_(tokens), service_account_(std::move(service_account)) {}
 
-void FakeDirectory::AddTenant(const std::string& tenant) {
+void FakeDirectory::AddTenant(const std::string& tenant, const std::string& zone) {
   absl::MutexLock lock(&mu_);
-  tenants_[tenant];
+  tenants_[tenant].zone = zone;
 }
 
 void FakeDirectory::AddOrgUnit(const std::string& tenant, const std::string& code,
@@ -332,6 +332,17 @@ absl::StatusOr<std::vector<clients::EmployeeUnit>> FakeDirectory::EmployeesOf(
   }
   std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.nip < b.nip; });
   return out;
+}
+
+absl::StatusOr<std::string> FakeDirectory::TenantZone(const std::string& bearer,
+                                                      const std::string& tenant) {
+  Record({"TenantZone", bearer, tenant, {}, {}});
+  absl::MutexLock lock(&mu_);
+  EK_ASSIGN_OR_RETURN(Caller caller, CallerOf(bearer));
+  if (caller.principal.tenant != tenant) {
+    return absl::PermissionDeniedError("a tenant's users read only their own tenant");
+  }
+  return TenantOf(tenant).zone;
 }
 
 absl::StatusOr<std::string> FakeDirectory::ServiceToken(const std::string& tenant) {

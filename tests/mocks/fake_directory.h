@@ -15,6 +15,7 @@
 //   SnapshotOf: the employee, position and unit as declared, with the reads' rights.
 // - EmployeesOf: tenant-wide roles and SERVICE any unit, ADMIN_OPD within their subtree, anyone
 //   else PERMISSION_DENIED; an unknown unit INVALID_ARGUMENT.
+// - TenantZone: the zone AddTenant gave, for a caller of that tenant (else PERMISSION_DENIED).
 // - ServiceToken: a SERVICE token of the tenant (act: the service account), minted by the
 //   issuer; NOT_FOUND for an unknown tenant, FAILED_PRECONDITION without a service account.
 //
@@ -43,8 +44,8 @@ class FakeDirectory final : public clients::Directory {
   // `service_account` ("": none, ServiceToken is FAILED_PRECONDITION).
   FakeDirectory(const TestTokenIssuer& tokens, std::string service_account);
 
-  // --- The world, as identity holds it. Tenants live in Asia/Jakarta ("today" is theirs).
-  void AddTenant(const std::string& tenant);
+  // --- The world, as identity holds it. Tenants live in `zone` (TenantZone answers it).
+  void AddTenant(const std::string& tenant, const std::string& zone = "Asia/Jakarta");
   // Names default to "Unit <code>", "Jabatan <code>" and "Pegawai <nip>".
   void AddOrgUnit(const std::string& tenant, const std::string& code, const std::string& parent,
                   const std::string& name = "");
@@ -105,6 +106,8 @@ class FakeDirectory final : public clients::Directory {
   absl::StatusOr<std::vector<clients::EmployeeUnit>> EmployeesOf(const std::string& bearer,
                                                                  const std::string& org_unit,
                                                                  absl::CivilDay day) override;
+  absl::StatusOr<std::string> TenantZone(const std::string& bearer,
+                                         const std::string& tenant) override;
   absl::StatusOr<std::string> ServiceToken(const std::string& tenant) override;
 
  private:
@@ -118,6 +121,7 @@ class FakeDirectory final : public clients::Directory {
     int kelas_jabatan = 0;
   };
   struct Tenant {
+    std::string zone = "Asia/Jakarta";
     identity::OrgSnapshot org;
     absl::flat_hash_map<std::string, Employee> employees;      // by NIP
     absl::flat_hash_map<std::string, PositionInfo> positions;  // by code (beside org.positions)

@@ -25,4 +25,11 @@ std::vector<FieldViolation> EvidenceViolations(absl::string_view link, bool has_
                                                absl::string_view content_type, int64_t size_bytes,
                                                int64_t max_bytes);
 
+// Adds to `v` one violation per bad evidence field, each named `prefix` + the field above: the
+// text rules of the link (kUriText) and the file name (kNameText) first, then
+// EvidenceViolations. What every RPC that takes evidence checks.
+void CheckEvidence(Violations& v, absl::string_view prefix, absl::string_view link, bool has_file,
+                   absl::string_view file_name, absl::string_view content_type, int64_t size_bytes,
+                   int64_t max_bytes);
+
 }  // namespace ekinerja

@@ -21,6 +21,10 @@ class Rational {
 
   bool valid() const { return valid_; }
   bool IsZero() const { return valid_ && num_ == 0; }
+  // The reduced numerator and denominator (den > 0), for the wire; both fit an int64 when the
+  // value was made of int64 parts by a ratio or a min (capaian, approval ratio).
+  int64_t numerator() const { return static_cast<int64_t>(num_); }
+  int64_t denominator() const { return static_cast<int64_t>(den_); }
 
   // The value × 100 rounded to an integer, halves away from zero (half-up for the non-negative
   // scores): 90.995 → 9100, 90.994999… → 9099, -67.675 → -6768. 0 for an invalid value.

@@ -15,6 +15,8 @@ namespace {
 // google.rpc.BadRequest a client sees is built from them at the gRPC edge (grpc_status.cc), so
 // this layer needs no protobuf.
 constexpr char kViolationsUrl[] = "ekinerja/field_violations";
+// A precondition violation rides the same way: type, subject and description as netstrings.
+constexpr char kPreconditionUrl[] = "ekinerja/precondition_violation";
 
 void AppendNetstring(std::string* out, absl::string_view s) {
   absl::StrAppend(out, s.size(), ":", s);
@@ -80,6 +82,30 @@ std::vector<FieldViolation> FieldViolationsOf(const absl::Status& status) {
     out.push_back(std::move(v));
   }
   return out;
+}
+
+absl::Status FailedPrecondition(PreconditionViolation v) {
+  v.description = SafePrefix(v.description, kMaxViolationDescriptionBytes);
+  std::string payload;
+  AppendNetstring(&payload, v.type);
+  AppendNetstring(&payload, v.subject);
+  AppendNetstring(&payload, v.description);
+  absl::Status st = absl::FailedPreconditionError(v.description);
+  st.SetPayload(kPreconditionUrl, absl::Cord(std::move(payload)));
+  return st;
+}
+
+std::optional<PreconditionViolation> PreconditionViolationOf(const absl::Status& status) {
+  auto payload = status.GetPayload(kPreconditionUrl);
+  if (!payload) return std::nullopt;
+  const std::string flat(*payload);
+  absl::string_view in = flat;
+  PreconditionViolation v;
+  if (!ConsumeNetstring(&in, &v.type) || !ConsumeNetstring(&in, &v.subject) ||
+      !ConsumeNetstring(&in, &v.description)) {
+    return std::nullopt;
+  }
+  return v;
 }
 
 }  // namespace ekinerja

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -63,5 +64,22 @@ absl::Status InvalidField(std::string field, std::string description);
 
 // The violations an INVALID_ARGUMENT status carries (empty if none).
 std::vector<FieldViolation> FieldViolationsOf(const absl::Status& status);
+
+// A rule that refused a request in the state it found (google.rpc.PreconditionFailure.Violation):
+// `type` names the rule ("NO_CHECK_IN"), `subject` what it was checked on
+// ("entries/199001012015011001/2026-02-10"), `description` why, in words for the user.
+struct PreconditionViolation {
+  std::string type, subject, description;
+  bool operator==(const PreconditionViolation& o) const {
+    return type == o.type && subject == o.subject && description == o.description;
+  }
+};
+
+// FAILED_PRECONDITION whose message is the description, carrying `v`; the gRPC edge sends it as
+// a google.rpc.PreconditionFailure (grpc_status.h).
+absl::Status FailedPrecondition(PreconditionViolation v);
+
+// The violation a FAILED_PRECONDITION carries, if it carries one.
+std::optional<PreconditionViolation> PreconditionViolationOf(const absl::Status& status);
 
 }  // namespace ekinerja

@@ -123,6 +123,11 @@ class Directory {
                                                                 const std::string& org_unit,
                                                                 absl::CivilDay day) = 0;
 
+  // The IANA zone of `tenant` (the caller's own tenant; GetTenant with the caller's token),
+  // remembered once answered: a tenant's zone does not change.
+  virtual absl::StatusOr<std::string> TenantZone(const std::string& bearer,
+                                                 const std::string& tenant) = 0;
+
   // A SERVICE token of `tenant`, acting as the service's own account: the account's
   // client-credentials login in tenant "platform" (once, renewed before it expires), exchanged
   // for a short-lived token of `tenant` (RFC 8693 ExchangeToken, cached per tenant until shortly

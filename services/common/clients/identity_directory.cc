@@ -12,11 +12,13 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
 #include "absl/synchronization/mutex.h"
+#include "clients/call.h"
 #include "clients/directory.h"
 #include "date_proto.h"
 #include "ekinerja/identity/v1/identity.grpc.pb.h"
 #include "grpc_status.h"
 #include "grpcpp/grpcpp.h"
+#include "lru_cache.h"
 #include "status.h"
 #include "unit_path.h"
 
@@ -41,24 +43,9 @@ constexpr int kPageSize = 1000;
 // identity's BatchGetEmployees takes at most this many NIPs.
 constexpr size_t kMaxBatch = 1000;
 
-// What identity said, as a Directory answers it: rights and lookup answers (PERMISSION_DENIED,
-// NOT_FOUND, UNAUTHENTICATED for a caller token identity no longer accepts, INVALID_ARGUMENT for a
-// request it finds malformed) pass through with identity's message; anything else means identity
-// could not answer: UNAVAILABLE.
+// What identity said, as a Directory answers it (call.h).
 absl::Status FromIdentity(const grpc::Status& st, absl::string_view rpc) {
-  switch (st.error_code()) {
-    case grpc::StatusCode::OK:
-      return absl::OkStatus();
-    case grpc::StatusCode::PERMISSION_DENIED:
-    case grpc::StatusCode::NOT_FOUND:
-    case grpc::StatusCode::UNAUTHENTICATED:
-    case grpc::StatusCode::INVALID_ARGUMENT:
-      return FromGrpcStatus(st);
-    default:
-      return absl::UnavailableError(absl::StrCat(
-          "identity: ", rpc, ": ", st.error_message(), " (",
-          absl::StatusCodeToString(static_cast<absl::StatusCode>(st.error_code())), ")"));
-  }
+  return FromPeer(st, "identity", rpc);
 }
 
 // Until when a token that identity says lives `expires_in` seconds from `now` (asked after it, so
@@ -275,6 +262,18 @@ class IdentityDirectory final : public Directory {
     return employees;
   }
 
+  absl::StatusOr<std::string> TenantZone(const std::string& bearer,
+                                         const std::string& tenant) override {
+    if (std::optional<std::string> zone = zones_.Find(tenant)) return *zone;
+    idv1::GetTenantRequest req;
+    req.set_code(tenant);
+    idv1::Tenant resp;
+    auto ctx = Context(bearer);
+    EK_RETURN_IF_ERROR(FromIdentity(stub_->GetTenant(ctx.get(), req, &resp), "GetTenant"));
+    zones_.Insert(tenant, resp.time_zone());
+    return resp.time_zone();
+  }
+
   absl::StatusOr<std::string> ServiceToken(const std::string& tenant) override {
     if (credential_.client_id.empty()) {
       return absl::FailedPreconditionError(
@@ -387,10 +386,7 @@ class IdentityDirectory final : public Directory {
   };
 
   std::unique_ptr<grpc::ClientContext> Context(const std::string& bearer) const {
-    auto ctx = std::make_unique<grpc::ClientContext>();
-    ctx->set_deadline(std::chrono::system_clock::now() + absl::ToChronoMilliseconds(timeout_));
-    if (!bearer.empty()) ctx->AddMetadata("authorization", "Bearer " + bearer);
-    return ctx;
+    return BearerContext(bearer, timeout_);
   }
 
   // identity's answer to GetEmployee for each (nip, day), asked all at once on one completion
@@ -518,6 +514,9 @@ class IdentityDirectory final : public Directory {
   absl::Mutex tenants_mu_;
   absl::flat_hash_map<std::string, std::unique_ptr<CachedToken>> tenants_
       ABSL_GUARDED_BY(tenants_mu_);
+
+  // Each tenant's zone, as identity answered it (a tenant's zone is set once, at its creation).
+  LruCache<std::string, std::string> zones_{1024};
 
   absl::Mutex cache_mu_;
   absl::flat_hash_map<std::string, CacheEntry> cache_ ABSL_GUARDED_BY(cache_mu_);

@@ -100,19 +100,10 @@ grpc::Status SkpServiceImpl::RecordRealisation(grpc::ServerContext* ctx,
       v.Add("cost_idr", "0 to 10^15 rupiah");
     }
     CheckText(v, "note", req->note(), kNoteText);
-    const bool link_text = CheckText(v, "evidence_link", req->evidence_link(), kUriText);
     const v1::EvidenceFile& file = req->evidence_file();
-    const bool name_text = CheckText(v, "evidence_file.file_name", file.file_name(), kNameText);
-    for (FieldViolation& e : EvidenceViolations(
-             req->evidence_link(), req->has_evidence_file(), file.file_name(), file.content_type(),
-             static_cast<int64_t>(file.content().size()), options_.max_evidence_bytes)) {
-      // One violation per field: the text rule's comes first.
-      if ((e.field == "evidence_link" && !link_text) ||
-          (e.field == "evidence_file.file_name" && !name_text)) {
-        continue;
-      }
-      v.Add(std::move(e.field), std::move(e.description));
-    }
+    CheckEvidence(v, "", req->evidence_link(), req->has_evidence_file(), file.file_name(),
+                  file.content_type(), static_cast<int64_t>(file.content().size()),
+                  options_.max_evidence_bytes);
     EK_RETURN_IF_ERROR(v.ToStatus());
     EK_ASSIGN_OR_RETURN(const store::SkpRow skp, ReadableSkp(caller, req->skp_id()));
     EK_RETURN_IF_ERROR(CheckOwner(caller, skp.nip));

@@ -51,6 +51,20 @@ inline std::vector<std::string> ViolatedFields(const grpc::Status& status) {
   return fields;
 }
 
+// The google.rpc.PreconditionFailure a FAILED_PRECONDITION carries, as "<type> <subject>" ("" when
+// it carries none): which rule refused, on what.
+inline std::string PreconditionOf(const grpc::Status& status) {
+  google::rpc::Status details;
+  if (!details.ParseFromString(status.error_details())) return "";
+  for (const auto& any : details.details()) {
+    google::rpc::PreconditionFailure failure;
+    if (any.UnpackTo(&failure) && failure.violations_size() > 0) {
+      return failure.violations(0).type() + " " + failure.violations(0).subject();
+    }
+  }
+  return "";
+}
+
 inline google::type::Date Date(absl::CivilDay day) { return ToProtoDate(day); }
 
 // A ClientContext with `authorization: Bearer <token>` (none when token is empty) and a deadline,

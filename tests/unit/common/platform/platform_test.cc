@@ -103,6 +103,31 @@ TEST(GrpcStatus, KeepsCodeAndMessageWithoutDetails) {
   EXPECT_TRUE(ToGrpcStatus(absl::OkStatus()).ok());
 }
 
+// A gate's refusal reaches a client as google.rpc.PreconditionFailure naming the rule, and a
+// client of another service reads the same violation back.
+TEST(GrpcStatus, CarriesAPreconditionFailure) {
+  const PreconditionViolation pv{"NO_CHECK_IN", "entries/199001012015011001/2026-02-10",
+                                 "no check-in on 2026-02-10"};
+  grpc::Status g = ToGrpcStatus(FailedPrecondition(pv));
+  EXPECT_EQ(g.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_EQ(g.error_message(), "no check-in on 2026-02-10");
+  google::rpc::Status details;
+  ASSERT_TRUE(details.ParseFromString(g.error_details()));
+  EXPECT_EQ(details.code(), 9);
+  ASSERT_EQ(details.details_size(), 1);
+  google::rpc::PreconditionFailure failure;
+  ASSERT_TRUE(details.details(0).UnpackTo(&failure));
+  ASSERT_EQ(failure.violations_size(), 1);
+  EXPECT_EQ(failure.violations(0).type(), "NO_CHECK_IN");
+  EXPECT_EQ(failure.violations(0).subject(), "entries/199001012015011001/2026-02-10");
+  EXPECT_EQ(failure.violations(0).description(), "no check-in on 2026-02-10");
+
+  absl::Status back = FromGrpcStatus(g);
+  EXPECT_EQ(back.code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_EQ(PreconditionViolationOf(back), pv);
+  EXPECT_FALSE(PreconditionViolationOf(absl::FailedPreconditionError("plain")).has_value());
+}
+
 // Issue 8.9: a field of 3 KB or 150 bad import rows overflowed gRPC's 8 KiB trailer limit, and
 // the client got RESOURCE_EXHAUSTED instead of its INVALID_ARGUMENT.
 TEST(GrpcStatus, ListsAtMostTenShortViolationsAndCountsTheRest) {

@@ -1,0 +1,130 @@
+-- Named statements of the activity service (db.h: one `-- name:` each; generated activity::sql
+-- constants): rules, request ids, audit, entries and their files, month locks. Instants are read
+-- as Unix microseconds and dates as text (db_fields.h).
+
+-- name: rules_in_force
+SELECT effective_from::text AS effective_from, version, deadline_days_after,
+       deadline_minute_of_day, target_minutes, unknown_presence_minutes,
+       effective_minutes_per_workday, cap_norm_by_span,
+       array_to_string(ej_bands_bp, ',') AS ej_bands_bp,
+       array_to_string(maturity_percents, ',') AS maturity_percents,
+       (extract(epoch FROM create_time) * 1000000)::bigint AS create_time
+FROM rules WHERE tenant_id = $1 AND effective_from <= $2::date
+ORDER BY effective_from DESC LIMIT 1
+
+-- name: rules_list
+SELECT effective_from::text AS effective_from, version, deadline_days_after,
+       deadline_minute_of_day, target_minutes, unknown_presence_minutes,
+       effective_minutes_per_workday, cap_norm_by_span,
+       array_to_string(ej_bands_bp, ',') AS ej_bands_bp,
+       array_to_string(maturity_percents, ',') AS maturity_percents,
+       (extract(epoch FROM create_time) * 1000000)::bigint AS create_time
+FROM rules WHERE tenant_id = $1 ORDER BY effective_from DESC
+
+-- name: rules_lock
+SELECT pg_advisory_xact_lock(hashtextextended('activity.rules/' || $1, 0)) AS locked
+
+-- name: rules_insert
+INSERT INTO rules (tenant_id, effective_from, version, deadline_days_after,
+                   deadline_minute_of_day, target_minutes, unknown_presence_minutes,
+                   effective_minutes_per_workday, cap_norm_by_span, ej_bands_bp,
+                   maturity_percents, created_by)
+SELECT $1, $2::date, coalesce(max(version), 0) + 1, $3, $4, $5, $6, $7, $8, $9::int[],
+       $10::int[], $11
+FROM rules WHERE tenant_id = $1
+RETURNING version, (extract(epoch FROM create_time) * 1000000)::bigint AS create_time
+
+-- name: key_find
+SELECT result FROM request_keys
+WHERE tenant_id = $1 AND caller = $2 AND rpc = $3 AND request_id = $4
+
+-- name: key_insert
+INSERT INTO request_keys (tenant_id, caller, rpc, request_id, result)
+VALUES ($1, $2, $3, $4, $5)
+ON CONFLICT DO NOTHING
+RETURNING result
+
+-- name: audit_insert
+INSERT INTO audit_log (tenant_id, actor, action, target, detail) VALUES ($1, $2, $3, $4, $5)
+
+-- name: entry_lock_employee
+SELECT pg_advisory_xact_lock(hashtextextended('activity.employee/' || $1 || '/' || $2, 0))
+       AS locked
+
+-- name: entry_insert
+INSERT INTO entries (tenant_id, nip, work_date, start_minute, end_minute, description, rhk_id,
+                     skp_id, tugas_tambahan_ref, catalogue_code, norm_minutes_per_unit,
+                     output_quantity, output_unit, evidence_link, earned_minutes, status)
+VALUES ($1, $2, $3::date, $4, $5, $6, NULLIF($7, 0), NULLIF($8, 0), $9, $10, $11, $12, $13, $14,
+        $15, $16)
+RETURNING id
+
+-- name: entry_update
+UPDATE entries SET work_date = $3::date, start_minute = $4, end_minute = $5, description = $6,
+       rhk_id = NULLIF($7, 0), skp_id = NULLIF($8, 0), tugas_tambahan_ref = $9,
+       catalogue_code = $10, norm_minutes_per_unit = $11, output_quantity = $12,
+       output_unit = $13, evidence_link = $14, earned_minutes = $15, update_time = now()
+WHERE tenant_id = $1 AND id = $2
+
+-- name: entry_get
+SELECT e.id, e.nip, e.work_date::text AS work_date, e.start_minute, e.end_minute, e.description,
+       coalesce(e.rhk_id, 0) AS rhk_id, coalesce(e.skp_id, 0) AS skp_id, e.tugas_tambahan_ref,
+       e.catalogue_code, e.norm_minutes_per_unit, e.output_quantity, e.output_unit,
+       e.evidence_link, e.earned_minutes, e.status, e.verifier_nip, e.decided_by_nip,
+       e.decision_reason,
+       (extract(epoch FROM e.create_time) * 1000000)::bigint AS create_time,
+       (extract(epoch FROM e.update_time) * 1000000)::bigint AS update_time,
+       coalesce((extract(epoch FROM e.submit_time) * 1000000)::bigint, 0) AS submit_time,
+       coalesce((extract(epoch FROM e.decide_time) * 1000000)::bigint, 0) AS decide_time,
+       coalesce(f.file_name, '') AS file_name, coalesce(f.content_type, '') AS content_type,
+       coalesce(f.size_bytes, 0) AS size_bytes, coalesce(f.sha256, '') AS sha256
+FROM entries e
+LEFT JOIN entry_files f ON f.tenant_id = e.tenant_id AND f.entry_id = e.id
+WHERE e.tenant_id = $1 AND e.id = ANY($2::bigint[])
+ORDER BY e.work_date, e.start_minute, e.id
+
+-- name: entry_list
+SELECT e.id, e.nip, e.work_date::text AS work_date, e.start_minute, e.end_minute, e.description,
+       coalesce(e.rhk_id, 0) AS rhk_id, coalesce(e.skp_id, 0) AS skp_id, e.tugas_tambahan_ref,
+       e.catalogue_code, e.norm_minutes_per_unit, e.output_quantity, e.output_unit,
+       e.evidence_link, e.earned_minutes, e.status, e.verifier_nip, e.decided_by_nip,
+       e.decision_reason,
+       (extract(epoch FROM e.create_time) * 1000000)::bigint AS create_time,
+       (extract(epoch FROM e.update_time) * 1000000)::bigint AS update_time,
+       coalesce((extract(epoch FROM e.submit_time) * 1000000)::bigint, 0) AS submit_time,
+       coalesce((extract(epoch FROM e.decide_time) * 1000000)::bigint, 0) AS decide_time,
+       coalesce(f.file_name, '') AS file_name, coalesce(f.content_type, '') AS content_type,
+       coalesce(f.size_bytes, 0) AS size_bytes, coalesce(f.sha256, '') AS sha256
+FROM entries e
+LEFT JOIN entry_files f ON f.tenant_id = e.tenant_id AND f.entry_id = e.id
+WHERE e.tenant_id = $1 AND e.nip = $2 AND e.work_date BETWEEN $3::date AND $4::date
+  AND ($5 = '' OR e.status = $5)
+ORDER BY e.work_date, e.start_minute, e.id
+
+-- name: entry_submit
+UPDATE entries SET status = 'SUBMITTED', verifier_nip = $3, submit_time = now(),
+       update_time = now()
+WHERE tenant_id = $1 AND id = $2
+
+-- name: entry_set_status
+UPDATE entries SET status = $3, update_time = now() WHERE tenant_id = $1 AND id = $2
+
+-- name: file_put
+INSERT INTO entry_files (tenant_id, entry_id, file_name, content_type, size_bytes, sha256,
+                         content)
+VALUES ($1, $2, $3, $4, $5, $6, $7)
+ON CONFLICT (tenant_id, entry_id) DO UPDATE SET file_name = EXCLUDED.file_name,
+  content_type = EXCLUDED.content_type, size_bytes = EXCLUDED.size_bytes,
+  sha256 = EXCLUDED.sha256, content = EXCLUDED.content
+
+-- name: file_delete
+DELETE FROM entry_files WHERE tenant_id = $1 AND entry_id = $2
+
+-- name: file_get
+SELECT file_name, content_type, size_bytes, sha256, content
+FROM entry_files WHERE tenant_id = $1 AND entry_id = $2
+
+-- name: month_lock_get
+SELECT year, month, locked, reference, locked_by,
+       (extract(epoch FROM update_time) * 1000000)::bigint AS update_time
+FROM month_locks WHERE tenant_id = $1 AND year = $2 AND month = $3

@@ -1,0 +1,108 @@
+#pragma once
+
+// The activity service's Postgres repository (DESIGN §3): plain rows in, plain rows out, every
+// statement a named query of sql/queries*.sql, rows read by column name. Transactions are the
+// caller's (db::Pool::Write / Read / ReadOne).
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/time/civil_time.h"
+#include "absl/time/time.h"
+#include "db.h"
+#include "domain/rules.h"
+
+namespace ekinerja::activity::store {
+
+// ---- rules ---------------------------------------------------------------------------------
+
+// The rule set in force on `day`: the tenant's latest version from on or before it, else the
+// national defaults (version 0). `create_time` is set for a stored version.
+struct StoredRules {
+  ActivityRules rules;
+  std::optional<absl::Time> create_time;
+};
+StoredRules RulesInForce(db::Tx& tx, const std::string& tenant, absl::CivilDay day);
+std::vector<StoredRules> ListRules(db::Tx& tx, const std::string& tenant);
+// ALREADY_EXISTS when a version starts that day.
+absl::StatusOr<StoredRules> InsertRules(db::Tx& tx, const std::string& tenant,
+                                        const ActivityRules& rules, const std::string& created_by);
+
+// ---- request ids and audit -------------------------------------------------------------------
+
+std::optional<int64_t> FindRequestKey(db::Tx& tx, const std::string& tenant,
+                                      const std::string& caller, const std::string& rpc,
+                                      const std::string& request_id);
+// False when a concurrent call recorded the same key first.
+bool InsertRequestKey(db::Tx& tx, const std::string& tenant, const std::string& caller,
+                      const std::string& rpc, const std::string& request_id, int64_t result);
+void Audit(db::Tx& tx, const std::string& tenant, const std::string& actor,
+           const std::string& action, const std::string& target, const std::string& detail);
+
+// ---- entries -------------------------------------------------------------------------------
+
+struct FileRow {
+  std::string file_name, content_type;
+  int64_t size_bytes = 0;
+  std::string sha256;
+  std::string content;  // empty unless read with GetFile
+};
+
+struct EntryRow {
+  int64_t id = 0;
+  std::string nip;
+  absl::CivilDay work_date;
+  int start_minute = 0, end_minute = 0;
+  std::string description;
+  int64_t rhk_id = 0, skp_id = 0;  // 0: none
+  std::string tugas_tambahan_ref, catalogue_code;
+  int norm_minutes_per_unit = 0;  // 0: no catalogue item
+  int64_t output_quantity = 0;
+  std::string output_unit, evidence_link;
+  int64_t earned_minutes = 0;
+  std::string status = "DRAFT";
+  std::string verifier_nip, decided_by_nip, decision_reason;
+  absl::Time create_time, update_time;
+  std::optional<absl::Time> submit_time, decide_time;
+  // The evidence file's description (no content), when there is one.
+  std::optional<FileRow> file;
+};
+
+// Serializes the writes of one employee's entries (the overlap and day-minute gates read the day
+// and then write): a transaction-scoped advisory lock.
+void LockEmployee(db::Tx& tx, const std::string& tenant, const std::string& nip);
+int64_t InsertEntry(db::Tx& tx, const std::string& tenant, const EntryRow& row);
+// Every field an update may change (not the status or the decision).
+void UpdateEntry(db::Tx& tx, const std::string& tenant, const EntryRow& row);
+// NOT_FOUND when the tenant has no entry `id`.
+absl::StatusOr<EntryRow> GetEntry(db::Tx& tx, const std::string& tenant, int64_t id);
+// The entries of `ids` the tenant has, by work date and start.
+std::vector<EntryRow> GetEntries(db::Tx& tx, const std::string& tenant,
+                                 const std::vector<int64_t>& ids);
+// `nip`'s entries of [first, last] (of `status` only, when not empty), by work date and start.
+std::vector<EntryRow> EntriesOf(db::Tx& tx, const std::string& tenant, const std::string& nip,
+                                absl::CivilDay first, absl::CivilDay last,
+                                const std::string& status = "");
+void SubmitEntry(db::Tx& tx, const std::string& tenant, int64_t id,
+                 const std::string& verifier_nip);
+void SetStatus(db::Tx& tx, const std::string& tenant, int64_t id, const std::string& status);
+
+void PutFile(db::Tx& tx, const std::string& tenant, int64_t entry_id, const FileRow& file);
+void DeleteFile(db::Tx& tx, const std::string& tenant, int64_t entry_id);
+std::optional<FileRow> GetFile(db::Tx& tx, const std::string& tenant, int64_t entry_id);
+
+// ---- month locks ---------------------------------------------------------------------------
+
+struct MonthLockRow {
+  int year = 0, month = 0;
+  bool locked = false;
+  std::string reference, locked_by;
+  std::optional<absl::Time> update_time;
+};
+// The month's lock row (unlocked, without update_time, when there never was one).
+MonthLockRow GetMonthLock(db::Tx& tx, const std::string& tenant, int year, int month);
+
+}  // namespace ekinerja::activity::store

@@ -1,0 +1,32 @@
+#include "store/catalogue_store.h"
+
+#include "activity_sql.h"
+#include "civil.h"
+#include "db_fields.h"
+
+namespace ekinerja::activity::store {
+
+CatalogueRow ToCatalogueRow(const pqxx::row& r) {
+  CatalogueRow out;
+  out.item.code = r["code"].as<std::string>();
+  out.item.position_code = r["position_code"].as<std::string>();
+  out.item.position_kind = r["position_kind"].as<std::string>();
+  out.item.name = r["name"].as<std::string>();
+  out.item.output_unit = r["output_unit"].as<std::string>();
+  out.item.minutes_per_unit = r["minutes_per_unit"].as<int>();
+  out.effective_from = db::Day(r["effective_from"]);
+  out.create_time = db::Micros(r["create_time"]);
+  return out;
+}
+
+std::optional<CatalogueRow> CatalogueItemFor(db::Tx& tx, const std::string& tenant,
+                                             const std::string& code, absl::CivilDay day,
+                                             const std::string& position_code,
+                                             const std::string& position_kind) {
+  auto r =
+      tx.Exec(sql::kCatalogueItemFor, tenant, code, FormatDate(day), position_code, position_kind);
+  if (r.empty()) return std::nullopt;
+  return ToCatalogueRow(r[0]);
+}
+
+}  // namespace ekinerja::activity::store

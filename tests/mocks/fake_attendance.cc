@@ -1,0 +1,97 @@
+#include "fake_attendance.h"
+
+#include "absl/strings/str_cat.h"
+#include "absl/time/time.h"
+#include "status.h"
+
+namespace ekinerja::mocks {
+
+namespace {
+
+absl::Time JakartaAt(absl::CivilDay date, const std::string& hhmm) {
+  absl::TimeZone zone;
+  absl::LoadTimeZone("Asia/Jakarta", &zone);
+  const int h = std::stoi(hhmm.substr(0, 2)), m = std::stoi(hhmm.substr(3, 2));
+  return absl::FromCivil(absl::CivilMinute(date.year(), date.month(), date.day(), h, m), zone);
+}
+
+}  // namespace
+
+void FakeAttendance::SetDay(const clients::AttendanceDay& day) {
+  absl::MutexLock lock(&mu_);
+  days_[{day.nip, day.date}] = day;
+}
+
+void FakeAttendance::SetPresent(const std::string& nip, absl::CivilDay date, const std::string& in,
+                                const std::string& out) {
+  clients::AttendanceDay day;
+  day.nip = nip;
+  day.date = date;
+  day.workday = true;
+  day.checked_in = true;
+  day.status = "HADIR";
+  if (!out.empty()) {
+    day.first_in = JakartaAt(date, in);
+    day.last_out = JakartaAt(date, out);
+  }
+  SetDay(day);
+}
+
+void FakeAttendance::Fail(absl::Status status) {
+  absl::MutexLock lock(&mu_);
+  fail_ = std::move(status);
+}
+
+int FakeAttendance::CallCount(const std::string& method) const {
+  absl::MutexLock lock(&mu_);
+  auto it = calls_.find(method);
+  return it == calls_.end() ? 0 : it->second;
+}
+
+absl::Status FakeAttendance::Begin(const std::string& method) {
+  absl::MutexLock lock(&mu_);
+  ++calls_[method];
+  return fail_;
+}
+
+clients::AttendanceDay FakeAttendance::DayOf(const std::string& nip, absl::CivilDay date) const {
+  if (auto it = days_.find({nip, date}); it != days_.end()) return it->second;
+  clients::AttendanceDay day;
+  day.nip = nip;
+  day.date = date;
+  const absl::Weekday wd = absl::GetWeekday(date);
+  day.workday = wd != absl::Weekday::saturday && wd != absl::Weekday::sunday;
+  day.status = day.workday ? "TANPA_KETERANGAN" : "LIBUR";
+  return day;
+}
+
+absl::StatusOr<std::vector<clients::AttendanceDay>> FakeAttendance::DaysOf(
+    const std::string& bearer, const std::string& nip, absl::CivilDay first, absl::CivilDay last) {
+  EK_RETURN_IF_ERROR(Begin("DaysOf"));
+  if (last < first || last - first >= 92) return InvalidField("end_date", "at most 92 days");
+  EK_RETURN_IF_ERROR(directory_.CheckReadsEmployee(bearer, nip, first));
+  absl::MutexLock lock(&mu_);
+  std::vector<clients::AttendanceDay> out;
+  for (absl::CivilDay d = first; d <= last; ++d) out.push_back(DayOf(nip, d));
+  return out;
+}
+
+absl::Status FakeAttendance::StreamDays(
+    const std::string& bearer, const std::string& org_unit, absl::CivilDay first,
+    absl::CivilDay last, const std::function<void(const clients::AttendanceDay&)>& each) {
+  EK_RETURN_IF_ERROR(Begin("StreamDays"));
+  if (last < first || last - first >= 92) return InvalidField("end_date", "at most 92 days");
+  EK_ASSIGN_OR_RETURN(std::vector<clients::EmployeeUnit> employees,
+                      directory_.EmployeesOf(bearer, org_unit, last));
+  std::vector<clients::AttendanceDay> out;
+  {
+    absl::MutexLock lock(&mu_);
+    for (const clients::EmployeeUnit& e : employees) {
+      for (absl::CivilDay d = first; d <= last; ++d) out.push_back(DayOf(e.nip, d));
+    }
+  }
+  for (const clients::AttendanceDay& d : out) each(d);
+  return absl::OkStatus();
+}
+
+}  // namespace ekinerja::mocks

@@ -1,0 +1,54 @@
+#pragma once
+
+// The services' Attendance (services/common/clients/attendance.h) in memory. A test sets the days
+// that matter (SetDay); every other day of a range is answered as attendance computes a day
+// nobody punched: a workday Monday to Friday with status TANPA_KETERANGAN, a weekend LIBUR. Reads
+// are checked with the Directory's rights (FakeDirectory: oneself, supervisors, admins), as
+// attendance checks them with identity. Every call is counted; Fail makes every call answer a
+// status (attendance down). Thread-safe.
+
+#include <map>
+#include <string>
+#include <utility>
+
+#include "absl/synchronization/mutex.h"
+#include "clients/attendance.h"
+#include "clients/directory.h"
+
+namespace ekinerja::mocks {
+
+class FakeAttendance final : public clients::Attendance {
+ public:
+  explicit FakeAttendance(clients::Directory& directory) : directory_(directory) {}
+
+  // `day.nip`'s day `day.date` as given.
+  void SetDay(const clients::AttendanceDay& day);
+  // A day present from `in` to `out` local time ("07:30", "16:00") in Asia/Jakarta; an empty
+  // `out` is a check-in without check-out yet.
+  void SetPresent(const std::string& nip, absl::CivilDay date, const std::string& in,
+                  const std::string& out);
+  void Fail(absl::Status status);
+  int CallCount(const std::string& method) const;
+
+  absl::StatusOr<std::vector<clients::AttendanceDay>> DaysOf(const std::string& bearer,
+                                                             const std::string& nip,
+                                                             absl::CivilDay first,
+                                                             absl::CivilDay last) override;
+  absl::Status StreamDays(const std::string& bearer, const std::string& org_unit,
+                          absl::CivilDay first, absl::CivilDay last,
+                          const std::function<void(const clients::AttendanceDay&)>& each) override;
+
+ private:
+  clients::AttendanceDay DayOf(const std::string& nip, absl::CivilDay date) const
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  absl::Status Begin(const std::string& method);
+
+  clients::Directory& directory_;
+  mutable absl::Mutex mu_;
+  std::map<std::pair<std::string, absl::CivilDay>, clients::AttendanceDay> days_
+      ABSL_GUARDED_BY(mu_);
+  std::map<std::string, int> calls_ ABSL_GUARDED_BY(mu_);
+  absl::Status fail_ ABSL_GUARDED_BY(mu_);
+};
+
+}  // namespace ekinerja::mocks

@@ -244,7 +244,7 @@ grpc::Status ActivityServiceImpl::CreateEntry(grpc::ServerContext* ctx,
     const v1::Entry& in = req->entry();
     Violations v;
     CheckRequestIdText(v, req->request_id());
-    if (!in.nip().empty() && in.nip() != caller.subject()) {
+    if (!IsValidNip(caller.subject()) || (!in.nip().empty() && in.nip() != caller.subject())) {
       return absl::PermissionDeniedError("an employee reports only their own work");
     }
     // Replays answer before anything is asked again.

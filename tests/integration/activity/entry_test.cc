@@ -266,6 +266,11 @@ TEST_F(EntryTest, NobodyReportsForSomeoneElse) {
   av1::Entry out;
   EXPECT_TRUE(HasCode(activity().CreateEntry(Ctx(Token(seeded_.staf_p2p)).get(), req, &out),
                       grpc::StatusCode::PERMISSION_DENIED));
+  // Nor does an admin login without a NIP file a report of its own.
+  req.mutable_entry()->clear_nip();
+  EXPECT_TRUE(
+      HasCode(activity().CreateEntry(Ctx(Token(integration::kTenantAdmin)).get(), req, &out),
+              grpc::StatusCode::PERMISSION_DENIED));
   EXPECT_EQ(Entries(), 0);
 }
 

@@ -28,6 +28,8 @@ void AttendanceProcess::Start(AttendanceClients clients) {
       absl::StrCat("127.0.0.1:", host_->grpc_port()), grpc::InsecureChannelCredentials()));
 }
 
+int AttendanceProcess::port() const { return host_->grpc_port(); }
+
 void AttendanceProcess::Shutdown() {
   stub_.reset();
   if (host_) host_->Shutdown();  // no call runs into the service from here on

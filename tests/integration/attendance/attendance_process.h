@@ -35,6 +35,8 @@ class AttendanceProcess {
   void Shutdown();
 
   av1::AttendanceService::Stub& stub() { return *stub_; }
+  // The gRPC port it listens on (for a peer's client of it).
+  int port() const;
   AttendanceServiceImpl& service() { return *built_.service; }
   AttendanceMetrics& metrics() { return *built_.metrics; }
   const integration::TestSchema& db() const { return *schema_; }

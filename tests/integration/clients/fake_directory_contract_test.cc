@@ -157,6 +157,12 @@ class FakeDirectoryContractTest : public IdentityClientTest {
         EXPECT_EQ(real.CheckOrgUnit(c.real, unit).code(),
                   fake_directory_.CheckOrgUnit(c.fake, unit).code());
       }
+      auto real_zone = real.TenantZone(c.real, "dinkes");
+      auto fake_zone = fake_directory_.TenantZone(c.fake, "dinkes");
+      EXPECT_EQ(real_zone.status().code(), fake_zone.status().code());
+      if (real_zone.ok() && fake_zone.ok()) {
+        EXPECT_EQ(*real_zone, *fake_zone);
+      }
       auto real_missing = real.MissingEmployees(c.real, nips);
       auto fake_missing = fake_directory_.MissingEmployees(c.fake, nips);
       EXPECT_EQ(real_missing.status().code(), fake_missing.status().code());

@@ -1,0 +1,304 @@
+// The activity service with its REAL peers (issue 11): the real attendance and SKP services
+// in-process, each on its own schema and port, activity talking to them through the shared gRPC
+// clients (services/common/clients: attendance.h, skp_plans.h) as main.cc builds them; identity is
+// the FakeDirectory all three share, with one token issuer all three trust. The service tests use
+// fakes of attendance and SKP (activity_fixture.h); these tests hold the conversation itself: a
+// punch pushed to attendance opens the day, an RHK approved in SKP is one to report on, and the
+// fakes answer the gates as the real services do.
+//
+// The clock is the real one (attendance refuses days that have not come): the work date is the
+// local day of a punch one minute ago in Asia/Jakarta.
+
+#include <memory>
+#include <string>
+
+#include "absl/strings/str_cat.h"
+#include "activity_sql.h"
+#include "activity_wiring.h"
+#include "civil.h"
+#include "clients/attendance.h"
+#include "clients/skp_plans.h"
+#include "ekinerja/activity/v1/activity.grpc.pb.h"
+#include "ekinerja/skp/v1/skp.grpc.pb.h"
+#include "fake_attendance.h"
+#include "fake_directory.h"
+#include "fake_skp_plans.h"
+#include "gmock/gmock.h"
+#include "grpcpp/grpcpp.h"
+#include "gtest/gtest.h"
+#include "integration/attendance/attendance_process.h"
+#include "integration/common/fake_seed.h"
+#include "integration/common/grpc_expect.h"
+#include "integration/common/test_db.h"
+#include "integration/common/test_host.h"
+#include "skp_sql.h"
+#include "skp_wiring.h"
+#include "test_tokens.h"
+
+namespace ekinerja::activity::it {
+namespace {
+
+namespace atv1 = ::ekinerja::attendance::v1;
+namespace av1 = ::ekinerja::activity::v1;
+namespace sv1 = ::ekinerja::skp::v1;
+using integration::Ctx;
+using integration::Date;
+using integration::HasCode;
+using integration::Ok;
+using integration::PreconditionOf;
+
+// A service of the suite in-process on its own schema (SKP and activity; attendance has its own
+// AttendanceProcess).
+struct Hosted {
+  std::unique_ptr<integration::TestSchema> schema;
+  std::unique_ptr<ServiceHost> host;
+
+  void Create(const std::string& name, absl::Span<const EmbeddedFile> sql) {
+    auto s = integration::TestSchema::Create();
+    ASSERT_TRUE(s.ok()) << s.status();
+    schema = std::move(*s);
+    auto h = ServiceHost::Create(integration::TestServerOptions(name, *schema), sql);
+    ASSERT_TRUE(h.ok()) << h.status();
+    host = std::move(*h);
+  }
+  void Start(const ServiceSetup& setup) {
+    const absl::Status st = host->Start(setup.services, setup.verifier, setup.public_methods);
+    ASSERT_TRUE(st.ok()) << st;
+  }
+  std::shared_ptr<grpc::Channel> Channel() const {
+    return grpc::CreateChannel(absl::StrCat("127.0.0.1:", host->grpc_port()),
+                               grpc::InsecureChannelCredentials());
+  }
+  ~Hosted() {
+    if (host) host->Shutdown();
+  }
+};
+
+class ActivityPeersTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    seeded_ = integration::DeclareSeedTenant(*directory_, "dinkes", 0);
+    absl::LoadTimeZone("Asia/Jakarta", &jakarta_);
+    punch_time_ = absl::Now() - absl::Minutes(1);
+    work_date_ = LocalDay(punch_time_, jakarta_);
+
+    attendance_.Start({directory_, tokens_.PublicKeys()});
+    ASSERT_FALSE(HasFatalFailure());
+    attendance_.RegisterDevice(
+        seeded_.admin_token, {seeded_.kadis, seeded_.kabid_p2p, seeded_.staf_p2p, seeded_.staf_s1_a,
+                              seeded_.staf_s1_b, seeded_.staf_yankes});
+    ASSERT_FALSE(HasFailure());
+
+    skp_.Create("skp", embedded::skp_sql());
+    ASSERT_FALSE(HasFatalFailure());
+    auto skp_built =
+        skp::BuildSkp(*skp_.host, skp::SkpOptions{}, {directory_, tokens_.PublicKeys()});
+    ASSERT_TRUE(skp_built.ok()) << skp_built.status();
+    skp_built_ = *std::move(skp_built);
+    skp_.Start(skp_built_.setup);
+    ASSERT_FALSE(HasFatalFailure());
+    skp_stub_ = sv1::SkpService::NewStub(skp_.Channel());
+
+    activity_.Create("activity", embedded::activity_sql());
+    ASSERT_FALSE(HasFatalFailure());
+    ActivityClients clients;
+    clients.directory = directory_;
+    clients.attendance = clients::MakeAttendanceClient(
+        grpc::CreateChannel(absl::StrCat("127.0.0.1:", attendance_.port()),
+                            grpc::InsecureChannelCredentials()),
+        absl::Seconds(5), /*cache_for=*/absl::ZeroDuration());
+    clients.skp =
+        clients::MakeSkpPlansClient(skp_.Channel(), absl::Seconds(5), absl::ZeroDuration());
+    clients.public_keys = tokens_.PublicKeys();
+    auto built = BuildActivity(*activity_.host, ActivityOptions{}, std::move(clients));
+    ASSERT_TRUE(built.ok()) << built.status();
+    activity_built_ = *std::move(built);
+    activity_.Start(activity_built_.setup);
+    ASSERT_FALSE(HasFatalFailure());
+    stub_ = av1::ActivityService::NewStub(activity_.Channel());
+  }
+
+  void TearDown() override {
+    stub_.reset();
+    skp_stub_.reset();
+    if (activity_.host) activity_.host->Shutdown();
+    if (skp_.host) skp_.host->Shutdown();
+    attendance_.Shutdown();
+  }
+
+  std::string Token(const std::string& login) {
+    return integration::SeededLogin(*directory_, seeded_, login);
+  }
+
+  // `nip` (PIN `pin` on the seeded device) punches at punch_time_.
+  void PunchIn(const std::string& pin) {
+    atv1::RawPunch p;
+    p.set_device_serial(attendance::it::kDevice);
+    p.set_pin(pin);
+    *p.mutable_punch_time() = ToProtoTimestamp(punch_time_);
+    auto service = directory_->ServiceToken(seeded_.code);
+    ASSERT_TRUE(service.ok()) << service.status();
+    atv1::IngestReport report;
+    auto ctx = Ctx(*service);
+    auto writer = attendance_.stub().PushPunches(ctx.get(), &report);
+    atv1::PushPunchesRequest msg;
+    *msg.add_punches() = p;
+    writer->Write(msg);
+    writer->WritesDone();
+    ASSERT_TRUE(Ok(writer->Finish()));
+  }
+
+  // `nip`'s SKP of the year with one RHK utama linked to `parent` (0 at the top), submitted and
+  // approved by `approver`; its RHK.
+  int64_t ApprovedSkp(const std::string& nip, const std::string& approver, int64_t parent) {
+    sv1::CreateSkpRequest create;
+    create.mutable_skp()->set_nip(nip);
+    create.mutable_skp()->set_year(work_date_.year());
+    sv1::Skp skp;
+    EXPECT_TRUE(Ok(skp_stub_->CreateSkp(Ctx(Token(nip)).get(), create, &skp))) << nip;
+    sv1::UpdateSkpPlanRequest plan;
+    plan.set_id(skp.id());
+    plan.set_revision(skp.revision());
+    sv1::Rhk* rhk = plan.add_rhks();
+    rhk->set_kind(sv1::RHK_KIND_UTAMA);
+    rhk->set_description("Laporan surveilans tersusun tepat waktu");
+    rhk->set_parent_rhk_id(parent);
+    sv1::Iki* iki = rhk->add_ikis();
+    iki->set_description("Jumlah laporan");
+    iki->mutable_target()->set_quantity(12);
+    iki->mutable_target()->set_unit("laporan");
+    iki->mutable_target()->set_quality(100);
+    iki->mutable_target()->set_months(12);
+    EXPECT_TRUE(Ok(skp_stub_->UpdateSkpPlan(Ctx(Token(nip)).get(), plan, &skp))) << nip;
+    sv1::SubmitSkpRequest submit;
+    submit.set_id(skp.id());
+    submit.set_revision(skp.revision());
+    EXPECT_TRUE(Ok(skp_stub_->SubmitSkp(Ctx(Token(nip)).get(), submit, &skp))) << nip;
+    sv1::ApproveSkpRequest approve;
+    approve.set_id(skp.id());
+    approve.set_revision(skp.revision());
+    EXPECT_TRUE(Ok(skp_stub_->ApproveSkp(Ctx(approver).get(), approve, &skp))) << nip;
+    EXPECT_EQ(skp.status(), sv1::SKP_STATUS_APPROVED) << nip;
+    return skp.rhks_size() > 0 ? skp.rhks(0).id() : 0;
+  }
+
+  // staf_s1_a's approved SKP, cascaded from the kepala dinas down (each RHK utama linked to the
+  // atasan's): its RHK.
+  int64_t ApprovedRhk() {
+    int64_t parent = ApprovedSkp(seeded_.kadis, seeded_.admin_token, 0);
+    parent = ApprovedSkp(seeded_.kabid_p2p, Token(seeded_.kadis), parent);
+    parent = ApprovedSkp(seeded_.staf_p2p, Token(seeded_.kabid_p2p), parent);
+    return ApprovedSkp(seeded_.staf_s1_a, Token(seeded_.staf_p2p), parent);
+  }
+
+  av1::CreateEntryRequest EntryReq(absl::CivilDay day, int64_t rhk, const std::string& id) {
+    av1::CreateEntryRequest req;
+    *req.mutable_entry()->mutable_work_date() = Date(day);
+    req.mutable_entry()->set_start_time("08:00");
+    req.mutable_entry()->set_end_time("09:00");
+    req.mutable_entry()->set_description("Menyusun laporan surveilans mingguan");
+    req.mutable_entry()->set_rhk_id(rhk);
+    req.set_request_id(id);
+    return req;
+  }
+
+  mocks::TestTokenIssuer tokens_;
+  std::shared_ptr<mocks::FakeDirectory> directory_ =
+      std::make_shared<mocks::FakeDirectory>(tokens_, "ekinerja-attendance");
+  integration::SeededTenant seeded_;
+  absl::TimeZone jakarta_;
+  absl::Time punch_time_;
+  absl::CivilDay work_date_;
+  attendance::it::AttendanceProcess attendance_;
+  Hosted skp_, activity_;
+  skp::Skp skp_built_;
+  Activity activity_built_;
+  std::unique_ptr<sv1::SkpService::Stub> skp_stub_;
+  std::unique_ptr<av1::ActivityService::Stub> stub_;
+};
+
+TEST_F(ActivityPeersTest, APunchOpensTheDayAndTheApprovedRhkIsOneToReportOn) {
+  const std::string nip = seeded_.staf_s1_a;  // PIN "4"
+  const int64_t rhk = ApprovedRhk();
+  ASSERT_GT(rhk, 0);
+  av1::Entry out;
+  // No punch yet: attendance says so, and the gate refuses.
+  grpc::Status st = stub_->CreateEntry(Ctx(Token(nip)).get(), EntryReq(work_date_, rhk, "a"), &out);
+  EXPECT_TRUE(HasCode(st, grpc::StatusCode::FAILED_PRECONDITION));
+  EXPECT_EQ(PreconditionOf(st),
+            absl::StrCat("NO_CHECK_IN entries/", nip, "/", FormatDate(work_date_)));
+  PunchIn("4");
+  ASSERT_FALSE(HasFatalFailure());
+  ASSERT_TRUE(Ok(stub_->CreateEntry(Ctx(Token(nip)).get(), EntryReq(work_date_, rhk, "b"), &out)));
+  EXPECT_EQ(out.rhk_id(), rhk);
+  EXPECT_GT(out.skp_id(), 0);
+  EXPECT_EQ(out.earned_minutes(), 60);
+  // A colleague cannot report on it: it is not an RHK of their SKP (they have none approved).
+  PunchIn("5");
+  st =
+      stub_->CreateEntry(Ctx(Token(seeded_.staf_s1_b)).get(), EntryReq(work_date_, rhk, "c"), &out);
+  EXPECT_EQ(PreconditionOf(st), absl::StrCat("NO_APPROVED_SKP entries/", seeded_.staf_s1_b, "/",
+                                             FormatDate(work_date_)));
+}
+
+// The fakes the service tests use answer the questions of the gates as the real services do.
+TEST_F(ActivityPeersTest, TheFakesAnswerAsTheRealServices) {
+  const std::string nip = seeded_.staf_s1_a;
+  const int64_t rhk = ApprovedRhk();
+  PunchIn("4");
+  ASSERT_FALSE(HasFatalFailure());
+  auto real_attendance = clients::MakeAttendanceClient(
+      grpc::CreateChannel(absl::StrCat("127.0.0.1:", attendance_.port()),
+                          grpc::InsecureChannelCredentials()),
+      absl::Seconds(5), absl::ZeroDuration());
+  auto real_skp =
+      clients::MakeSkpPlansClient(skp_.Channel(), absl::Seconds(5), absl::ZeroDuration());
+  mocks::FakeAttendance fake_attendance(*directory_);
+  mocks::FakeSkpPlans fake_skp(*directory_);
+  // The fakes told what the real services hold: a check-in without check-out today; the plan.
+  clients::AttendanceDay today;
+  today.nip = nip;
+  today.date = work_date_;
+  today.checked_in = true;
+  const absl::Weekday wd = absl::GetWeekday(work_date_);
+  today.workday = wd != absl::Weekday::saturday && wd != absl::Weekday::sunday;
+  fake_attendance.SetDay(today);
+  auto plan = real_skp->PlanOn(Token(nip), nip, work_date_);
+  ASSERT_TRUE(plan.ok()) << plan.status();
+  fake_skp.SetPlan(nip, absl::CivilDay(work_date_.year(), 1, 1),
+                   absl::CivilDay(work_date_.year(), 12, 31), *plan);
+
+  auto describe_days = [](const absl::StatusOr<std::vector<clients::AttendanceDay>>& days) {
+    if (!days.ok()) return std::string(absl::StatusCodeToString(days.status().code()));
+    std::string out;
+    for (const clients::AttendanceDay& d : *days) {
+      absl::StrAppend(&out, FormatDate(d.date), d.workday ? " workday" : " off",
+                      d.checked_in ? " in" : " -", d.first_in && d.last_out ? " both" : "", "; ");
+    }
+    return out;
+  };
+  const absl::CivilDay first = work_date_ - 3;
+  for (const std::string& login :
+       {nip, seeded_.staf_p2p, seeded_.staf_s1_b, std::string(integration::kTenantAdmin)}) {
+    SCOPED_TRACE(login);
+    EXPECT_EQ(describe_days(real_attendance->DaysOf(Token(login), nip, first, work_date_)),
+              describe_days(fake_attendance.DaysOf(Token(login), nip, first, work_date_)));
+    auto real_plan = real_skp->PlanOn(Token(login), nip, work_date_);
+    auto fake_plan = fake_skp.PlanOn(Token(login), nip, work_date_);
+    ASSERT_EQ(real_plan.status().code(), fake_plan.status().code());
+    if (real_plan.ok()) {
+      EXPECT_EQ(real_plan->skp_id, fake_plan->skp_id);
+      ASSERT_EQ(real_plan->rhks.size(), 1u);
+      EXPECT_EQ(real_plan->rhks[0].id, rhk);
+      EXPECT_EQ(real_plan->rhks[0].kind, "UTAMA");
+    }
+  }
+  // Someone without an approved SKP: an empty plan from both.
+  auto none = real_skp->PlanOn(Token(seeded_.staf_s1_b), seeded_.staf_s1_b, work_date_);
+  ASSERT_TRUE(none.ok()) << none.status();
+  EXPECT_EQ(none->skp_id, 0);
+  EXPECT_EQ(fake_skp.PlanOn(Token(seeded_.staf_s1_b), seeded_.staf_s1_b, work_date_)->skp_id, 0);
+}
+
+}  // namespace
+}  // namespace ekinerja::activity::it

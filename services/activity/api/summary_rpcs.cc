@@ -87,14 +87,9 @@ struct MonthFrame {
   bool locked = false;
 };
 
-absl::StatusOr<MonthFrame> FrameOf(db::Pool& pool, const std::string& tenant, const Month& m) {
-  MonthFrame out;
-  EK_RETURN_IF_ERROR(pool.ReadOne([&](db::Tx& tx) -> absl::Status {
-    out.target_minutes = store::RulesInForce(tx, tenant, m.first).rules.target_minutes;
-    out.locked = store::GetMonthLock(tx, tenant, m.year, m.month).locked;
-    return absl::OkStatus();
-  }));
-  return out;
+MonthFrame FrameOf(db::Tx& tx, const std::string& tenant, const Month& m) {
+  return {store::RulesInForce(tx, tenant, m.first).rules.target_minutes,
+          store::GetMonthLock(tx, tenant, m.year, m.month).locked};
 }
 
 // LockMonth and UnlockMonth: SERVICE only; nothing written (nor audited) when the month already
@@ -147,9 +142,10 @@ grpc::Status ActivityServiceImpl::GetMonthSummary(grpc::ServerContext* ctx,
           attendance_.DaysOf(caller.bearer, req->nip(), m.first, std::min(m.last, today)));
       for (const clients::AttendanceDay& d : attended) days.push_back(ToFacts(d));
     }
-    EK_ASSIGN_OR_RETURN(const MonthFrame frame, FrameOf(pool_, caller.tenant(), m));
+    MonthFrame frame;
     std::map<std::string, std::vector<EntryFacts>> entries;
-    EK_RETURN_IF_ERROR(pool_.ReadOne([&](db::Tx& tx) -> absl::Status {
+    EK_RETURN_IF_ERROR(pool_.Read([&](db::Tx& tx) -> absl::Status {
+      frame = FrameOf(tx, caller.tenant(), m);
       entries = store::MonthEntryFacts(tx, caller.tenant(), {req->nip()}, m.first, m.last);
       return absl::OkStatus();
     }));
@@ -179,7 +175,11 @@ grpc::Status ActivityServiceImpl::StreamMonthSummaries(
               [](const clients::EmployeeUnit& a, const clients::EmployeeUnit& b) {
                 return a.nip < b.nip;
               });
-    EK_ASSIGN_OR_RETURN(const MonthFrame frame, FrameOf(pool_, caller.tenant(), m));
+    MonthFrame frame;
+    EK_RETURN_IF_ERROR(pool_.Read([&](db::Tx& tx) -> absl::Status {
+      frame = FrameOf(tx, caller.tenant(), m);
+      return absl::OkStatus();
+    }));
 
     // The days stream in (nip, date) order: each employee's summary is written once the stream
     // has passed their NIP, so no more than one employee's days are held.

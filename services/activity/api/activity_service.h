@@ -3,7 +3,8 @@
 // The gRPC adapter of the activity service (DESIGN §3): checks the caller's rights, converts proto
 // <-> domain, calls the domain rules and the store, asks attendance, SKP and identity what the
 // gates need. The RPCs are defined by topic: entry_rpcs.cc (rules, entries and their gates,
-// submission, evidence); the rights and gates shared by all of them are here.
+// submission, evidence), catalogue_rpcs.cc (norma waktu), summary_rpcs.cc (month summaries and
+// locks); the rights and gates shared by all of them are here.
 
 #include <cstdint>
 #include <functional>
@@ -62,6 +63,26 @@ class ActivityServiceImpl final : public v1::ActivityService::Service {
                              v1::SubmitEntriesResponse*) override;
   grpc::Status GetEntryEvidence(grpc::ServerContext*, const v1::GetEntryEvidenceRequest*,
                                 v1::EntryEvidence*) override;
+
+  // catalogue_rpcs.cc
+  grpc::Status CreateCatalogueItem(grpc::ServerContext*, const v1::CreateCatalogueItemRequest*,
+                                   v1::CatalogueItem*) override;
+  grpc::Status ListCatalogueItems(grpc::ServerContext*, const v1::ListCatalogueItemsRequest*,
+                                  v1::ListCatalogueItemsResponse*) override;
+  grpc::Status ImportCatalogue(grpc::ServerContext*, const v1::ImportCatalogueRequest*,
+                               v1::ImportCatalogueResponse*) override;
+
+  // summary_rpcs.cc (month summaries and locks)
+  grpc::Status GetMonthSummary(grpc::ServerContext*, const v1::GetMonthSummaryRequest*,
+                               v1::MonthSummary*) override;
+  grpc::Status StreamMonthSummaries(grpc::ServerContext*, const v1::StreamMonthSummariesRequest*,
+                                    grpc::ServerWriter<v1::MonthSummary>*) override;
+  grpc::Status LockMonth(grpc::ServerContext*, const v1::LockMonthRequest*,
+                         v1::MonthLock*) override;
+  grpc::Status UnlockMonth(grpc::ServerContext*, const v1::UnlockMonthRequest*,
+                           v1::MonthLock*) override;
+  grpc::Status GetMonthLock(grpc::ServerContext*, const v1::GetMonthLockRequest*,
+                            v1::MonthLock*) override;
 
  private:
   grpc::Status Serve(grpc::ServerContext* ctx,

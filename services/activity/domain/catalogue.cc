@@ -133,7 +133,9 @@ CatalogueImport ParseCatalogueCsv(absl::string_view text) {
   csv::ReadTable(std::string_view(text.data(), text.size()), Spec(), violations,
                  [&](const csv::TableRow& row) {
                    std::optional<CatalogueItem> item = ReadRow(row, code_lines, violations);
-                   if (item) result.items.push_back(*std::move(item));
+                   if (!item) return;
+                   result.items.push_back(*std::move(item));
+                   result.lines.push_back(row.line);
                  });
   if (violations.empty() && result.items.empty()) {
     violations.Add("csv", "the file has a header but no catalogue rows");

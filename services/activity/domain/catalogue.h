@@ -40,6 +40,7 @@ std::vector<FieldViolation> CatalogueItemViolations(const CatalogueItem& item,
 
 struct CatalogueImport {
   std::vector<CatalogueItem> items;  // the good rows, in file order
+  std::vector<int> lines;            // the line of each of `items`
   // As the other importers (csv.h ReadTable): "csv", "header", "rows[L]" or "rows[L].<column>",
   // each description starting "line L: ".
   std::vector<FieldViolation> problems;

@@ -19,19 +19,21 @@ std::vector<FieldViolation> RulesViolations(const ActivityRules& rules) {
   range("target_minutes", rules.target_minutes, 1, 100000);
   range("unknown_presence_minutes", rules.unknown_presence_minutes, 1, 24 * 60);
   range("effective_minutes_per_workday", rules.effective_minutes_per_workday, 1, 24 * 60);
+  // Each band below the one above it; the lowest above 0.
   const EjBands& b = rules.ej_bands;
-  if (!(b.a_above_bp > b.b_from_bp && b.b_from_bp > b.c_from_bp && b.c_from_bp > b.d_from_bp &&
-        b.d_from_bp > 0)) {
-    out.push_back(
-        {"rules.ej_bands", "strictly decreasing: a_above > b_from > c_from > d_from > 0"});
-  }
-  const MaturityThresholds& m = rules.maturity;
-  for (int percent : {m.entry_days_percent, m.rhk_minutes_percent, m.catalogue_minutes_percent}) {
-    if (percent < 1 || percent > 100) {
-      out.push_back({"rules.maturity", "each percent 1 to 100"});
-      break;
+  const auto below = [&](absl::string_view field, int value, int above, absl::string_view name) {
+    if (value < 1 || value >= above) {
+      out.push_back({absl::StrCat("rules.", field), absl::StrCat("from 1, below ", name)});
     }
-  }
+  };
+  range("ej_a_above_bp", b.a_above_bp, 1, 100000);
+  below("ej_b_from_bp", b.b_from_bp, b.a_above_bp, "ej_a_above_bp");
+  below("ej_c_from_bp", b.c_from_bp, b.b_from_bp, "ej_b_from_bp");
+  below("ej_d_from_bp", b.d_from_bp, b.c_from_bp, "ej_c_from_bp");
+  const MaturityThresholds& m = rules.maturity;
+  range("maturity_entry_days_percent", m.entry_days_percent, 1, 100);
+  range("maturity_rhk_minutes_percent", m.rhk_minutes_percent, 1, 100);
+  range("maturity_catalogue_minutes_percent", m.catalogue_minutes_percent, 1, 100);
   return out;
 }
 

@@ -34,7 +34,10 @@ ActivityRules NationalDefaults();
 // One violation per bad field, named as the API's: "rules.deadline_days_after" 0..7,
 // "rules.deadline_minute_of_day" 0..1439, "rules.target_minutes" 1..100000,
 // "rules.unknown_presence_minutes" 1..1440, "rules.effective_minutes_per_workday" 1..1440,
-// "rules.ej_bands" (a > b > c > d > 0), "rules.maturity" (each percent 1..100).
+// "rules.ej_a_above_bp" 1..100000, "rules.ej_b_from_bp", "rules.ej_c_from_bp" and
+// "rules.ej_d_from_bp" each from 1 and below the band above it (a > b > c > d > 0),
+// "rules.maturity_entry_days_percent", "rules.maturity_rhk_minutes_percent" and
+// "rules.maturity_catalogue_minutes_percent" 1..100 (DOMAIN §9).
 std::vector<FieldViolation> RulesViolations(const ActivityRules& rules);
 
 }  // namespace ekinerja::activity

@@ -128,3 +128,16 @@ FROM entry_files WHERE tenant_id = $1 AND entry_id = $2
 SELECT year, month, locked, reference, locked_by,
        (extract(epoch FROM update_time) * 1000000)::bigint AS update_time
 FROM month_locks WHERE tenant_id = $1 AND year = $2 AND month = $3
+
+-- name: month_lock_set
+INSERT INTO month_locks (tenant_id, year, month, locked, reference, locked_by)
+VALUES ($1, $2, $3, $4, $5, $6)
+ON CONFLICT (tenant_id, year, month) DO UPDATE SET locked = EXCLUDED.locked,
+  reference = EXCLUDED.reference, locked_by = EXCLUDED.locked_by, update_time = now()
+
+-- name: entry_month_facts
+-- What a month summary reads of the entries of the NIPs $2 over [$3, $4], by NIP and date.
+SELECT nip, work_date::text AS work_date, status, earned_minutes
+FROM entries
+WHERE tenant_id = $1 AND nip = ANY($2::text[]) AND work_date BETWEEN $3::date AND $4::date
+ORDER BY nip, work_date, start_minute, id

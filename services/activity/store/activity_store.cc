@@ -223,4 +223,27 @@ MonthLockRow GetMonthLock(db::Tx& tx, const std::string& tenant, int year, int m
   return out;
 }
 
+MonthLockRow SetMonthLock(db::Tx& tx, const std::string& tenant, int year, int month, bool locked,
+                          const std::string& reference, const std::string& by) {
+  tx.Exec(sql::kMonthLockSet, tenant, year, month, locked, reference, by);
+  return GetMonthLock(tx, tenant, year, month);
+}
+
+std::map<std::string, std::vector<EntryFacts>> MonthEntryFacts(db::Tx& tx,
+                                                               const std::string& tenant,
+                                                               const std::vector<std::string>& nips,
+                                                               absl::CivilDay first,
+                                                               absl::CivilDay last) {
+  std::map<std::string, std::vector<EntryFacts>> out;
+  for (const auto& r :
+       tx.Exec(sql::kEntryMonthFacts, tenant, absl::StrCat("{", absl::StrJoin(nips, ","), "}"),
+               FormatDate(first), FormatDate(last))) {
+    const std::optional<EntryStatus> status = ParseStatus(r["status"].as<std::string>());
+    if (!status) continue;
+    out[r["nip"].as<std::string>()].push_back(
+        {db::Day(r["work_date"]), *status, r["earned_minutes"].as<int64_t>()});
+  }
+  return out;
+}
+
 }  // namespace ekinerja::activity::store

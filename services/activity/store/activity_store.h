@@ -5,6 +5,7 @@
 // caller's (db::Pool::Write / Read / ReadOne).
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -13,6 +14,7 @@
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
 #include "db.h"
+#include "domain/month_summary.h"
 #include "domain/rules.h"
 
 namespace ekinerja::activity::store {
@@ -104,5 +106,18 @@ struct MonthLockRow {
 };
 // The month's lock row (unlocked, without update_time, when there never was one).
 MonthLockRow GetMonthLock(db::Tx& tx, const std::string& tenant, int year, int month);
+// Locks or unlocks the month with `reference`, by `by`; the row as it is then.
+MonthLockRow SetMonthLock(db::Tx& tx, const std::string& tenant, int year, int month, bool locked,
+                          const std::string& reference, const std::string& by);
+
+// ---- month summaries -------------------------------------------------------------------------
+
+// The entries of `nips` (digits only) over [first, last] as a month summary reads them, by NIP
+// (a NIP without entries is absent), each NIP's by date.
+std::map<std::string, std::vector<EntryFacts>> MonthEntryFacts(db::Tx& tx,
+                                                               const std::string& tenant,
+                                                               const std::vector<std::string>& nips,
+                                                               absl::CivilDay first,
+                                                               absl::CivilDay last);
 
 }  // namespace ekinerja::activity::store

@@ -1,5 +1,7 @@
 #include "store/catalogue_store.h"
 
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "activity_sql.h"
 #include "civil.h"
 #include "db_fields.h"
@@ -27,6 +29,40 @@ std::optional<CatalogueRow> CatalogueItemFor(db::Tx& tx, const std::string& tena
       tx.Exec(sql::kCatalogueItemFor, tenant, code, FormatDate(day), position_code, position_kind);
   if (r.empty()) return std::nullopt;
   return ToCatalogueRow(r[0]);
+}
+
+std::optional<CatalogueRow> InsertCatalogueItem(db::Tx& tx, const std::string& tenant,
+                                                const CatalogueItem& item,
+                                                absl::CivilDay effective_from,
+                                                const std::string& created_by) {
+  auto r = tx.Exec(sql::kCatalogueInsert, tenant, item.code, FormatDate(effective_from),
+                   item.position_code, item.position_kind, item.name, item.output_unit,
+                   item.minutes_per_unit, created_by);
+  if (r.empty()) return std::nullopt;
+  return ToCatalogueRow(r[0]);
+}
+
+std::vector<std::string> CodesWithVersionOn(db::Tx& tx, const std::string& tenant,
+                                            const std::vector<std::string>& codes,
+                                            absl::CivilDay day) {
+  std::vector<std::string> out;
+  for (const auto& r :
+       tx.Exec(sql::kCatalogueVersionsOn, tenant, absl::StrCat("{", absl::StrJoin(codes, ","), "}"),
+               FormatDate(day))) {
+    out.push_back(r["code"].as<std::string>());
+  }
+  return out;
+}
+
+std::vector<CatalogueRow> CatalogueOn(db::Tx& tx, const std::string& tenant, absl::CivilDay day,
+                                      const std::string& position_code,
+                                      const std::string& position_kind) {
+  std::vector<CatalogueRow> out;
+  for (const auto& r :
+       tx.Exec(sql::kCatalogueList, tenant, FormatDate(day), position_code, position_kind)) {
+    out.push_back(ToCatalogueRow(r));
+  }
+  return out;
 }
 
 }  // namespace ekinerja::activity::store

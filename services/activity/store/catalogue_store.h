@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
@@ -25,6 +26,22 @@ std::optional<CatalogueRow> CatalogueItemFor(db::Tx& tx, const std::string& tena
                                              const std::string& code, absl::CivilDay day,
                                              const std::string& position_code,
                                              const std::string& position_kind);
+
+// Version `effective_from` of `item`; nullopt (nothing written) when that version exists already.
+std::optional<CatalogueRow> InsertCatalogueItem(db::Tx& tx, const std::string& tenant,
+                                                const CatalogueItem& item,
+                                                absl::CivilDay effective_from,
+                                                const std::string& created_by);
+// The codes among `codes` (A-Z 0-9 . _ -) that already have a version from `day`.
+std::vector<std::string> CodesWithVersionOn(db::Tx& tx, const std::string& tenant,
+                                            const std::vector<std::string>& codes,
+                                            absl::CivilDay day);
+// The items in force on `day`, by code: those for `position_code` when it is not empty, those
+// for `position_kind` when it is not empty (each filter literal: an item for the kind of a
+// position is not one for the position's code).
+std::vector<CatalogueRow> CatalogueOn(db::Tx& tx, const std::string& tenant, absl::CivilDay day,
+                                      const std::string& position_code,
+                                      const std::string& position_kind);
 
 // A catalogue row as the queries of queries_catalogue.sql return it.
 CatalogueRow ToCatalogueRow(const pqxx::row& r);

@@ -109,6 +109,8 @@ TEST(ParseCatalogueCsv, ReadsItemsInAnyColumnOrderAndKindCase) {
   EXPECT_EQ(got.items[1].code, "DOK.02");
   EXPECT_EQ(got.items[1].position_code, "dinkes.kasubag");
   EXPECT_EQ(got.items[1].minutes_per_unit, 45);
+  // The blank line 3 counts: the second item is on line 4.
+  EXPECT_THAT(got.lines, ElementsAre(2, 4));
 }
 
 TEST(ParseCatalogueCsv, ReportsEveryProblemByLineAndColumn) {
@@ -120,6 +122,7 @@ TEST(ParseCatalogueCsv, ReportsEveryProblemByLineAndColumn) {
                                                 "X2,,LURAH,,surat,5\n"
                                                 "X3,,JPT,X\n");
   EXPECT_EQ(got.items.size(), 1u);
+  EXPECT_THAT(got.lines, ElementsAre(2));
   EXPECT_THAT(Fields(got.problems),
               ElementsAre("rows[3].kode", "rows[4].kode", "rows[4].menit_per_satuan",
                           "rows[5].menit_per_satuan", "rows[5].kode_jabatan",

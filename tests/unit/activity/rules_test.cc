@@ -54,25 +54,39 @@ TEST(RulesViolations, EdgesOfEachRangeAccepted) {
 }
 
 TEST(RulesViolations, OneViolationPerFieldJustOutside) {
-  const auto all =
-      ElementsAre("rules.deadline_days_after", "rules.deadline_minute_of_day",
-                  "rules.target_minutes", "rules.unknown_presence_minutes",
-                  "rules.effective_minutes_per_workday", "rules.ej_bands", "rules.maturity");
-  EXPECT_THAT(Fields(RulesViolations(
-                  With({8, 1440}, 100001, 1441, 1441, {9000, 9000, 7000, 5000}, {80, 101, 80}))),
-              all);
+  const auto all = ElementsAre(
+      "rules.deadline_days_after", "rules.deadline_minute_of_day", "rules.target_minutes",
+      "rules.unknown_presence_minutes", "rules.effective_minutes_per_workday",
+      "rules.ej_a_above_bp", "rules.ej_b_from_bp", "rules.ej_c_from_bp", "rules.ej_d_from_bp",
+      "rules.maturity_entry_days_percent", "rules.maturity_rhk_minutes_percent",
+      "rules.maturity_catalogue_minutes_percent");
+  // a above its range; b, c and d each equal to the band above.
+  const std::vector<FieldViolation> high = RulesViolations(
+      With({8, 1440}, 100001, 1441, 1441, {100001, 100001, 100001, 100001}, {101, 101, 101}));
+  EXPECT_THAT(Fields(high), all);
+  EXPECT_EQ(high[5].description, "1 to 100000");
+  EXPECT_EQ(high[6].description, "from 1, below ej_a_above_bp");
+  // Everything 0: a below its range, b, c and d below 1.
   const std::vector<FieldViolation> low =
-      RulesViolations(With({-1, -1}, 0, 0, 0, {10000, 9000, 7000, 0}, {0, 80, 80}));
+      RulesViolations(With({-1, -1}, 0, 0, 0, {0, 0, 0, 0}, {0, 0, 0}));
   EXPECT_THAT(Fields(low), all);
   EXPECT_EQ(low[2].description, "1 to 100000");
+  EXPECT_EQ(low[9].description, "1 to 100");
 }
 
-TEST(RulesViolations, BandsOutOfOrder) {
+TEST(RulesViolations, EachBandOutOfOrderNamesItsOwnField) {
   ActivityRules r = NationalDefaults();
   r.ej_bands = {10000, 7000, 9000, 5000};
-  EXPECT_THAT(Fields(RulesViolations(r)), ElementsAre("rules.ej_bands"));
+  EXPECT_THAT(Fields(RulesViolations(r)), ElementsAre("rules.ej_c_from_bp"));
   r.ej_bands = {10000, 9000, 5000, 5000};
-  EXPECT_THAT(Fields(RulesViolations(r)), ElementsAre("rules.ej_bands"));
+  EXPECT_THAT(Fields(RulesViolations(r)), ElementsAre("rules.ej_d_from_bp"));
+  r.ej_bands = {10000, 9000, 7000, 6999};
+  EXPECT_THAT(RulesViolations(r), IsEmpty());
+  r.ej_bands = {9000, 9000, 7000, 5000};
+  EXPECT_THAT(Fields(RulesViolations(r)), ElementsAre("rules.ej_b_from_bp"));
+  r.ej_bands = {10000, 9000, 7000, 5000};
+  r.maturity = {80, 0, 80};
+  EXPECT_THAT(Fields(RulesViolations(r)), ElementsAre("rules.maturity_rhk_minutes_percent"));
 }
 
 }  // namespace

@@ -43,17 +43,9 @@ std::optional<EntryAction> ActionOf(v1::Decision decision) {
   }
 }
 
-// decisions.acting: how the decider holds the position they decide through.
+// decisions.acting: how the decider holds the position they decide through ("" their own).
 std::string ActingOf(clients::ActingKind kind) {
-  switch (kind) {
-    case clients::ActingKind::kPlt:
-      return "PLT";
-    case clients::ActingKind::kPlh:
-      return "PLH";
-    case clients::ActingKind::kDefinitif:
-      break;
-  }
-  return "";
+  return kind == clients::ActingKind::kDefinitif ? "" : clients::ActingKindName(kind);
 }
 
 // An employee's day: whose atasan langsung decides.

@@ -11,14 +11,13 @@ INSERT INTO decisions (tenant_id, entry_id, decision, reason, decided_by, acting
 VALUES ($1, $2, $3, $4, $5, $6, to_timestamp(0) + $7::bigint * interval '1 microsecond')
 
 -- name: pending_page
--- The ids of verifier $2's queue after the keyset ($4 submit micros, $5 id; $5 = 0: from the
--- start), of employee $3 only when not '': the partial index entries_pending answers it in order.
+-- The ids of verifier $2's queue after the keyset ($4 submit micros, $5 id; 0, 0: from the
+-- start), of employee $3 only when not '': a range of the partial index entries_pending, in order.
 SELECT id, (extract(epoch FROM submit_time) * 1000000)::bigint AS submit_time
 FROM entries
 WHERE tenant_id = $1 AND verifier_nip = $2 AND status = 'SUBMITTED' AND ($3 = '' OR nip = $3)
-  AND ($5::bigint = 0
-       OR (submit_time, id) > (to_timestamp(0) + $4::bigint * interval '1 microsecond', $5::bigint))
-ORDER BY submit_time, id
+  AND (submit_time, id) > (to_timestamp(0) + $4::bigint * interval '1 microsecond', $5::bigint)
+ORDER BY entries.submit_time, entries.id
 LIMIT $6
 
 -- name: pending_counts

@@ -25,9 +25,9 @@ struct DecisionRow {
 // Sets the entry's status and decision and appends the decision to `decisions`.
 void Decide(db::Tx& tx, const std::string& tenant, const DecisionRow& d);
 
-// One position in a queue: after `submit_time` then `id` (id 0: the start).
+// One position in a queue, by `submit_time` then `id`; the default is before every entry.
 struct QueueKey {
-  absl::Time submit_time;
+  absl::Time submit_time = absl::UnixEpoch();
   int64_t id = 0;
 };
 // The next `limit` entries of `verifier`'s queue after `after` (of `nip` only, when not ""),

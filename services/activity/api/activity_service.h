@@ -3,8 +3,9 @@
 // The gRPC adapter of the activity service (DESIGN §3): checks the caller's rights, converts proto
 // <-> domain, calls the domain rules and the store, asks attendance, SKP and identity what the
 // gates need. The RPCs are defined by topic: entry_rpcs.cc (rules, entries and their gates,
-// submission, evidence), catalogue_rpcs.cc (norma waktu), summary_rpcs.cc (month summaries and
-// locks); the rights and gates shared by all of them are here.
+// submission, evidence), decision_rpcs.cc (verification and the verifiers' queues),
+// catalogue_rpcs.cc (norma waktu), summary_rpcs.cc (month summaries and locks); the rights and
+// gates shared by all of them are here.
 
 #include <cstdint>
 #include <functional>
@@ -64,6 +65,12 @@ class ActivityServiceImpl final : public v1::ActivityService::Service {
   grpc::Status GetEntryEvidence(grpc::ServerContext*, const v1::GetEntryEvidenceRequest*,
                                 v1::EntryEvidence*) override;
 
+  // decision_rpcs.cc
+  grpc::Status DecideEntries(grpc::ServerContext*, const v1::DecideEntriesRequest*,
+                             v1::DecideEntriesResponse*) override;
+  grpc::Status ListPendingEntries(grpc::ServerContext*, const v1::ListPendingEntriesRequest*,
+                                  v1::ListPendingEntriesResponse*) override;
+
   // catalogue_rpcs.cc
   grpc::Status CreateCatalogueItem(grpc::ServerContext*, const v1::CreateCatalogueItemRequest*,
                                    v1::CatalogueItem*) override;
@@ -102,6 +109,12 @@ class ActivityServiceImpl final : public v1::ActivityService::Service {
   absl::StatusOr<store::EntryRow> ReadableEntry(const Caller& caller, int64_t id);
   // The caller's own entry `id`; PERMISSION_DENIED for another employee's.
   absl::StatusOr<store::EntryRow> OwnEntry(const Caller& caller, int64_t id);
+  // Who decides `nip`'s entries of `day` when it is the caller (domain CheckDecider on identity's
+  // resolution): the atasan langsung as identity gives them (Plt/Plh: their kind), or the tenant
+  // admin (kind definitif) at the top of the tree. PERMISSION_DENIED otherwise; UNAVAILABLE when
+  // identity is.
+  absl::StatusOr<clients::Person> DeciderOf(const Caller& caller, const std::string& nip,
+                                            absl::CivilDay day);
   // Tenant-wide roles or SERVICE.
   static absl::Status CheckBatchReader(const Caller& caller);
 

@@ -477,7 +477,7 @@ grpc::Status ActivityServiceImpl::SubmitEntries(grpc::ServerContext* ctx,
         const int unknown_cap =
             store::RulesInForce(tx, caller.tenant(), e.work_date).rules.unknown_presence_minutes;
         EK_RETURN_IF_ERROR(CheckDayInTx(tx, caller.tenant(), e, present[e.work_date], unknown_cap));
-        store::SubmitEntry(tx, caller.tenant(), e.id, verifier[e.work_date]);
+        store::SubmitEntry(tx, caller.tenant(), e.id, verifier[e.work_date], Now());
       }
       std::vector<int64_t> ids;
       for (const store::EntryRow& e : pending) ids.push_back(e.id);

@@ -102,8 +102,8 @@ WHERE e.tenant_id = $1 AND e.nip = $2 AND e.work_date BETWEEN $3::date AND $4::d
 ORDER BY e.work_date, e.start_minute, e.id
 
 -- name: entry_submit
-UPDATE entries SET status = 'SUBMITTED', verifier_nip = $3, submit_time = now(),
-       update_time = now()
+UPDATE entries SET status = 'SUBMITTED', verifier_nip = $3,
+       submit_time = to_timestamp(0) + $4::bigint * interval '1 microsecond', update_time = now()
 WHERE tenant_id = $1 AND id = $2
 
 -- name: entry_set_status

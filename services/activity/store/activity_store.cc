@@ -180,9 +180,9 @@ std::vector<EntryRow> EntriesOf(db::Tx& tx, const std::string& tenant, const std
   return out;
 }
 
-void SubmitEntry(db::Tx& tx, const std::string& tenant, int64_t id,
-                 const std::string& verifier_nip) {
-  tx.Exec(sql::kEntrySubmit, tenant, id, verifier_nip);
+void SubmitEntry(db::Tx& tx, const std::string& tenant, int64_t id, const std::string& verifier_nip,
+                 absl::Time now) {
+  tx.Exec(sql::kEntrySubmit, tenant, id, verifier_nip, db::ToMicros(now));
 }
 
 void SetStatus(db::Tx& tx, const std::string& tenant, int64_t id, const std::string& status) {

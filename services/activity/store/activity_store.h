@@ -88,8 +88,9 @@ std::vector<EntryRow> GetEntries(db::Tx& tx, const std::string& tenant,
 std::vector<EntryRow> EntriesOf(db::Tx& tx, const std::string& tenant, const std::string& nip,
                                 absl::CivilDay first, absl::CivilDay last,
                                 const std::string& status = "");
-void SubmitEntry(db::Tx& tx, const std::string& tenant, int64_t id,
-                 const std::string& verifier_nip);
+// Submitted at `now` (the service's clock, which the deadlines and the queue age read too).
+void SubmitEntry(db::Tx& tx, const std::string& tenant, int64_t id, const std::string& verifier_nip,
+                 absl::Time now);
 void SetStatus(db::Tx& tx, const std::string& tenant, int64_t id, const std::string& status);
 
 void PutFile(db::Tx& tx, const std::string& tenant, int64_t entry_id, const FileRow& file);

@@ -37,6 +37,8 @@ struct EmployeeUnit {
 
 // How someone holds the position through which they act (DOMAIN §1).
 enum class ActingKind { kDefinitif, kPlt, kPlh };
+// "DEFINITIF", "PLT", "PLH", as the services record it (SKP snapshots, activity decisions).
+const char* ActingKindName(ActingKind kind);
 
 // A supervisor as identity resolves them: who, and the position through which they supervise
 // (position_code) and how they hold it (kind: their own position, or acting in it as Plt/Plh).

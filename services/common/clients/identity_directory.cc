@@ -526,6 +526,18 @@ class IdentityDirectory final : public Directory {
 
 }  // namespace
 
+const char* ActingKindName(ActingKind kind) {
+  switch (kind) {
+    case ActingKind::kPlt:
+      return "PLT";
+    case ActingKind::kPlh:
+      return "PLH";
+    case ActingKind::kDefinitif:
+      break;
+  }
+  return "DEFINITIF";
+}
+
 absl::StatusOr<std::string> Directory::AtasanOf(const std::string& bearer, const std::string& nip,
                                                 absl::CivilDay day) {
   EK_ASSIGN_OR_RETURN(Supervisors sups, SupervisorsOf(bearer, nip, day));

@@ -27,18 +27,6 @@ namespace {
 constexpr int kMaxRhks = 50;
 constexpr int kMaxIkisPerRhk = 20;
 
-std::string Acting(clients::ActingKind kind) {
-  switch (kind) {
-    case clients::ActingKind::kPlt:
-      return "PLT";
-    case clients::ActingKind::kPlh:
-      return "PLH";
-    case clients::ActingKind::kDefinitif:
-      break;
-  }
-  return "DEFINITIF";
-}
-
 store::Snapshot ToSnapshot(const clients::EmployeeSnapshot& s, const std::string& acting) {
   return {s.nip,           s.name,          s.golongan,      s.position_code,
           s.position_name, s.org_unit_code, s.org_unit_name, acting};
@@ -598,7 +586,7 @@ grpc::Status SkpServiceImpl::ApproveSkp(grpc::ServerContext* ctx, const v1::Appr
             directory_.SnapshotOf(
                 caller.bearer, penilai.nip, day,
                 penilai.kind == clients::ActingKind::kDefinitif ? "" : penilai.position_code));
-        penilai_snapshot = ToSnapshot(s, Acting(penilai.kind));
+        penilai_snapshot = ToSnapshot(s, clients::ActingKindName(penilai.kind));
       }
       return absl::OkStatus();
     };

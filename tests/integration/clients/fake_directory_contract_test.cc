@@ -37,23 +37,11 @@ std::vector<std::string> NipsOf(const std::vector<EmployeeUnit>& units) {
   return out;
 }
 
-const char* KindName(ActingKind kind) {
-  switch (kind) {
-    case ActingKind::kDefinitif:
-      return "DEFINITIF";
-    case ActingKind::kPlt:
-      return "PLT";
-    case ActingKind::kPlh:
-      return "PLH";
-  }
-  return "?";
-}
-
 // Answers as one line each, so that both sides compare whole and a difference reads plainly.
 std::string Describe(const std::optional<Person>& p) {
   if (!p) return "-";
   return absl::StrCat(p->nip, " ", p->name, " ", p->golongan, " ", p->position_code, " ",
-                      KindName(p->kind));
+                      ActingKindName(p->kind));
 }
 std::string Describe(const absl::StatusOr<Supervisors>& s) {
   if (!s.ok()) return absl::StatusCodeToString(s.status().code());

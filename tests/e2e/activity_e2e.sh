@@ -32,13 +32,7 @@ date_query="year=${year}&month=$((10#${month}))&day=$((10#${day}))"
 # The pelaksana of the credentials file (their SKP is left in DRAFT: no check-in today either)
 # and their atasan, the Kepala Seksi Surveilans, whose SKP is approved; his atasan is the Plt
 # Kepala Bidang P2P. The demo device's PINs are the NIPs' sequence numbers (the seed's order).
-staff_line="$(grep -m1 '"roles": \["PEGAWAI"\]' "${work}/credentials.json")" ||
-  fail "no employee in the credentials file"
-staff="$(sed -n 's/.*"username": "\([0-9]*\)".*/\1/p' <<<"${staff_line}")"
-password="$(sed -n 's/.*"password": "\([^"]*\)".*/\1/p' <<<"${staff_line}")"
-[[ ${#staff} == 18 ]] || fail "cannot read the NIP from: ${staff_line}"
-login demo "${staff}" "${password}"
-staff_token="${token}"
+login_staff
 call GET "/v1/employees/${staff}/supervisor" "${staff_token}"
 expect 200 .atasanLangsung.employee.name '"Eko Prasetyo, S.KM."' "the staff's atasan"
 nip="$(jq -r .atasanLangsung.employee.nip <<<"${body}")"

@@ -34,13 +34,7 @@ echo "ok: ${year}'s SKPs seeded top down (53 approved, 2 draft, 3 submitted, 2 r
 # REST calls (suite_lib.sh's call and expect).
 
 # The pelaksana of the credentials file, whose SKP the seed left in DRAFT with a plan.
-staff_line="$(grep -m1 '"roles": \["PEGAWAI"\]' "${work}/credentials.json")" ||
-  fail "no employee in the credentials file"
-staff="$(sed -n 's/.*"username": "\([0-9]*\)".*/\1/p' <<<"${staff_line}")"
-password="$(sed -n 's/.*"password": "\([^"]*\)".*/\1/p' <<<"${staff_line}")"
-[[ ${#staff} == 18 ]] || fail "cannot read the NIP from: ${staff_line}"
-login demo "${staff}" "${password}"
-staff_token="${token}"
+login_staff
 
 call GET "/v1/employees/${staff}/supervisor" "${staff_token}"
 expect 200 '[.atasanLangsung.employee.name, .pejabatPenilai.employee.nip == .atasanLangsung.employee.nip]' \

@@ -12,6 +12,7 @@
 #   seed <out file> [--attendance=... | --skp=... | --activity=...]   # writes ${work}/credentials.json
 #   adms_address   # sets adms_addr, attendance's ADMS host:port
 #   login <tenant> <username> <password>   # sets token
+#   login_staff    # the credentials file's pelaksana: sets staff, staff_line, password, staff_token
 #   call <method> <path> <token> [body]    # REST through the gateway: sets code and body
 #   expect <code> <jq filter> <value> <what>   # checks the last call
 #
@@ -154,6 +155,23 @@ login() {
     -d "{\"tenant\":\"$1\",\"username\":\"$2\",\"password\":\"$3\"}")"
   token="$(sed -n 's/.*"accessToken": *"\([^"]*\)".*/\1/p' <<<"${answer}")"
   [[ "${token}" == ey* ]] || fail "login of $2 returned no token: ${answer}"
+}
+
+# The pelaksana of the credentials file (role PEGAWAI only), logged in: ${staff} (NIP),
+# ${staff_line}, ${password} (every demo employee's) and ${staff_token}.
+staff=""
+staff_line=""
+password=""
+staff_token=""
+login_staff() {
+  staff_line="$(grep -m1 '"roles": \["PEGAWAI"\]' "${work}/credentials.json")" ||
+    fail "no employee in the credentials file"
+  staff="$(sed -n 's/.*"username": "\([0-9]*\)".*/\1/p' <<<"${staff_line}")"
+  password="$(sed -n 's/.*"password": "\([^"]*\)".*/\1/p' <<<"${staff_line}")"
+  [[ ${#staff} == 18 ]] || fail "cannot read the NIP from: ${staff_line}"
+  login demo "${staff}" "${password}"
+  # shellcheck disable=SC2034  # for the scripts that source this
+  staff_token="${token}"
 }
 
 # Attendance's ADMS address (host:port) into ${adms_addr}, from its log.

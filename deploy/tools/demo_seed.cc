@@ -30,6 +30,21 @@
 // subordinates are left in DRAFT, SUBMITTED and REJECTED (kSkpHolds); the rest are approved. A
 // second run finds every SKP where it left it and takes no step.
 //
+// With --activity (the ActivityService address; needs --attendance and --skp), it also makes the
+// activity demo through the API, each step as whoever takes it in real life. The service accepts
+// a day's report only until D+1 23:59, so only yesterday's and today's can be filed: first today's
+// punches that have happened by now (as the attendance account, like the device's pushes; the
+// check-ins today's reports need), then each present employee's report of yesterday (blocks of
+// one to two hours between check-in and check-out, each linked to an RHK of the employee's SKP
+// approved that day, or to a tugas tambahan without one; a few present days without any) and of
+// today so far, with request ids (a second run answers the same entries). Yesterday's are
+// submitted; each atasan (identity's resolution at submission, the Plt included) approves theirs
+// in one DecideEntries call, but some leave them pending and the first to decide rejects one
+// entry with a reason. Some of today's stay in DRAFT. The Sekretaris Daerah files none (the head
+// of the region verifies them, outside the system). Older weeks are demo history that
+// deploy/local/up writes straight into the activity schema. While the service answers
+// DecideEntries UNIMPLEMENTED, it says so and leaves the submitted entries pending.
+//
 // Every name, NIP and password here is invented. The passwords are fixed so that the demo can be
 // documented; they are for a local demo only.
 
@@ -44,6 +59,8 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -58,9 +75,12 @@
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "channel.h"
+#include "date_proto.h"
+#include "ekinerja/activity/v1/activity.grpc.pb.h"
 #include "ekinerja/attendance/v1/attendance.grpc.pb.h"
 #include "ekinerja/identity/v1/identity.grpc.pb.h"
 #include "ekinerja/skp/v1/skp.grpc.pb.h"
+#include "google/rpc/code.pb.h"
 #include "google/rpc/error_details.pb.h"
 #include "google/rpc/status.pb.h"
 #include "log.h"
@@ -87,12 +107,17 @@ ABSL_FLAG(
     "SkpService gRPC address; when set, also seeds the SKP demo (every employee's SKP of this "
     "year, cascaded from the Sekretaris Daerah down, most approved, a few left in DRAFT, "
     "SUBMITTED and REJECTED), each step as the employee or the pejabat penilai");
+ABSL_FLAG(std::string, activity, "",
+          "ActivityService gRPC address (needs --attendance and --skp); when set, also seeds the "
+          "activity demo: today's punches so far, yesterday's and today's daily reports filed and "
+          "submitted by the employees, yesterday's decided by their atasan");
 
 namespace {
 
 namespace pb = ekinerja::identity::v1;
 namespace att = ekinerja::attendance::v1;
 namespace skpv1 = ekinerja::skp::v1;
+namespace actv1 = ekinerja::activity::v1;
 using ekinerja::type::v1::Role;
 
 // ---------------------------------------------------------------------------------------------
@@ -765,18 +790,19 @@ class AttendanceSeeder {
     return true;
   }
 
-  // Every demo employee's punches on the workdays of the kPunchDays days before `today`, in one
-  // PushPunches stream; idempotent, so a later run reports them as duplicates.
-  bool PushPunches(const std::string& token, absl::CivilDay today, const absl::TimeZone& zone,
-                   att::IngestReport* report) {
+  // Every demo employee's punches on the workdays of [first, end) that happened by `not_after`, in
+  // one PushPunches stream; idempotent, so a later run reports them as duplicates.
+  bool PushPunches(const std::string& token, absl::CivilDay first, absl::CivilDay end,
+                   absl::Time not_after, const absl::TimeZone& zone, att::IngestReport* report) {
     att::PushPunchesRequest message;
-    for (absl::CivilDay day = today - kPunchDays; day < today; ++day) {
+    for (absl::CivilDay day = first; day < end; ++day) {
       const absl::Weekday weekday = absl::GetWeekday(day);
       if (weekday == absl::Weekday::saturday || weekday == absl::Weekday::sunday) continue;
       for (int pin = 1; pin <= static_cast<int>(kPeople.size()); ++pin) {
         const std::string nip = NipOfPin(pin);
         for (const auto& [seconds, status] : DayPunches(nip, day)) {
           const absl::Time at = absl::FromCivil(absl::CivilSecond(day) + seconds, zone);
+          if (at > not_after) continue;
           att::RawPunch* p = message.add_punches();
           p->set_device_serial(kDeviceSerial);
           p->set_pin(std::to_string(pin));
@@ -825,22 +851,30 @@ std::shared_ptr<grpc::Channel> Connect(const std::string& address) {
   return channel;
 }
 
+// The demo tenant's zone.
+bool DemoZone(absl::TimeZone* zone) {
+  if (absl::LoadTimeZone(kTimeZone, zone)) return true;
+  std::cerr << "demo-seed: time zone " << kTimeZone << " does not load (tzdata missing?)\n";
+  return false;
+}
+
+// Attendance's deployment-wide account, with a token of the demo tenant (RFC 8693) as the
+// seeder's current token.
+bool LogInAttendanceAccount(Seeder& seeder, const std::string& client_secret) {
+  return seeder.LogInClient("platform", kAttendanceAccount, client_secret) &&
+         seeder.ExchangeFor(kTenant);
+}
+
 // The attendance demo (see the top of this file), after the tenant exists.
 bool SeedAttendance(Seeder& seeder, const std::string& address, const std::string& admin_password,
                     const std::string& client_secret) {
   absl::TimeZone zone;
-  if (!absl::LoadTimeZone(kTimeZone, &zone)) {
-    std::cerr << "demo-seed: time zone " << kTimeZone << " does not load (tzdata missing?)\n";
-    return false;
-  }
+  if (!DemoZone(&zone)) return false;
   if (!seeder.LogIn(kTenant, kAdminUsername, admin_password)) return false;
   const std::string admin_token = seeder.token();
   // The service account pushes the punches with a token of the demo tenant, as attendance gets
   // one: this also proves its secret and the exchange work.
-  if (!seeder.LogInClient("platform", kAttendanceAccount, client_secret) ||
-      !seeder.ExchangeFor(kTenant)) {
-    return false;
-  }
+  if (!LogInAttendanceAccount(seeder, client_secret)) return false;
   const std::string service_token = seeder.token();
 
   auto channel = Connect(address);
@@ -849,7 +883,8 @@ bool SeedAttendance(Seeder& seeder, const std::string& address, const std::strin
   att::IngestReport report;
   const absl::CivilDay today = absl::ToCivilDay(absl::Now(), zone);
   if (!attendance.RegisterDevice(admin_token) || !attendance.MapPins(admin_token) ||
-      !attendance.PushPunches(service_token, today, zone, &report)) {
+      !attendance.PushPunches(service_token, today - kPunchDays, today, absl::InfiniteFuture(),
+                              zone, &report)) {
     return false;
   }
   std::cout << "attendance demo: device " << kDeviceSerial << " (" << kTimeZone << "), PINs 1-"
@@ -970,10 +1005,32 @@ void FillPlan(const Person& person, const std::vector<int64_t>& parents,
          "Jumlah kegiatan tambahan yang dilaksanakan", 4, "kegiatan", skpv1::PERIOD_KIND_QUARTERLY);
 }
 
+// Employees' access tokens (every demo employee's password), each logged in once.
+class EmployeeTokens {
+ public:
+  explicit EmployeeTokens(Seeder& identity) : identity_(identity) {}
+
+  // `nip`'s token, or nullptr when the login failed (reported).
+  const std::string* Of(const std::string& nip) {
+    auto it = tokens_.find(nip);
+    if (it != tokens_.end()) return &it->second;
+    if (!identity_.LogIn(kTenant, nip, kEmployeePassword)) return nullptr;
+    return &(tokens_[nip] = identity_.token());
+  }
+
+ private:
+  Seeder& identity_;
+  std::map<std::string, std::string> tokens_;
+};
+
 class SkpSeeder {
  public:
-  SkpSeeder(Seeder& identity, std::shared_ptr<grpc::Channel> channel, int year)
-      : identity_(identity), stub_(skpv1::SkpService::NewStub(std::move(channel))), year_(year) {}
+  SkpSeeder(Seeder& identity, EmployeeTokens& tokens, std::shared_ptr<grpc::Channel> channel,
+            int year)
+      : identity_(identity),
+        tokens_(tokens),
+        stub_(skpv1::SkpService::NewStub(std::move(channel))),
+        year_(year) {}
 
   // Every employee's SKP, atasan before subordinates (identity's tree as of today, asked as the
   // tenant admin, whose token decides for the top).
@@ -1142,36 +1199,28 @@ class SkpSeeder {
         .ok();
   }
 
-  // An employee's access token (every demo employee's password), logged in once.
-  const std::string* TokenOf(const std::string& nip) {
-    auto it = tokens_.find(nip);
-    if (it != tokens_.end()) return &it->second;
-    if (!identity_.LogIn(kTenant, nip, kEmployeePassword)) return nullptr;
-    return &(tokens_[nip] = identity_.token());
-  }
+  const std::string* TokenOf(const std::string& nip) { return tokens_.Of(nip); }
 
   Seeder& identity_;
+  EmployeeTokens& tokens_;
   std::unique_ptr<skpv1::SkpService::Stub> stub_;
   const int year_;
   std::string admin_token_;
-  std::map<std::string, std::string> tokens_;
   std::map<std::string, std::vector<int64_t>> approved_utama_;
   std::map<skpv1::SkpStatus, int> counts_;
   int steps_ = 0;
 };
 
 // The SKP demo (see the top of this file), after the tenant exists.
-bool SeedSkp(Seeder& seeder, const std::string& address, const std::string& admin_password) {
+bool SeedSkp(Seeder& seeder, EmployeeTokens& tokens, const std::string& address,
+             const std::string& admin_password) {
   absl::TimeZone zone;
-  if (!absl::LoadTimeZone(kTimeZone, &zone)) {
-    std::cerr << "demo-seed: time zone " << kTimeZone << " does not load (tzdata missing?)\n";
-    return false;
-  }
+  if (!DemoZone(&zone)) return false;
   if (!seeder.LogIn(kTenant, kAdminUsername, admin_password)) return false;
   auto channel = Connect(address);
   if (channel == nullptr) return false;
   const int year = static_cast<int>(absl::ToCivilYear(absl::Now(), zone).year());
-  SkpSeeder skp(seeder, channel, year);
+  SkpSeeder skp(seeder, tokens, channel, year);
   if (!skp.Run(seeder.token())) return false;
   std::map<skpv1::SkpStatus, int> counts = skp.counts();
   std::cout << "skp demo: " << kPeople.size() << " SKPs of " << year
@@ -1180,6 +1229,307 @@ bool SeedSkp(Seeder& seeder, const std::string& address, const std::string& admi
             << counts[skpv1::SKP_STATUS_SUBMITTED] << " submitted, "
             << counts[skpv1::SKP_STATUS_REJECTED] << " rejected (" << skp.steps()
             << " steps taken)\n";
+  return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The activity demo.
+
+// Entries for day D are accepted until D+1 23:59: through the API, only yesterday's and today's
+// can be filed. Yesterday's are submitted, and each atasan approves theirs but for
+// kLeftPendingPercent of them; the first atasan to decide rejects one entry. Of today's, some are
+// left in DRAFT.
+constexpr int kNoReportPercent = 10;     // present days without any report
+constexpr int kLeftPendingPercent = 30;  // atasan who have not decided yesterday's yet
+constexpr int kTodayDraftPercent = 40;   // employees who have not submitted today's yet
+constexpr char kEntryRejection[] =
+    "Uraian kegiatan belum menyebutkan output yang dihasilkan; mohon dilengkapi.";
+
+// What demo employees report, by whether they head a unit; {description, output unit}.
+const std::vector<std::pair<const char*, const char*>> kHeadActivities = {
+    {"Memimpin rapat koordinasi pelaksanaan program unit", "kegiatan"},
+    {"Menelaah dan mendisposisikan surat masuk", "surat"},
+    {"Memantau capaian kinerja bawahan dan memberi arahan", "kegiatan"},
+    {"Memeriksa dan menandatangani konsep naskah dinas", "naskah"},
+};
+const std::vector<std::pair<const char*, const char*>> kStaffActivities = {
+    {"Menyusun konsep naskah dinas sesuai disposisi atasan", "naskah"},
+    {"Mengolah dan memutakhirkan data pada aplikasi unit", "dokumen"},
+    {"Menyusun bahan laporan kegiatan bulanan", "dokumen"},
+    {"Mengagendakan dan mengarsipkan surat masuk dan keluar", "surat"},
+    {"Memberikan layanan dan informasi kepada pengguna layanan", "kegiatan"},
+};
+
+// Minutes from local midnight of `t`, and rounded to the quarter hour up or down.
+int LocalMinute(absl::Time t, const absl::TimeZone& zone) {
+  const absl::CivilSecond s = absl::ToCivilSecond(t, zone);
+  return static_cast<int>(s.hour() * 60 + s.minute());
+}
+int QuarterUp(int minute) { return (minute + 14) / 15 * 15; }
+int QuarterDown(int minute) { return minute / 15 * 15; }
+
+// `nip`'s spans on `day` as DayPunches made them, minutes from local midnight: blocks of 60-120
+// minutes from the first quarter hour after the check-in (08:00 at the earliest), the lunch hour
+// 12:00-13:00 left out, up to the last quarter hour before the check-out (or `now_minute` today)
+// and at most 450 minutes when there is no check-out (the service's cap). As attendance reads a
+// morning's punches: the first is the check-in, and the last the check-out when there are two or
+// more (a finger pressed twice without a check-out leaves no time for a report). Empty without a
+// check-in, and on the kNoReportPercent present days without a report.
+std::vector<std::pair<int, int>> ReportSpans(const std::string& nip, absl::CivilDay day,
+                                             std::optional<int> now_minute) {
+  const absl::Weekday weekday = absl::GetWeekday(day);
+  if (weekday == absl::Weekday::saturday || weekday == absl::Weekday::sunday) return {};
+  // The check-in's next whole minute and the check-out's last: spans within them never exceed
+  // the whole minutes present.
+  std::vector<int> punched;
+  for (const auto& punch : DayPunches(nip, day)) {
+    if (!now_minute || punch.first / 60 < *now_minute) punched.push_back(punch.first);
+  }
+  Dice dice(absl::StrCat(nip, "/", absl::FormatCivilTime(day), "/report"));
+  if (punched.empty() || dice.Between(0, 99) < kNoReportPercent) return {};
+  const int in = (punched.front() + 59) / 60;
+  const int out = punched.size() >= 2 ? punched.back() / 60 : -1;
+  int limit = out >= 0 ? QuarterDown(out) : 24 * 60;
+  if (now_minute) limit = std::min(limit, QuarterDown(*now_minute));
+  const int cap = out >= 0 ? out - in : 450;
+  std::vector<std::pair<int, int>> spans;
+  int start = std::max(8 * 60, QuarterUp(in)), total = 0;
+  while (spans.size() < 4) {
+    if (start >= 12 * 60 && start < 13 * 60) start = 13 * 60;
+    int end = start + 30 * dice.Between(2, 4);
+    if (start < 12 * 60 && end > 12 * 60) end = 12 * 60;
+    if (end > limit || total + end - start > cap) break;
+    spans.push_back({start, end});
+    total += end - start;
+    start = end;
+  }
+  return spans;
+}
+
+class ActivitySeeder {
+ public:
+  ActivitySeeder(EmployeeTokens& tokens, std::shared_ptr<grpc::Channel> skp,
+                 std::shared_ptr<grpc::Channel> activity)
+      : tokens_(tokens),
+        skp_(skpv1::SkpService::NewStub(std::move(skp))),
+        stub_(actv1::ActivityService::NewStub(std::move(activity))) {}
+
+  // Files `day`'s report of every employee but the Sekretaris Daerah (whose atasan, the head of
+  // the region, verifies outside the system), as each employee would; submits it unless
+  // `draft_percent` of them keep it in DRAFT. `now_minute` is set for today.
+  bool File(absl::CivilDay day, std::optional<int> now_minute, int draft_percent) {
+    for (size_t i = 0; i < kPeople.size(); ++i) {
+      const Person& person = kPeople[i];
+      if (person.position == HeadCode(kTopUnit)) continue;
+      const std::string nip = Seeder::NipOf(static_cast<int>(i));
+      const std::vector<std::pair<int, int>> spans = ReportSpans(nip, day, now_minute);
+      if (spans.empty()) continue;
+      const std::string* token = tokens_.Of(nip);
+      if (token == nullptr) return false;
+      std::vector<actv1::Entry> entries;
+      if (!Create(*token, person, nip, day, spans, &entries)) return false;
+      Dice dice(absl::StrCat(nip, "/", absl::FormatCivilTime(day), "/submit"));
+      const bool submit = dice.Between(0, 99) >= draft_percent;
+      if (submit && std::any_of(entries.begin(), entries.end(), [](const actv1::Entry& e) {
+            return e.status() == actv1::ENTRY_STATUS_DRAFT;
+          })) {
+        actv1::SubmitEntriesRequest request;
+        request.set_nip(nip);
+        *request.mutable_start_date() = ekinerja::ToProtoDate(day);
+        actv1::SubmitEntriesResponse response;
+        if (!CallUnary(*stub_, *token, "SubmitEntries " + nip,
+                       &actv1::ActivityService::Stub::SubmitEntries, request, &response)
+                 .ok()) {
+          return false;
+        }
+        for (const actv1::Entry& e : response.entries()) {
+          for (actv1::Entry& mine : entries) {
+            if (mine.id() == e.id()) mine = e;
+          }
+        }
+      }
+      for (const actv1::Entry& e : entries) Keep(e);
+    }
+    return true;
+  }
+
+  // As each atasan, `day`'s SUBMITTED entries of their subordinates: approved (one rejected with
+  // a reason, once for the tenant), or left pending by kLeftPendingPercent of the atasan. Until
+  // the service implements DecideEntries (UNIMPLEMENTED), everything stays pending: said once.
+  bool Decide(absl::CivilDay day) {
+    std::map<std::string, std::vector<int64_t>> pending;  // by verifier, in filing order
+    bool rejected = false;
+    for (const actv1::Entry& e : filed_) {
+      if (e.work_date().SerializeAsString() != ekinerja::ToProtoDate(day).SerializeAsString())
+        continue;
+      if (e.status() == actv1::ENTRY_STATUS_REJECTED) rejected = true;
+      if (e.status() == actv1::ENTRY_STATUS_SUBMITTED && !e.verifier_nip().empty()) {
+        pending[e.verifier_nip()].push_back(e.id());
+      }
+    }
+    for (auto& [verifier, ids] : pending) {
+      Dice dice(absl::StrCat(verifier, "/", absl::FormatCivilTime(day), "/decide"));
+      if (dice.Between(0, 99) < kLeftPendingPercent) continue;
+      const std::string* token = tokens_.Of(verifier);
+      if (token == nullptr) return false;
+      if (!rejected) {
+        if (!DecideAs(*token, verifier, actv1::DECISION_REJECT, {ids.front()})) return false;
+        rejected = true;
+        ids.erase(ids.begin());
+      }
+      if (!ids.empty() && !DecideAs(*token, verifier, actv1::DECISION_APPROVE, ids)) return false;
+      if (unimplemented_) return true;
+    }
+    return true;
+  }
+
+  // Entries by status, as the service last answered them.
+  std::map<actv1::EntryStatus, int> Counts() const {
+    std::map<actv1::EntryStatus, int> counts;
+    for (const actv1::Entry& e : filed_) ++counts[e.status()];
+    return counts;
+  }
+  int employees() const { return static_cast<int>(filers_.size()); }
+  int created() const { return created_; }
+  bool unimplemented() const { return unimplemented_; }
+
+ private:
+  // One entry a span, linked to an RHK of the SKP approved and in force that day, or to a tugas
+  // tambahan without one. Request ids make a second run answer the entries of the first.
+  bool Create(const std::string& token, const Person& person, const std::string& nip,
+              absl::CivilDay day, const std::vector<std::pair<int, int>>& spans,
+              std::vector<actv1::Entry>* entries) {
+    skpv1::ListRhksForDateRequest plan_request;
+    plan_request.set_nip(nip);
+    *plan_request.mutable_date() = ekinerja::ToProtoDate(day);
+    skpv1::ListRhksForDateResponse plan;
+    if (!CallUnary(*skp_, token, "ListRhksForDate " + nip,
+                   &skpv1::SkpService::Stub::ListRhksForDate, plan_request, &plan)
+             .ok()) {
+      return false;
+    }
+    const auto& activities = IsHead(person) ? kHeadActivities : kStaffActivities;
+    Dice dice(absl::StrCat(nip, "/", absl::FormatCivilTime(day), "/entries"));
+    for (size_t k = 0; k < spans.size(); ++k) {
+      const auto& [description, unit] =
+          activities[dice.Between(0, static_cast<int>(activities.size()) - 1)];
+      actv1::CreateEntryRequest request;
+      actv1::Entry* e = request.mutable_entry();
+      *e->mutable_work_date() = ekinerja::ToProtoDate(day);
+      e->set_start_time(absl::StrFormat("%02d:%02d", spans[k].first / 60, spans[k].first % 60));
+      e->set_end_time(absl::StrFormat("%02d:%02d", spans[k].second / 60, spans[k].second % 60));
+      e->set_description(description);
+      if (plan.skp_id() != 0 && !plan.rhks().empty()) {
+        e->set_rhk_id(plan.rhks(static_cast<int>(k) % plan.rhks_size()).id());
+      } else {
+        e->set_tugas_tambahan_ref(
+            absl::StrCat("Disposisi atasan langsung, ", absl::FormatCivilTime(day)));
+      }
+      e->set_output_quantity(dice.Between(1, 3));
+      e->set_output_unit(unit);
+      request.set_request_id(absl::StrCat("demo-seed-", absl::FormatCivilTime(day), "-", k));
+      actv1::Entry created;
+      if (!CallUnary(*stub_, token, "CreateEntry " + nip,
+                     &actv1::ActivityService::Stub::CreateEntry, request, &created)
+               .ok()) {
+        return false;
+      }
+      if (created.create_time().seconds() >= absl::ToUnixSeconds(started_)) ++created_;
+      entries->push_back(created);
+    }
+    filers_.insert(nip);
+    return true;
+  }
+
+  bool DecideAs(const std::string& token, const std::string& verifier, actv1::Decision decision,
+                const std::vector<int64_t>& ids) {
+    actv1::DecideEntriesRequest request;
+    request.set_decision(decision);
+    if (decision == actv1::DECISION_REJECT) request.set_reason(kEntryRejection);
+    for (int64_t id : ids) request.add_entry_ids(id);
+    actv1::DecideEntriesResponse response;
+    grpc::ClientContext ctx;
+    const grpc::Status status =
+        stub_->DecideEntries(Prepare(ctx, token, kLongestCallSeconds), request, &response);
+    if (status.error_code() == grpc::StatusCode::UNIMPLEMENTED) {
+      unimplemented_ = true;
+      return true;
+    }
+    if (!status.ok()) {
+      Report("DecideEntries as " + verifier, status);
+      return false;
+    }
+    for (const actv1::EntryOutcome& o : response.outcomes()) {
+      if (o.code() != google::rpc::OK) {
+        std::cerr << "demo-seed: DecideEntries as " << verifier << ": entry " << o.entry_id()
+                  << ": " << o.message() << "\n";
+        return false;
+      }
+      Keep(o.entry());
+    }
+    return true;
+  }
+
+  // The latest answer for an entry.
+  void Keep(const actv1::Entry& e) {
+    for (actv1::Entry& mine : filed_) {
+      if (mine.id() == e.id()) {
+        mine = e;
+        return;
+      }
+    }
+    filed_.push_back(e);
+  }
+
+  EmployeeTokens& tokens_;
+  std::unique_ptr<skpv1::SkpService::Stub> skp_;
+  std::unique_ptr<actv1::ActivityService::Stub> stub_;
+  std::vector<actv1::Entry> filed_;
+  std::set<std::string> filers_;
+  // Entries made since (a second run answers the first run's).
+  const absl::Time started_ = absl::Now() - absl::Seconds(1);
+  int created_ = 0;
+  bool unimplemented_ = false;
+};
+
+// The activity demo (see the top of this file), after the attendance and SKP demos: today's
+// punches so far, then yesterday's and today's reports through the API.
+bool SeedActivity(Seeder& seeder, EmployeeTokens& tokens, const std::string& attendance_address,
+                  const std::string& skp_address, const std::string& address,
+                  const std::string& client_secret) {
+  absl::TimeZone zone;
+  if (!DemoZone(&zone)) return false;
+  const absl::Time now = absl::Now();
+  const absl::CivilDay today = absl::ToCivilDay(now, zone);
+  auto attendance_channel = Connect(attendance_address);
+  auto skp_channel = Connect(skp_address);
+  auto channel = Connect(address);
+  if (attendance_channel == nullptr || skp_channel == nullptr || channel == nullptr) return false;
+  // The fingerprint device's pushes of today so far, as the attendance account: the check-ins
+  // today's reports need (yesterday's came with the attendance demo).
+  if (!LogInAttendanceAccount(seeder, client_secret)) return false;
+  AttendanceSeeder attendance(attendance_channel);
+  att::IngestReport pushed;
+  if (!attendance.PushPunches(seeder.token(), today, today + 1, now, zone, &pushed)) return false;
+
+  ActivitySeeder activity(tokens, skp_channel, channel);
+  const absl::CivilDay yesterday = today - 1;
+  if (!activity.File(yesterday, std::nullopt, 0) || !activity.Decide(yesterday) ||
+      !activity.File(today, LocalMinute(now, zone), kTodayDraftPercent)) {
+    return false;
+  }
+  std::map<actv1::EntryStatus, int> counts = activity.Counts();
+  std::cout << "activity demo: reports of " << absl::FormatCivilTime(yesterday) << " and "
+            << absl::FormatCivilTime(today) << " by " << activity.employees() << " employees ("
+            << activity.created() << " entries new): " << counts[actv1::ENTRY_STATUS_APPROVED]
+            << " approved, " << counts[actv1::ENTRY_STATUS_REJECTED] << " rejected, "
+            << counts[actv1::ENTRY_STATUS_SUBMITTED] << " submitted, "
+            << counts[actv1::ENTRY_STATUS_DRAFT] << " draft; " << pushed.accepted()
+            << " punches of today pushed\n";
+  if (activity.unimplemented()) {
+    std::cout << "activity demo: this ekinerja-activity answers DecideEntries UNIMPLEMENTED: "
+                 "no entry approved or rejected, the submitted ones wait in the atasan's queues\n";
+  }
   return true;
 }
 
@@ -1316,6 +1666,11 @@ int main(int argc, char** argv) {
   }
 
   const std::string skp = absl::GetFlag(FLAGS_skp);
+  const std::string activity = absl::GetFlag(FLAGS_activity);
+  if (!activity.empty() && (attendance.empty() || skp.empty())) {
+    std::cerr << "demo-seed: --activity needs --attendance (the check-ins) and --skp (the RHKs)\n";
+    return 2;
+  }
 
   auto channel = Connect(address);
   if (channel == nullptr) return 1;
@@ -1354,8 +1709,16 @@ int main(int argc, char** argv) {
                  "completes it\n";
     return 1;
   }
-  if (!skp.empty() && !SeedSkp(seeder, skp, admin_password)) {
+  // Employees log in once for both demos.
+  EmployeeTokens tokens(seeder);
+  if (!skp.empty() && !SeedSkp(seeder, tokens, skp, admin_password)) {
     std::cerr << "demo-seed: the SKP demo is only partly seeded; running this again completes it\n";
+    return 1;
+  }
+  if (!activity.empty() &&
+      !SeedActivity(seeder, tokens, attendance, skp, activity, client_secret)) {
+    std::cerr << "demo-seed: the activity demo is only partly seeded; running this again "
+                 "completes it\n";
     return 1;
   }
   return 0;

@@ -6,7 +6,7 @@
 # would: a fingerprint device's ADMS handshake and ATTLOG push, the employee's day through the
 # gateway's REST, another employee refused, /metrics through promtool, a graceful SIGTERM.
 # Usage: attendance_e2e.sh <ekinerja-identity> <ekinerja-attendance> <ekinerja-skp>
-#          <ekinerja-gateway> <ekinerja-demo-seed> <descriptor set (build/ekinerja.pb)>
+#          <ekinerja-activity> <ekinerja-gateway> <ekinerja-demo-seed> <descriptor set>
 set -euo pipefail
 # shellcheck source=SCRIPTDIR/suite_lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/suite_lib.sh" att "$@"
@@ -15,9 +15,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/suite_lib.sh" att "$@"
 # The services, each on ports 0.
 
 start_suite
-wait_log attendance 'ADMS (iclock) listening on '
-adms_addr="$(sed -E 's/.*ADMS \(iclock\) listening on ([^"]+)".*/\1/' <<<"${line}")"
-[[ "${adms_addr}" =~ ^127\.0\.0\.1:[0-9]+$ ]] || fail "ADMS address '${adms_addr}' from: ${line}"
+adms_address
 
 # ---------------------------------------------------------------------------------------------
 # The demo tenant with the attendance demo, twice: the second run changes nothing.

@@ -7,8 +7,8 @@
 # written, a good plan, the submission, the employee, a colleague and the kepala dinas refused the
 # approval, the pejabat penilai's approval with expectations and the snapshots; a realisation
 # with its evidence link and the pejabat penilai's feedback; the month's evaluation.
-# Usage: skp_e2e.sh <ekinerja-identity> <ekinerja-attendance> <ekinerja-skp> <ekinerja-gateway>
-#          <ekinerja-demo-seed> <descriptor set (build/ekinerja.pb)>
+# Usage: skp_e2e.sh <ekinerja-identity> <ekinerja-attendance> <ekinerja-skp> <ekinerja-activity>
+#          <ekinerja-gateway> <ekinerja-demo-seed> <descriptor set (build/ekinerja.pb)>
 set -euo pipefail
 # shellcheck source=SCRIPTDIR/suite_lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/suite_lib.sh" skp "$@"
@@ -31,35 +31,10 @@ grep -qxF "${want/233 steps/0 steps}" "${work}/seed2.out" ||
 echo "ok: ${year}'s SKPs seeded top down (53 approved, 2 draft, 3 submitted, 2 rejected); a second seed takes no step"
 
 # ---------------------------------------------------------------------------------------------
-# REST calls: `call <method> <path> <token> [body]` leaves the HTTP code in ${code} and the
-# response in ${body}.
-
-code=""
-body=""
-call() {
-  local -a args=(-sS -o "${work}/answer" -w '%{http_code}' -X "$1" "${gw}$2")
-  [[ -n "$3" ]] && args+=(-H "Authorization: Bearer $3")
-  [[ $# -ge 4 ]] && args+=(-d "$4")
-  code="$(curl "${args[@]}")"
-  body="$(cat "${work}/answer")"
-}
-# `expect <code> <jq filter> <value> <what>`: the last call answered <code> and the filter's
-# compact output is exactly <value>.
-expect() {
-  [[ "${code}" == "$1" ]] || fail "$4: HTTP ${code}, not $1: ${body}"
-  local got
-  got="$(jq -c "$2" <<<"${body}")" || fail "$4: not JSON: ${body}"
-  [[ "${got}" == "$3" ]] || fail "$4: $2 is ${got}, not $3 (${body})"
-}
+# REST calls (suite_lib.sh's call and expect).
 
 # The pelaksana of the credentials file, whose SKP the seed left in DRAFT with a plan.
-staff_line="$(grep -m1 '"roles": \["PEGAWAI"\]' "${work}/credentials.json")" ||
-  fail "no employee in the credentials file"
-staff="$(sed -n 's/.*"username": "\([0-9]*\)".*/\1/p' <<<"${staff_line}")"
-password="$(sed -n 's/.*"password": "\([^"]*\)".*/\1/p' <<<"${staff_line}")"
-[[ ${#staff} == 18 ]] || fail "cannot read the NIP from: ${staff_line}"
-login demo "${staff}" "${password}"
-staff_token="${token}"
+login_staff
 
 call GET "/v1/employees/${staff}/supervisor" "${staff_token}"
 expect 200 '[.atasanLangsung.employee.name, .pejabatPenilai.employee.nip == .atasanLangsung.employee.nip]' \

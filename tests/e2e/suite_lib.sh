@@ -1,14 +1,20 @@
 # shellcheck shell=bash
 # Shared by the e2e tests that run the suite (sourced, not run): the real ekinerja-identity,
-# ekinerja-attendance, ekinerja-skp and ekinerja-gateway binaries on free ports against the test
-# Postgres (EKINERJA_TEST_DB_URL, set by tests/run; one schema each, dropped at exit), seeded by
-# ekinerja-demo-seed. The gateway refuses to start without an upstream for every service the
+# ekinerja-attendance, ekinerja-skp, ekinerja-activity and ekinerja-gateway binaries on free ports
+# against the test Postgres (EKINERJA_TEST_DB_URL, set by tests/run; one schema each, dropped at
+# exit), seeded by ekinerja-demo-seed. The gateway refuses to start without an upstream for every service the
 # descriptor set routes, so every such service runs.
 #
 #   source suite_lib.sh <tag> <ekinerja-identity> <ekinerja-attendance> <ekinerja-skp>
-#     <ekinerja-gateway> <ekinerja-demo-seed> <descriptor set (build/ekinerja.pb)>
-#   start_suite    # sets identity_addr, attendance_addr, attendance_metrics, skp_addr, skp_metrics, gw
-#   seed <out file> [--attendance=... | --skp=...]   # writes ${work}/credentials.json
+#     <ekinerja-activity> <ekinerja-gateway> <ekinerja-demo-seed> <descriptor set (build/ekinerja.pb)>
+#   start_suite    # sets identity_addr, attendance_addr, attendance_metrics, skp_addr, skp_metrics,
+#                  # activity_addr, activity_metrics, gw
+#   seed <out file> [--attendance=... | --skp=... | --activity=...]   # writes ${work}/credentials.json
+#   adms_address   # sets adms_addr, attendance's ADMS host:port
+#   login <tenant> <username> <password>   # sets token
+#   login_staff    # the credentials file's pelaksana: sets staff, staff_line, password, staff_token
+#   call <method> <path> <token> [body]    # REST through the gateway: sets code and body
+#   expect <code> <jq filter> <value> <what>   # checks the last call
 #
 # The caller has `set -euo pipefail`; `fail` ends the test with the tail of every log.
 
@@ -16,13 +22,14 @@ suite_tag="$1"
 identity_bin="$2"
 attendance_bin="$3"
 skp_bin="$4"
-gateway_bin="$5"
-seed_bin="$6"
-descriptor_set="$7"
+activity_bin="$5"
+gateway_bin="$6"
+seed_bin="$7"
+descriptor_set="$8"
 : "${EKINERJA_TEST_DB_URL:?EKINERJA_TEST_DB_URL is not set (run through tests/run)}"
 : "${EKINERJA_PROMTOOL:?EKINERJA_PROMTOOL is not set (run through tests/run)}"
 
-suite_services=(identity attendance skp)
+suite_services=(identity attendance skp activity)
 work="$(mktemp -d -t "ekinerja-e2e-${suite_tag}.XXXXXX")"
 declare -A pids=()
 schema_of() { echo "e2e_${suite_tag}_$1_$$"; }
@@ -109,8 +116,14 @@ start_suite() {
   # shellcheck disable=SC2034  # for the scripts that source this
   skp_metrics="$(field metrics "${line}")"
 
+  start activity "${activity_bin}" --metrics_port=0 --identity="${identity_addr}" \
+    --attendance="${attendance_addr}" --skp="${skp_addr}"
+  activity_addr="$(field grpc "${line}")"
+  # shellcheck disable=SC2034  # for the scripts that source this
+  activity_metrics="$(field metrics "${line}")"
+
   "${gateway_bin}" --descriptor_set="${descriptor_set}" --http_port=0 --grpc_port=-1 \
-    --metrics_port=-1 --upstreams="ekinerja.identity.v1.IdentityService=${identity_addr},ekinerja.attendance.v1.AttendanceService=${attendance_addr},ekinerja.skp.v1.SkpService=${skp_addr}" \
+    --metrics_port=-1 --upstreams="ekinerja.identity.v1.IdentityService=${identity_addr},ekinerja.attendance.v1.AttendanceService=${attendance_addr},ekinerja.skp.v1.SkpService=${skp_addr},ekinerja.activity.v1.ActivityService=${activity_addr}" \
     >"${work}/gateway.log" 2>&1 &
   pids[gateway]=$!
   wait_log gateway '"msg":"serving"'
@@ -121,7 +134,7 @@ start_suite() {
     sleep 0.1
   done
   curl -fsS -o /dev/null --max-time 2 "${gw}/readyz" || fail "the gateway is not ready in 10 s"
-  echo "ok: identity ${identity_addr}, attendance ${attendance_addr}, skp ${skp_addr}, gateway ${gw}"
+  echo "ok: identity ${identity_addr}, attendance ${attendance_addr}, skp ${skp_addr}, activity ${activity_addr}, gateway ${gw}"
 }
 
 # The demo tenant (and what the extra flags add), its output in ${work}/<out>.
@@ -142,4 +155,50 @@ login() {
     -d "{\"tenant\":\"$1\",\"username\":\"$2\",\"password\":\"$3\"}")"
   token="$(sed -n 's/.*"accessToken": *"\([^"]*\)".*/\1/p' <<<"${answer}")"
   [[ "${token}" == ey* ]] || fail "login of $2 returned no token: ${answer}"
+}
+
+# The pelaksana of the credentials file (role PEGAWAI only), logged in: ${staff} (NIP),
+# ${staff_line}, ${password} (every demo employee's) and ${staff_token}.
+staff=""
+staff_line=""
+password=""
+staff_token=""
+login_staff() {
+  staff_line="$(grep -m1 '"roles": \["PEGAWAI"\]' "${work}/credentials.json")" ||
+    fail "no employee in the credentials file"
+  staff="$(sed -n 's/.*"username": "\([0-9]*\)".*/\1/p' <<<"${staff_line}")"
+  password="$(sed -n 's/.*"password": "\([^"]*\)".*/\1/p' <<<"${staff_line}")"
+  [[ ${#staff} == 18 ]] || fail "cannot read the NIP from: ${staff_line}"
+  login demo "${staff}" "${password}"
+  # shellcheck disable=SC2034  # for the scripts that source this
+  staff_token="${token}"
+}
+
+# Attendance's ADMS address (host:port) into ${adms_addr}, from its log.
+adms_addr=""
+adms_address() {
+  wait_log attendance 'ADMS (iclock) listening on '
+  adms_addr="$(sed -E 's/.*ADMS \(iclock\) listening on ([^"]+)".*/\1/' <<<"${line}")"
+  [[ "${adms_addr}" =~ ^127\.0\.0\.1:[0-9]+$ ]] || fail "ADMS address '${adms_addr}' from: ${line}"
+}
+
+# `call <method> <path> <token> [body]`: a REST call through the gateway; leaves the HTTP code in
+# ${code} and the response in ${body}.
+code=""
+body=""
+call() {
+  local -a args=(-sS -o "${work}/answer" -w '%{http_code}' -X "$1" "${gw}$2")
+  [[ -n "$3" ]] && args+=(-H "Authorization: Bearer $3")
+  [[ $# -ge 4 ]] && args+=(-d "$4")
+  code="$(curl "${args[@]}")"
+  body="$(cat "${work}/answer")"
+}
+
+# `expect <code> <jq filter> <value> <what>`: the last call answered <code> and the filter's
+# compact output is exactly <value>.
+expect() {
+  [[ "${code}" == "$1" ]] || fail "$4: HTTP ${code}, not $1: ${body}"
+  local got
+  got="$(jq -c "$2" <<<"${body}")" || fail "$4: not JSON: ${body}"
+  [[ "${got}" == "$3" ]] || fail "$4: $2 is ${got}, not $3 (${body})"
 }

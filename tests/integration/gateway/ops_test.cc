@@ -35,9 +35,10 @@ TEST_F(OpsTest, HealthzAnswersWhileTheProcessRuns) {
 TEST_F(OpsTest, ReadyzIs200WhileEveryUpstreamServesAnd503AfterOneStops) {
   HttpReply ready = Get("/readyz");
   EXPECT_EQ(ready.status, 200) << ready.body;
-  // The fixture routes attendance to the test's identity service too.
+  // The fixture routes activity, attendance and skp to the test's identity service too.
   EXPECT_EQ(ready.body,
-            R"({"ready":true,"upstreams":{"ekinerja.attendance.v1.AttendanceService":"SERVING",)"
+            R"({"ready":true,"upstreams":{"ekinerja.activity.v1.ActivityService":"SERVING",)"
+            R"("ekinerja.attendance.v1.AttendanceService":"SERVING",)"
             R"("ekinerja.identity.v1.IdentityService":"SERVING",)"
             R"("ekinerja.skp.v1.SkpService":"SERVING"}})");
 
@@ -46,7 +47,7 @@ TEST_F(OpsTest, ReadyzIs200WhileEveryUpstreamServesAnd503AfterOneStops) {
 
   EXPECT_EQ(gone.status, 503) << gone.body;
   EXPECT_THAT(gone.body,
-              HasSubstr(R"({"ready":false,"upstreams":{"ekinerja.attendance.v1.AttendanceService":)"
+              HasSubstr(R"({"ready":false,"upstreams":{"ekinerja.activity.v1.ActivityService":)"
                         R"("UNREACHABLE: )"));
   EXPECT_THAT(gone.body, HasSubstr(R"("ekinerja.identity.v1.IdentityService":"UNREACHABLE: )"));
 }

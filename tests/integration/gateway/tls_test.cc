@@ -39,7 +39,8 @@ TEST_F(GatewayTlsTest, WithTheCaAndItsCertificateTheGatewayIsReadyAndServes) {
   HttpReply ready = Get("/readyz");
   EXPECT_EQ(ready.status, 200) << ready.body;
   EXPECT_EQ(ready.body,
-            R"({"ready":true,"upstreams":{"ekinerja.attendance.v1.AttendanceService":"SERVING",)"
+            R"({"ready":true,"upstreams":{"ekinerja.activity.v1.ActivityService":"SERVING",)"
+            R"("ekinerja.attendance.v1.AttendanceService":"SERVING",)"
             R"("ekinerja.identity.v1.IdentityService":"SERVING",)"
             R"("ekinerja.skp.v1.SkpService":"SERVING"}})");
 

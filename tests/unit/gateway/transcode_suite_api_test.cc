@@ -1,5 +1,6 @@
 // The suite's own API (build/ekinerja.pb) through the transcoder: the REST calls clients make.
 
+#include "ekinerja/activity/v1/activity.pb.h"
 #include "ekinerja/attendance/v1/attendance.pb.h"
 #include "ekinerja/identity/v1/identity.pb.h"
 #include "ekinerja/skp/v1/skp.pb.h"
@@ -26,9 +27,29 @@ absl::StatusOr<Transcoder::Call> Call(absl::string_view method, absl::string_vie
 }
 
 TEST(SuiteApi, ServicesAreTheSuites) {
-  EXPECT_THAT(Suite().Services(), ::testing::ElementsAre("ekinerja.attendance.v1.AttendanceService",
+  EXPECT_THAT(Suite().Services(), ::testing::ElementsAre("ekinerja.activity.v1.ActivityService",
+                                                         "ekinerja.attendance.v1.AttendanceService",
                                                          "ekinerja.identity.v1.IdentityService",
                                                          "ekinerja.skp.v1.SkpService"));
+}
+
+TEST(SuiteApi, ActivityRoutesBindPathsBesideIdentitysEmployee) {
+  namespace act = ::ekinerja::activity::v1;
+  EXPECT_TRUE(CallIs<act::SubmitEntriesRequest>(
+      Call("POST", absl::StrCat("/v1/employees/", kNip, "/entries:submit"), "",
+           R"({"startDate":{"year":2026,"month":3,"day":10}})"),
+      "/ekinerja.activity.v1.ActivityService/SubmitEntries",
+      absl::StrCat("nip: '", kNip, "' start_date { year: 2026 month: 3 day: 10 }")));
+  EXPECT_TRUE(CallIs<act::DecideEntriesRequest>(
+      Call(
+          "POST", "/v1/entries:decide", "",
+          R"({"decision":"DECISION_REJECT","reason":"Bukti dukung belum ada.","entryIds":["7","9"]})"),
+      "/ekinerja.activity.v1.ActivityService/DecideEntries",
+      "decision: DECISION_REJECT reason: 'Bukti dukung belum ada.' entry_ids: [7, 9]"));
+  EXPECT_TRUE(CallIs<act::GetMonthSummaryRequest>(
+      Call("GET", absl::StrCat("/v1/employees/", kNip, "/activityMonths/2026/3")),
+      "/ekinerja.activity.v1.ActivityService/GetMonthSummary",
+      absl::StrCat("nip: '", kNip, "' year: 2026 month: 3")));
 }
 
 TEST(SuiteApi, SkpRoutesBindPathsBesideIdentitysEmployee) {

@@ -107,7 +107,8 @@ TEST(EnvoyConfig, TranscodesExactlyTheServicesTheGatewayRoutes) {
   EXPECT_EQ(listed, (*transcoder)->Services());
   EXPECT_THAT(listed, ::testing::IsSupersetOf({"ekinerja.identity.v1.IdentityService",
                                                "ekinerja.attendance.v1.AttendanceService",
-                                               "ekinerja.skp.v1.SkpService"}));
+                                               "ekinerja.skp.v1.SkpService",
+                                               "ekinerja.activity.v1.ActivityService"}));
 }
 
 TEST(EnvoyConfig, CommittedCopyIsWhatTheBuildGenerates) {
@@ -156,6 +157,7 @@ TEST(EnvoyConfig, EveryServiceHasARouteAnHttp2ClusterAndAHealthCheck) {
   EXPECT_EQ(Endpoint(Cluster(config, "identity"), "port_value").scalar(), "50051");
   EXPECT_EQ(Endpoint(Cluster(config, "attendance"), "port_value").scalar(), "50054");
   EXPECT_EQ(Endpoint(Cluster(config, "skp"), "port_value").scalar(), "50052");
+  EXPECT_EQ(Endpoint(Cluster(config, "activity"), "port_value").scalar(), "50053");
 }
 
 TEST(EnvoyConfig, OnlyThePublicMethodsAndTheJwksNeedNoToken) {

@@ -36,6 +36,7 @@
 #include "activity_sql.h"
 #include "activity_wiring.h"
 #include "bench_pg.h"
+#include "bench_service.h"
 #include "ekinerja/activity/v1/activity.grpc.pb.h"
 #include "fake_attendance.h"
 #include "fake_directory.h"
@@ -63,10 +64,6 @@ constexpr char kUnit[] = "BENCH";
 std::string Nip(int i) { return absl::StrFormat("19800101%010d", i); }
 constexpr char kNipSql[] = "'19800101' || lpad(i::text, 10, '0')";
 
-double Since(std::chrono::steady_clock::time_point t0) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-}
-
 void Report(const char* what, int64_t employees, int64_t rows, int64_t bytes, double seconds) {
   std::printf("%-40s %9lld %9lld %8.1f %8.3f %10.0f\n", what, static_cast<long long>(employees),
               static_cast<long long>(rows), static_cast<double>(bytes) / (1 << 20), seconds,
@@ -78,10 +75,7 @@ void Report(const char* what, int64_t employees, int64_t rows, int64_t bytes, do
 
 int main(int argc, char** argv) {
   absl::ParseCommandLine(argc, argv);
-  std::string url = absl::GetFlag(FLAGS_db_url);
-  // The password travels in the environment, not on a command line others can read.
-  if (url.empty() && std::getenv("EKINERJA_DB_URL") != nullptr)
-    url = std::getenv("EKINERJA_DB_URL");
+  const std::string url = bench::DbUrl(absl::GetFlag(FLAGS_db_url));
   const std::string schema = absl::GetFlag(FLAGS_db_schema);
   const int employees = absl::GetFlag(FLAGS_employees);
   const int runs = absl::GetFlag(FLAGS_runs);
@@ -107,36 +101,23 @@ int main(int argc, char** argv) {
   auto attendance = std::make_shared<mocks::FakeAttendance>(*directory);
 
   // The service, as main.cc builds it.
-  ServerOptions options;
-  options.service = "activity";
-  options.grpc_port = 0;
-  options.metrics_port = -1;
-  options.db_url = url;
-  options.db_schema = schema;
-  options.drain = absl::Seconds(1);
-  auto host = ServiceHost::Create(options, embedded::activity_sql());
-  if (!host.ok()) Die(host.status().ToString());
+  auto host = bench::ValueOrDie(ServiceHost::Create(
+      bench::InProcessOptions("activity", url, schema), embedded::activity_sql()));
   activity::ActivityClients clients;
   clients.directory = directory;
   clients.attendance = attendance;
   clients.skp = std::make_shared<mocks::FakeSkpPlans>(*directory);
   clients.public_keys = tokens.PublicKeys();
-  auto built = activity::BuildActivity(**host, activity::ActivityOptions{}, std::move(clients));
-  if (!built.ok()) Die(built.status().ToString());
-  if (absl::Status st =
-          (*host)->Start(built->setup.services, built->setup.verifier, built->setup.public_methods);
-      !st.ok()) {
-    Die(st.ToString());
-  }
-  auto token = directory->ServiceToken(kTenant);
-  if (!token.ok()) Die(token.status().ToString());
-  auto stub = v1::ActivityService::NewStub(grpc::CreateChannel(
-      absl::StrCat("127.0.0.1:", (*host)->grpc_port()), grpc::InsecureChannelCredentials()));
+  const activity::Activity built = bench::ValueOrDie(
+      activity::BuildActivity(*host, activity::ActivityOptions{}, std::move(clients)));
+  auto stub = v1::ActivityService::NewStub(bench::StartOrDie(*host, built.setup));
+  const std::string token = bench::ValueOrDie(directory->ServiceToken(kTenant));
 
   // The entries: one per weekday and employee, a second for even-numbered employees.
   bench::Pg pg(url);
   pg.Exec("SET search_path TO " + schema);
-  pg.Exec("TRUNCATE entries");
+  pg.Exec("SET client_min_messages = warning");
+  pg.Exec("TRUNCATE entries CASCADE");
   const std::string from = absl::FormatCivilTime(first), to = absl::FormatCivilTime(last);
   auto t0 = std::chrono::steady_clock::now();
   pg.Exec(absl::StrCat(
@@ -153,7 +134,7 @@ int main(int argc, char** argv) {
   const std::string entries =
       pg.Row("SELECT count(*) FROM entries WHERE tenant_id = $1", {kTenant}).front();
   std::fprintf(stderr, "bench: inserted %s entries of %d employees in %s..%s in %.1f s\n",
-               entries.c_str(), employees, from.c_str(), to.c_str(), Since(t0));
+               entries.c_str(), employees, from.c_str(), to.c_str(), bench::Since(t0));
 
   std::printf("%-40s %9s %9s %8s %8s %10s\n", "what", "employees", "rows", "MiB", "seconds",
               "employees/s");
@@ -164,7 +145,7 @@ int main(int argc, char** argv) {
   for (int run = 0; run <= runs; ++run) {  // run 0 warms the caches, unreported
     t0 = std::chrono::steady_clock::now();
     const std::string text = pg.CopyOut(copy);
-    const double copy_s = Since(t0);
+    const double copy_s = bench::Since(t0);
     int64_t lines = 0;
     for (char ch : text) lines += ch == '\n';
     if (std::to_string(lines) != entries) Die(absl::StrCat("COPY gave ", lines, " rows"));
@@ -173,22 +154,22 @@ int main(int argc, char** argv) {
 
     // The fakes alone: what the service asks them, straight, with nothing done with the days.
     t0 = std::chrono::steady_clock::now();
-    auto units = directory->EmployeesOf(*token, "", last);
+    auto units = directory->EmployeesOf(token, "", last);
     if (!units.ok()) Die(units.status().ToString());
     int64_t days = 0;
-    if (absl::Status st = attendance->StreamDays(*token, "", first, last,
+    if (absl::Status st = attendance->StreamDays(token, "", first, last,
                                                  [&](const clients::AttendanceDay&) { ++days; });
         !st.ok()) {
       Die(st.ToString());
     }
-    const double fakes_s = Since(t0);
+    const double fakes_s = bench::Since(t0);
     if (run > 0) Report("fakes: EmployeesOf + StreamDays", employees, days, 0, fakes_s);
 
     v1::StreamMonthSummariesRequest req;
     req.set_year(static_cast<int32_t>(month.year()));
     req.set_month(month.month());
     grpc::ClientContext ctx;
-    ctx.AddMetadata("authorization", "Bearer " + *token);
+    ctx.AddMetadata("authorization", "Bearer " + token);
     t0 = std::chrono::steady_clock::now();
     auto reader = stub->StreamMonthSummaries(&ctx, req);
     v1::MonthSummary s;
@@ -198,11 +179,11 @@ int main(int argc, char** argv) {
       bytes += static_cast<int64_t>(s.ByteSizeLong());
     }
     const grpc::Status st = reader->Finish();
-    const double stream_s = Since(t0);
+    const double stream_s = bench::Since(t0);
     if (!st.ok()) Die(absl::StrCat("StreamMonthSummaries: ", st.error_message()));
     if (rows != employees) Die(absl::StrCat("StreamMonthSummaries gave ", rows, " summaries"));
     if (run > 0) Report("StreamMonthSummaries (gRPC, SERVICE)", employees, rows, bytes, stream_s);
   }
-  (*host)->Shutdown();
+  host->Shutdown();
   return 0;
 }

@@ -200,7 +200,14 @@ std::string Login(Connection& c, const std::string& username, const std::string&
   const std::string body =
       absl::StrCat("{\"tenant\":\"", absl::GetFlag(FLAGS_tenant), "\",\"username\":\"", username,
                    "\",\"password\":\"", password, "\"}");
-  Response r = c.Request(http::verb::post, "/v1/auth:login", body, "");
+  // Many workers logging in at once (Argon2id each) can fill identity's admission queue: an
+  // overloaded answer (503) is retried a few times.
+  Response r;
+  for (int attempt = 0; attempt < 10; ++attempt) {
+    if (attempt > 0) std::this_thread::sleep_for(std::chrono::seconds(1));
+    r = c.Request(http::verb::post, "/v1/auth:login", body, "");
+    if (r.status != 503) break;
+  }
   std::string token;
   if (r.status == 200) {
     token = JsonString(r.body, "accessToken");

@@ -75,11 +75,10 @@ void Report(const char* what, int64_t employees, int64_t rows, int64_t bytes, do
 
 int main(int argc, char** argv) {
   absl::ParseCommandLine(argc, argv);
-  const std::string url = bench::DbUrl(absl::GetFlag(FLAGS_db_url));
-  const std::string schema = absl::GetFlag(FLAGS_db_schema);
   const int employees = absl::GetFlag(FLAGS_employees);
   const int runs = absl::GetFlag(FLAGS_runs);
-  if (url.empty() || employees <= 0 || runs <= 0) Die("--db_url, --employees > 0, --runs > 0");
+  const std::string url = bench::CheckedRun(absl::GetFlag(FLAGS_db_url), employees, runs);
+  const std::string schema = absl::GetFlag(FLAGS_db_schema);
 
   // The last whole month in the tenant's zone.
   absl::TimeZone jakarta;
@@ -146,8 +145,7 @@ int main(int argc, char** argv) {
     t0 = std::chrono::steady_clock::now();
     const std::string text = pg.CopyOut(copy);
     const double copy_s = bench::Since(t0);
-    int64_t lines = 0;
-    for (char ch : text) lines += ch == '\n';
+    const int64_t lines = bench::Lines(text);
     if (std::to_string(lines) != entries) Die(absl::StrCat("COPY gave ", lines, " rows"));
     if (run > 0)
       Report("COPY (SELECT entries ...) TO STDOUT", employees, lines, text.size(), copy_s);
@@ -168,21 +166,13 @@ int main(int argc, char** argv) {
     v1::StreamMonthSummariesRequest req;
     req.set_year(static_cast<int32_t>(month.year()));
     req.set_month(month.month());
-    grpc::ClientContext ctx;
-    ctx.AddMetadata("authorization", "Bearer " + token);
-    t0 = std::chrono::steady_clock::now();
-    auto reader = stub->StreamMonthSummaries(&ctx, req);
-    v1::MonthSummary s;
-    int64_t rows = 0, bytes = 0;
-    while (reader->Read(&s)) {
-      ++rows;
-      bytes += static_cast<int64_t>(s.ByteSizeLong());
+    const bench::StreamRead read = bench::ReadStream<v1::MonthSummary>(
+        "StreamMonthSummaries", token, employees,
+        [&](grpc::ClientContext* ctx) { return stub->StreamMonthSummaries(ctx, req); });
+    if (run > 0) {
+      Report("StreamMonthSummaries (gRPC, SERVICE)", employees, read.messages, read.bytes,
+             read.seconds);
     }
-    const grpc::Status st = reader->Finish();
-    const double stream_s = bench::Since(t0);
-    if (!st.ok()) Die(absl::StrCat("StreamMonthSummaries: ", st.error_message()));
-    if (rows != employees) Die(absl::StrCat("StreamMonthSummaries gave ", rows, " summaries"));
-    if (run > 0) Report("StreamMonthSummaries (gRPC, SERVICE)", employees, rows, bytes, stream_s);
   }
   host->Shutdown();
   return 0;

@@ -5,7 +5,9 @@
 // loopback port, starting what its wiring built, and the seconds since a start. Any error ends the
 // run.
 
+#include <algorithm>
 #include <chrono>
+#include <cstdint>
 #include <cstdlib>
 #include <memory>
 #include <string>
@@ -25,6 +27,13 @@ inline std::string DbUrl(const std::string& flag) {
   if (!flag.empty()) return flag;
   const char* env = std::getenv("EKINERJA_DB_URL");
   return env == nullptr ? "" : env;
+}
+
+// The URL of DbUrl, after checking the run's shape: any of them missing or not positive ends it.
+inline std::string CheckedRun(const std::string& db_url_flag, int employees, int runs) {
+  std::string url = DbUrl(db_url_flag);
+  if (url.empty() || employees <= 0 || runs <= 0) PgDie("--db_url, --employees > 0, --runs > 0");
+  return url;
 }
 
 // `service` on a free loopback gRPC port, without metrics, on `schema` of `url`.
@@ -58,6 +67,35 @@ inline std::shared_ptr<grpc::Channel> StartOrDie(ServiceHost& host, const Servic
 
 inline double Since(std::chrono::steady_clock::time_point t0) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+// The lines of a COPY TO text: its rows.
+inline int64_t Lines(const std::string& text) { return std::count(text.begin(), text.end(), '\n'); }
+
+struct StreamRead {
+  int64_t messages = 0, bytes = 0;  // bytes: the messages' serialized size
+  double seconds = 0;
+};
+
+// A whole server stream of `rpc`, opened by `open(&ctx)` with `token` as the bearer; the run ends
+// unless it finishes OK with exactly `want` messages.
+template <typename Message, typename Open>
+StreamRead ReadStream(const char* rpc, const std::string& token, int64_t want, Open open) {
+  grpc::ClientContext ctx;
+  ctx.AddMetadata("authorization", "Bearer " + token);
+  const auto t0 = std::chrono::steady_clock::now();
+  auto reader = open(&ctx);
+  Message m;
+  StreamRead out;
+  while (reader->Read(&m)) {
+    ++out.messages;
+    out.bytes += static_cast<int64_t>(m.ByteSizeLong());
+  }
+  const grpc::Status st = reader->Finish();
+  out.seconds = Since(t0);
+  if (!st.ok()) PgDie(absl::StrCat(rpc, ": ", st.error_message()));
+  if (out.messages != want) PgDie(absl::StrCat(rpc, " gave ", out.messages, " messages"));
+  return out;
 }
 
 }  // namespace ekinerja::bench

@@ -133,11 +133,10 @@ void Report(const char* what, const std::string& period, int64_t rows, int64_t b
 
 int main(int argc, char** argv) {
   absl::ParseCommandLine(argc, argv);
-  const std::string url = bench::DbUrl(absl::GetFlag(FLAGS_db_url));
-  const std::string schema = absl::GetFlag(FLAGS_db_schema);
   const int employees = absl::GetFlag(FLAGS_employees);
   const int runs = absl::GetFlag(FLAGS_runs);
-  if (url.empty() || employees <= 0 || runs <= 0) Die("--db_url, --employees > 0, --runs > 0");
+  const std::string url = bench::CheckedRun(absl::GetFlag(FLAGS_db_url), employees, runs);
+  const std::string schema = absl::GetFlag(FLAGS_db_schema);
 
   // The service, as main.cc builds it.
   auto host = bench::ValueOrDie(
@@ -185,28 +184,19 @@ int main(int argc, char** argv) {
       auto t0 = std::chrono::steady_clock::now();
       const std::string text = pg.CopyOut(copy);
       const double copy_s = bench::Since(t0);
-      int64_t lines = 0;
-      for (char ch : text) lines += ch == '\n';
+      const int64_t lines = bench::Lines(text);
       if (lines != employees) Die(absl::StrCat("COPY gave ", lines, " rows"));
       if (run > 0) Report("COPY (SELECT ...) TO STDOUT", c.period, lines, text.size(), copy_s);
 
       v1::StreamEvaluationsRequest req;
       req.set_period(c.period);
-      grpc::ClientContext ctx;
-      ctx.AddMetadata("authorization", "Bearer " + token);
-      t0 = std::chrono::steady_clock::now();
-      auto reader = stub->StreamEvaluations(&ctx, req);
-      v1::Evaluation e;
-      int64_t rows = 0, bytes = 0;
-      while (reader->Read(&e)) {
-        ++rows;
-        bytes += static_cast<int64_t>(e.ByteSizeLong());
+      const bench::StreamRead read = bench::ReadStream<v1::Evaluation>(
+          "StreamEvaluations", token, employees,
+          [&](grpc::ClientContext* ctx) { return stub->StreamEvaluations(ctx, req); });
+      if (run > 0) {
+        Report("StreamEvaluations (gRPC, SERVICE)", c.period, read.messages, read.bytes,
+               read.seconds);
       }
-      const grpc::Status st = reader->Finish();
-      const double stream_s = bench::Since(t0);
-      if (!st.ok()) Die(absl::StrCat("StreamEvaluations: ", st.error_message()));
-      if (rows != employees) Die(absl::StrCat("StreamEvaluations gave ", rows, " rows"));
-      if (run > 0) Report("StreamEvaluations (gRPC, SERVICE)", c.period, rows, bytes, stream_s);
     }
   }
   host->Shutdown();

@@ -27,6 +27,7 @@
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
 #include "bench_pg.h"
+#include "bench_service.h"
 #include "ekinerja/skp/v1/skp.grpc.pb.h"
 #include "fake_directory.h"
 #include "grpcpp/grpcpp.h"
@@ -120,10 +121,6 @@ std::string Pp46Blob() {
   return e.SerializeAsString();
 }
 
-double Since(std::chrono::steady_clock::time_point t0) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-}
-
 void Report(const char* what, const std::string& period, int64_t rows, int64_t bytes,
             double seconds) {
   std::printf("%-34s %-9s %8lld %8.1f %8.3f %10.0f\n", what, period.c_str(),
@@ -136,25 +133,14 @@ void Report(const char* what, const std::string& period, int64_t rows, int64_t b
 
 int main(int argc, char** argv) {
   absl::ParseCommandLine(argc, argv);
-  std::string url = absl::GetFlag(FLAGS_db_url);
-  // The password travels in the environment, not on a command line others can read.
-  if (url.empty() && std::getenv("EKINERJA_DB_URL") != nullptr)
-    url = std::getenv("EKINERJA_DB_URL");
-  const std::string schema = absl::GetFlag(FLAGS_db_schema);
   const int employees = absl::GetFlag(FLAGS_employees);
   const int runs = absl::GetFlag(FLAGS_runs);
-  if (url.empty() || employees <= 0 || runs <= 0) Die("--db_url, --employees > 0, --runs > 0");
+  const std::string url = bench::CheckedRun(absl::GetFlag(FLAGS_db_url), employees, runs);
+  const std::string schema = absl::GetFlag(FLAGS_db_schema);
 
   // The service, as main.cc builds it.
-  ServerOptions options;
-  options.service = "skp";
-  options.grpc_port = 0;
-  options.metrics_port = -1;
-  options.db_url = url;
-  options.db_schema = schema;
-  options.drain = absl::Seconds(1);
-  auto host = ServiceHost::Create(options, embedded::skp_sql());
-  if (!host.ok()) Die(host.status().ToString());
+  auto host = bench::ValueOrDie(
+      ServiceHost::Create(bench::InProcessOptions("skp", url, schema), embedded::skp_sql()));
   mocks::TestTokenIssuer tokens;
   auto directory = std::make_shared<mocks::FakeDirectory>(tokens, "bench-scoring");
   directory->AddTenant(kTenant);
@@ -163,17 +149,9 @@ int main(int argc, char** argv) {
   clients.public_keys = tokens.PublicKeys();
   skp::SkpOptions skp_options;
   skp_options.count_statuses_every = absl::ZeroDuration();  // no gauge query during the passes
-  auto built = skp::BuildSkp(**host, skp_options, std::move(clients));
-  if (!built.ok()) Die(built.status().ToString());
-  if (absl::Status st =
-          (*host)->Start(built->setup.services, built->setup.verifier, built->setup.public_methods);
-      !st.ok()) {
-    Die(st.ToString());
-  }
-  auto token = directory->ServiceToken(kTenant);
-  if (!token.ok()) Die(token.status().ToString());
-  auto stub = v1::SkpService::NewStub(grpc::CreateChannel(
-      absl::StrCat("127.0.0.1:", (*host)->grpc_port()), grpc::InsecureChannelCredentials()));
+  const skp::Skp built = bench::ValueOrDie(skp::BuildSkp(*host, skp_options, std::move(clients)));
+  auto stub = v1::SkpService::NewStub(bench::StartOrDie(*host, built.setup));
+  const std::string token = bench::ValueOrDie(directory->ServiceToken(kTenant));
 
   // The rows: one evaluation per employee and period, NIPs in one sorted series.
   bench::Pg pg(url);
@@ -192,7 +170,7 @@ int main(int argc, char** argv) {
         absl::BytesToHexString(c.blob), "', 'hex'), '197001010000000001' FROM generate_series(1, ",
         employees, ") AS i"));
     std::fprintf(stderr, "bench: inserted %d evaluations of %s (%zu bytes each) in %.1f s\n",
-                 employees, c.period.c_str(), c.blob.size(), Since(t0));
+                 employees, c.period.c_str(), c.blob.size(), bench::Since(t0));
   }
   pg.Exec("VACUUM ANALYZE evaluations");
 
@@ -205,31 +183,22 @@ int main(int argc, char** argv) {
     for (int run = 0; run <= runs; ++run) {  // run 0 warms the caches, unreported
       auto t0 = std::chrono::steady_clock::now();
       const std::string text = pg.CopyOut(copy);
-      const double copy_s = Since(t0);
-      int64_t lines = 0;
-      for (char ch : text) lines += ch == '\n';
+      const double copy_s = bench::Since(t0);
+      const int64_t lines = bench::Lines(text);
       if (lines != employees) Die(absl::StrCat("COPY gave ", lines, " rows"));
       if (run > 0) Report("COPY (SELECT ...) TO STDOUT", c.period, lines, text.size(), copy_s);
 
       v1::StreamEvaluationsRequest req;
       req.set_period(c.period);
-      grpc::ClientContext ctx;
-      ctx.AddMetadata("authorization", "Bearer " + *token);
-      t0 = std::chrono::steady_clock::now();
-      auto reader = stub->StreamEvaluations(&ctx, req);
-      v1::Evaluation e;
-      int64_t rows = 0, bytes = 0;
-      while (reader->Read(&e)) {
-        ++rows;
-        bytes += static_cast<int64_t>(e.ByteSizeLong());
+      const bench::StreamRead read = bench::ReadStream<v1::Evaluation>(
+          "StreamEvaluations", token, employees,
+          [&](grpc::ClientContext* ctx) { return stub->StreamEvaluations(ctx, req); });
+      if (run > 0) {
+        Report("StreamEvaluations (gRPC, SERVICE)", c.period, read.messages, read.bytes,
+               read.seconds);
       }
-      const grpc::Status st = reader->Finish();
-      const double stream_s = Since(t0);
-      if (!st.ok()) Die(absl::StrCat("StreamEvaluations: ", st.error_message()));
-      if (rows != employees) Die(absl::StrCat("StreamEvaluations gave ", rows, " rows"));
-      if (run > 0) Report("StreamEvaluations (gRPC, SERVICE)", c.period, rows, bytes, stream_s);
     }
   }
-  (*host)->Shutdown();
+  host->Shutdown();
   return 0;
 }

@@ -3,7 +3,7 @@
 #include "absl/strings/str_cat.h"
 #include "civil.h"
 #include "domain/gates.h"
-#include "domain/lifecycle.h"
+#include "domain/entry_lifecycle.h"
 #include "role.h"
 #include "status.h"
 

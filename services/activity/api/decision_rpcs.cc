@@ -14,7 +14,7 @@
 #include "civil.h"
 #include "date_proto.h"
 #include "db_fields.h"
-#include "domain/lifecycle.h"
+#include "domain/entry_lifecycle.h"
 #include "domain/verification.h"
 #include "nip.h"
 #include "page_token.h"

@@ -14,7 +14,7 @@
 #include "domain/clock.h"
 #include "domain/earned.h"
 #include "domain/gates.h"
-#include "domain/lifecycle.h"
+#include "domain/entry_lifecycle.h"
 #include "evidence.h"
 #include "nip.h"
 #include "request_id.h"

@@ -9,7 +9,7 @@
 #include "api/convert.h"
 #include "civil.h"
 #include "date_proto.h"
-#include "domain/month_summary.h"
+#include "domain/entry_month.h"
 #include "nip.h"
 #include "role.h"
 #include "text.h"

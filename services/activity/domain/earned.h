@@ -3,7 +3,7 @@
 // The minutes an entry earns (DOMAIN §5, norma waktu, Bandung E-RK and analisis beban kerja):
 // an entry without a catalogue item earns its start-end span; one that names an item earns the
 // item's standard minutes per unit times the output quantity, capped by its own span (the
-// tenant's default, cap_norm_by_span). Only approved earned minutes count (month_summary.h).
+// tenant's default, cap_norm_by_span). Only approved earned minutes count (entry_month.h).
 
 #include <cstdint>
 #include <optional>

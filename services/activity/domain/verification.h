@@ -9,7 +9,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
-#include "domain/lifecycle.h"
+#include "domain/entry_lifecycle.h"
 
 namespace ekinerja::activity {
 

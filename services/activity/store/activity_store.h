@@ -14,7 +14,7 @@
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
 #include "db.h"
-#include "domain/month_summary.h"
+#include "domain/entry_month.h"
 #include "domain/rules.h"
 
 namespace ekinerja::activity::store {

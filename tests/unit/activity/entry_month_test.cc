@@ -1,4 +1,4 @@
-#include "domain/month_summary.h"
+#include "domain/entry_month.h"
 
 #include <map>
 #include <vector>

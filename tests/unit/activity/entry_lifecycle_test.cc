@@ -1,4 +1,4 @@
-#include "domain/lifecycle.h"
+#include "domain/entry_lifecycle.h"
 
 #include <optional>
 

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "absl/time/civil_time.h"
-#include "domain/lifecycle.h"
+#include "domain/entry_lifecycle.h"
 #include "rational.h"
 
 namespace ekinerja::activity {

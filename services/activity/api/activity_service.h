@@ -63,6 +63,13 @@ class ActivityServiceImpl final : public v1::ActivityService::Service {
   grpc::Status GetEntryEvidence(grpc::ServerContext*, const v1::GetEntryEvidenceRequest*,
                                 v1::EntryEvidence*) override;
 
+  // proposal_rpcs.cc
+  grpc::Status ProposeRealisations(grpc::ServerContext*, const v1::ProposeRealisationsRequest*,
+                                   v1::ProposeRealisationsResponse*) override;
+  // workload_rpcs.cc
+  grpc::Status GetWorkload(grpc::ServerContext*, const v1::GetWorkloadRequest*,
+                           v1::Workload*) override;
+
  private:
   grpc::Status Serve(grpc::ServerContext* ctx,
                      const std::function<absl::Status(const Caller&)>& handler);

@@ -33,6 +33,8 @@ struct EmployeeUnit {
   // The org units from the root (the OPD) down to the employee's own unit; empty when the
   // employee holds no definitive position that day.
   std::vector<std::string> unit_path;
+  // The definitive position that day (identity's Employee.position_code; "" without one).
+  std::string position_code;
 };
 
 // How someone holds the position through which they act (DOMAIN §1).

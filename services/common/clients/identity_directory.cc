@@ -439,7 +439,7 @@ class IdentityDirectory final : public Directory {
       EK_RETURN_IF_ERROR(
           FromIdentity(stub_->ListEmployees(ctx.get(), req, &resp), "ListEmployees"));
       for (const auto& e : resp.employees()) {
-        out.push_back({e.nip(), {}});
+        out.push_back({e.nip(), {}, e.position_code()});
         units_of.push_back(e.org_unit_code());
       }
       req.set_page_token(resp.next_page_token());

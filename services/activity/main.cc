@@ -3,12 +3,9 @@
 // locks (DOMAIN §5, §9).
 
 #include "absl/flags/flag.h"
-#include "absl/strings/ascii.h"
-#include "absl/strings/str_cat.h"
 #include "activity_sql.h"
 #include "activity_wiring.h"
 #include "channel.h"
-#include "file.h"
 #include "flags.h"
 #include "grpcpp/grpcpp.h"
 #include "jwks_proto.h"
@@ -45,16 +42,11 @@ int main(int argc, char** argv) {
   using namespace ekinerja;
   using namespace ekinerja::activity;
 
-  clients::ServiceCredential credential;
-  if (const std::string path = absl::GetFlag(FLAGS_identity_client_secret_file); !path.empty()) {
-    absl::StatusOr<std::string> secret = ReadFile(path);
-    if (!secret.ok() || absl::StripAsciiWhitespace(*secret).empty()) {
-      LogError(absl::StrCat("--identity_client_secret_file ", path, ": ",
-                            secret.ok() ? "empty" : secret.status().ToString()));
-      return 2;
-    }
-    credential = {absl::GetFlag(FLAGS_identity_client_id),
-                  std::string(absl::StripAsciiWhitespace(*secret))};
+  absl::StatusOr<clients::ServiceCredential> credential = clients::ReadServiceCredential(
+      absl::GetFlag(FLAGS_identity_client_id), absl::GetFlag(FLAGS_identity_client_secret_file));
+  if (!credential.ok()) {
+    LogError(std::string(credential.status().message()));
+    return 2;
   }
   ActivityOptions options;
   options.jwt_issuer = absl::GetFlag(FLAGS_jwt_issuer);
@@ -73,7 +65,7 @@ int main(int argc, char** argv) {
         EK_ASSIGN_OR_RETURN(std::shared_ptr<grpc::Channel> skp,
                             MakeChannel(absl::GetFlag(FLAGS_skp), channel_options));
         ActivityClients clients;
-        clients.directory = clients::MakeIdentityDirectory(identity, credential);
+        clients.directory = clients::MakeIdentityDirectory(identity, *credential);
         clients.attendance = clients::MakeAttendanceClient(attendance, absl::Seconds(5),
                                                            absl::GetFlag(FLAGS_checkin_cache));
         clients.skp =

@@ -69,6 +69,8 @@ class ActivityServiceImpl final : public v1::ActivityService::Service {
   // workload_rpcs.cc
   grpc::Status GetWorkload(grpc::ServerContext*, const v1::GetWorkloadRequest*,
                            v1::Workload*) override;
+  grpc::Status GetMaturity(grpc::ServerContext*, const v1::GetMaturityRequest*,
+                           v1::MaturityReport*) override;
 
  private:
   grpc::Status Serve(grpc::ServerContext* ctx,

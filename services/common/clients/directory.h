@@ -146,6 +146,12 @@ struct ServiceCredential {
   std::string client_id, client_secret;
 };
 
+// The account `client_id` with the secret in `secret_file` (surrounding whitespace ignored), as a
+// service's --identity_client_id and --identity_client_secret_file give them; none (empty) when
+// `secret_file` is empty. INVALID_ARGUMENT naming the file when it cannot be read or is empty.
+absl::StatusOr<ServiceCredential> ReadServiceCredential(const std::string& client_id,
+                                                        const std::string& secret_file);
+
 // The Directory that calls identity's IdentityService on `channel`, each call bounded by
 // `timeout`. EmployeesOf answers are cached per (bearer, org unit, day) for `cache_for`.
 std::unique_ptr<Directory> MakeIdentityDirectory(std::shared_ptr<grpc::Channel> channel,

@@ -9,6 +9,7 @@
 #include "flags.h"
 #include "grpcpp/grpcpp.h"
 #include "jwks_proto.h"
+#include "log.h"
 #include "server_flags.h"
 #include "status.h"
 #include "verified_token_cache.h"
@@ -16,6 +17,13 @@
 EKINERJA_SERVER_FLAGS(50053, 9103);
 ABSL_FLAG(std::string, identity, "127.0.0.1:50051",
           "gRPC target of the identity service (host:port resolves by DNS to every replica)");
+ABSL_FLAG(std::string, identity_client_id, "ekinerja-activity",
+          "The service's deployment-wide account in identity (tenant 'platform', role SERVICE: "
+          "identity's --service_accounts_file), exchanged for a token of each tenant that needs "
+          "one: proposing realisations to the SKP service (SERVICE only there)");
+ABSL_FLAG(std::string, identity_client_secret_file, "",
+          "File holding the client secret of --identity_client_id (surrounding whitespace "
+          "ignored); without it, realisation proposals cannot reach the SKP service");
 ABSL_FLAG(std::string, attendance, "127.0.0.1:50054", "gRPC target of the attendance service");
 ABSL_FLAG(std::string, skp, "127.0.0.1:50052", "gRPC target of the SKP service");
 ABSL_FLAG(std::string, jwt_issuer, "ekinerja-identity", "`iss` the access tokens must carry");
@@ -34,6 +42,12 @@ int main(int argc, char** argv) {
   using namespace ekinerja;
   using namespace ekinerja::activity;
 
+  absl::StatusOr<clients::ServiceCredential> credential = clients::ReadServiceCredential(
+      absl::GetFlag(FLAGS_identity_client_id), absl::GetFlag(FLAGS_identity_client_secret_file));
+  if (!credential.ok()) {
+    LogError(std::string(credential.status().message()));
+    return 2;
+  }
   ActivityOptions options;
   options.jwt_issuer = absl::GetFlag(FLAGS_jwt_issuer);
   options.jwt_audience = absl::GetFlag(FLAGS_jwt_audience);
@@ -51,7 +65,7 @@ int main(int argc, char** argv) {
         EK_ASSIGN_OR_RETURN(std::shared_ptr<grpc::Channel> skp,
                             MakeChannel(absl::GetFlag(FLAGS_skp), channel_options));
         ActivityClients clients;
-        clients.directory = clients::MakeIdentityDirectory(identity, {});
+        clients.directory = clients::MakeIdentityDirectory(identity, *credential);
         clients.attendance = clients::MakeAttendanceClient(attendance, absl::Seconds(5),
                                                            absl::GetFlag(FLAGS_checkin_cache));
         clients.skp =

@@ -2,11 +2,9 @@
 // corrections and the daily attendance summaries.
 
 #include "absl/flags/flag.h"
-#include "absl/strings/ascii.h"
 #include "attendance_sql.h"
 #include "attendance_wiring.h"
 #include "channel.h"
-#include "file.h"
 #include "flags.h"
 #include "grpcpp/grpcpp.h"
 #include "jwks_proto.h"
@@ -37,16 +35,11 @@ int main(int argc, char** argv) {
   using namespace ekinerja;
   using namespace ekinerja::attendance;
 
-  clients::ServiceCredential credential;
-  if (const std::string path = absl::GetFlag(FLAGS_identity_client_secret_file); !path.empty()) {
-    absl::StatusOr<std::string> secret = ReadFile(path);
-    if (!secret.ok() || absl::StripAsciiWhitespace(*secret).empty()) {
-      LogError(absl::StrCat("--identity_client_secret_file ", path, ": ",
-                            secret.ok() ? "empty" : secret.status().ToString()));
-      return 2;
-    }
-    credential = {absl::GetFlag(FLAGS_identity_client_id),
-                  std::string(absl::StripAsciiWhitespace(*secret))};
+  absl::StatusOr<clients::ServiceCredential> credential = clients::ReadServiceCredential(
+      absl::GetFlag(FLAGS_identity_client_id), absl::GetFlag(FLAGS_identity_client_secret_file));
+  if (!credential.ok()) {
+    LogError(std::string(credential.status().message()));
+    return 2;
   }
   AttendanceOptions options;
   options.jwt_issuer = absl::GetFlag(FLAGS_jwt_issuer);
@@ -63,7 +56,7 @@ int main(int argc, char** argv) {
         EK_ASSIGN_OR_RETURN(std::shared_ptr<grpc::Channel> identity,
                             MakeChannel(absl::GetFlag(FLAGS_identity), ChannelOptionsFromFlags()));
         AttendanceClients clients;
-        clients.directory = ekinerja::clients::MakeIdentityDirectory(identity, credential);
+        clients.directory = ekinerja::clients::MakeIdentityDirectory(identity, *credential);
         clients.public_keys = auth::FetchJwksFromIdentity(identity, absl::Seconds(5));
         EK_ASSIGN_OR_RETURN(Attendance built, BuildAttendance(host, options, std::move(clients)));
         return std::move(built.setup);

@@ -328,7 +328,7 @@ absl::StatusOr<std::vector<clients::EmployeeUnit>> FakeDirectory::EmployeesOf(
   for (const auto& [nip, employee] : tenant.employees) {
     const std::optional<std::string> unit = org.UnitOf(nip);
     if (!employee.active || !unit || (!units.empty() && !Contains(units, *unit))) continue;
-    out.push_back({nip, UnitPath(*unit, parent_of)});
+    out.push_back({nip, UnitPath(*unit, parent_of), org.DefinitivePositionOf(nip).value_or("")});
   }
   std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.nip < b.nip; });
   return out;

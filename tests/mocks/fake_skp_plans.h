@@ -20,12 +20,17 @@ class FakeSkpPlans final : public clients::SkpPlans {
   explicit FakeSkpPlans(clients::Directory& directory) : directory_(directory) {}
 
   void SetPlan(const std::string& nip, absl::CivilDay first, absl::CivilDay last,
-               clients::ApprovedPlan plan);
+               clients::ApprovedPlan plan, bool top_of_tree = false);
   std::vector<clients::RealisationProposal> proposals() const;
   int CallCount(const std::string& method) const;
 
   absl::StatusOr<clients::ApprovedPlan> PlanOn(const std::string& bearer, const std::string& nip,
                                                absl::CivilDay day) override;
+  // The plans in force on `day` of the employees the Directory's EmployeesOf lists for the
+  // caller (its rights), NIP order.
+  absl::Status StreamPlans(const std::string& bearer, const std::string& org_unit,
+                           absl::CivilDay day,
+                           const std::function<void(const clients::EmployeePlan&)>& each) override;
   absl::Status Propose(const std::string& service_bearer,
                        const std::vector<clients::RealisationProposal>& proposals) override;
 
@@ -33,6 +38,7 @@ class FakeSkpPlans final : public clients::SkpPlans {
   struct InForce {
     absl::CivilDay first, last;
     clients::ApprovedPlan plan;
+    bool top_of_tree = false;
   };
 
   clients::Directory& directory_;

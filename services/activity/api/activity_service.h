@@ -4,8 +4,9 @@
 // <-> domain, calls the domain rules and the store, asks attendance, SKP and identity what the
 // gates need. The RPCs are defined by topic: entry_rpcs.cc (rules, entries and their gates,
 // submission, evidence), decision_rpcs.cc (verification and the verifiers' queues),
-// catalogue_rpcs.cc (norma waktu), summary_rpcs.cc (month summaries and locks); the rights and
-// gates shared by all of them are here.
+// catalogue_rpcs.cc (norma waktu), summary_rpcs.cc (month summaries and locks),
+// proposal_rpcs.cc (realisation proposals to SKP), workload_rpcs.cc (beban kerja and maturity);
+// the rights and gates shared by all of them are here.
 
 #include <cstdint>
 #include <functional>
@@ -90,6 +91,15 @@ class ActivityServiceImpl final : public v1::ActivityService::Service {
                            v1::MonthLock*) override;
   grpc::Status GetMonthLock(grpc::ServerContext*, const v1::GetMonthLockRequest*,
                             v1::MonthLock*) override;
+
+  // proposal_rpcs.cc
+  grpc::Status ProposeRealisations(grpc::ServerContext*, const v1::ProposeRealisationsRequest*,
+                                   v1::ProposeRealisationsResponse*) override;
+  // workload_rpcs.cc
+  grpc::Status GetWorkload(grpc::ServerContext*, const v1::GetWorkloadRequest*,
+                           v1::Workload*) override;
+  grpc::Status GetMaturity(grpc::ServerContext*, const v1::GetMaturityRequest*,
+                           v1::MaturityReport*) override;
 
  private:
   grpc::Status Serve(grpc::ServerContext* ctx,

@@ -1,5 +1,7 @@
 #include "domain/maturity.h"
 
+#include <algorithm>
+#include <set>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
@@ -65,6 +67,39 @@ Maturity MaturityOf(const MaturityFacts& facts, const MaturityThresholds& thresh
     m.level = level;
   }
   return m;
+}
+
+MaturityFacts MaturityFactsOf(int month, const std::vector<DayFacts>& days,
+                              const std::vector<MaturityEntry>& entries,
+                              const std::vector<MaturityRhk>& rhks, bool top_of_tree,
+                              bool position_has_catalogue, bool month_locked) {
+  MaturityFacts f;
+  std::set<absl::CivilDay> present;
+  for (const DayFacts& d : days) {
+    if (d.workday && d.present) present.insert(d.date);
+  }
+  f.workdays_present = static_cast<int>(present.size());
+  std::set<int64_t> plan_rhks;
+  for (const MaturityRhk& r : rhks) {
+    plan_rhks.insert(r.id);
+    ++f.rhks;
+    const auto& months = r.breakdown_months;
+    if (std::find(months.begin(), months.end(), month) != months.end()) ++f.rhks_with_breakdown;
+    if (r.parent_rhk_id != 0) ++f.rhks_linked;
+  }
+  std::set<absl::CivilDay> entry_days;
+  for (const MaturityEntry& e : entries) {
+    if (!HoldsTime(e.status)) continue;
+    if (present.count(e.date)) entry_days.insert(e.date);
+    f.entry_minutes += e.minutes;
+    if (e.rhk_id != 0 && plan_rhks.count(e.rhk_id)) f.rhk_minutes += e.minutes;
+    if (e.catalogued) f.catalogue_minutes += e.minutes;
+  }
+  f.days_with_entries = static_cast<int>(entry_days.size());
+  f.top_of_tree = top_of_tree;
+  f.position_has_catalogue = position_has_catalogue;
+  f.month_locked = month_locked;
+  return f;
 }
 
 }  // namespace ekinerja::activity

@@ -12,6 +12,10 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
+
+#include "domain/entry_lifecycle.h"
+#include "domain/entry_month.h"
 
 namespace ekinerja::activity {
 
@@ -45,6 +49,34 @@ struct Maturity {
 // it is. "no workday present", "entries on 7 of 10 workdays present, under 80%", ...
 std::optional<std::string> LevelShortfall(int level, const MaturityFacts& facts,
                                           const MaturityThresholds& thresholds);
+
+// An entry of the month as the levels read it: its day, span, status, RHK (0: tugas tambahan)
+// and whether it names a catalogue item.
+struct MaturityEntry {
+  absl::CivilDay date;
+  int64_t minutes = 0;
+  EntryStatus status = EntryStatus::kDraft;
+  int64_t rhk_id = 0;
+  bool catalogued = false;
+};
+
+// An RHK of the approved plan: its id, the atasan's RHK it is linked to (0: none), and the months
+// (1-12) it has a breakdown for.
+struct MaturityRhk {
+  int64_t id = 0;
+  int64_t parent_rhk_id = 0;
+  std::vector<int> breakdown_months;
+};
+
+// The facts of one employee's `month` (1-12): the days present are the workdays present of
+// `days`; the entries that count are those that hold time (HoldsTime: a rejected or withdrawn one
+// records nothing), their minutes the span; an entry names an RHK of the approved SKP when its
+// rhk_id is one of `rhks` (the plan in force); an RHK is linked when it names an atasan's RHK
+// (SKP checked that link against the atasan's approved SKP when it approved the plan).
+MaturityFacts MaturityFactsOf(int month, const std::vector<DayFacts>& days,
+                              const std::vector<MaturityEntry>& entries,
+                              const std::vector<MaturityRhk>& rhks, bool top_of_tree,
+                              bool position_has_catalogue, bool month_locked);
 
 // The highest level whose criterion and every one below it are met.
 Maturity MaturityOf(const MaturityFacts& facts, const MaturityThresholds& thresholds);

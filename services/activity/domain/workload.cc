@@ -1,5 +1,7 @@
 #include "domain/workload.h"
 
+#include <set>
+
 namespace ekinerja::activity {
 
 char EjGrade(const Rational& ej, const EjBands& bands) {
@@ -15,6 +17,8 @@ char EjGrade(const Rational& ej, const EjBands& bands) {
 Workload ComputeWorkload(int64_t workload_minutes, int holders, int workdays,
                          int effective_minutes_per_workday, const EjBands& bands) {
   Workload w;
+  w.holders = holders;
+  w.workdays = workdays;
   w.workload_minutes = workload_minutes;
   const int64_t per_holder = int64_t{workdays} * effective_minutes_per_workday;
   w.available_minutes = holders * per_holder;
@@ -23,6 +27,18 @@ Workload ComputeWorkload(int64_t workload_minutes, int holders, int workdays,
   w.implied_staffing = Rational(workload_minutes, per_holder);
   w.grade = EjGrade(w.ej, bands);
   return w;
+}
+
+Workload WorkloadOfGroup(const std::vector<HolderLoad>& holders, int effective_minutes_per_workday,
+                         const EjBands& bands) {
+  int64_t minutes = 0;
+  std::set<absl::CivilDay> workdays;
+  for (const HolderLoad& h : holders) {
+    minutes += h.approved_minutes;
+    workdays.insert(h.workdays.begin(), h.workdays.end());
+  }
+  return ComputeWorkload(minutes, static_cast<int>(holders.size()),
+                         static_cast<int>(workdays.size()), effective_minutes_per_workday, bands);
 }
 
 }  // namespace ekinerja::activity

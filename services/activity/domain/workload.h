@@ -6,7 +6,9 @@
 // the tenant's bands, and the implied staffing need = workload / (workdays × effective minutes).
 
 #include <cstdint>
+#include <vector>
 
+#include "absl/time/civil_time.h"
 #include "rational.h"
 
 namespace ekinerja::activity {
@@ -25,6 +27,8 @@ struct EjBands {
 char EjGrade(const Rational& ej, const EjBands& bands);
 
 struct Workload {
+  int holders = 0;
+  int workdays = 0;
   int64_t workload_minutes = 0;
   int64_t available_minutes = 0;
   Rational ej;                // invalid when nothing is available (no holders or no workdays)
@@ -34,5 +38,18 @@ struct Workload {
 
 Workload ComputeWorkload(int64_t workload_minutes, int holders, int workdays,
                          int effective_minutes_per_workday, const EjBands& bands);
+
+// One holder of a position (or member of a unit) over the period: their approved earned minutes
+// and the days attendance counts as their workdays.
+struct HolderLoad {
+  int64_t approved_minutes = 0;
+  std::vector<absl::CivilDay> workdays;
+};
+
+// The beban kerja of a group of holders (a position or a unit): workload = the sum of their
+// approved minutes; the group's workdays = the days that are a workday for at least one of them
+// (one calendar for a unit, whatever roster a holder has); then ComputeWorkload.
+Workload WorkloadOfGroup(const std::vector<HolderLoad>& holders, int effective_minutes_per_workday,
+                         const EjBands& bands);
 
 }  // namespace ekinerja::activity

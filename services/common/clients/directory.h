@@ -33,6 +33,8 @@ struct EmployeeUnit {
   // The org units from the root (the OPD) down to the employee's own unit; empty when the
   // employee holds no definitive position that day.
   std::vector<std::string> unit_path;
+  // The definitive position that day (identity's Employee.position_code; "" without one).
+  std::string position_code;
 };
 
 // How someone holds the position through which they act (DOMAIN §1).
@@ -145,6 +147,12 @@ class Directory {
 struct ServiceCredential {
   std::string client_id, client_secret;
 };
+
+// The account `client_id` with the secret in `secret_file` (surrounding whitespace ignored), as a
+// service's --identity_client_id and --identity_client_secret_file give them; none (empty) when
+// `secret_file` is empty. INVALID_ARGUMENT naming the file when it cannot be read or is empty.
+absl::StatusOr<ServiceCredential> ReadServiceCredential(const std::string& client_id,
+                                                        const std::string& secret_file);
 
 // The Directory that calls identity's IdentityService on `channel`, each call bounded by
 // `timeout`. EmployeesOf answers are cached per (bearer, org unit, day) for `cache_for`.

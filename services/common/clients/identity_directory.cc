@@ -9,6 +9,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
 #include "absl/synchronization/mutex.h"
@@ -16,6 +17,7 @@
 #include "clients/directory.h"
 #include "date_proto.h"
 #include "ekinerja/identity/v1/identity.grpc.pb.h"
+#include "file.h"
 #include "grpc_status.h"
 #include "grpcpp/grpcpp.h"
 #include "lru_cache.h"
@@ -439,7 +441,7 @@ class IdentityDirectory final : public Directory {
       EK_RETURN_IF_ERROR(
           FromIdentity(stub_->ListEmployees(ctx.get(), req, &resp), "ListEmployees"));
       for (const auto& e : resp.employees()) {
-        out.push_back({e.nip(), {}});
+        out.push_back({e.nip(), {}, e.position_code()});
         units_of.push_back(e.org_unit_code());
       }
       req.set_page_token(resp.next_page_token());
@@ -542,6 +544,18 @@ absl::StatusOr<std::string> Directory::AtasanOf(const std::string& bearer, const
                                                 absl::CivilDay day) {
   EK_ASSIGN_OR_RETURN(Supervisors sups, SupervisorsOf(bearer, nip, day));
   return sups.atasan_langsung ? sups.atasan_langsung->nip : std::string();
+}
+
+absl::StatusOr<ServiceCredential> ReadServiceCredential(const std::string& client_id,
+                                                        const std::string& secret_file) {
+  if (secret_file.empty()) return ServiceCredential{};
+  absl::StatusOr<std::string> secret = ReadFile(secret_file);
+  if (!secret.ok() || absl::StripAsciiWhitespace(*secret).empty()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("--identity_client_secret_file ", secret_file, ": ",
+                     secret.ok() ? "empty" : secret.status().ToString()));
+  }
+  return ServiceCredential{client_id, std::string(absl::StripAsciiWhitespace(*secret))};
 }
 
 std::unique_ptr<Directory> MakeIdentityDirectory(std::shared_ptr<grpc::Channel> channel,

@@ -5,6 +5,7 @@
 // Behind an interface so the services' tests run against tests/mocks/fake_skp_plans.h.
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -37,6 +38,14 @@ struct ApprovedPlan {
   std::vector<PlanRhk> rhks;
 };
 
+// An employee's plan as StreamPlans gives it.
+struct EmployeePlan {
+  std::string nip;
+  ApprovedPlan plan;
+  // SKP approved it as the top of the tree (the tenant admin decided: no atasan then).
+  bool top_of_tree = false;
+};
+
 // One realisation the activity service proposes (SKP's ProposeRealisations).
 struct RealisationProposal {
   std::string nip;
@@ -54,6 +63,13 @@ class SkpPlans {
   // UNAVAILABLE "skp: ...".
   virtual absl::StatusOr<ApprovedPlan> PlanOn(const std::string& bearer, const std::string& nip,
                                               absl::CivilDay day) = 0;
+
+  // Every plan approved and in force on `day` of `org_unit`'s subtree ("" = the tenant), in NIP
+  // order, handed to `each` as they stream in; one call (SKP's StreamApprovedPlans: tenant-wide
+  // roles and SERVICE). Employees without such a plan are absent.
+  virtual absl::Status StreamPlans(const std::string& bearer, const std::string& org_unit,
+                                   absl::CivilDay day,
+                                   const std::function<void(const EmployeePlan&)>& each) = 0;
 
   // Stores `proposals` (at most 10000) with a SERVICE token of their tenant.
   virtual absl::Status Propose(const std::string& service_bearer,

@@ -64,6 +64,27 @@ class SkpPlansClient final : public SkpPlans {
     return *plan;
   }
 
+  absl::Status StreamPlans(const std::string& bearer, const std::string& org_unit,
+                           absl::CivilDay day,
+                           const std::function<void(const EmployeePlan&)>& each) override {
+    skv1::StreamApprovedPlansRequest req;
+    req.set_org_unit_code(org_unit);
+    *req.mutable_date() = ToProtoDate(day);
+    auto ctx = BearerContext(bearer, timeout_ * 10);
+    auto reader = stub_->StreamApprovedPlans(ctx.get(), req);
+    skv1::ApprovedPlan p;
+    while (reader->Read(&p)) {
+      EmployeePlan out;
+      out.nip = p.nip();
+      out.plan.skp_id = p.skp_id();
+      out.plan.revision = p.revision();
+      for (const skv1::Rhk& r : p.rhks()) out.plan.rhks.push_back(FromProto(r));
+      out.top_of_tree = p.top_of_tree();
+      each(out);
+    }
+    return FromPeer(reader->Finish(), "skp", "StreamApprovedPlans");
+  }
+
   absl::Status Propose(const std::string& service_bearer,
                        const std::vector<RealisationProposal>& proposals) override {
     skv1::ProposeRealisationsRequest req;

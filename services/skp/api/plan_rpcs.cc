@@ -794,6 +794,48 @@ grpc::Status SkpServiceImpl::ListRhksForDate(grpc::ServerContext* ctx,
   });
 }
 
+grpc::Status SkpServiceImpl::StreamApprovedPlans(grpc::ServerContext* ctx,
+                                                 const v1::StreamApprovedPlansRequest* req,
+                                                 grpc::ServerWriter<v1::ApprovedPlan>* writer) {
+  return Serve(ctx, [&](const Caller& caller) -> absl::Status {
+    Violations v;
+    if (!req->org_unit_code().empty()) {
+      CheckText(v, "org_unit_code", req->org_unit_code(), kIdText);
+    }
+    absl::StatusOr<absl::CivilDay> day = FromProtoDate(req->date(), "date");
+    v.Merge(day.status());
+    EK_RETURN_IF_ERROR(v.ToStatus());
+    EK_RETURN_IF_ERROR(CheckBatchReader(caller));
+    std::vector<std::string> nips;
+    if (!req->org_unit_code().empty()) {
+      EK_ASSIGN_OR_RETURN(nips, NipsOf(caller, req->org_unit_code()));
+    }
+    // One transaction: the SKPs in force, then each one's approved plan.
+    std::vector<v1::ApprovedPlan> plans;
+    EK_RETURN_IF_ERROR(pool_.Read([&](db::Tx& tx) -> absl::Status {
+      std::string last_nip;
+      for (const store::ApprovedInForceRow& r : store::ApprovedInForceOn(
+               tx, caller.tenant(), *day, req->org_unit_code().empty(), nips)) {
+        if (r.nip == last_nip) continue;  // one SKP in force per employee and day
+        last_nip = r.nip;
+        v1::ApprovedPlan& p = plans.emplace_back();
+        p.set_nip(r.nip);
+        p.set_skp_id(r.skp_id);
+        p.set_revision(r.revision);
+        p.set_top_of_tree(r.top_of_tree);
+        for (const store::RhkRow& rhk : store::GetPlan(tx, caller.tenant(), r.skp_id, r.revision)) {
+          ToProto(rhk, p.add_rhks());
+        }
+      }
+      return absl::OkStatus();
+    }));
+    for (const v1::ApprovedPlan& p : plans) {
+      if (!writer->Write(p)) return absl::CancelledError("the client went away");
+    }
+    return absl::OkStatus();
+  });
+}
+
 grpc::Status SkpServiceImpl::StreamSkpStatus(grpc::ServerContext* ctx,
                                              const v1::StreamSkpStatusRequest* req,
                                              grpc::ServerWriter<v1::SkpStatusEntry>* writer) {

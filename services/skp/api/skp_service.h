@@ -69,6 +69,8 @@ class SkpServiceImpl final : public v1::SkpService::Service {
                           v1::Cascade*) override;
   grpc::Status ListRhksForDate(grpc::ServerContext*, const v1::ListRhksForDateRequest*,
                                v1::ListRhksForDateResponse*) override;
+  grpc::Status StreamApprovedPlans(grpc::ServerContext*, const v1::StreamApprovedPlansRequest*,
+                                   grpc::ServerWriter<v1::ApprovedPlan>*) override;
   grpc::Status StreamSkpStatus(grpc::ServerContext*, const v1::StreamSkpStatusRequest*,
                                grpc::ServerWriter<v1::SkpStatusEntry>*) override;
 

@@ -388,4 +388,16 @@ std::vector<StatusRow> StatusOfYear(db::Tx& tx, const std::string& tenant, int y
   return out;
 }
 
+std::vector<ApprovedInForceRow> ApprovedInForceOn(db::Tx& tx, const std::string& tenant,
+                                                  absl::CivilDay day, bool all,
+                                                  const std::vector<std::string>& nips) {
+  std::vector<ApprovedInForceRow> out;
+  for (const auto& r : tx.Exec(sql::kApprovedInForceStream, tenant, FormatDate(day),
+                               all ? "" : "subset", db::ArrayLiteral(nips))) {
+    out.push_back({r["id"].as<int64_t>(), r["nip"].as<std::string>(),
+                   r["approved_revision"].as<int>(), r["top_of_tree"].as<bool>()});
+  }
+  return out;
+}
+
 }  // namespace ekinerja::skp::store

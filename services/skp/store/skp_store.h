@@ -184,4 +184,15 @@ struct StatusRow {
 std::vector<StatusRow> StatusOfYear(db::Tx& tx, const std::string& tenant, int year, bool all,
                                     const std::vector<std::string>& nips);
 
+struct ApprovedInForceRow {
+  int64_t skp_id = 0;
+  std::string nip;
+  int revision = 0;
+  bool top_of_tree = false;  // approved by the tenant admin (no atasan then)
+};
+// The SKPs approved and in force on `day`, NIP order; of `nips` only unless `all`.
+std::vector<ApprovedInForceRow> ApprovedInForceOn(db::Tx& tx, const std::string& tenant,
+                                                  absl::CivilDay day, bool all,
+                                                  const std::vector<std::string>& nips);
+
 }  // namespace ekinerja::skp::store

@@ -2,6 +2,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "activity_sql.h"
+#include "civil.h"
 #include "grpcpp/grpcpp.h"
 #include "integration/common/test_host.h"
 #include "nip.h"
@@ -136,6 +137,17 @@ av1::Entry ActivityTest::Filed(const std::string& nip, absl::CivilDay day, const
   }
   ADD_FAILURE() << "entry " << created.id() << " was not submitted";
   return created;
+}
+
+void ActivityTest::StoreEntry(const std::string& nip, absl::CivilDay day, int minutes,
+                              int64_t rhk_id, int64_t quantity, const std::string& status) {
+  Exec(absl::StrCat(
+      "INSERT INTO entries (tenant_id, nip, work_date, start_minute, end_minute, description, "
+      "rhk_id, skp_id, tugas_tambahan_ref, output_quantity, output_unit, earned_minutes, status) "
+      "VALUES ('",
+      seeded_.code, "', '", nip, "', '", FormatDate(day), "', 480, ", 480 + minutes,
+      ", 'Kegiatan', ", rhk_id == 0 ? "NULL, NULL, 'Nota dinas'" : absl::StrCat(rhk_id, ", 1, ''"),
+      ", ", quantity, ", 'dokumen', ", minutes, ", '", status, "')"));
 }
 
 int64_t ActivityTest::Count(const std::string& sql) {

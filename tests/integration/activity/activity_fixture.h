@@ -91,6 +91,11 @@ class ActivityTest : public ::testing::Test {
   av1::Entry Filed(const std::string& nip, absl::CivilDay day, const std::string& start = "08:00",
                    const std::string& end = "10:00");
 
+  // An entry written straight into the schema as a decision leaves it (for the readers of decided
+  // entries): `nip`'s entry of `day` from 08:00 for `minutes` (earning them), naming `rhk_id` (0:
+  // a tugas tambahan), with `quantity` and `status`.
+  void StoreEntry(const std::string& nip, absl::CivilDay day, int minutes, int64_t rhk_id,
+                  int64_t quantity, const std::string& status = "APPROVED");
   // A row count of the activity schema.
   int64_t Count(const std::string& sql);
   // Runs a statement on the activity schema (setting up what no RPC of the test's topic does).

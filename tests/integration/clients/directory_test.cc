@@ -147,6 +147,11 @@ TEST_F(DirectoryTest, EmployeesOfSubtreeGivesNipsAndUnitPaths) {
   ASSERT_TRUE(got.ok()) << got.status();
   EXPECT_THAT(*got, ElementsAre(Unit(t_.kabid_p2p, kPathP2p), Unit(t_.staf_p2p, kPathP2p),
                                 Unit(t_.staf_s1_a, kPathS1), Unit(t_.staf_s1_b, kPathS1)));
+  // Each with their definitive position that day (staf_p2p's own, not the Plt one).
+  std::vector<std::string> positions;
+  for (const auto& e : *got) positions.push_back(e.position_code);
+  EXPECT_THAT(positions, ElementsAre("DINKES.P2P.KABID", "DINKES.P2P.STAF", "DINKES.P2P.S1.STAF",
+                                     "DINKES.P2P.S1.STAF"));
 
   got = dir.EmployeesOf(service_token_, "DINKES.P2P.S1", kDay);
   ASSERT_TRUE(got.ok()) << got.status();

@@ -133,6 +133,10 @@ class FakeDirectoryContractTest : public IdentityClientTest {
           ASSERT_EQ(real_units.status().code(), fake_units.status().code());
           if (real_units.ok()) {
             EXPECT_EQ(NipsOf(*real_units), NipsOf(*fake_units));
+            for (size_t i = 0; i < real_units->size() && i < fake_units->size(); ++i) {
+              EXPECT_EQ((*real_units)[i].position_code, (*fake_units)[i].position_code)
+                  << (*real_units)[i].nip;
+            }
           }
         }
       }

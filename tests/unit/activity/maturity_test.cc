@@ -136,5 +136,41 @@ TEST(Maturity, TheTenantsThresholds) {
   EXPECT_EQ(LevelShortfall(1, f, MaturityThresholds{90, 80, 80}), std::nullopt);
 }
 
+TEST(MaturityFactsOf, CountsWhatEachLevelReads) {
+  const absl::CivilDay mon(2026, 2, 2), tue(2026, 2, 3), wed(2026, 2, 4), sat(2026, 2, 7);
+  const std::vector<DayFacts> days = {
+      {mon, true, true}, {tue, true, true}, {wed, true, false}, {sat, false, true}};
+  const std::vector<MaturityEntry> entries = {
+      {mon, 120, EntryStatus::kApproved, 11, true},
+      {mon, 60, EntryStatus::kSubmitted, 0, false},  // tugas tambahan
+      {wed, 30, EntryStatus::kDraft, 12, false},     // a day not present: minutes count
+      {tue, 90, EntryStatus::kRejected, 11, true},   // frees its time: counts nowhere
+      {tue, 45, EntryStatus::kWithdrawn, 11, true},  // likewise
+      {sat, 15, EntryStatus::kReturned, 99, true},   // an RHK not in the plan
+  };
+  const std::vector<MaturityRhk> rhks = {{11, 501, {1, 2, 3}}, {12, 0, {1}}};
+  const MaturityFacts f = MaturityFactsOf(2, days, entries, rhks, false, true, true);
+  EXPECT_EQ(f.workdays_present, 2);   // Monday and Tuesday
+  EXPECT_EQ(f.days_with_entries, 1);  // Tuesday's entries hold no time
+  EXPECT_EQ(f.entry_minutes, 225);
+  EXPECT_EQ(f.rhk_minutes, 150);
+  EXPECT_EQ(f.catalogue_minutes, 135);
+  EXPECT_EQ(f.rhks, 2);
+  EXPECT_EQ(f.rhks_with_breakdown, 1);  // RHK 12 has January only
+  EXPECT_EQ(f.rhks_linked, 1);
+  EXPECT_FALSE(f.top_of_tree);
+  EXPECT_TRUE(f.position_has_catalogue);
+  EXPECT_TRUE(f.month_locked);
+}
+
+TEST(MaturityFactsOf, NoPlanNoDays) {
+  const MaturityFacts f = MaturityFactsOf(2, {}, {}, {}, true, false, false);
+  EXPECT_EQ(f.workdays_present, 0);
+  EXPECT_EQ(f.rhks, 0);
+  EXPECT_EQ(f.entry_minutes, 0);
+  EXPECT_TRUE(f.top_of_tree);
+  EXPECT_EQ(MaturityOf(f, MaturityThresholds{}).held_back_by, 1);
+}
+
 }  // namespace
 }  // namespace ekinerja::activity

@@ -52,5 +52,48 @@ TEST(ComputeWorkload, NoHoldersLeavesEjUndefined) {
   EXPECT_EQ(w.implied_staffing.ToString(), "1");  // one holder would do
 }
 
+// A holder with `minutes` whose workdays are the days [first, first + days).
+HolderLoad Holder(int64_t minutes, absl::CivilDay first, int days) {
+  HolderLoad h{minutes, {}};
+  for (int i = 0; i < days; ++i) h.workdays.push_back(first + i);
+  return h;
+}
+
+TEST(WorkloadOfGroup, SumsMinutesAndCountsTheUnionOfWorkdays) {
+  // Two holders, workdays Feb 2-21 and Feb 12-26 (a roster): the group has 25 workdays, so
+  // 2 x 25 x 300 = 15000 available; 7000 + 6500 = 13500 -> 9/10 (B), staffing 13500/7500 = 9/5.
+  const absl::CivilDay feb2(2026, 2, 2);
+  const Workload w = WorkloadOfGroup(
+      {Holder(7000, feb2, 20), Holder(6500, absl::CivilDay(2026, 2, 12), 15)}, 300, EjBands{});
+  EXPECT_EQ(w.holders, 2);
+  EXPECT_EQ(w.workdays, 25);
+  EXPECT_EQ(w.workload_minutes, 13500);
+  EXPECT_EQ(w.available_minutes, 15000);
+  EXPECT_EQ(w.ej.ToString(), "9/10");
+  EXPECT_EQ(w.grade, 'B');
+  EXPECT_EQ(w.implied_staffing.ToString(), "9/5");
+}
+
+TEST(WorkloadOfGroup, SameWorkdaysCountOnceAndAMinuteOverTheBandEdge) {
+  // 1 x 20 x 300 = 6000 per holder: 10800 of 12000 is exactly 0.90 (B), one minute less is C.
+  const absl::CivilDay feb2(2026, 2, 2);
+  EXPECT_EQ(WorkloadOfGroup({Holder(5400, feb2, 20), Holder(5400, feb2, 20)}, 300, EjBands{}).grade,
+            'B');
+  const Workload under =
+      WorkloadOfGroup({Holder(5400, feb2, 20), Holder(5399, feb2, 20)}, 300, EjBands{});
+  EXPECT_EQ(under.workdays, 20);
+  EXPECT_EQ(under.ej.ToString(), "10799/12000");
+  EXPECT_EQ(under.grade, 'C');
+}
+
+TEST(WorkloadOfGroup, NoWorkdaysLeavesEjAndStaffingUndefined) {
+  const Workload w = WorkloadOfGroup({HolderLoad{600, {}}}, 300, EjBands{});
+  EXPECT_EQ(w.holders, 1);
+  EXPECT_EQ(w.workdays, 0);
+  EXPECT_FALSE(w.ej.valid());
+  EXPECT_FALSE(w.implied_staffing.valid());
+  EXPECT_EQ(w.grade, '-');
+}
+
 }  // namespace
 }  // namespace ekinerja::activity

@@ -9,6 +9,7 @@
 // The clock is the real one (attendance refuses days that have not come): the work date is the
 // local day of a punch one minute ago in Asia/Jakarta.
 
+#include <algorithm>
 #include <memory>
 #include <string>
 
@@ -79,7 +80,12 @@ class ActivityPeersTest : public ::testing::Test {
   void SetUp() override {
     seeded_ = integration::DeclareSeedTenant(*directory_, "dinkes", 0);
     absl::LoadTimeZone("Asia/Jakarta", &jakarta_);
-    punch_time_ = absl::Now() - absl::Minutes(1);
+    // A punch before the day's midpoint is its check-in: 07:41 today, or a few seconds ago when
+    // the test runs earlier in the day.
+    const absl::Time now = absl::Now();
+    const absl::CivilDay today = LocalDay(now - absl::Seconds(5), jakarta_);
+    punch_time_ = std::min(now - absl::Seconds(5),
+                           absl::FromCivil(absl::CivilMinute(today) + 7 * 60 + 41, jakarta_));
     work_date_ = LocalDay(punch_time_, jakarta_);
 
     attendance_.Start({directory_, tokens_.PublicKeys()});
@@ -88,6 +94,7 @@ class ActivityPeersTest : public ::testing::Test {
         seeded_.admin_token, {seeded_.kadis, seeded_.kabid_p2p, seeded_.staf_p2p, seeded_.staf_s1_a,
                               seeded_.staf_s1_b, seeded_.staf_yankes});
     ASSERT_FALSE(HasFailure());
+    WorkEveryHourOfToday();
 
     skp_.Create("skp", embedded::skp_sql());
     ASSERT_FALSE(HasFatalFailure());
@@ -128,6 +135,37 @@ class ActivityPeersTest : public ::testing::Test {
 
   std::string Token(const std::string& login) {
     return integration::SeededLogin(*directory_, seeded_, login);
+  }
+
+  // Whatever the hour and weekday the test runs at, staf_s1_a works today (a seven-day template
+  // assigned to them for today only) and a day's punches are taken from 12 hours either side of
+  // its hours (the tenant's window margin at its maximum).
+  void WorkEveryHourOfToday() {
+    const std::string admin = seeded_.admin_token;
+    atv1::CreateScheduleTemplateRequest tmpl;
+    tmpl.mutable_template_()->set_code("IT-7HK");
+    tmpl.mutable_template_()->set_name("Tujuh hari kerja");
+    for (int d = 0; d < 7; ++d) {
+      atv1::WorkHours* h = tmpl.mutable_template_()->add_days();
+      h->set_start("07:30");
+      h->set_end("16:00");
+    }
+    atv1::ScheduleTemplate made;
+    ASSERT_TRUE(Ok(attendance_.stub().CreateScheduleTemplate(Ctx(admin).get(), tmpl, &made)));
+    atv1::AssignScheduleRequest assign;
+    assign.mutable_assignment()->set_template_code("IT-7HK");
+    assign.mutable_assignment()->set_nip(seeded_.staf_s1_a);
+    *assign.mutable_assignment()->mutable_start_date() = Date(work_date_);
+    *assign.mutable_assignment()->mutable_end_date() = Date(work_date_);
+    atv1::ScheduleAssignment assigned;
+    ASSERT_TRUE(Ok(attendance_.stub().AssignSchedule(Ctx(admin).get(), assign, &assigned)));
+    atv1::GetAttendanceRulesRequest get;
+    atv1::AttendanceRules rules;
+    ASSERT_TRUE(Ok(attendance_.stub().GetAttendanceRules(Ctx(admin).get(), get, &rules)));
+    rules.set_window_margin_minutes(720);
+    atv1::UpdateAttendanceRulesRequest update;
+    *update.mutable_rules() = rules;
+    ASSERT_TRUE(Ok(attendance_.stub().UpdateAttendanceRules(Ctx(admin).get(), update, &rules)));
   }
 
   // `nip` (PIN `pin` on the seeded device) punches at punch_time_.
@@ -260,8 +298,7 @@ TEST_F(ActivityPeersTest, TheFakesAnswerAsTheRealServices) {
   today.nip = nip;
   today.date = work_date_;
   today.checked_in = true;
-  const absl::Weekday wd = absl::GetWeekday(work_date_);
-  today.workday = wd != absl::Weekday::saturday && wd != absl::Weekday::sunday;
+  today.workday = true;  // the seven-day template of today
   fake_attendance.SetDay(today);
   auto plan = real_skp->PlanOn(Token(nip), nip, work_date_);
   ASSERT_TRUE(plan.ok()) << plan.status();

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "fake_directory.h"
@@ -149,8 +150,10 @@ class FakeDirectoryContractTest : public IdentityClientTest {
         EXPECT_EQ(real.CheckOrgUnit(c.real, unit).code(),
                   fake_directory_.CheckOrgUnit(c.fake, unit).code());
       }
-      auto real_zone = real.TenantZone(c.real, "dinkes");
-      auto fake_zone = fake_directory_.TenantZone(c.fake, "dinkes");
+      // Each caller asks for their own tenant's zone (what a service asks).
+      const std::string tenant = absl::StartsWith(c.name, "other tenant") ? "lain" : "dinkes";
+      auto real_zone = real.TenantZone(c.real, tenant);
+      auto fake_zone = fake_directory_.TenantZone(c.fake, tenant);
       EXPECT_EQ(real_zone.status().code(), fake_zone.status().code());
       if (real_zone.ok() && fake_zone.ok()) {
         EXPECT_EQ(*real_zone, *fake_zone);

@@ -73,6 +73,25 @@ CREATE TABLE entry_files (
   FOREIGN KEY (tenant_id, entry_id) REFERENCES entries (tenant_id, id)
 );
 
+-- An entry as the store reads it (activity_store.cc: one reader for every query of entries):
+-- instants as Unix microseconds, the work date as text (and as `day` to filter on), the evidence
+-- file described without its content.
+CREATE VIEW entry_rows AS
+SELECT e.tenant_id, e.work_date AS day, e.id, e.nip, e.work_date::text AS work_date,
+       e.start_minute, e.end_minute, e.description,
+       coalesce(e.rhk_id, 0) AS rhk_id, coalesce(e.skp_id, 0) AS skp_id, e.tugas_tambahan_ref,
+       e.catalogue_code, e.norm_minutes_per_unit, e.output_quantity, e.output_unit,
+       e.evidence_link, e.earned_minutes, e.status, e.verifier_nip, e.decided_by_nip,
+       e.decision_reason,
+       (extract(epoch FROM e.create_time) * 1000000)::bigint AS create_time,
+       (extract(epoch FROM e.update_time) * 1000000)::bigint AS update_time,
+       coalesce((extract(epoch FROM e.submit_time) * 1000000)::bigint, 0) AS submit_time,
+       coalesce((extract(epoch FROM e.decide_time) * 1000000)::bigint, 0) AS decide_time,
+       coalesce(f.file_name, '') AS file_name, coalesce(f.content_type, '') AS content_type,
+       coalesce(f.size_bytes, 0) AS size_bytes, coalesce(f.sha256, '') AS sha256
+FROM entries e
+LEFT JOIN entry_files f ON f.tenant_id = e.tenant_id AND f.entry_id = e.id;
+
 -- Every decision on an entry, append-only (the entry keeps the last).
 CREATE TABLE decisions (
   tenant_id text NOT NULL,

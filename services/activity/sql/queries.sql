@@ -67,39 +67,13 @@ UPDATE entries SET work_date = $3::date, start_minute = $4, end_minute = $5, des
 WHERE tenant_id = $1 AND id = $2
 
 -- name: entry_get
-SELECT e.id, e.nip, e.work_date::text AS work_date, e.start_minute, e.end_minute, e.description,
-       coalesce(e.rhk_id, 0) AS rhk_id, coalesce(e.skp_id, 0) AS skp_id, e.tugas_tambahan_ref,
-       e.catalogue_code, e.norm_minutes_per_unit, e.output_quantity, e.output_unit,
-       e.evidence_link, e.earned_minutes, e.status, e.verifier_nip, e.decided_by_nip,
-       e.decision_reason,
-       (extract(epoch FROM e.create_time) * 1000000)::bigint AS create_time,
-       (extract(epoch FROM e.update_time) * 1000000)::bigint AS update_time,
-       coalesce((extract(epoch FROM e.submit_time) * 1000000)::bigint, 0) AS submit_time,
-       coalesce((extract(epoch FROM e.decide_time) * 1000000)::bigint, 0) AS decide_time,
-       coalesce(f.file_name, '') AS file_name, coalesce(f.content_type, '') AS content_type,
-       coalesce(f.size_bytes, 0) AS size_bytes, coalesce(f.sha256, '') AS sha256
-FROM entries e
-LEFT JOIN entry_files f ON f.tenant_id = e.tenant_id AND f.entry_id = e.id
-WHERE e.tenant_id = $1 AND e.id = ANY($2::bigint[])
-ORDER BY e.work_date, e.start_minute, e.id
+SELECT * FROM entry_rows WHERE tenant_id = $1 AND id = ANY($2::bigint[])
+ORDER BY day, start_minute, id
 
 -- name: entry_list
-SELECT e.id, e.nip, e.work_date::text AS work_date, e.start_minute, e.end_minute, e.description,
-       coalesce(e.rhk_id, 0) AS rhk_id, coalesce(e.skp_id, 0) AS skp_id, e.tugas_tambahan_ref,
-       e.catalogue_code, e.norm_minutes_per_unit, e.output_quantity, e.output_unit,
-       e.evidence_link, e.earned_minutes, e.status, e.verifier_nip, e.decided_by_nip,
-       e.decision_reason,
-       (extract(epoch FROM e.create_time) * 1000000)::bigint AS create_time,
-       (extract(epoch FROM e.update_time) * 1000000)::bigint AS update_time,
-       coalesce((extract(epoch FROM e.submit_time) * 1000000)::bigint, 0) AS submit_time,
-       coalesce((extract(epoch FROM e.decide_time) * 1000000)::bigint, 0) AS decide_time,
-       coalesce(f.file_name, '') AS file_name, coalesce(f.content_type, '') AS content_type,
-       coalesce(f.size_bytes, 0) AS size_bytes, coalesce(f.sha256, '') AS sha256
-FROM entries e
-LEFT JOIN entry_files f ON f.tenant_id = e.tenant_id AND f.entry_id = e.id
-WHERE e.tenant_id = $1 AND e.nip = $2 AND e.work_date BETWEEN $3::date AND $4::date
-  AND ($5 = '' OR e.status = $5)
-ORDER BY e.work_date, e.start_minute, e.id
+SELECT * FROM entry_rows
+WHERE tenant_id = $1 AND nip = $2 AND day BETWEEN $3::date AND $4::date AND ($5 = '' OR status = $5)
+ORDER BY day, start_minute, id
 
 -- name: entry_submit
 UPDATE entries SET status = 'SUBMITTED', verifier_nip = $3,

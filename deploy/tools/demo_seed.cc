@@ -42,8 +42,7 @@
 // in one DecideEntries call, but some leave them pending and the first to decide rejects one
 // entry with a reason. Some of today's stay in DRAFT. The Sekretaris Daerah files none (the head
 // of the region verifies them, outside the system). Older weeks are demo history that
-// deploy/local/up writes straight into the activity schema. While the service answers
-// DecideEntries UNIMPLEMENTED, it says so and leaves the submitted entries pending.
+// deploy/local/up writes straight into the activity schema.
 //
 // Every name, NIP and password here is invented. The passwords are fixed so that the demo can be
 // documented; they are for a local demo only.
@@ -1354,8 +1353,7 @@ class ActivitySeeder {
   }
 
   // As each atasan, `day`'s SUBMITTED entries of their subordinates: approved (one rejected with
-  // a reason, once for the tenant), or left pending by kLeftPendingPercent of the atasan. Until
-  // the service implements DecideEntries (UNIMPLEMENTED), everything stays pending: said once.
+  // a reason, once for the tenant), or left pending by kLeftPendingPercent of the atasan.
   bool Decide(absl::CivilDay day) {
     std::map<std::string, std::vector<int64_t>> pending;  // by verifier, in filing order
     bool rejected = false;
@@ -1378,7 +1376,6 @@ class ActivitySeeder {
         ids.erase(ids.begin());
       }
       if (!ids.empty() && !DecideAs(*token, verifier, actv1::DECISION_APPROVE, ids)) return false;
-      if (unimplemented_) return true;
     }
     return true;
   }
@@ -1391,7 +1388,6 @@ class ActivitySeeder {
   }
   int employees() const { return static_cast<int>(filers_.size()); }
   int created() const { return created_; }
-  bool unimplemented() const { return unimplemented_; }
 
  private:
   // One entry a span, linked to an RHK of the SKP approved and in force that day, or to a tugas
@@ -1451,10 +1447,6 @@ class ActivitySeeder {
     grpc::ClientContext ctx;
     const grpc::Status status =
         stub_->DecideEntries(Prepare(ctx, token, kLongestCallSeconds), request, &response);
-    if (status.error_code() == grpc::StatusCode::UNIMPLEMENTED) {
-      unimplemented_ = true;
-      return true;
-    }
     if (!status.ok()) {
       Report("DecideEntries as " + verifier, status);
       return false;
@@ -1489,7 +1481,6 @@ class ActivitySeeder {
   // Entries made since (a second run answers the first run's).
   const absl::Time started_ = absl::Now() - absl::Seconds(1);
   int created_ = 0;
-  bool unimplemented_ = false;
 };
 
 // The activity demo (see the top of this file), after the attendance and SKP demos: today's
@@ -1526,10 +1517,6 @@ bool SeedActivity(Seeder& seeder, EmployeeTokens& tokens, const std::string& att
             << counts[actv1::ENTRY_STATUS_SUBMITTED] << " submitted, "
             << counts[actv1::ENTRY_STATUS_DRAFT] << " draft; " << pushed.accepted()
             << " punches of today pushed\n";
-  if (activity.unimplemented()) {
-    std::cout << "activity demo: this ekinerja-activity answers DecideEntries UNIMPLEMENTED: "
-                 "no entry approved or rejected, the submitted ones wait in the atasan's queues\n";
-  }
   return true;
 }
 

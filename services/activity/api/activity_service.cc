@@ -2,8 +2,8 @@
 
 #include "absl/strings/str_cat.h"
 #include "civil.h"
-#include "domain/gates.h"
 #include "domain/entry_lifecycle.h"
+#include "domain/gates.h"
 #include "role.h"
 #include "status.h"
 

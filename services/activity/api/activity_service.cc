@@ -103,9 +103,9 @@ absl::StatusOr<clients::AttendanceDay> ActivityServiceImpl::AttendanceDayOf(cons
 }
 
 absl::StatusOr<std::optional<int>> ActivityServiceImpl::CheckDayOpen(
-    const Caller& caller, const store::EntryRow& row, const clients::AttendanceDay& day) {
+    const Caller& caller, const store::EntryRow& row, const clients::AttendanceDay& day,
+    const ActivityRules& rules) {
   EK_ASSIGN_OR_RETURN(const absl::TimeZone zone, ZoneOf(caller));
-  const ActivityRules rules = RulesOn(caller, row.work_date).rules;
   // A returned entry is revised within the same time after it came back as the day had.
   absl::CivilDay base = row.work_date;
   if (row.status == StatusName(EntryStatus::kReturned) && row.decide_time) {
@@ -142,8 +142,7 @@ absl::Status ActivityServiceImpl::CheckDayInTx(db::Tx& tx, const std::string& te
   EK_RETURN_IF_ERROR(CheckMonthOpen(tx, tenant, row.nip, row.work_date));
   std::vector<Span> others;
   int64_t other_minutes = 0;
-  for (const store::EntryRow& e :
-       store::EntriesOf(tx, tenant, row.nip, row.work_date, row.work_date)) {
+  for (const store::DaySpan& e : store::DaySpans(tx, tenant, row.nip, row.work_date)) {
     const std::optional<EntryStatus> status = ParseStatus(e.status);
     if (e.id == row.id || !status || !HoldsTime(*status)) continue;
     others.push_back({e.start_minute, e.end_minute});

@@ -132,16 +132,18 @@ class ActivityServiceImpl final : public v1::ActivityService::Service {
   // violation, added to `v`) and with what it names checked: the RHK against the approved plan
   // of the work date (SKP), the catalogue item against the employee's position (identity); its
   // minutes earned under the rules of the day. `row` holds the entry before (an update) and gets
-  // the result.
+  // the result, and `rules` the rule set in force on its work date (read once, for the gates).
   absl::Status PrepareEntry(const Caller& caller, const v1::Entry& in,
                             const std::vector<std::string>& paths, Violations v,
-                            store::EntryRow* row, store::FileRow* file, bool* file_changed);
+                            store::EntryRow* row, store::FileRow* file, bool* file_changed,
+                            ActivityRules* rules);
 
   // The gates of DOMAIN §5 on `row` that need no transaction: the deadline (counted from the
   // work date, or from the day a returned entry came back) and the check-in of `day` (attendance).
   // Returns the minutes present that day (nullopt: unknown).
   absl::StatusOr<std::optional<int>> CheckDayOpen(const Caller& caller, const store::EntryRow& row,
-                                                  const clients::AttendanceDay& day);
+                                                  const clients::AttendanceDay& day,
+                                                  const ActivityRules& rules);
   // MONTH_LOCKED when a TPP run locked `day`'s month (read inside the write).
   static absl::Status CheckMonthOpen(db::Tx& tx, const std::string& tenant, const std::string& nip,
                                      absl::CivilDay day);

@@ -117,7 +117,7 @@ grpc::Status ActivityServiceImpl::CreateActivityRules(grpc::ServerContext* ctx,
 absl::Status ActivityServiceImpl::PrepareEntry(const Caller& caller, const v1::Entry& in,
                                                const std::vector<std::string>& paths, Violations v,
                                                store::EntryRow* row, store::FileRow* file,
-                                               bool* file_changed) {
+                                               bool* file_changed, ActivityRules* rules) {
   auto named = [&](const char* path) {
     return std::find(paths.begin(), paths.end(), path) != paths.end();
   };
@@ -212,7 +212,7 @@ absl::Status ActivityServiceImpl::PrepareEntry(const Caller& caller, const v1::E
     }
     row->skp_id = plan.skp_id;
   }
-  const ActivityRules rules = RulesOn(caller, row->work_date).rules;
+  *rules = RulesOn(caller, row->work_date).rules;
   std::optional<int> norm;
   row->norm_minutes_per_unit = 0;
   if (!row->catalogue_code.empty()) {
@@ -234,7 +234,7 @@ absl::Status ActivityServiceImpl::PrepareEntry(const Caller& caller, const v1::E
     row->output_unit = item->item.output_unit;
   }
   row->earned_minutes = EarnedMinutes(row->end_minute - row->start_minute, norm,
-                                      row->output_quantity, rules.cap_norm_by_span);
+                                      row->output_quantity, rules->cap_norm_by_span);
   return absl::OkStatus();
 }
 
@@ -277,13 +277,14 @@ grpc::Status ActivityServiceImpl::CreateEntry(grpc::ServerContext* ctx,
     row.nip = caller.subject();
     store::FileRow file;
     bool file_changed = false;
-    EK_RETURN_IF_ERROR(Refused(
-        PrepareEntry(caller, in, {EK_ENTRY_PATHS}, std::move(v), &row, &file, &file_changed)));
+    ActivityRules rules;
+    EK_RETURN_IF_ERROR(Refused(PrepareEntry(caller, in, {EK_ENTRY_PATHS}, std::move(v), &row, &file,
+                                            &file_changed, &rules)));
     EK_ASSIGN_OR_RETURN(const clients::AttendanceDay day,
                         AttendanceDayOf(caller, row.nip, row.work_date));
-    absl::StatusOr<std::optional<int>> present = CheckDayOpen(caller, row, day);
+    absl::StatusOr<std::optional<int>> present = CheckDayOpen(caller, row, day, rules);
     EK_RETURN_IF_ERROR(Refused(present.status()));
-    const int unknown_cap = RulesOn(caller, row.work_date).rules.unknown_presence_minutes;
+    const int unknown_cap = rules.unknown_presence_minutes;
     EK_RETURN_IF_ERROR(Refused(pool_.Write([&](db::Tx& tx) -> absl::Status {
       store::LockEmployee(tx, caller.tenant(), row.nip);
       EK_RETURN_IF_ERROR(CheckDayInTx(tx, caller.tenant(), row, *present, unknown_cap));
@@ -356,11 +357,12 @@ grpc::Status ActivityServiceImpl::UpdateEntry(grpc::ServerContext* ctx,
     const absl::CivilDay before = row.work_date;
     store::FileRow file;
     bool file_changed = false;
+    ActivityRules rules;
     EK_RETURN_IF_ERROR(Refused(PrepareEntry(caller, req->entry(), {mask->begin(), mask->end()},
-                                            Violations{}, &row, &file, &file_changed)));
+                                            Violations{}, &row, &file, &file_changed, &rules)));
     EK_ASSIGN_OR_RETURN(const clients::AttendanceDay day,
                         AttendanceDayOf(caller, row.nip, row.work_date));
-    absl::StatusOr<std::optional<int>> present = CheckDayOpen(caller, row, day);
+    absl::StatusOr<std::optional<int>> present = CheckDayOpen(caller, row, day, rules);
     EK_RETURN_IF_ERROR(Refused(present.status()));
     if (before != row.work_date) {
       // Moving an entry needs its old day open too: a day past its deadline stays as it was.
@@ -368,9 +370,10 @@ grpc::Status ActivityServiceImpl::UpdateEntry(grpc::ServerContext* ctx,
       old.work_date = before;
       EK_ASSIGN_OR_RETURN(const clients::AttendanceDay old_day,
                           AttendanceDayOf(caller, row.nip, before));
-      EK_RETURN_IF_ERROR(Refused(CheckDayOpen(caller, old, old_day).status()));
+      EK_RETURN_IF_ERROR(
+          Refused(CheckDayOpen(caller, old, old_day, RulesOn(caller, before).rules).status()));
     }
-    const int unknown_cap = RulesOn(caller, row.work_date).rules.unknown_presence_minutes;
+    const int unknown_cap = rules.unknown_presence_minutes;
     EK_RETURN_IF_ERROR(Refused(pool_.Write([&](db::Tx& tx) -> absl::Status {
       store::LockEmployee(tx, caller.tenant(), row.nip);
       EK_ASSIGN_OR_RETURN(const store::EntryRow current,
@@ -456,11 +459,14 @@ grpc::Status ActivityServiceImpl::SubmitEntries(grpc::ServerContext* ctx,
     for (const clients::AttendanceDay& d : days) by_day[d.date] = &d;
     std::map<absl::CivilDay, std::optional<int>> present;
     std::map<absl::CivilDay, std::string> verifier;
+    std::map<absl::CivilDay, int> unknown_cap;
     for (const store::EntryRow& e : pending) {
       if (present.count(e.work_date)) continue;
       auto it = by_day.find(e.work_date);
       if (it == by_day.end()) return absl::UnavailableError("attendance: a day is missing");
-      absl::StatusOr<std::optional<int>> p = CheckDayOpen(caller, e, *it->second);
+      const ActivityRules rules = RulesOn(caller, e.work_date).rules;
+      unknown_cap[e.work_date] = rules.unknown_presence_minutes;
+      absl::StatusOr<std::optional<int>> p = CheckDayOpen(caller, e, *it->second, rules);
       EK_RETURN_IF_ERROR(Refused(p.status()));
       present[e.work_date] = *p;
       EK_ASSIGN_OR_RETURN(verifier[e.work_date],
@@ -474,9 +480,8 @@ grpc::Status ActivityServiceImpl::SubmitEntries(grpc::ServerContext* ctx,
         if (current.status != e.status || current.update_time != e.update_time) {
           return absl::AbortedError("an entry changed meanwhile; submit again");
         }
-        const int unknown_cap =
-            store::RulesInForce(tx, caller.tenant(), e.work_date).rules.unknown_presence_minutes;
-        EK_RETURN_IF_ERROR(CheckDayInTx(tx, caller.tenant(), e, present[e.work_date], unknown_cap));
+        EK_RETURN_IF_ERROR(
+            CheckDayInTx(tx, caller.tenant(), e, present[e.work_date], unknown_cap[e.work_date]));
         store::SubmitEntry(tx, caller.tenant(), e.id, verifier[e.work_date], Now());
       }
       std::vector<int64_t> ids;

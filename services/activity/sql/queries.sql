@@ -75,6 +75,11 @@ SELECT * FROM entry_rows
 WHERE tenant_id = $1 AND nip = $2 AND day BETWEEN $3::date AND $4::date AND ($5 = '' OR status = $5)
 ORDER BY day, start_minute, id
 
+-- name: entry_day_spans
+-- The spans of `nip`'s entries of a day, for the overlap and day-minute gates (lean: no join).
+SELECT id, start_minute, end_minute, status FROM entries
+WHERE tenant_id = $1 AND nip = $2 AND work_date = $3::date
+
 -- name: entry_submit
 UPDATE entries SET status = 'SUBMITTED', verifier_nip = $3,
        submit_time = to_timestamp(0) + $4::bigint * interval '1 microsecond', update_time = now()

@@ -180,6 +180,16 @@ std::vector<EntryRow> EntriesOf(db::Tx& tx, const std::string& tenant, const std
   return out;
 }
 
+std::vector<DaySpan> DaySpans(db::Tx& tx, const std::string& tenant, const std::string& nip,
+                              absl::CivilDay day) {
+  std::vector<DaySpan> out;
+  for (const auto& r : tx.Exec(sql::kEntryDaySpans, tenant, nip, FormatDate(day))) {
+    out.push_back({r["id"].as<int64_t>(), r["start_minute"].as<int>(), r["end_minute"].as<int>(),
+                   r["status"].as<std::string>()});
+  }
+  return out;
+}
+
 void SubmitEntry(db::Tx& tx, const std::string& tenant, int64_t id, const std::string& verifier_nip,
                  absl::Time now) {
   tx.Exec(sql::kEntrySubmit, tenant, id, verifier_nip, db::ToMicros(now));

@@ -89,6 +89,15 @@ std::vector<EntryRow> EntriesOf(db::Tx& tx, const std::string& tenant, const std
                                 absl::CivilDay first, absl::CivilDay last,
                                 const std::string& status = "");
 // Submitted at `now` (the service's clock, which the deadlines and the queue age read too).
+// The span and status of each of `nip`'s entries of `day` (what the overlap and day-minute gates
+// read, under the employee's lock).
+struct DaySpan {
+  int64_t id = 0;
+  int start_minute = 0, end_minute = 0;
+  std::string status;
+};
+std::vector<DaySpan> DaySpans(db::Tx& tx, const std::string& tenant, const std::string& nip,
+                              absl::CivilDay day);
 void SubmitEntry(db::Tx& tx, const std::string& tenant, int64_t id, const std::string& verifier_nip,
                  absl::Time now);
 void SetStatus(db::Tx& tx, const std::string& tenant, int64_t id, const std::string& status);

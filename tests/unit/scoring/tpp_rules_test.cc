@@ -1,6 +1,7 @@
 #include "domain/tpp_rules.h"
 
 #include <string>
+#include <utility>
 
 #include "gtest/gtest.h"
 #include "status.h"
@@ -141,25 +142,13 @@ TEST(Validate, KotakMediumNotAboveHigh) {
   EXPECT_EQ(FirstBadField(r), "kotak_medium_bp");
 }
 
+// Each group at its first and last ruang; 0 for what is not a golongan.
 TEST(GolonganGroup, EveryGroupAtItsEdges) {
-  EXPECT_EQ(GolonganGroup("I/a"), 1);
-  EXPECT_EQ(GolonganGroup("I/d"), 1);
-  EXPECT_EQ(GolonganGroup("II/a"), 2);
-  EXPECT_EQ(GolonganGroup("II/d"), 2);
-  EXPECT_EQ(GolonganGroup("III/a"), 3);
-  EXPECT_EQ(GolonganGroup("III/b"), 3);
-  EXPECT_EQ(GolonganGroup("III/d"), 3);
-  EXPECT_EQ(GolonganGroup("IV/a"), 4);
-  EXPECT_EQ(GolonganGroup("IV/e"), 4);
-}
-
-TEST(GolonganGroup, ZeroForWhatIsNotAGolongan) {
-  EXPECT_EQ(GolonganGroup(""), 0);
-  EXPECT_EQ(GolonganGroup("III"), 0);
-  EXPECT_EQ(GolonganGroup("III/e"), 0);
-  EXPECT_EQ(GolonganGroup("IV/f"), 0);
-  EXPECT_EQ(GolonganGroup("V/a"), 0);
-  EXPECT_EQ(GolonganGroup("iii/b"), 0);
+  const std::pair<const char*, int> cases[] = {
+      {"I/a", 1},   {"I/d", 1},   {"II/a", 2}, {"II/d", 2}, {"III/a", 3},
+      {"III/b", 3}, {"III/d", 3}, {"IV/a", 4}, {"IV/e", 4}, {"", 0},
+      {"III", 0},   {"III/e", 0}, {"IV/f", 0}, {"V/a", 0},  {"iii/b", 0}};
+  for (const auto& [text, group] : cases) EXPECT_EQ(GolonganGroup(text), group) << text;
 }
 
 TEST(ProductivityModelNames, ReadBothWays) {

@@ -97,15 +97,17 @@ absl::Status ProduktivitasStep(const TppRules& rules, const EmployeeMonth& m, In
   }
   out.produktivitas_earned_idr = TimesFraction(out.produktivitas_idr, out.capaian);
 
-  std::set<absl::CivilDay> workdays;
+  // A report is owed on a workday present (or on dinas luar, where entries are allowed): a
+  // tanpa-keterangan or absence day already has its disiplin line and owes none.
+  std::set<absl::CivilDay> owed;
   for (const DayFacts& d : m.days) {
-    if (d.workday) workdays.insert(d.date);
+    if (d.workday && (IsPresentStatus(d.status) || d.status == "DINAS_LUAR")) owed.insert(d.date);
   }
   std::set<absl::CivilDay> seen;
   for (size_t i = 0; i < m.days_without_report.size(); ++i) {
     const absl::CivilDay day = m.days_without_report[i];
     const std::string field = absl::StrCat("days_without_report[", i, "]");
-    if (workdays.count(day) == 0) return InvalidField(field, "not a workday of the month");
+    if (owed.count(day) == 0) return InvalidField(field, "not a workday present");
     if (!seen.insert(day).second) return InvalidField(field, "listed twice");
     AddLine(out.produktivitas_lines, Part::kProduktivitas, day, "LAPORAN_TIDAK_ADA",
             rules.missing_report_bp, out.produktivitas_idr);

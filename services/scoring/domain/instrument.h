@@ -61,7 +61,8 @@ struct EmployeeMonth {
   // kAssessment: the month's rating by SKP's name ("SESUAI_EKSPEKTASI"); "" = not rated yet,
   // which earns 0% with capaian_basis "BELUM_DINILAI" on the instrument.
   std::string rating;
-  // Workdays present without an approved daily report (DOMAIN §6, the seed rule).
+  // Workdays present (or on dinas luar) without an approved daily report (DOMAIN §6, the seed
+  // rule).
   std::vector<absl::CivilDay> days_without_report;
   Hukuman hukuman;
   std::string golongan;  // "III/b"
@@ -149,8 +150,9 @@ absl::StatusOr<std::vector<Line>> DisiplinLinesOfDay(const TppRules& rules, cons
 // DOMAIN §6. INVALID_ARGUMENT naming the field for inconsistent input: month_workdays < 1,
 // negative workdays held or their sum above month_workdays, a position with no override and a
 // kelas the rules do not have, a bad day (DisiplinLinesOfDay), a day without report that is not a
-// workday of `days` or is listed twice, a negative or invalid capaian, a rating or hukuman level
-// the rules do not know, a golongan that is not one.
+// workday present (HADIR .. TERLAMBAT_DAN_PULANG_CEPAT, or DINAS_LUAR) in `days` or is listed
+// twice, a negative or invalid capaian, a rating or hukuman level the rules do not know, a golongan
+// that is not one.
 absl::StatusOr<Instrument> ComputeInstrument(const TppRules& rules, const EmployeeMonth& month);
 
 // Re-adds the instrument: each line's amount is its rounded rate of its base, each part's base is

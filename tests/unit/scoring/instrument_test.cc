@@ -382,13 +382,22 @@ TEST(ProduktivitasStep, MissingReportLinesAndFloorAtZero) {
   EXPECT_EQ(in.gross_idr, 1000000);  // D untouched
 }
 
-TEST(ProduktivitasStep, MissingReportOnlyOnAWorkdayOnce) {
+TEST(ProduktivitasStep, MissingReportOnlyOnAWorkdayPresentOnce) {
   const TppRules r = Rules(1000000);
   EmployeeMonth m = Month();
-  m.days = {Day(6, "HADIR"), Day(11, "LIBUR")};
+  m.days = {Day(6, "HADIR"), Day(11, "LIBUR"), Day(8, "TANPA_KETERANGAN"), Day(9, "IZIN"),
+            Day(10, "DINAS_LUAR")};
   m.days[1].workday = false;
+  m.days[3].absence_kind = "IZIN";
+  m.days[4].absence_kind = "DINAS_LUAR";
   m.days_without_report = {Apr(11)};
   EXPECT_EQ(BadField(r, m), "days_without_report[0]");
+  m.days_without_report = {Apr(8)};  // its tanpa-keterangan line is the deduction
+  EXPECT_EQ(BadField(r, m), "days_without_report[0]");
+  m.days_without_report = {Apr(9)};
+  EXPECT_EQ(BadField(r, m), "days_without_report[0]");
+  m.days_without_report = {Apr(10), Apr(6)};  // dinas luar owes a report, like a day present
+  EXPECT_EQ(BadField(r, m), "(ok)");
   m.days_without_report = {Apr(6), Apr(6)};
   EXPECT_EQ(BadField(r, m), "days_without_report[1]");
   m.days_without_report = {Apr(7)};  // not among the days at all

@@ -1,6 +1,7 @@
 #include "fake_directory.h"
 
 #include <algorithm>
+#include <map>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
@@ -66,7 +67,16 @@ void FakeDirectory::AddPosition(const std::string& tenant, const std::string& co
 void FakeDirectory::AddEmployee(const std::string& tenant, const std::string& nip, bool active,
                                 const std::string& name, const std::string& golongan) {
   absl::MutexLock lock(&mu_);
-  TenantOf(tenant).employees[nip] = {active, name.empty() ? "Pegawai " + nip : name, golongan};
+  TenantOf(tenant).employees[nip] = {active, name.empty() ? "Pegawai " + nip : name, golongan,
+                                     active ? "AKTIF" : "PENSIUN"};
+}
+
+void FakeDirectory::SetStatus(const std::string& tenant, const std::string& nip,
+                              const std::string& status) {
+  absl::MutexLock lock(&mu_);
+  Employee& e = TenantOf(tenant).employees[nip];
+  e.status = status;
+  e.active = status == "AKTIF";
 }
 
 void FakeDirectory::AddSupervisorOverride(const std::string& tenant,
@@ -301,26 +311,7 @@ absl::StatusOr<std::vector<clients::EmployeeUnit>> FakeDirectory::EmployeesOf(
   absl::MutexLock lock(&mu_);
   EK_ASSIGN_OR_RETURN(Caller caller, CallerOf(bearer));
   const Tenant& tenant = TenantOf(caller.principal.tenant);
-  std::vector<std::string> units;
-  if (!org_unit.empty()) {
-    units = identity::SubtreeOf(tenant.org.units, org_unit);
-    if (units.empty()) {
-      return absl::InvalidArgumentError("org_unit_code: no such org unit");
-    }
-  }
-  if (!ReadsWholeTenant(caller.principal.roles)) {
-    const std::vector<std::string> admin_units = AdminUnits(caller, tenant);
-    if (admin_units.empty()) {
-      return absl::PermissionDeniedError(
-          "listing employees needs an admin, auditor, verifikator or service role");
-    }
-    if (units.empty()) units = admin_units;
-    for (const std::string& u : units) {
-      if (!Contains(admin_units, u)) {
-        return absl::PermissionDeniedError("org unit " + u + " is outside the caller's scope");
-      }
-    }
-  }
+  EK_ASSIGN_OR_RETURN(std::vector<std::string> units, ListedUnits(caller, tenant, org_unit));
   absl::flat_hash_map<std::string, std::string> parent_of;
   for (const identity::OrgUnit& u : tenant.org.units) parent_of[u.code] = u.parent_code;
   const identity::OrgIndex org(tenant.org, day);
@@ -332,6 +323,73 @@ absl::StatusOr<std::vector<clients::EmployeeUnit>> FakeDirectory::EmployeesOf(
   }
   std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.nip < b.nip; });
   return out;
+}
+
+absl::StatusOr<std::vector<std::string>> FakeDirectory::ListedUnits(
+    const Caller& caller, const Tenant& tenant, const std::string& org_unit) const {
+  std::vector<std::string> units;
+  if (!org_unit.empty()) {
+    units = identity::SubtreeOf(tenant.org.units, org_unit);
+    if (units.empty()) {
+      return absl::InvalidArgumentError("org_unit_code: no such org unit");
+    }
+  }
+  if (ReadsWholeTenant(caller.principal.roles)) return units;
+  const std::vector<std::string> admin_units = AdminUnits(caller, tenant);
+  if (admin_units.empty()) {
+    return absl::PermissionDeniedError(
+        "listing employees needs an admin, auditor, verifikator or service role");
+  }
+  if (units.empty()) units = admin_units;
+  for (const std::string& u : units) {
+    if (!Contains(admin_units, u)) {
+      return absl::PermissionDeniedError("org unit " + u + " is outside the caller's scope");
+    }
+  }
+  return units;
+}
+
+absl::Status FakeDirectory::EmployeesOfPeriod(
+    const std::string& bearer, const std::string& org_unit, absl::CivilDay first,
+    absl::CivilDay last, const std::function<void(const clients::EmployeePeriod&)>& each) {
+  Record({"EmployeesOfPeriod", bearer, org_unit, first, last});
+  std::vector<clients::EmployeePeriod> out;
+  {
+    absl::MutexLock lock(&mu_);
+    EK_ASSIGN_OR_RETURN(Caller caller, CallerOf(bearer));
+    if (last < first || last - first >= 92) {
+      return absl::InvalidArgumentError("end_date: 1 to 92 days from start_date");
+    }
+    const Tenant& tenant = TenantOf(caller.principal.tenant);
+    if (org_unit.empty() && !ReadsWholeTenant(caller.principal.roles)) {
+      return absl::PermissionDeniedError("the whole tenant needs a tenant-wide role");
+    }
+    EK_ASSIGN_OR_RETURN(std::vector<std::string> units, ListedUnits(caller, tenant, org_unit));
+    absl::flat_hash_map<std::string, std::string> unit_of;
+    for (const identity::Position& p : tenant.org.positions) unit_of[p.code] = p.org_unit_code;
+    std::map<std::string, std::vector<clients::PositionHeld>> held;  // by NIP
+    for (const identity::Assignment& a : tenant.org.assignments) {
+      const std::string& unit = unit_of[a.position_code];
+      if (a.kind != identity::AssignmentKind::kDefinitif || a.start > last ||
+          (a.end && *a.end < first) || (!units.empty() && !Contains(units, unit))) {
+        continue;
+      }
+      auto position = tenant.positions.find(a.position_code);
+      held[a.nip].push_back(
+          {a.position_code, position == tenant.positions.end() ? 0 : position->second.kelas_jabatan,
+           unit, std::max(a.start, first), std::min(a.end.value_or(last), last)});
+    }
+    for (auto& [nip, positions] : held) {
+      auto employee = tenant.employees.find(nip);
+      if (employee == tenant.employees.end()) continue;
+      std::sort(positions.begin(), positions.end(),
+                [](const auto& a, const auto& b) { return a.first < b.first; });
+      out.push_back({nip, employee->second.name, employee->second.golongan, employee->second.status,
+                     std::move(positions)});
+    }
+  }
+  for (const clients::EmployeePeriod& e : out) each(e);  // outside the lock
+  return absl::OkStatus();
 }
 
 absl::StatusOr<std::string> FakeDirectory::TenantZone(const std::string& bearer,

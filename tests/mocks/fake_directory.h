@@ -14,7 +14,9 @@
 // - SupervisorsOf: OrgIndex::SupervisorsOf (the tree, Plt/Plh, overrides), with the reads' rights;
 //   SnapshotOf: the employee, position and unit as declared, with the reads' rights.
 // - EmployeesOf: tenant-wide roles and SERVICE any unit, ADMIN_OPD within their subtree, anyone
-//   else PERMISSION_DENIED; an unknown unit INVALID_ARGUMENT.
+//   else PERMISSION_DENIED; an unknown unit INVALID_ARGUMENT. EmployeesOfPeriod: the same rights
+//   (the whole tenant for tenant-wide roles only); the definitive assignments in the subtree,
+//   clipped to the range, whatever the status (SetStatus).
 // - TenantZone: the zone AddTenant gave, for a caller of that tenant (else PERMISSION_DENIED).
 // - ServiceToken: a SERVICE token of the tenant (act: the service account), minted by the
 //   issuer; NOT_FOUND for an unknown tenant, FAILED_PRECONDITION without a service account.
@@ -22,6 +24,7 @@
 // It records every call it gets (calls()), so that tests can assert what a service asked and how
 // often (AtasanOf is recorded as the SupervisorsOf it is). Thread-safe.
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -53,8 +56,12 @@ class FakeDirectory final : public clients::Directory {
                    bool head_of_unit, const std::string& name = "",
                    identity::v1::PositionKind kind = identity::v1::POSITION_KIND_PELAKSANA,
                    int kelas_jabatan = 1);
+  // Status "AKTIF" when active, else "PENSIUN" (SetStatus names another).
   void AddEmployee(const std::string& tenant, const std::string& nip, bool active = true,
                    const std::string& name = "", const std::string& golongan = "III/a");
+  // As identity's UpdateEmployee of the status: "AKTIF", "CLTN", "TUGAS_BELAJAR", ... (only
+  // AKTIF is active).
+  void SetStatus(const std::string& tenant, const std::string& nip, const std::string& status);
   void AddAssignment(const std::string& tenant, const identity::Assignment& assignment);
   // As identity's CreateSupervisorOverride.
   void AddSupervisorOverride(const std::string& tenant, const identity::Override& override_row);
@@ -106,6 +113,10 @@ class FakeDirectory final : public clients::Directory {
   absl::StatusOr<std::vector<clients::EmployeeUnit>> EmployeesOf(const std::string& bearer,
                                                                  const std::string& org_unit,
                                                                  absl::CivilDay day) override;
+  absl::Status EmployeesOfPeriod(
+      const std::string& bearer, const std::string& org_unit, absl::CivilDay first,
+      absl::CivilDay last,
+      const std::function<void(const clients::EmployeePeriod&)>& each) override;
   absl::StatusOr<std::string> TenantZone(const std::string& bearer,
                                          const std::string& tenant) override;
   absl::StatusOr<std::string> ServiceToken(const std::string& tenant) override;
@@ -114,6 +125,7 @@ class FakeDirectory final : public clients::Directory {
   struct Employee {
     bool active = true;
     std::string name, golongan;
+    std::string status = "AKTIF";  // identity's EmploymentStatus without its prefix
   };
   struct PositionInfo {
     std::string name;
@@ -136,6 +148,11 @@ class FakeDirectory final : public clients::Directory {
   Tenant& TenantOf(const std::string& tenant) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   absl::StatusOr<Caller> CallerOf(const std::string& bearer) const
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  // The units of `org_unit`'s subtree ("" : none named) that the caller may list, as identity's
+  // ListEmployees decides: INVALID_ARGUMENT for an unknown unit, then PERMISSION_DENIED unless a
+  // tenant-wide role or an ADMIN_OPD within their subtree (nothing named: their subtree).
+  absl::StatusOr<std::vector<std::string>> ListedUnits(const Caller& caller, const Tenant& tenant,
+                                                       const std::string& org_unit) const;
   // The units an ADMIN_OPD caller administers (empty for anyone else).
   std::vector<std::string> AdminUnits(const Caller& caller, const Tenant& tenant) const;
   // Identity's read right: OK, or PERMISSION_DENIED.

@@ -218,3 +218,30 @@ ORDER BY nip, day
 
 -- name: insert_audit
 INSERT INTO audit_log (tenant_id, actor, action, target, detail) VALUES ($1, $2, $3, $4, $5)
+
+-- Month locks (V004).
+-- name: month_lock_get
+SELECT year, month, locked, reference, locked_by,
+       (extract(epoch FROM update_time) * 1000000)::bigint AS update_time
+FROM month_locks WHERE tenant_id = $1 AND year = $2 AND month = $3
+
+-- name: month_lock_set
+INSERT INTO month_locks (tenant_id, year, month, locked, reference, locked_by)
+VALUES ($1, $2, $3, $4, $5, $6)
+ON CONFLICT (tenant_id, year, month) DO UPDATE SET locked = EXCLUDED.locked,
+  reference = EXCLUDED.reference, locked_by = EXCLUDED.locked_by, update_time = now()
+
+-- The locked months touching [$2, $3], as their first day.
+-- name: locked_months
+SELECT make_date(year, month, 1)::text AS first_day, reference FROM month_locks
+WHERE tenant_id = $1 AND locked
+  AND make_date(year, month, 1) BETWEEN date_trunc('month', $2::date)::date AND $3::date
+ORDER BY year, month
+
+-- Of the NIPs $2 over [$3, $4], the stored summaries of locked months: a recompute leaves them.
+-- name: frozen_keys
+SELECT s.nip, s.day::text AS day
+FROM day_summaries s
+JOIN month_locks m ON m.tenant_id = s.tenant_id AND m.locked
+  AND m.year = extract(year FROM s.day)::int AND m.month = extract(month FROM s.day)::int
+WHERE s.tenant_id = $1 AND s.nip = ANY ($2::text[]) AND s.day BETWEEN $3::date AND $4::date

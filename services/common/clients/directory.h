@@ -13,6 +13,7 @@
 // subtree; tenant-wide roles everyone). Work that no caller drives (ADMS pushes) uses a tenant
 // token of the service's one deployment-wide account (--identity_client_id), got by token exchange.
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -67,6 +68,23 @@ struct EmployeeSnapshot {
   int kelas_jabatan = 0;
   std::string org_unit_code, org_unit_name;
   bool head_of_unit = false;
+};
+
+// A definitive position held on days of a range (EmployeesOfPeriod), clipped to the range.
+struct PositionHeld {
+  std::string position_code;
+  int kelas_jabatan = 0;
+  std::string org_unit_code;
+  absl::CivilDay first, last;
+};
+
+// An employee who held a definitive position in the units asked on days of a range: as they stand
+// now (golongan "III/b", status identity's EmploymentStatus without its prefix: "AKTIF", "CLTN",
+// "TUGAS_BELAJAR", ...), and the positions held there, in date order (two or more when the
+// position changed within the range).
+struct EmployeePeriod {
+  std::string nip, name, golongan, status;
+  std::vector<PositionHeld> positions;
 };
 
 class Directory {
@@ -126,6 +144,15 @@ class Directory {
   virtual absl::StatusOr<std::vector<EmployeeUnit>> EmployeesOf(const std::string& bearer,
                                                                 const std::string& org_unit,
                                                                 absl::CivilDay day) = 0;
+
+  // Every employee who held a definitive position in `org_unit`'s subtree ("" = the whole tenant)
+  // on a day of [first, last] (at most 92 days), whatever their status, handed to `each` by NIP as
+  // they stream in, with the positions held in that subtree (a monthly TPP run reads its month
+  // with this one call: StreamEmployeesOfPeriod). Rights as EmployeesOf's; an unknown unit and a
+  // bad range are INVALID_ARGUMENT. Not cached.
+  virtual absl::Status EmployeesOfPeriod(
+      const std::string& bearer, const std::string& org_unit, absl::CivilDay first,
+      absl::CivilDay last, const std::function<void(const EmployeePeriod&)>& each) = 0;
 
   // The IANA zone of `tenant` (the caller's own tenant; GetTenant with the caller's token),
   // remembered once answered: a tenant's zone does not change.

@@ -264,6 +264,36 @@ class IdentityDirectory final : public Directory {
     return employees;
   }
 
+  absl::Status EmployeesOfPeriod(const std::string& bearer, const std::string& org_unit,
+                                 absl::CivilDay first, absl::CivilDay last,
+                                 const std::function<void(const EmployeePeriod&)>& each) override {
+    idv1::StreamEmployeesOfPeriodRequest req;
+    req.set_org_unit_code(org_unit);
+    req.set_include_subtree(true);
+    *req.mutable_start_date() = ToProtoDate(first);
+    *req.mutable_end_date() = ToProtoDate(last);
+    // A whole tenant streams for longer than one call.
+    auto ctx = BearerContext(bearer, timeout_ * 10);
+    auto reader = stub_->StreamEmployeesOfPeriod(ctx.get(), req);
+    idv1::EmployeeOfPeriod e;
+    while (reader->Read(&e)) {
+      EmployeePeriod out{e.nip(),
+                         e.name(),
+                         e.golongan(),
+                         std::string(absl::StripPrefix(idv1::EmploymentStatus_Name(e.status()),
+                                                       "EMPLOYMENT_STATUS_")),
+                         {}};
+      for (const idv1::PositionTerm& t : e.terms()) {
+        const google::type::Date &from = t.start_date(), &to = t.end_date();
+        out.positions.push_back({t.position_code(), t.kelas_jabatan(), t.org_unit_code(),
+                                 absl::CivilDay(from.year(), from.month(), from.day()),
+                                 absl::CivilDay(to.year(), to.month(), to.day())});
+      }
+      each(out);
+    }
+    return FromIdentity(reader->Finish(), "StreamEmployeesOfPeriod");
+  }
+
   absl::StatusOr<std::string> TenantZone(const std::string& bearer,
                                          const std::string& tenant) override {
     if (std::optional<std::string> zone = zones_.Find(tenant)) return *zone;

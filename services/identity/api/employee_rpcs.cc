@@ -18,11 +18,16 @@
 #include "nip.h"
 #include "page_token.h"
 #include "status.h"
+#include "text.h"
 
 namespace ekinerja::identity {
 namespace {
 
 constexpr int kMaxBatch = 1000;
+// StreamEmployeesOfPeriod: the longest range (a quarter, as attendance's streams) and the
+// employees read per statement.
+constexpr int kMaxPeriodDays = 92;
+constexpr int kPeriodBatch = 1000;
 
 int StatusNumber(EmploymentStatus s) { return static_cast<int>(s) + 1; }  // as the proto enum
 
@@ -188,6 +193,80 @@ grpc::Status IdentityServiceImpl::ListEmployees(grpc::ServerContext* ctx,
           [](const auto& r) { return r.nip; }));
       return absl::OkStatus();
     });
+  });
+}
+
+grpc::Status IdentityServiceImpl::StreamEmployeesOfPeriod(
+    grpc::ServerContext* ctx, const v1::StreamEmployeesOfPeriodRequest* req,
+    grpc::ServerWriter<v1::EmployeeOfPeriod>* writer) {
+  return Serve(ctx, [&](const Principal& p) -> absl::Status {
+    Violations v;
+    CheckText(v, "org_unit_code", req->org_unit_code(), kIdText);
+    auto range = FromProtoDateRange(req->start_date(), req->end_date(), "", /*end_required=*/true);
+    v.Merge(range.status());
+    if (range.ok() && *range->end - range->start >= kMaxPeriodDays) {
+      v.Add("end_date", absl::StrCat("at most ", kMaxPeriodDays, " days from start_date"));
+    }
+    EK_RETURN_IF_ERROR(v.ToStatus());
+    const std::string& unit = req->org_unit_code();
+    std::vector<std::string> units;  // empty: the whole tenant
+    EK_RETURN_IF_ERROR(pool_.Read([&](db::Tx& tx) -> absl::Status {
+      // As ListEmployees: the unit first, then the caller's reach.
+      if (!unit.empty()) {
+        if (!store::GetOrgUnit(tx, p.tenant, unit).ok()) {
+          return InvalidField("org_unit_code", "no such org unit");
+        }
+        units = req->include_subtree() ? SubtreeOf(store::AllOrgUnits(tx, p.tenant), unit)
+                                       : std::vector<std::string>{unit};
+      }
+      EK_ASSIGN_OR_RETURN(Scope scope, ScopeOf(tx, p));
+      if (scope.read_all) return absl::OkStatus();
+      if (scope.admin_units.empty()) {
+        return absl::PermissionDeniedError(
+            "the employees of a period need a tenant-wide role or an ADMIN_OPD's scope");
+      }
+      if (unit.empty())
+        return absl::PermissionDeniedError("the whole tenant needs a tenant-wide role");
+      for (const auto& u : units) {
+        if (!scope.admin_units.contains(u)) {
+          return absl::PermissionDeniedError("org unit " + u + " is outside the caller's scope");
+        }
+      }
+      return absl::OkStatus();
+    }));
+    // A batch of employees per statement, each in its own short transaction (keyset on NIP), so
+    // that a slow reader holds no connection.
+    std::string after;
+    for (;;) {
+      std::vector<store::PeriodTermRow> rows;
+      EK_RETURN_IF_ERROR(pool_.Read([&](db::Tx& tx) {
+        rows = store::EmployeesOfPeriod(tx, p.tenant, units, range->start, *range->end, after,
+                                        kPeriodBatch);
+        return absl::OkStatus();
+      }));
+      int employees = 0;
+      for (size_t i = 0; i < rows.size();) {
+        v1::EmployeeOfPeriod out;
+        const store::PeriodTermRow& e = rows[i];
+        out.set_nip(e.nip);
+        out.set_name(e.name);
+        out.set_golongan(GolonganName(e.golongan));
+        out.set_status(static_cast<v1::EmploymentStatus>(e.status));
+        for (; i < rows.size() && rows[i].nip == e.nip; ++i) {
+          v1::PositionTerm* term = out.add_terms();
+          term->set_position_code(rows[i].position_code);
+          term->set_kelas_jabatan(rows[i].kelas_jabatan);
+          term->set_nilai_jabatan(rows[i].nilai_jabatan);
+          term->set_org_unit_code(rows[i].org_unit_code);
+          *term->mutable_start_date() = ToProtoDate(rows[i].first);
+          *term->mutable_end_date() = ToProtoDate(rows[i].last);
+        }
+        ++employees;
+        after = out.nip();
+        if (!writer->Write(out)) return absl::CancelledError("the client went away");
+      }
+      if (employees < kPeriodBatch) return absl::OkStatus();
+    }
   });
 }
 

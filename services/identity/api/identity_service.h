@@ -110,6 +110,9 @@ class IdentityServiceImpl final : public v1::IdentityService::Service {
                                  v1::BatchGetEmployeesResponse*) override;
   grpc::Status ListEmployees(grpc::ServerContext*, const v1::ListEmployeesRequest*,
                              v1::ListEmployeesResponse*) override;
+  grpc::Status StreamEmployeesOfPeriod(grpc::ServerContext*,
+                                       const v1::StreamEmployeesOfPeriodRequest*,
+                                       grpc::ServerWriter<v1::EmployeeOfPeriod>*) override;
   grpc::Status UpdateEmployee(grpc::ServerContext*, const v1::UpdateEmployeeRequest*,
                               v1::Employee*) override;
   grpc::Status ImportEmployees(grpc::ServerContext*, const v1::ImportEmployeesRequest*,

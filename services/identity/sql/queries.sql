@@ -101,6 +101,28 @@ WHERE e.tenant_id = $1
   AND e.nip > $5
 ORDER BY e.nip LIMIT $6
 
+-- The definitive terms overlapping [$2, $3] of the next $6 employees by NIP after $5 who held a
+-- definitive position in one of the units $4 (comma list; '' = all) on a day of it: each term of
+-- theirs in those units, clipped to the range, by NIP and start (StreamEmployeesOfPeriod).
+-- name: employee_period_terms
+WITH held AS (
+  SELECT a.nip, a.id, a.position_code, p.kelas_jabatan, p.nilai_jabatan, p.org_unit_code,
+         greatest(a.start_date, $2::date) AS first_day,
+         least(coalesce(a.end_date, $3::date), $3::date) AS last_day
+  FROM assignments a
+  JOIN positions p ON p.tenant_id = a.tenant_id AND p.code = a.position_code
+  WHERE a.tenant_id = $1 AND a.kind = 1
+    AND a.start_date <= $3::date AND (a.end_date IS NULL OR a.end_date >= $2::date)
+    AND ($4 = '' OR p.org_unit_code = ANY (string_to_array($4, ',')))
+    AND a.nip > $5),
+picked AS (SELECT DISTINCT nip FROM held ORDER BY nip LIMIT $6)
+SELECT e.nip, e.name, e.golongan, e.status, h.position_code, h.kelas_jabatan, h.nilai_jabatan,
+       h.org_unit_code, h.first_day::text AS first_day, h.last_day::text AS last_day
+FROM picked
+JOIN employees e ON e.tenant_id = $1 AND e.nip = picked.nip
+JOIN held h ON h.nip = picked.nip
+ORDER BY e.nip, h.first_day, h.id
+
 -- name: employee_insert
 INSERT INTO employees (tenant_id, nip, name, golongan, status) VALUES ($1, $2, $3, $4, $5)
 

@@ -201,6 +201,21 @@ std::vector<EmployeeRow> ListEmployees(db::Tx& tx, const std::string& tenant,
   return out;
 }
 
+std::vector<PeriodTermRow> EmployeesOfPeriod(db::Tx& tx, const std::string& tenant,
+                                             const std::vector<std::string>& units,
+                                             absl::CivilDay first, absl::CivilDay last,
+                                             const std::string& after, int limit) {
+  std::vector<PeriodTermRow> out;
+  for (const auto& r : tx.Exec(sql::kEmployeePeriodTerms, tenant, FormatDate(first),
+                               FormatDate(last), absl::StrJoin(units, ","), after, limit)) {
+    out.push_back({r["nip"].as<std::string>(), r["name"].as<std::string>(), r["golongan"].as<int>(),
+                   r["status"].as<int>(), r["position_code"].as<std::string>(),
+                   r["kelas_jabatan"].as<int>(), r["nilai_jabatan"].as<int>(),
+                   r["org_unit_code"].as<std::string>(), Day(r["first_day"]), Day(r["last_day"])});
+  }
+  return out;
+}
+
 void InsertEmployee(db::Tx& tx, const std::string& tenant, const EmployeeRow& e) {
   tx.Exec(sql::kEmployeeInsert, tenant, e.nip, e.name, e.golongan, e.status);
 }

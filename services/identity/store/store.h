@@ -39,6 +39,16 @@ struct EmployeeRow {
   int status = 0;                            // 1 aktif .. 6 diberhentikan, as the proto enum
   std::string position_code, org_unit_code;  // definitive, on the day asked ("" if none)
 };
+// One definitive term of an employee within a range (EmployeesOfPeriod), with the employee.
+struct PeriodTermRow {
+  std::string nip, name;
+  int golongan = 0;  // 1..17
+  int status = 0;    // as the proto enum
+  std::string position_code;
+  int kelas_jabatan = 0, nilai_jabatan = 0;
+  std::string org_unit_code;
+  absl::CivilDay first, last;  // clipped to the range
+};
 struct AssignmentRow {
   int64_t id = 0;
   Assignment a;
@@ -97,6 +107,13 @@ std::vector<EmployeeRow> BatchGetEmployees(db::Tx& tx, const std::string& tenant
 std::vector<EmployeeRow> ListEmployees(db::Tx& tx, const std::string& tenant,
                                        const std::vector<std::string>& units, absl::CivilDay day,
                                        bool active_only, const std::string& after, int limit);
+// The definitive terms within [first, last] of the next `limit` employees by NIP after `after`
+// who held a definitive position in one of `units` (empty: all) then: their terms in those units,
+// clipped, by NIP and start. One statement per batch (keyset on NIP).
+std::vector<PeriodTermRow> EmployeesOfPeriod(db::Tx& tx, const std::string& tenant,
+                                             const std::vector<std::string>& units,
+                                             absl::CivilDay first, absl::CivilDay last,
+                                             const std::string& after, int limit);
 void InsertEmployee(db::Tx& tx, const std::string& tenant, const EmployeeRow& e);
 // True when the employee is new.
 bool UpsertEmployee(db::Tx& tx, const std::string& tenant, const EmployeeRow& e);

@@ -167,6 +167,14 @@ class FakeDirectoryContractTest : public IdentityClientTest {
     }
   }
 
+  // From kMoved, staf_s1_a is on Yankes' staff: in identity through its API, in the fake as
+  // declared.
+  void MoveStafS1AToYankes() {
+    MoveEmployee(real_.staf_s1_a, "DINKES.YANKES.STAF", kMoved);
+    ASSERT_FALSE(HasFatalFailure());
+    fake_directory_.Move("dinkes", fake_.staf_s1_a, "DINKES.YANKES.STAF", kMoved);
+  }
+
   // From `from`, kadis leaves for a staff position and kabid_yankes acts as Plt Kepala Dinas: in
   // identity through its API, in the fake as declared.
   void PltKadisFrom(absl::CivilDay from) {
@@ -200,9 +208,8 @@ TEST_F(FakeDirectoryContractTest, AnswersAsIdentityOnTheSeededTenant) {
 
 TEST_F(FakeDirectoryContractTest, AnswersAsIdentityAfterAMove) {
   ASSERT_FALSE(HasFatalFailure());
-  MoveEmployee(real_.staf_s1_a, "DINKES.YANKES.STAF", kMoved);
+  MoveStafS1AToYankes();
   ASSERT_FALSE(HasFatalFailure());
-  fake_directory_.Move("dinkes", fake_.staf_s1_a, "DINKES.YANKES.STAF", kMoved);
   ExpectSameAnswers({kMoved - 1, kMoved});
 }
 
@@ -296,9 +303,8 @@ TEST_F(FakeDirectoryContractTest, SupervisorsOfFollowAnOverride) {
 TEST_F(FakeDirectoryContractTest, SnapshotOfDescribesTheEmployeeAsOnTheDay) {
   ASSERT_FALSE(HasFatalFailure());
   const SeededTenant& t = real_;
-  MoveEmployee(t.staf_s1_a, "DINKES.YANKES.STAF", kMoved);
+  MoveStafS1AToYankes();
   ASSERT_FALSE(HasFatalFailure());
-  fake_directory_.Move("dinkes", fake_.staf_s1_a, "DINKES.YANKES.STAF", kMoved);
   ForBoth(integration::kTenantAdmin, [&](Directory& dir, const std::string& token) {
     EXPECT_EQ(Describe(dir.SnapshotOf(token, t.staf_s1_a, kMoved - 1)),
               absl::StrCat(t.staf_s1_a,
@@ -334,6 +340,79 @@ TEST_F(FakeDirectoryContractTest, SnapshotOfDescribesTheEmployeeAsOnTheDay) {
   });
   ForBoth(t.staf_s1_b, [&](Directory& dir, const std::string& token) {
     EXPECT_EQ(Describe(dir.SnapshotOf(token, t.staf_yankes, kDay)), "PERMISSION_DENIED");
+  });
+}
+
+std::string Describe(const std::string& nip, const EmployeePeriod& e) {
+  std::vector<std::string> held;
+  for (const PositionHeld& p : e.positions) {
+    held.push_back(absl::StrCat(p.position_code, " ", p.kelas_jabatan, " ", p.org_unit_code, " ",
+                                absl::FormatCivilTime(p.first), "..",
+                                absl::FormatCivilTime(p.last)));
+  }
+  return absl::StrCat(e.nip == nip ? "*" : e.nip, " ", e.name, " ", e.golongan, " ", e.status, ": ",
+                      absl::StrJoin(held, "; "));
+}
+
+// The employees of a month, streamed (what scoring reads): the same from both, for every caller
+// and unit, after a move in the middle of the range and with one employee on CLTN.
+TEST_F(FakeDirectoryContractTest, EmployeesOfPeriodAnswersAsIdentity) {
+  ASSERT_FALSE(HasFatalFailure());
+  const SeededTenant& t = real_;
+  MoveStafS1AToYankes();
+  ASSERT_FALSE(HasFatalFailure());
+  idv1::UpdateEmployeeRequest cltn;
+  cltn.mutable_employee()->set_nip(t.staf_yankes);
+  cltn.mutable_employee()->set_status(idv1::EMPLOYMENT_STATUS_CLTN);
+  cltn.mutable_update_mask()->add_paths("status");
+  idv1::Employee updated;
+  ASSERT_TRUE(Ok(stub().UpdateEmployee(Ctx(admin_token_).get(), cltn, &updated)));
+  fake_directory_.SetStatus("dinkes", fake_.staf_yankes, "CLTN");
+
+  const absl::CivilDay first = kMoved - 16, last = kMoved + 14;
+  // What either answers, one line per employee ("*" for staf_s1_a), or the status code.
+  auto answer = [&](Directory& dir, const std::string& token, const std::string& unit) {
+    std::vector<std::string> lines;
+    const absl::Status st = dir.EmployeesOfPeriod(
+        token, unit, first, last,
+        [&](const EmployeePeriod& e) { lines.push_back(Describe(t.staf_s1_a, e)); });
+    if (!st.ok()) lines.push_back(absl::StatusCodeToString(st.code()));
+    return lines;
+  };
+  for (const Caller& c : callers_) {
+    SCOPED_TRACE(c.name);
+    for (const char* unit : {"", "DINKES", "DINKES.P2P", "DINKES.YANKES", "NO.SUCH.UNIT"}) {
+      SCOPED_TRACE(unit);
+      EXPECT_EQ(answer(directory(), c.real, unit), answer(fake_directory_, c.fake, unit));
+    }
+  }
+  ForBoth(integration::kTenantAdmin, [&](Directory& dir, const std::string& token) {
+    EXPECT_EQ(answer(dir, token, "DINKES.YANKES"),
+              (std::vector<std::string>{
+                  "* Dewi Lestari III/a AKTIF: DINKES.YANKES.STAF 8 DINKES.YANKES "
+                  "2025-07-01..2025-07-15",
+                  absl::StrCat(t.kabid_yankes,
+                               " Fitri Handayani IV/a AKTIF: DINKES.YANKES.KABID 12 DINKES.YANKES "
+                               "2025-06-15..2025-07-15"),
+                  absl::StrCat(t.staf_yankes,
+                               " Gilang Ramadhan III/b CLTN: DINKES.YANKES.STAF 8 DINKES.YANKES "
+                               "2025-06-15..2025-07-15")}));
+    std::vector<std::string> all = answer(dir, token, "");
+    ASSERT_EQ(all.size(), 8u);
+    EXPECT_EQ(all[3],
+              "* Dewi Lestari III/a AKTIF: DINKES.P2P.S1.STAF 6 DINKES.P2P.S1 "
+              "2025-06-15..2025-06-30; DINKES.YANKES.STAF 8 DINKES.YANKES 2025-07-01..2025-07-15");
+    EXPECT_EQ(answer(dir, token, "DINKES.P2P.S1"),
+              (std::vector<std::string>{"* Dewi Lestari III/a AKTIF: DINKES.P2P.S1.STAF 6 "
+                                        "DINKES.P2P.S1 2025-06-15..2025-06-30",
+                                        absl::StrCat(t.staf_s1_b,
+                                                     " Eko Prasetyo II/c AKTIF: DINKES.P2P.S1.STAF "
+                                                     "6 DINKES.P2P.S1 2025-06-15..2025-07-15")}));
+  });
+  ForBoth(integration::kOpdAdmin, [&](Directory& dir, const std::string& token) {
+    EXPECT_EQ(answer(dir, token, ""), std::vector<std::string>{"PERMISSION_DENIED"});
+    EXPECT_EQ(answer(dir, token, "DINKES.YANKES"), std::vector<std::string>{"PERMISSION_DENIED"});
+    EXPECT_EQ(answer(dir, token, "DINKES.P2P").size(), 4u);
   });
 }
 

@@ -321,6 +321,22 @@ TEST_F(AuthorizationMatrixTest, EveryRpcAnswersEveryKindOfCallerAsTheRulesSay) {
          v1::ListEmployeesResponse out;
          return s.ListEmployees(Ctx(tok).get(), v1::ListEmployeesRequest(), &out);
        }},
+      // An ADMIN_OPD within their subtree only; each tenant's admin their own DINKES.P2P; the
+      // platform's tenant has no such unit (as ListEmployees, the unit is checked first).
+      {"StreamEmployeesOfPeriod", "U D D D D O D O O O O O D I",
+       [&](const std::string& tok, int) {
+         v1::StreamEmployeesOfPeriodRequest req;
+         req.set_org_unit_code("DINKES.P2P");
+         req.set_include_subtree(true);
+         *req.mutable_start_date() = Date(absl::CivilDay(2025, 3, 1));
+         *req.mutable_end_date() = Date(absl::CivilDay(2025, 3, 31));
+         auto ctx = Ctx(tok);
+         auto reader = s.StreamEmployeesOfPeriod(ctx.get(), req);
+         v1::EmployeeOfPeriod out;
+         while (reader->Read(&out)) {
+         }
+         return reader->Finish();
+       }},
       {"UpdateEmployee", "U D D D D O D O D D D N D D",
        [&](const std::string& tok, int) {
          v1::UpdateEmployeeRequest req;

@@ -179,4 +179,24 @@ std::string ProblemOf(const absl::Status& status) {
   return v.empty() ? std::string(status.message()) : v.front().description;
 }
 
+std::string FormatRecord(const std::vector<std::string>& fields) {
+  std::string out;
+  for (size_t i = 0; i < fields.size(); ++i) {
+    if (i > 0) out += ',';
+    const std::string& f = fields[i];
+    if (f.find_first_of(",\"\r\n") == std::string::npos) {
+      out += f;
+      continue;
+    }
+    out += '"';
+    for (char c : f) {
+      if (c == '"') out += '"';
+      out += c;
+    }
+    out += '"';
+  }
+  out += "\r\n";
+  return out;
+}
+
 }  // namespace ekinerja::csv

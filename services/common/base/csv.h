@@ -62,4 +62,8 @@ std::string CellField(int line, std::string_view column);
 // What a field validator said of a cell: its first violation's description, else its message.
 std::string ProblemOf(const absl::Status& status);
 
+// One record as RFC 4180 writes it: fields joined by commas, a field quoted (its quotes doubled)
+// when it holds a comma, a quote or a line break; ended by CRLF.
+std::string FormatRecord(const std::vector<std::string>& fields);
+
 }  // namespace ekinerja::csv

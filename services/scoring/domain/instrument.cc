@@ -97,11 +97,9 @@ absl::Status ProduktivitasStep(const TppRules& rules, const EmployeeMonth& m, In
   }
   out.produktivitas_earned_idr = TimesFraction(out.produktivitas_idr, out.capaian);
 
-  // A report is owed on a workday present (or on dinas luar, where entries are allowed): a
-  // tanpa-keterangan or absence day already has its disiplin line and owes none.
   std::set<absl::CivilDay> owed;
   for (const DayFacts& d : m.days) {
-    if (d.workday && (IsPresentStatus(d.status) || d.status == "DINAS_LUAR")) owed.insert(d.date);
+    if (OwesReport(d)) owed.insert(d.date);
   }
   std::set<absl::CivilDay> seen;
   for (size_t i = 0; i < m.days_without_report.size(); ++i) {
@@ -179,6 +177,10 @@ absl::Status CheckLines(absl::string_view name, const std::vector<Line>& lines, 
 }
 
 }  // namespace
+
+bool OwesReport(const DayFacts& day) {
+  return day.workday && (IsPresentStatus(day.status) || day.status == "DINAS_LUAR");
+}
 
 int64_t TimesFraction(int64_t idr, const Rational& fraction) {
   return MulDivRoundHalfUp(idr, fraction.numerator(), fraction.denominator());

@@ -134,6 +134,10 @@ struct Instrument {
   int64_t net_idr = 0;      // gross − PPh 21 − BPJS pegawai
 };
 
+// DOMAIN §6 step 4: a daily report is owed on a workday present (or on dinas luar, where entries
+// are allowed); a tanpa-keterangan or absence day already has its disiplin line and owes none.
+bool OwesReport(const DayFacts& day);
+
 // round half-up(idr × fraction) to whole rupiah, for a non-negative fraction made of int64 parts
 // (a capaian, a workday share). The basis-point form is ApplyBasisPoints (money.h).
 int64_t TimesFraction(int64_t idr, const Rational& fraction);

@@ -65,6 +65,19 @@ Line L(Part part, std::optional<absl::CivilDay> day, std::string rule, int32_t b
 
 // --- Step 1: the ceiling ------------------------------------------------------------------
 
+TEST(OwesReport, WorkdaysPresentAndDinasLuarOnly) {
+  for (const char* status :
+       {"HADIR", "TERLAMBAT", "PULANG_CEPAT", "TERLAMBAT_DAN_PULANG_CEPAT", "DINAS_LUAR"}) {
+    EXPECT_TRUE(OwesReport(Day(6, status))) << status;
+  }
+  for (const char* status : {"TANPA_KETERANGAN", "IZIN", "SAKIT", "CUTI", "TUGAS_BELAJAR"}) {
+    EXPECT_FALSE(OwesReport(Day(6, status))) << status;
+  }
+  DayFacts off = Day(4, "HADIR");  // a Saturday someone punched on
+  off.workday = false;
+  EXPECT_FALSE(OwesReport(off));
+}
+
 TEST(CeilingStep, OverrideByCodeWinsOverKelas) {
   TppRules r = NationalDefaults();
   EmployeeMonth m = Month();

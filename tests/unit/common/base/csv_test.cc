@@ -87,5 +87,15 @@ TEST(ProblemOf, IsTheFirstViolationOrTheMessage) {
   EXPECT_EQ(ProblemOf(absl::InvalidArgumentError("plain")), "plain");
 }
 
+TEST(FormatRecord, QuotesOnlyWhatNeedsItAndSplitsBack) {
+  EXPECT_EQ(FormatRecord({"199001012015011001", "Siti", "III/b", "2886697"}),
+            "199001012015011001,Siti,III/b,2886697\r\n");
+  const std::string line = FormatRecord({"a,b", "say \"hi\"", "two\nlines", ""});
+  EXPECT_EQ(line, "\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",\r\n");
+  const std::vector<Record> back = SplitRecords(line);
+  ASSERT_EQ(back.size(), 1u);
+  EXPECT_THAT(back[0].fields, ElementsAre("a,b", "say \"hi\"", "two\nlines", ""));
+}
+
 }  // namespace
 }  // namespace ekinerja::csv

@@ -1,0 +1,61 @@
+#pragma once
+
+// What a service asks the activity service (DESIGN §10): the month summaries of a whole unit in
+// one stream (scoring's productivity, warnings' missing reports), and the month lock a LOCKED TPP
+// run puts on it. Behind an interface so the services' tests run against
+// tests/mocks/fake_activity_months.h.
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/time/civil_time.h"
+#include "absl/time/time.h"
+
+namespace grpc {
+class Channel;
+}
+
+namespace ekinerja::clients {
+
+// One employee's month as the activity service summarises it (DOMAIN §5).
+struct ActivityMonth {
+  std::string nip;
+  int workdays = 0, workdays_present = 0;
+  // Workdays present without a submitted entry, and without an approved one.
+  std::vector<absl::CivilDay> present_without_submitted, present_without_approved;
+  int64_t approved_minutes = 0, target_minutes = 0;
+  // min(1, approved / target), and approved / submitted entries (0/1 when none), exact.
+  int64_t capaian_numerator = 0, capaian_denominator = 1;
+  int64_t approval_numerator = 0, approval_denominator = 1;
+  bool locked = false;
+};
+
+class ActivityMonths {
+ public:
+  virtual ~ActivityMonths() = default;
+
+  // Every employee of `org_unit`'s subtree ("" = the tenant) for the month, NIP order, handed to
+  // `each` as they stream in; one call (tenant-wide roles and SERVICE).
+  virtual absl::Status StreamMonths(const std::string& bearer, const std::string& org_unit,
+                                    int year, int month,
+                                    const std::function<void(const ActivityMonth&)>& each) = 0;
+
+  // Locks or unlocks the tenant's month with a SERVICE token of the tenant; idempotent.
+  // `reference` names the TPP run ("tpp-runs/42").
+  virtual absl::Status LockMonth(const std::string& service_bearer, int year, int month,
+                                 const std::string& reference) = 0;
+  virtual absl::Status UnlockMonth(const std::string& service_bearer, int year, int month,
+                                   const std::string& reference) = 0;
+};
+
+// The ActivityMonths over activity's gRPC API on `channel`: each unary call bounded by `timeout`,
+// a stream by `stream_timeout` (a province's month streams for a while).
+std::unique_ptr<ActivityMonths> MakeActivityMonthsClient(
+    std::shared_ptr<grpc::Channel> channel, absl::Duration timeout = absl::Seconds(5),
+    absl::Duration stream_timeout = absl::Minutes(5));
+
+}  // namespace ekinerja::clients

@@ -1,0 +1,91 @@
+-- Named statements of the scoring service (db.h: prepared once per connection). Rule sets,
+-- request keys, audit and sanctions; runs and instruments are in queries_run.sql.
+
+-- name: rules_in_force
+SELECT effective_from::text AS effective_from, version,
+       array_to_string(kelas_ceilings_idr, ',') AS kelas_ceilings_idr,
+       array_to_string(position_codes, ',') AS position_codes,
+       array_to_string(position_ceilings_idr, ',') AS position_ceilings_idr,
+       disiplin_bp, array_to_string(tl_tier_bp, ',') AS tl_tier_bp,
+       array_to_string(psw_tier_bp, ',') AS psw_tier_bp,
+       array_to_string(absence_kinds, ',') AS absence_kinds,
+       array_to_string(absence_bp, ',') AS absence_bp, productivity_model,
+       assessment_di_atas_bp, assessment_sesuai_bp, assessment_di_bawah_bp, missing_report_bp,
+       hukuman_ringan_bp, hukuman_sedang_bp, hukuman_berat_bp,
+       array_to_string(pph21_golongan_bp, ',') AS pph21_golongan_bp, bpjs_employee_bp,
+       bpjs_employer_bp, bpjs_base_cap_idr, kotak_medium_from_bp, kotak_high_from_bp,
+       (extract(epoch FROM create_time) * 1000000)::bigint AS create_time
+FROM rules WHERE tenant_id = $1 AND effective_from <= $2::date
+ORDER BY effective_from DESC LIMIT 1
+
+-- name: rules_list
+SELECT effective_from::text AS effective_from, version,
+       array_to_string(kelas_ceilings_idr, ',') AS kelas_ceilings_idr,
+       array_to_string(position_codes, ',') AS position_codes,
+       array_to_string(position_ceilings_idr, ',') AS position_ceilings_idr,
+       disiplin_bp, array_to_string(tl_tier_bp, ',') AS tl_tier_bp,
+       array_to_string(psw_tier_bp, ',') AS psw_tier_bp,
+       array_to_string(absence_kinds, ',') AS absence_kinds,
+       array_to_string(absence_bp, ',') AS absence_bp, productivity_model,
+       assessment_di_atas_bp, assessment_sesuai_bp, assessment_di_bawah_bp, missing_report_bp,
+       hukuman_ringan_bp, hukuman_sedang_bp, hukuman_berat_bp,
+       array_to_string(pph21_golongan_bp, ',') AS pph21_golongan_bp, bpjs_employee_bp,
+       bpjs_employer_bp, bpjs_base_cap_idr, kotak_medium_from_bp, kotak_high_from_bp,
+       (extract(epoch FROM create_time) * 1000000)::bigint AS create_time
+FROM rules WHERE tenant_id = $1 ORDER BY effective_from DESC
+
+-- name: rules_lock
+SELECT pg_advisory_xact_lock(hashtextextended('scoring.rules/' || $1, 0)) AS locked
+
+-- name: rules_insert
+INSERT INTO rules (tenant_id, effective_from, version, kelas_ceilings_idr, position_codes,
+                   position_ceilings_idr, disiplin_bp, tl_tier_bp, psw_tier_bp, absence_kinds,
+                   absence_bp, productivity_model, assessment_di_atas_bp, assessment_sesuai_bp,
+                   assessment_di_bawah_bp, missing_report_bp, hukuman_ringan_bp,
+                   hukuman_sedang_bp, hukuman_berat_bp, pph21_golongan_bp, bpjs_employee_bp,
+                   bpjs_employer_bp, bpjs_base_cap_idr, kotak_medium_from_bp,
+                   kotak_high_from_bp, created_by)
+SELECT $1, $2::date, coalesce(max(version), 0) + 1, $3::bigint[], $4::text[], $5::bigint[], $6,
+       $7::int[], $8::int[], $9::text[], $10::int[], $11, $12, $13, $14, $15, $16, $17, $18,
+       $19::int[], $20, $21, $22, $23, $24, $25
+FROM rules WHERE tenant_id = $1
+RETURNING version, (extract(epoch FROM create_time) * 1000000)::bigint AS create_time
+
+-- name: key_find
+SELECT result FROM request_keys
+WHERE tenant_id = $1 AND caller = $2 AND rpc = $3 AND request_id = $4
+
+-- name: key_insert
+INSERT INTO request_keys (tenant_id, caller, rpc, request_id, result)
+VALUES ($1, $2, $3, $4, $5)
+ON CONFLICT DO NOTHING
+RETURNING result
+
+-- name: audit_insert
+INSERT INTO audit_log (tenant_id, actor, action, target, detail) VALUES ($1, $2, $3, $4, $5)
+
+-- name: sanction_insert
+INSERT INTO sanctions (tenant_id, nip, level, start_date, end_date, reference, created_by)
+VALUES ($1, $2, $3, $4::date, $5::date, $6, $7)
+RETURNING id
+
+-- name: sanction_get
+SELECT id, nip, level, start_date::text AS start_date, end_date::text AS end_date, reference,
+       revoked, revoke_reason, created_by,
+       (extract(epoch FROM create_time) * 1000000)::bigint AS create_time
+FROM sanctions WHERE tenant_id = $1 AND id = $2
+
+-- name: sanction_list
+-- Of one employee ($2) or all ($2 = ''), in force some day of [$3, $4].
+SELECT id, nip, level, start_date::text AS start_date, end_date::text AS end_date, reference,
+       revoked, revoke_reason, created_by,
+       (extract(epoch FROM create_time) * 1000000)::bigint AS create_time
+FROM sanctions
+WHERE tenant_id = $1 AND ($2 = '' OR nip = $2) AND start_date <= $4::date
+  AND end_date >= $3::date
+ORDER BY nip, start_date, id
+
+-- name: sanction_revoke
+UPDATE sanctions SET revoked = true, revoke_reason = $3
+WHERE tenant_id = $1 AND id = $2 AND NOT revoked
+RETURNING id

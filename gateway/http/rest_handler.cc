@@ -288,6 +288,14 @@ void RestHandler::CallUpstream(std::shared_ptr<Exchange> x, Transcoder::Call cal
   caller_.Call(std::move(request), [this, x, method](UnaryResult result) {
     if (result.code != grpc::StatusCode::OK)
       return ReplyError(x, result.code, result.message, result.details);
+    if (ReturnsHttpBody(*method)) {
+      absl::StatusOr<RawResponse> raw = HttpBodyOf(result.response);
+      if (!raw.ok()) return ReplyError(x, grpc::StatusCode::INTERNAL, raw.status().message());
+      HttpResponse r(http::status::ok, 11);
+      r.set(http::field::content_type, raw->content_type);
+      r.body() = std::move(raw->body);
+      return Reply(x, std::move(r));
+    }
     absl::StatusOr<std::string> json = transcoder_.ResponseToJson(*method, result.response);
     if (!json.ok()) {
       LogError("cannot print an upstream response as JSON", {{"method", x->route},

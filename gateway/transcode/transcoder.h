@@ -61,4 +61,15 @@ class Transcoder {
   virtual std::vector<std::string> Services() const = 0;
 };
 
+// A method whose response is google.api.HttpBody answers its bytes as the HTTP body with its
+// content type, as Envoy's transcoder sends it (a file download: the payroll CSV), not as JSON.
+bool ReturnsHttpBody(const google::protobuf::MethodDescriptor& method);
+struct RawResponse {
+  // "application/octet-stream" when the upstream set none.
+  std::string content_type;
+  std::string body;
+};
+// INTERNAL when `response` is not a serialized google.api.HttpBody.
+absl::StatusOr<RawResponse> HttpBodyOf(absl::string_view response);
+
 }  // namespace ekinerja::gateway

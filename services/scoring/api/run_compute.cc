@@ -97,6 +97,9 @@ absl::Status ScoringServiceImpl::ComputeInTx(db::Tx& tx, const Caller& caller, s
   }
   const absl::CivilDay first(run.year, run.month, 1);
   const absl::CivilDay last = absl::CivilDay(absl::CivilMonth(first) + 1) - 1;
+  // A month still running is computed up to today: attendance has no later day.
+  EK_ASSIGN_OR_RETURN(const absl::CivilDay today, TodayOf(caller));
+  const absl::CivilDay last_day = std::min(last, today);
   const store::StoredRules rules = store::RulesInForce(tx, tenant, first);
 
   MonthReads reads;
@@ -181,8 +184,8 @@ absl::Status ScoringServiceImpl::ComputeInTx(db::Tx& tx, const Caller& caller, s
     rows.push_back(std::move(row));
     days.clear();
   };
-  EK_RETURN_IF_ERROR(peers_.attendance->StreamDays(caller.bearer, run.org_unit_code, first, last,
-                                                   [&](const clients::AttendanceDay& d) {
+  EK_RETURN_IF_ERROR(peers_.attendance->StreamDays(caller.bearer, run.org_unit_code, first,
+                                                   last_day, [&](const clients::AttendanceDay& d) {
                                                      if (d.nip != current) {
                                                        finish();
                                                        current = d.nip;

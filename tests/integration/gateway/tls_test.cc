@@ -42,6 +42,7 @@ TEST_F(GatewayTlsTest, WithTheCaAndItsCertificateTheGatewayIsReadyAndServes) {
             R"({"ready":true,"upstreams":{"ekinerja.activity.v1.ActivityService":"SERVING",)"
             R"("ekinerja.attendance.v1.AttendanceService":"SERVING",)"
             R"("ekinerja.identity.v1.IdentityService":"SERVING",)"
+            R"("ekinerja.scoring.v1.ScoringService":"SERVING",)"
             R"("ekinerja.skp.v1.SkpService":"SERVING"}})");
 
   // A login, then a read the gateway checks against the JWKS it fetched over TLS.

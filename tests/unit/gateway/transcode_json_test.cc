@@ -2,6 +2,7 @@
 // generated Envoy config, and Transcoder::StatusToJson as Envoy's convert_grpc_status writes it.
 
 #include "gmock/gmock.h"
+#include "google/api/httpbody.pb.h"
 #include "google/rpc/error_details.pb.h"
 #include "google/rpc/status.pb.h"
 #include "grpc_status.h"
@@ -14,6 +15,7 @@ namespace ekinerja::gateway {
 namespace {
 
 using ::ekinerja::gateway::testing::Echo;
+using ::ekinerja::gateway::testing::Suite;
 namespace v1 = ::ekinerja::gwtest::v1;
 
 const google::protobuf::MethodDescriptor& EchoMethod(absl::string_view name) {
@@ -236,6 +238,32 @@ TEST(StatusToJson, OtherErrorDetailTypes) {
             R"({"@type":"type.googleapis.com/google.rpc.RetryInfo","retryDelay":"30s"},)"
             R"({"@type":"type.googleapis.com/google.rpc.RequestInfo","requestId":"r-1",)"
             R"("servingData":""}]})");
+}
+
+TEST(HttpBody, OnlyMethodsAnsweringHttpBodyAreSentRaw) {
+  // The payroll file of the scoring service answers google.api.HttpBody; JSON answers do not.
+  auto payroll = Suite().ToGrpc("GET", "/v1/tppRuns/42/payroll.csv", "", "");
+  ASSERT_TRUE(payroll.ok()) << payroll.status();
+  EXPECT_EQ(payroll->grpc_path, "/ekinerja.scoring.v1.ScoringService/ExportPayroll");
+  EXPECT_TRUE(ReturnsHttpBody(*payroll->method));
+  EXPECT_FALSE(ReturnsHttpBody(EchoMethod("GetItem")));
+}
+
+TEST(HttpBody, BytesAndContentTypeAsTheUpstreamSetThem) {
+  google::api::HttpBody body;
+  body.set_content_type("text/csv; charset=utf-8");
+  body.set_data("nip,netto\r\n199001012015011001,2886697\r\n");
+  absl::StatusOr<RawResponse> raw = HttpBodyOf(body.SerializeAsString());
+  ASSERT_TRUE(raw.ok()) << raw.status();
+  EXPECT_EQ(raw->content_type, "text/csv; charset=utf-8");
+  EXPECT_EQ(raw->body, "nip,netto\r\n199001012015011001,2886697\r\n");
+
+  body.clear_content_type();
+  raw = HttpBodyOf(body.SerializeAsString());
+  ASSERT_TRUE(raw.ok());
+  EXPECT_EQ(raw->content_type, "application/octet-stream");
+
+  EXPECT_EQ(HttpBodyOf("\xff\xff\xff").status().code(), absl::StatusCode::kInternal);
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include "ekinerja/activity/v1/activity.pb.h"
 #include "ekinerja/attendance/v1/attendance.pb.h"
 #include "ekinerja/identity/v1/identity.pb.h"
+#include "ekinerja/scoring/v1/scoring.pb.h"
 #include "ekinerja/skp/v1/skp.pb.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -30,7 +31,27 @@ TEST(SuiteApi, ServicesAreTheSuites) {
   EXPECT_THAT(Suite().Services(), ::testing::ElementsAre("ekinerja.activity.v1.ActivityService",
                                                          "ekinerja.attendance.v1.AttendanceService",
                                                          "ekinerja.identity.v1.IdentityService",
+                                                         "ekinerja.scoring.v1.ScoringService",
                                                          "ekinerja.skp.v1.SkpService"));
+}
+
+TEST(SuiteApi, ScoringRoutesForRunsInstrumentsAndKotak) {
+  namespace sc = ::ekinerja::scoring::v1;
+  EXPECT_TRUE(CallIs<sc::CreateTppRunRequest>(
+      Call("POST", "/v1/tppRuns", "", R"({"year":2026,"month":3,"requestId":"maret"})"),
+      "/ekinerja.scoring.v1.ScoringService/CreateTppRun",
+      "year: 2026 month: 3 request_id: 'maret'"));
+  EXPECT_TRUE(CallIs<sc::LockTppRunRequest>(Call("POST", "/v1/tppRuns/42:lock", "", "{}"),
+                                            "/ekinerja.scoring.v1.ScoringService/LockTppRun",
+                                            "id: 42"));
+  EXPECT_TRUE(CallIs<sc::GetInstrumentRequest>(
+      Call("GET", absl::StrCat("/v1/employees/", kNip, "/instruments/2026/3")),
+      "/ekinerja.scoring.v1.ScoringService/GetInstrument",
+      absl::StrCat("nip: '", kNip, "' year: 2026 month: 3")));
+  EXPECT_TRUE(
+      CallIs<sc::ListLowKotakRequest>(Call("GET", "/v1/kotak/2026/3/low", "orgUnitCode=DINKES"),
+                                      "/ekinerja.scoring.v1.ScoringService/ListLowKotak",
+                                      "year: 2026 month: 3 org_unit_code: 'DINKES'"));
 }
 
 TEST(SuiteApi, ActivityRoutesBindPathsBesideIdentitysEmployee) {

@@ -108,7 +108,8 @@ TEST(EnvoyConfig, TranscodesExactlyTheServicesTheGatewayRoutes) {
   EXPECT_THAT(listed, ::testing::IsSupersetOf({"ekinerja.identity.v1.IdentityService",
                                                "ekinerja.attendance.v1.AttendanceService",
                                                "ekinerja.skp.v1.SkpService",
-                                               "ekinerja.activity.v1.ActivityService"}));
+                                               "ekinerja.activity.v1.ActivityService",
+                                               "ekinerja.scoring.v1.ScoringService"}));
 }
 
 TEST(EnvoyConfig, CommittedCopyIsWhatTheBuildGenerates) {

@@ -297,7 +297,7 @@ TEST_F(RunTest, TheCreateIsTheAdminsItsRetryAnswersTheFirstAndBadInputIsNamed) {
   EXPECT_THAT(ViolatedFields(st), ElementsAre("year", "month"));
   EXPECT_TRUE(HasCode(
       scoring().CreateTppRun(Ctx(Admin()).get(), RunReq(kYear, kApril, "DINKES.NOPE"), &out),
-      grpc::StatusCode::INVALID_ARGUMENT));
+      grpc::StatusCode::NOT_FOUND));
   EXPECT_EQ(Count("runs"), 1);
   // Another tenant does not see the run.
   EXPECT_TRUE(HasCode(

@@ -125,8 +125,9 @@ void ScoringTest::SetDay(const std::string& nip, absl::CivilDay date, const std:
   day.absence_kind = absence_kind;
   day.tl_tier = tl_tier;
   day.psw_tier = psw_tier;
-  if (status == "HADIR" || status == "TERLAMBAT" || status == "PULANG_CEPAT") {
-    day.checked_in = true;
+  day.checked_in = status == "HADIR" || status == "TERLAMBAT" || status == "PULANG_CEPAT";
+  // Attendance gives a missing punch tier 4, and the client the times only when there are both.
+  if (day.checked_in && tl_tier < 4 && psw_tier < 4) {
     day.first_in = JakartaTime(date, tl_tier > 0 ? 8 : 7, 30);
     day.last_out = JakartaTime(date, 16, 0);
   }
@@ -162,7 +163,7 @@ void ScoringTest::SeedApril() {
   SetDay(a, absl::CivilDay(2026, 4, 7), "TERLAMBAT", "", 2, 0);
   SetDay(a, absl::CivilDay(2026, 4, 8), "TANPA_KETERANGAN");
   SetDay(a, absl::CivilDay(2026, 4, 9), "IZIN", "IZIN");
-  attendance_->SetPresent(a, absl::CivilDay(2026, 4, 10), "07:30", "");  // checked in, never out
+  SetDay(a, absl::CivilDay(2026, 4, 10), "PULANG_CEPAT", "", 0, 4);  // checked in, never out
   SetActivity(a, april, 4, 5, {absl::CivilDay(2026, 4, 14), absl::CivilDay(2026, 4, 15)});
   sv1::Sanction out;
   ASSERT_TRUE(Ok(scoring().CreateSanction(

@@ -97,7 +97,8 @@ class ScoringTest : public ::testing::Test {
 
   // `nip` present 07:30-16:00 on every workday of `month`.
   void PresentMonth(const std::string& nip, absl::CivilMonth month);
-  // `nip`'s day `date` on a workday with `status`, an absence kind and tiers.
+  // `nip`'s day `date` on a workday with `status`, an absence kind and tiers (tier 4: a punch
+  // missing, as attendance reports a check-in without check-out).
   void SetDay(const std::string& nip, absl::CivilDay date, const std::string& status,
               const std::string& absence_kind = "", int tl_tier = 0, int psw_tier = 0);
   // `nip`'s activity month: capaian num/den and the days present without an approved report.

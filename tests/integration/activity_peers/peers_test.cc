@@ -299,6 +299,7 @@ TEST_F(ActivityPeersTest, TheFakesAnswerAsTheRealServices) {
   today.date = work_date_;
   today.checked_in = true;
   today.workday = true;  // the seven-day template of today
+  today.first_in = absl::Now();
   fake_attendance.SetDay(today);
   auto plan = real_skp->PlanOn(Token(nip), nip, work_date_);
   ASSERT_TRUE(plan.ok()) << plan.status();
@@ -310,7 +311,8 @@ TEST_F(ActivityPeersTest, TheFakesAnswerAsTheRealServices) {
     std::string out;
     for (const clients::AttendanceDay& d : *days) {
       absl::StrAppend(&out, FormatDate(d.date), d.workday ? " workday" : " off",
-                      d.checked_in ? " in" : " -", d.first_in && d.last_out ? " both" : "", "; ");
+                      d.checked_in ? " in" : " -", d.first_in ? " first_in" : "",
+                      d.last_out ? " last_out" : "", "; ");
     }
     return out;
   };
@@ -330,6 +332,23 @@ TEST_F(ActivityPeersTest, TheFakesAnswerAsTheRealServices) {
       EXPECT_EQ(real_plan->rhks[0].kind, "UTAMA");
     }
   }
+  // The month lock scoring sets: the same answers from both (the fake checks no right).
+  const std::string admin = Token(integration::kTenantAdmin);
+  for (clients::Attendance* att :
+       {real_attendance.get(), static_cast<clients::Attendance*>(&fake_attendance)}) {
+    SCOPED_TRACE(att == real_attendance.get() ? "real" : "fake");
+    EXPECT_TRUE(att->LockMonth(admin, 2024, 3, "tpp-runs/9").ok());
+    EXPECT_TRUE(att->LockMonth(admin, 2024, 3, "tpp-runs/9").ok());
+    EXPECT_EQ(att->LockMonth(admin, 2024, 13, "tpp-runs/9").code(),
+              absl::StatusCode::kInvalidArgument);
+    EXPECT_EQ(att->UnlockMonth(admin, 2024, 3, "").code(), absl::StatusCode::kInvalidArgument);
+    EXPECT_TRUE(att->UnlockMonth(admin, 2024, 3, "tpp-runs/9").ok());
+  }
+  EXPECT_EQ(real_attendance->LockMonth(Token(nip), 2024, 3, "tpp-runs/9").code(),
+            absl::StatusCode::kPermissionDenied);
+  EXPECT_EQ(fake_attendance.LockOf(2024, 3), std::nullopt);
+  ASSERT_TRUE(fake_attendance.LockMonth(admin, 2024, 4, "tpp-runs/10").ok());
+  EXPECT_EQ(fake_attendance.LockOf(2024, 4), "tpp-runs/10");
   // Someone without an approved SKP: an empty plan from both.
   auto none = real_skp->PlanOn(Token(seeded_.staf_s1_b), seeded_.staf_s1_b, work_date_);
   ASSERT_TRUE(none.ok()) << none.status();

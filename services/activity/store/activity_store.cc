@@ -221,22 +221,13 @@ std::optional<FileRow> GetFile(db::Tx& tx, const std::string& tenant, int64_t en
 }
 
 MonthLockRow GetMonthLock(db::Tx& tx, const std::string& tenant, int year, int month) {
-  MonthLockRow out;
-  out.year = year;
-  out.month = month;
-  auto r = tx.Exec(sql::kMonthLockGet, tenant, year, month);
-  if (r.empty()) return out;
-  out.locked = r[0]["locked"].as<bool>();
-  out.reference = r[0]["reference"].as<std::string>();
-  out.locked_by = r[0]["locked_by"].as<std::string>();
-  out.update_time = db::Micros(r[0]["update_time"]);
-  return out;
+  return db::GetMonthLock(tx, sql::kMonthLockGet, tenant, year, month);
 }
 
 MonthLockRow SetMonthLock(db::Tx& tx, const std::string& tenant, int year, int month, bool locked,
                           const std::string& reference, const std::string& by) {
-  tx.Exec(sql::kMonthLockSet, tenant, year, month, locked, reference, by);
-  return GetMonthLock(tx, tenant, year, month);
+  return db::SetMonthLock(tx, sql::kMonthLockGet, sql::kMonthLockSet, tenant, year, month, locked,
+                          reference, by);
 }
 
 std::map<std::string, std::vector<EntryFacts>> MonthEntryFacts(db::Tx& tx,

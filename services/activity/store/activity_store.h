@@ -16,6 +16,7 @@
 #include "db.h"
 #include "domain/entry_month.h"
 #include "domain/rules.h"
+#include "month_lock_store.h"
 
 namespace ekinerja::activity::store {
 
@@ -108,12 +109,7 @@ std::optional<FileRow> GetFile(db::Tx& tx, const std::string& tenant, int64_t en
 
 // ---- month locks ---------------------------------------------------------------------------
 
-struct MonthLockRow {
-  int year = 0, month = 0;
-  bool locked = false;
-  std::string reference, locked_by;
-  std::optional<absl::Time> update_time;
-};
+using MonthLockRow = db::MonthLockRow;
 // The month's lock row (unlocked, without update_time, when there never was one).
 MonthLockRow GetMonthLock(db::Tx& tx, const std::string& tenant, int year, int month);
 // Locks or unlocks the month with `reference`, by `by`; the row as it is then.

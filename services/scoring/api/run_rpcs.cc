@@ -1,6 +1,7 @@
 // Runs and their transitions: DRAFT (recomputable) -> VERIFIED -> LOCKED, corrections.
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "api/convert.h"
 #include "api/scoring_service.h"
 #include "civil.h"

@@ -3,14 +3,19 @@
 -- as Unix microseconds and dates as text (db_fields.h).
 
 -- name: rules_in_force
-SELECT effective_from::text AS effective_from, version, deadline_days_after,
-       deadline_minute_of_day, target_minutes, unknown_presence_minutes,
-       effective_minutes_per_workday, cap_norm_by_span,
-       array_to_string(ej_bands_bp, ',') AS ej_bands_bp,
-       array_to_string(maturity_percents, ',') AS maturity_percents,
-       (extract(epoch FROM create_time) * 1000000)::bigint AS create_time
-FROM rules WHERE tenant_id = $1 AND effective_from <= $2::date
-ORDER BY effective_from DESC LIMIT 1
+-- The rule set in force on $2 (every column null when the tenant has none) and, in the same round
+-- trip, what the create $4 of caller $3 with request id $5 made (null when none; '' finds none).
+SELECT r.effective_from::text AS effective_from, r.version, r.deadline_days_after,
+       r.deadline_minute_of_day, r.target_minutes, r.unknown_presence_minutes,
+       r.effective_minutes_per_workday, r.cap_norm_by_span,
+       array_to_string(r.ej_bands_bp, ',') AS ej_bands_bp,
+       array_to_string(r.maturity_percents, ',') AS maturity_percents,
+       (extract(epoch FROM r.create_time) * 1000000)::bigint AS create_time,
+       (SELECT result FROM request_keys
+        WHERE tenant_id = $1 AND caller = $3 AND rpc = $4 AND request_id = $5) AS earlier
+FROM (SELECT 1) AS one
+LEFT JOIN LATERAL (SELECT * FROM rules WHERE tenant_id = $1 AND effective_from <= $2::date
+                   ORDER BY effective_from DESC LIMIT 1) AS r ON true
 
 -- name: rules_list
 SELECT effective_from::text AS effective_from, version, deadline_days_after,

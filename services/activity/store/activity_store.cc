@@ -77,10 +77,19 @@ EntryRow ToEntry(const pqxx::row& r) {
 
 }  // namespace
 
+RulesAndEarlier RulesAndRequestKey(db::Tx& tx, const std::string& tenant, absl::CivilDay day,
+                                   const std::string& caller, const std::string& rpc,
+                                   const std::string& request_id) {
+  const pqxx::row r =
+      tx.Exec(sql::kRulesInForce, tenant, FormatDate(day), caller, rpc, request_id)[0];
+  RulesAndEarlier out;
+  out.rules = r["version"].is_null() ? StoredRules{NationalDefaults(), std::nullopt} : ToRules(r);
+  if (!r["earlier"].is_null()) out.earlier = r["earlier"].as<int64_t>();
+  return out;
+}
+
 StoredRules RulesInForce(db::Tx& tx, const std::string& tenant, absl::CivilDay day) {
-  auto r = tx.Exec(sql::kRulesInForce, tenant, FormatDate(day));
-  if (r.empty()) return StoredRules{NationalDefaults(), std::nullopt};
-  return ToRules(r[0]);
+  return RulesAndRequestKey(tx, tenant, day, "", "", "").rules;
 }
 
 std::vector<StoredRules> ListRules(db::Tx& tx, const std::string& tenant) {

@@ -28,6 +28,15 @@ struct StoredRules {
   std::optional<absl::Time> create_time;
 };
 StoredRules RulesInForce(db::Tx& tx, const std::string& tenant, absl::CivilDay day);
+// The same and, in the same statement, what the earlier `rpc` of `caller` with `request_id`
+// made (FindRequestKey), so that a create reads both in one round trip.
+struct RulesAndEarlier {
+  StoredRules rules;
+  std::optional<int64_t> earlier;
+};
+RulesAndEarlier RulesAndRequestKey(db::Tx& tx, const std::string& tenant, absl::CivilDay day,
+                                   const std::string& caller, const std::string& rpc,
+                                   const std::string& request_id);
 std::vector<StoredRules> ListRules(db::Tx& tx, const std::string& tenant);
 // ALREADY_EXISTS when a version starts that day.
 absl::StatusOr<StoredRules> InsertRules(db::Tx& tx, const std::string& tenant,

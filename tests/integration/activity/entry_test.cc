@@ -211,6 +211,12 @@ TEST_F(EntryTest, ARetryAnswersTheFirstEntry) {
   ASSERT_TRUE(Ok(activity().CreateEntry(Ctx(Token(nip)).get(), req, &second)));
   EXPECT_EQ(second.id(), first.id());
   EXPECT_EQ(Entries(), 1);
+  // A retry answers before any gate: past the deadline (D+1 23:59 WIB) it still finds the entry.
+  SetNow(JakartaTime(kToday + 2, 0, 0));
+  av1::Entry late;
+  ASSERT_TRUE(Ok(activity().CreateEntry(Ctx(Token(nip)).get(), req, &late)));
+  EXPECT_EQ(late.id(), first.id());
+  EXPECT_EQ(late.start_time(), "08:00");
   // The same id for other work is the client's mistake.
   av1::CreateEntryRequest other = req;
   other.mutable_entry()->set_start_time("10:00");

@@ -293,15 +293,16 @@ grpc::Status ActivityServiceImpl::CreateEntry(grpc::ServerContext* ctx,
     EK_RETURN_IF_ERROR(Refused(pool_.Write([&](db::Tx& tx) -> absl::Status {
       store::LockEmployee(tx, caller.tenant(), row.nip);
       EK_RETURN_IF_ERROR(CheckDayInTx(tx, caller.tenant(), row, *present, unknown_cap));
-      row.id = store::InsertEntry(tx, caller.tenant(), row);
-      if (file_changed && !file.file_name.empty()) {
-        store::PutFile(tx, caller.tenant(), row.id, file);
-      }
-      if (!store::InsertRequestKey(tx, caller.tenant(), caller.subject(), "CreateEntry",
-                                   req->request_id(), row.id)) {
+      // The answer is the row as written with what the database gave it: no read back.
+      if (!store::InsertEntry(tx, caller.tenant(), &row, caller.subject(), "CreateEntry",
+                              req->request_id())) {
         return RequestIdRace();
       }
-      EK_ASSIGN_OR_RETURN(row, store::GetEntry(tx, caller.tenant(), row.id));
+      if (file_changed && !file.file_name.empty()) {
+        store::PutFile(tx, caller.tenant(), row.id, file);
+        file.content.clear();  // an entry carries its file's description only
+        row.file = std::move(file);
+      }
       return absl::OkStatus();
     })));
     metrics_.Entry("created");

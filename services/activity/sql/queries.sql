@@ -57,12 +57,26 @@ SELECT pg_advisory_xact_lock(hashtextextended('activity.employee/' || $1 || '/' 
        AS locked
 
 -- name: entry_insert
-INSERT INTO entries (tenant_id, nip, work_date, start_minute, end_minute, description, rhk_id,
-                     skp_id, tugas_tambahan_ref, catalogue_code, norm_minutes_per_unit,
-                     output_quantity, output_unit, evidence_link, earned_minutes, status)
-VALUES ($1, $2, $3::date, $4, $5, $6, NULLIF($7, 0), NULLIF($8, 0), $9, $10, $11, $12, $13, $14,
-        $15, $16)
-RETURNING id
+-- A new entry and, in the same statement, the request id $19 of the create $18 of caller $17 that
+-- made it ('' records none): what the database gave the entry, and whether the id was recorded
+-- (false: a concurrent create recorded it first).
+WITH e AS (
+  INSERT INTO entries (tenant_id, nip, work_date, start_minute, end_minute, description, rhk_id,
+                       skp_id, tugas_tambahan_ref, catalogue_code, norm_minutes_per_unit,
+                       output_quantity, output_unit, evidence_link, earned_minutes, status)
+  VALUES ($1, $2, $3::date, $4, $5, $6, NULLIF($7, 0), NULLIF($8, 0), $9, $10, $11, $12, $13, $14,
+          $15, $16)
+  RETURNING id, create_time, update_time
+), k AS (
+  INSERT INTO request_keys (tenant_id, caller, rpc, request_id, result)
+  SELECT $1, $17, $18, $19, id FROM e WHERE $19 <> ''
+  ON CONFLICT DO NOTHING
+  RETURNING result
+)
+SELECT id, (extract(epoch FROM create_time) * 1000000)::bigint AS create_time,
+       (extract(epoch FROM update_time) * 1000000)::bigint AS update_time,
+       ($19 = '' OR EXISTS (SELECT 1 FROM k)) AS key_recorded
+FROM e
 
 -- name: entry_update
 UPDATE entries SET work_date = $3::date, start_minute = $4, end_minute = $5, description = $6,

@@ -146,13 +146,18 @@ void LockEmployee(db::Tx& tx, const std::string& tenant, const std::string& nip)
   tx.Exec(sql::kEntryLockEmployee, tenant, nip);
 }
 
-int64_t InsertEntry(db::Tx& tx, const std::string& tenant, const EntryRow& e) {
-  return tx
-      .Exec(sql::kEntryInsert, tenant, e.nip, FormatDate(e.work_date), e.start_minute, e.end_minute,
-            e.description, e.rhk_id, e.skp_id, e.tugas_tambahan_ref, e.catalogue_code,
-            e.norm_minutes_per_unit, e.output_quantity, e.output_unit, e.evidence_link,
-            e.earned_minutes, e.status)[0]["id"]
-      .as<int64_t>();
+bool InsertEntry(db::Tx& tx, const std::string& tenant, EntryRow* row, const std::string& caller,
+                 const std::string& rpc, const std::string& request_id) {
+  const EntryRow& e = *row;
+  const pqxx::row r =
+      tx.Exec(sql::kEntryInsert, tenant, e.nip, FormatDate(e.work_date), e.start_minute,
+              e.end_minute, e.description, e.rhk_id, e.skp_id, e.tugas_tambahan_ref,
+              e.catalogue_code, e.norm_minutes_per_unit, e.output_quantity, e.output_unit,
+              e.evidence_link, e.earned_minutes, e.status, caller, rpc, request_id)[0];
+  row->id = r["id"].as<int64_t>();
+  row->create_time = db::Micros(r["create_time"]);
+  row->update_time = db::Micros(r["update_time"]);
+  return r["key_recorded"].as<bool>();
 }
 
 void UpdateEntry(db::Tx& tx, const std::string& tenant, const EntryRow& e) {

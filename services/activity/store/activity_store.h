@@ -85,7 +85,11 @@ struct EntryRow {
 // Serializes the writes of one employee's entries (the overlap and day-minute gates read the day
 // and then write): a transaction-scoped advisory lock.
 void LockEmployee(db::Tx& tx, const std::string& tenant, const std::string& nip);
-int64_t InsertEntry(db::Tx& tx, const std::string& tenant, const EntryRow& row);
+// Inserts `row`, which gets the id and times the database gave it (the rest is as written), and
+// records `request_id` (none when empty) of `caller`'s `rpc` for it in the same statement. False
+// when a concurrent call recorded the same id first (RequestIdRace: the write must roll back).
+bool InsertEntry(db::Tx& tx, const std::string& tenant, EntryRow* row, const std::string& caller,
+                 const std::string& rpc, const std::string& request_id);
 // Every field an update may change (not the status or the decision).
 void UpdateEntry(db::Tx& tx, const std::string& tenant, const EntryRow& row);
 // NOT_FOUND when the tenant has no entry `id`.

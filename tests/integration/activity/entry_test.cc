@@ -14,6 +14,14 @@ class EntryTest : public ActivityTest {
     return absl::StrCat("entries/", nip, "/", FormatDate(day));
   }
   int64_t Entries() { return Count("SELECT count(*) FROM entries"); }
+  // Entry `id` as GetEntry reads it back, as `nip`.
+  av1::Entry Stored(const std::string& nip, int64_t id) {
+    av1::GetEntryRequest get;
+    get.set_id(id);
+    av1::Entry out;
+    EXPECT_TRUE(Ok(activity().GetEntry(Ctx(Token(nip)).get(), get, &out)));
+    return out;
+  }
 };
 
 TEST_F(EntryTest, NoCheckInNoEntryAndNothingWritten) {
@@ -45,6 +53,9 @@ TEST_F(EntryTest, CheckedInEntryIsADraftEarningItsSpan) {
   EXPECT_EQ(e.start_time(), "08:00");
   EXPECT_EQ(e.end_time(), "09:30");
   EXPECT_EQ(Entries(), 1);
+  // The answer is the entry as stored, its times to the microsecond (nothing is read back).
+  EXPECT_GT(e.create_time().seconds(), 0);
+  EXPECT_EQ(e.DebugString(), Stored(nip, e.id()).DebugString());
   EXPECT_EQ(Counter("ekinerja_activity_entries_total", {{"outcome", "created"}, {"gate", ""}}), 1);
 }
 
@@ -398,6 +409,7 @@ TEST_F(EntryTest, EvidenceFileIsKeptWithItsDigest) {
   EXPECT_EQ(out.evidence().file_name(), "notulen.pdf");
   EXPECT_EQ(out.evidence().size_bytes(), 12);
   EXPECT_EQ(out.evidence().content(), "");
+  EXPECT_EQ(out.DebugString(), Stored(nip, out.id()).DebugString());
   av1::GetEntryEvidenceRequest get;
   get.set_entry_id(out.id());
   av1::EntryEvidence evidence;

@@ -94,10 +94,21 @@ SELECT * FROM entry_rows
 WHERE tenant_id = $1 AND nip = $2 AND day BETWEEN $3::date AND $4::date AND ($5 = '' OR status = $5)
 ORDER BY day, start_minute, id
 
--- name: entry_day_spans
--- The spans of `nip`'s entries of a day, for the overlap and day-minute gates (lean: no join).
-SELECT id, start_minute, end_minute, status FROM entries
-WHERE tenant_id = $1 AND nip = $2 AND work_date = $3::date
+-- name: entry_day_gates
+-- What the gates inside a write read, in one statement: the lock of the month ($4, $5) of day $3
+-- (false, '' when there is none) and, by status, the spans of `nip` $2's other entries of that
+-- day ($6, the entry itself, left out): starts and ends as lists in one order (status '' when
+-- there are none). Lean: no join, a handful of rows however full the day.
+SELECT coalesce(m.locked, false) AS locked, coalesce(m.reference, '') AS reference,
+       coalesce(s.status, '') AS status, coalesce(s.starts, '') AS starts,
+       coalesce(s.ends, '') AS ends
+FROM (SELECT 1) AS one
+LEFT JOIN month_locks AS m ON m.tenant_id = $1 AND m.year = $4 AND m.month = $5
+LEFT JOIN LATERAL (
+  SELECT status, string_agg(start_minute::text, ',' ORDER BY start_minute, id) AS starts,
+         string_agg(end_minute::text, ',' ORDER BY start_minute, id) AS ends
+  FROM entries WHERE tenant_id = $1 AND nip = $2 AND work_date = $3::date AND id <> $6
+  GROUP BY status) AS s ON true
 
 -- name: entry_submit
 UPDATE entries SET status = 'SUBMITTED', verifier_nip = $3,

@@ -194,12 +194,21 @@ std::vector<EntryRow> EntriesOf(db::Tx& tx, const std::string& tenant, const std
   return out;
 }
 
-std::vector<DaySpan> DaySpans(db::Tx& tx, const std::string& tenant, const std::string& nip,
-                              absl::CivilDay day) {
-  std::vector<DaySpan> out;
-  for (const auto& r : tx.Exec(sql::kEntryDaySpans, tenant, nip, FormatDate(day))) {
-    out.push_back({r["id"].as<int64_t>(), r["start_minute"].as<int>(), r["end_minute"].as<int>(),
-                   r["status"].as<std::string>()});
+DayGateFacts DayGates(db::Tx& tx, const std::string& tenant, const std::string& nip,
+                      absl::CivilDay day, int64_t except_id) {
+  DayGateFacts out;
+  out.lock.year = day.year();
+  out.lock.month = day.month();
+  for (const auto& r : tx.Exec(sql::kEntryDayGates, tenant, nip, FormatDate(day), day.year(),
+                               day.month(), except_id)) {
+    out.lock.locked = r["locked"].as<bool>();
+    out.lock.reference = r["reference"].as<std::string>();
+    const std::string status = r["status"].as<std::string>();
+    const std::vector<int> starts = SplitInts(r["starts"]);
+    const std::vector<int> ends = SplitInts(r["ends"]);
+    for (size_t i = 0; i < starts.size() && i < ends.size(); ++i) {
+      out.spans.push_back({starts[i], ends[i], status});
+    }
   }
   return out;
 }

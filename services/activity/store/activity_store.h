@@ -102,15 +102,6 @@ std::vector<EntryRow> EntriesOf(db::Tx& tx, const std::string& tenant, const std
                                 absl::CivilDay first, absl::CivilDay last,
                                 const std::string& status = "");
 // Submitted at `now` (the service's clock, which the deadlines and the queue age read too).
-// The span and status of each of `nip`'s entries of `day` (what the overlap and day-minute gates
-// read, under the employee's lock).
-struct DaySpan {
-  int64_t id = 0;
-  int start_minute = 0, end_minute = 0;
-  std::string status;
-};
-std::vector<DaySpan> DaySpans(db::Tx& tx, const std::string& tenant, const std::string& nip,
-                              absl::CivilDay day);
 void SubmitEntry(db::Tx& tx, const std::string& tenant, int64_t id, const std::string& verifier_nip,
                  absl::Time now);
 void SetStatus(db::Tx& tx, const std::string& tenant, int64_t id, const std::string& status);
@@ -132,6 +123,22 @@ MonthLockRow GetMonthLock(db::Tx& tx, const std::string& tenant, int year, int m
 // Locks or unlocks the month with `reference`, by `by`; the row as it is then.
 MonthLockRow SetMonthLock(db::Tx& tx, const std::string& tenant, int year, int month, bool locked,
                           const std::string& reference, const std::string& by);
+
+// ---- the gates inside a write -----------------------------------------------------------------
+
+// What the gates inside a write read of `nip`'s `day` in one round trip (under the employee's
+// lock): the month lock (locked and reference only) and the span and status of each of the day's
+// entries but `except_id` (0: none), for the overlap and day-minute gates.
+struct DaySpan {
+  int start_minute = 0, end_minute = 0;
+  std::string status;
+};
+struct DayGateFacts {
+  MonthLockRow lock;
+  std::vector<DaySpan> spans;
+};
+DayGateFacts DayGates(db::Tx& tx, const std::string& tenant, const std::string& nip,
+                      absl::CivilDay day, int64_t except_id);
 
 // ---- month summaries -------------------------------------------------------------------------
 

@@ -59,6 +59,23 @@ TEST_F(EntryTest, CheckedInEntryIsADraftEarningItsSpan) {
   EXPECT_EQ(Counter("ekinerja_activity_entries_total", {{"outcome", "created"}, {"gate", ""}}), 1);
 }
 
+TEST_F(EntryTest, ACreateIsSixRoundTripsAndARetryTwo) {
+  const std::string nip = seeded_.staf_s1_a;
+  CheckIn(nip);
+  ApprovePlan(nip);
+  Create(nip, kToday, "07:00", "08:00");
+  const av1::CreateEntryRequest req = EntryReq(nip, kToday, "08:00", "09:00");
+  av1::Entry out;
+  int64_t before = RoundTrips();
+  ASSERT_TRUE(Ok(activity().CreateEntry(Ctx(Token(nip)).get(), req, &out)));
+  // The rule set with the request id; BEGIN, the employee's lock, the gates, the insert with the
+  // request id, COMMIT.
+  EXPECT_EQ(RoundTrips() - before, 6);
+  before = RoundTrips();
+  ASSERT_TRUE(Ok(activity().CreateEntry(Ctx(Token(nip)).get(), req, &out)));
+  EXPECT_EQ(RoundTrips() - before, 2);  // the rule set with the request id; the entry
+}
+
 TEST_F(EntryTest, ACorrectionApprovedLaterOpensTheDay) {
   const std::string nip = seeded_.staf_s1_a;
   ApprovePlan(nip);

@@ -2,6 +2,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/time.h"
+#include "month_lock.h"
 #include "status.h"
 
 namespace ekinerja::mocks {
@@ -30,10 +31,8 @@ void FakeAttendance::SetPresent(const std::string& nip, absl::CivilDay date, con
   day.workday = true;
   day.checked_in = true;
   day.status = "HADIR";
-  if (!out.empty()) {
-    day.first_in = JakartaAt(date, in);
-    day.last_out = JakartaAt(date, out);
-  }
+  day.first_in = JakartaAt(date, in);
+  if (!out.empty()) day.last_out = JakartaAt(date, out);
   SetDay(day);
 }
 
@@ -92,6 +91,39 @@ absl::Status FakeAttendance::StreamDays(
   }
   for (const clients::AttendanceDay& d : out) each(d);
   return absl::OkStatus();
+}
+
+absl::Status FakeAttendance::SetLock(const std::string& method, int year, int month,
+                                     const std::string& reference, bool lock) {
+  EK_RETURN_IF_ERROR(Begin(method));
+  Violations v;
+  MonthOf(v, year, month);
+  CheckLockReference(v, reference);
+  EK_RETURN_IF_ERROR(v.ToStatus());
+  absl::MutexLock l(&mu_);
+  if (lock) {
+    locks_[{year, month}] = reference;
+  } else {
+    locks_.erase({year, month});
+  }
+  return absl::OkStatus();
+}
+
+absl::Status FakeAttendance::LockMonth(const std::string&, int year, int month,
+                                       const std::string& reference) {
+  return SetLock("LockMonth", year, month, reference, true);
+}
+
+absl::Status FakeAttendance::UnlockMonth(const std::string&, int year, int month,
+                                         const std::string& reference) {
+  return SetLock("UnlockMonth", year, month, reference, false);
+}
+
+std::optional<std::string> FakeAttendance::LockOf(int year, int month) const {
+  absl::MutexLock lock(&mu_);
+  auto it = locks_.find({year, month});
+  if (it == locks_.end()) return std::nullopt;
+  return it->second;
 }
 
 }  // namespace ekinerja::mocks

@@ -8,6 +8,7 @@
 // status (attendance down). Thread-safe.
 
 #include <map>
+#include <optional>
 #include <string>
 #include <utility>
 
@@ -21,13 +22,15 @@ class FakeAttendance final : public clients::Attendance {
  public:
   explicit FakeAttendance(clients::Directory& directory) : directory_(directory) {}
 
-  // `day.nip`'s day `day.date` as given.
+  // `day.nip`'s day `day.date` as given (every field: tiers, minutes, absence_kind, ...).
   void SetDay(const clients::AttendanceDay& day);
   // A day present from `in` to `out` local time ("07:30", "16:00") in Asia/Jakarta; an empty
-  // `out` is a check-in without check-out yet.
+  // `out` is a check-in without check-out (first_in only).
   void SetPresent(const std::string& nip, absl::CivilDay date, const std::string& in,
                   const std::string& out);
   void Fail(absl::Status status);
+  // The reference a month is locked with (LockMonth), nullopt while it is not locked.
+  std::optional<std::string> LockOf(int year, int month) const;
   int CallCount(const std::string& method) const;
 
   absl::StatusOr<std::vector<clients::AttendanceDay>> DaysOf(const std::string& bearer,
@@ -37,11 +40,20 @@ class FakeAttendance final : public clients::Attendance {
   absl::Status StreamDays(const std::string& bearer, const std::string& org_unit,
                           absl::CivilDay first, absl::CivilDay last,
                           const std::function<void(const clients::AttendanceDay&)>& each) override;
+  // The lock of the one tenant the fake holds: the year, month and reference checked as attendance
+  // checks them (INVALID_ARGUMENT); the caller's right is not (attendance: SERVICE or
+  // ADMIN_INSTANSI).
+  absl::Status LockMonth(const std::string& bearer, int year, int month,
+                         const std::string& reference) override;
+  absl::Status UnlockMonth(const std::string& bearer, int year, int month,
+                           const std::string& reference) override;
 
  private:
   clients::AttendanceDay DayOf(const std::string& nip, absl::CivilDay date) const
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   absl::Status Begin(const std::string& method);
+  absl::Status SetLock(const std::string& method, int year, int month, const std::string& reference,
+                       bool lock);
 
   clients::Directory& directory_;
   mutable absl::Mutex mu_;
@@ -49,6 +61,7 @@ class FakeAttendance final : public clients::Attendance {
       ABSL_GUARDED_BY(mu_);
   std::map<std::string, int> calls_ ABSL_GUARDED_BY(mu_);
   absl::Status fail_ ABSL_GUARDED_BY(mu_);
+  std::map<std::pair<int, int>, std::string> locks_ ABSL_GUARDED_BY(mu_);  // by (year, month)
 };
 
 }  // namespace ekinerja::mocks

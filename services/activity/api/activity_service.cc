@@ -125,9 +125,11 @@ absl::StatusOr<std::optional<int>> ActivityServiceImpl::CheckDayOpen(
   return MinutesPresent(day.first_in, day.last_out);
 }
 
-absl::Status ActivityServiceImpl::CheckMonthOpen(db::Tx& tx, const std::string& tenant,
-                                                 const std::string& nip, absl::CivilDay day) {
-  const store::MonthLockRow lock = store::GetMonthLock(tx, tenant, day.year(), day.month());
+namespace {
+
+// MONTH_LOCKED when `lock` is locked.
+absl::Status MonthOpen(const store::MonthLockRow& lock, const std::string& nip,
+                       absl::CivilDay day) {
   if (!lock.locked) return absl::OkStatus();
   return GateRefusal(kGateMonthLocked, nip, day,
                      absl::FailedPreconditionError(
@@ -135,16 +137,25 @@ absl::Status ActivityServiceImpl::CheckMonthOpen(db::Tx& tx, const std::string& 
                                       lock.reference, ": its reports can no longer change")));
 }
 
+}  // namespace
+
+absl::Status ActivityServiceImpl::CheckMonthOpen(db::Tx& tx, const std::string& tenant,
+                                                 const std::string& nip, absl::CivilDay day) {
+  return MonthOpen(store::GetMonthLock(tx, tenant, day.year(), day.month()), nip, day);
+}
+
 absl::Status ActivityServiceImpl::CheckDayInTx(db::Tx& tx, const std::string& tenant,
                                                const store::EntryRow& row,
                                                std::optional<int> minutes_present,
                                                int unknown_presence_minutes) {
-  EK_RETURN_IF_ERROR(CheckMonthOpen(tx, tenant, row.nip, row.work_date));
+  // The month lock and the day's spans in one round trip.
+  const store::DayGateFacts facts = store::DayGates(tx, tenant, row.nip, row.work_date, row.id);
+  EK_RETURN_IF_ERROR(MonthOpen(facts.lock, row.nip, row.work_date));
   std::vector<Span> others;
   int64_t other_minutes = 0;
-  for (const store::DaySpan& e : store::DaySpans(tx, tenant, row.nip, row.work_date)) {
+  for (const store::DaySpan& e : facts.spans) {
     const std::optional<EntryStatus> status = ParseStatus(e.status);
-    if (e.id == row.id || !status || !HoldsTime(*status)) continue;
+    if (!status || !HoldsTime(*status)) continue;
     others.push_back({e.start_minute, e.end_minute});
     other_minutes += e.end_minute - e.start_minute;
   }

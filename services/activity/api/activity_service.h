@@ -132,9 +132,11 @@ class ActivityServiceImpl final : public v1::ActivityService::Service {
   // violation, added to `v`) and with what it names checked: the RHK against the approved plan
   // of the work date (SKP), the catalogue item against the employee's position (identity); its
   // minutes earned under the rules of the day. `row` holds the entry before (an update) and gets
-  // the result, and `rules` the rule set in force on its work date (read once, for the gates).
+  // the result, and `rules` the rule set in force on its work date (read once, for the gates;
+  // `read_rules` when the caller read it already for that date).
   absl::Status PrepareEntry(const Caller& caller, const v1::Entry& in,
                             const std::vector<std::string>& paths, Violations v,
+                            const std::optional<store::StoredRules>& read_rules,
                             store::EntryRow* row, store::FileRow* file, bool* file_changed,
                             ActivityRules* rules);
 

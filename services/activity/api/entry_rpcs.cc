@@ -116,6 +116,7 @@ grpc::Status ActivityServiceImpl::CreateActivityRules(grpc::ServerContext* ctx,
 
 absl::Status ActivityServiceImpl::PrepareEntry(const Caller& caller, const v1::Entry& in,
                                                const std::vector<std::string>& paths, Violations v,
+                                               const std::optional<store::StoredRules>& read_rules,
                                                store::EntryRow* row, store::FileRow* file,
                                                bool* file_changed, ActivityRules* rules) {
   auto named = [&](const char* path) {
@@ -212,7 +213,7 @@ absl::Status ActivityServiceImpl::PrepareEntry(const Caller& caller, const v1::E
     }
     row->skp_id = plan.skp_id;
   }
-  *rules = RulesOn(caller, row->work_date).rules;
+  *rules = read_rules ? read_rules->rules : RulesOn(caller, row->work_date).rules;
   std::optional<int> norm;
   row->norm_minutes_per_unit = 0;
   if (!row->catalogue_code.empty()) {
@@ -247,16 +248,20 @@ grpc::Status ActivityServiceImpl::CreateEntry(grpc::ServerContext* ctx,
     if (!IsValidNip(caller.subject()) || (!in.nip().empty() && in.nip() != caller.subject())) {
       return absl::PermissionDeniedError("an employee reports only their own work");
     }
-    // Replays answer before anything is asked again.
+    // Replays answer before anything is asked again. The same round trip reads the rule set of
+    // the work date, which the entry needs next.
+    std::optional<store::StoredRules> read_rules;
     if (!req->request_id().empty() && v.empty()) {
-      std::optional<int64_t> earlier;
+      const absl::StatusOr<absl::CivilDay> day = FromProtoDate(in.work_date(), "entry.work_date");
+      store::RulesAndEarlier read;
       EK_RETURN_IF_ERROR(pool_.ReadOne([&](db::Tx& tx) -> absl::Status {
-        earlier = store::FindRequestKey(tx, caller.tenant(), caller.subject(), "CreateEntry",
-                                        req->request_id());
+        read = store::RulesAndRequestKey(tx, caller.tenant(), day.value_or(absl::CivilDay()),
+                                         caller.subject(), "CreateEntry", req->request_id());
         return absl::OkStatus();
       }));
-      if (earlier) {
-        EK_ASSIGN_OR_RETURN(const store::EntryRow existing, ReadableEntry(caller, *earlier));
+      if (day.ok()) read_rules = std::move(read.rules);
+      if (read.earlier) {
+        EK_ASSIGN_OR_RETURN(const store::EntryRow existing, ReadableEntry(caller, *read.earlier));
         EK_ASSIGN_OR_RETURN(RequestIdUse use,
                             CheckRequestId(
                                 std::optional<store::EntryRow>(existing),
@@ -278,8 +283,8 @@ grpc::Status ActivityServiceImpl::CreateEntry(grpc::ServerContext* ctx,
     store::FileRow file;
     bool file_changed = false;
     ActivityRules rules;
-    EK_RETURN_IF_ERROR(Refused(PrepareEntry(caller, in, {EK_ENTRY_PATHS}, std::move(v), &row, &file,
-                                            &file_changed, &rules)));
+    EK_RETURN_IF_ERROR(Refused(PrepareEntry(caller, in, {EK_ENTRY_PATHS}, std::move(v), read_rules,
+                                            &row, &file, &file_changed, &rules)));
     EK_ASSIGN_OR_RETURN(const clients::AttendanceDay day,
                         AttendanceDayOf(caller, row.nip, row.work_date));
     absl::StatusOr<std::optional<int>> present = CheckDayOpen(caller, row, day, rules);
@@ -288,15 +293,16 @@ grpc::Status ActivityServiceImpl::CreateEntry(grpc::ServerContext* ctx,
     EK_RETURN_IF_ERROR(Refused(pool_.Write([&](db::Tx& tx) -> absl::Status {
       store::LockEmployee(tx, caller.tenant(), row.nip);
       EK_RETURN_IF_ERROR(CheckDayInTx(tx, caller.tenant(), row, *present, unknown_cap));
-      row.id = store::InsertEntry(tx, caller.tenant(), row);
-      if (file_changed && !file.file_name.empty()) {
-        store::PutFile(tx, caller.tenant(), row.id, file);
-      }
-      if (!store::InsertRequestKey(tx, caller.tenant(), caller.subject(), "CreateEntry",
-                                   req->request_id(), row.id)) {
+      // The answer is the row as written with what the database gave it: no read back.
+      if (!store::InsertEntry(tx, caller.tenant(), &row, caller.subject(), "CreateEntry",
+                              req->request_id())) {
         return RequestIdRace();
       }
-      EK_ASSIGN_OR_RETURN(row, store::GetEntry(tx, caller.tenant(), row.id));
+      if (file_changed && !file.file_name.empty()) {
+        store::PutFile(tx, caller.tenant(), row.id, file);
+        file.content.clear();  // an entry carries its file's description only
+        row.file = std::move(file);
+      }
       return absl::OkStatus();
     })));
     metrics_.Entry("created");
@@ -358,8 +364,9 @@ grpc::Status ActivityServiceImpl::UpdateEntry(grpc::ServerContext* ctx,
     store::FileRow file;
     bool file_changed = false;
     ActivityRules rules;
-    EK_RETURN_IF_ERROR(Refused(PrepareEntry(caller, req->entry(), {mask->begin(), mask->end()},
-                                            Violations{}, &row, &file, &file_changed, &rules)));
+    EK_RETURN_IF_ERROR(
+        Refused(PrepareEntry(caller, req->entry(), {mask->begin(), mask->end()}, Violations{},
+                             std::nullopt, &row, &file, &file_changed, &rules)));
     EK_ASSIGN_OR_RETURN(const clients::AttendanceDay day,
                         AttendanceDayOf(caller, row.nip, row.work_date));
     absl::StatusOr<std::optional<int>> present = CheckDayOpen(caller, row, day, rules);

@@ -10,6 +10,7 @@
 #include "civil.h"
 #include "date_proto.h"
 #include "domain/entry_month.h"
+#include "month_lock.h"
 #include "nip.h"
 #include "role.h"
 #include "text.h"
@@ -19,24 +20,6 @@ namespace {
 
 // Entries of a stream are read for this many employees at a time.
 constexpr size_t kEntryBatch = 1000;
-constexpr TextRule kReferenceText{200, false};
-
-struct Month {
-  int year = 0, month = 0;
-  absl::CivilDay first, last;
-};
-
-// The month asked, with one violation per bad field ("year" 2000-2100, "month" 1-12).
-Month MonthOf(Violations& v, int year, int month) {
-  if (year < 2000 || year > 2100) v.Add("year", "2000 to 2100");
-  if (month < 1 || month > 12) v.Add("month", "1 to 12");
-  Month out{year, month, {}, {}};
-  if (v.empty()) {
-    out.first = absl::CivilDay(year, month, 1);
-    out.last = absl::CivilDay(absl::CivilMonth(year, month) + 1) - 1;
-  }
-  return out;
-}
 
 DayFacts ToFacts(const clients::AttendanceDay& d) { return {d.date, d.workday, d.checked_in}; }
 
@@ -71,15 +54,6 @@ void ToProto(const std::string& nip, const Month& m, const MonthSummary& s, bool
   out->set_locked(locked);
 }
 
-void ToProto(const store::MonthLockRow& row, v1::MonthLock* out) {
-  out->set_year(row.year);
-  out->set_month(row.month);
-  out->set_locked(row.locked);
-  out->set_reference(row.reference);
-  out->set_locked_by(row.locked_by);
-  if (row.update_time) *out->mutable_update_time() = ToProtoTimestamp(*row.update_time);
-}
-
 // What every summary of a month shares: the target of the rules in force on its first day and
 // its lock.
 struct MonthFrame {
@@ -98,11 +72,7 @@ absl::Status SetLock(db::Pool& pool, const Caller& caller, int year, int month,
                      const std::string& reference, bool lock, v1::MonthLock* resp) {
   Violations v;
   const Month m = MonthOf(v, year, month);
-  if (reference.empty()) {
-    v.Add("reference", "required");
-  } else {
-    CheckText(v, "reference", reference, kReferenceText);
-  }
+  CheckLockReference(v, reference);
   EK_RETURN_IF_ERROR(v.ToStatus());
   if (!caller.principal.Has(Role::kService)) {
     return absl::PermissionDeniedError(
@@ -117,7 +87,7 @@ absl::Status SetLock(db::Pool& pool, const Caller& caller, int year, int month,
                    absl::StrFormat("monthLocks/%04d-%02d", m.year, m.month),
                    absl::StrCat("reference=", reference));
     }
-    ToProto(row, resp);
+    db::MonthLockToProto(row, resp);
     return absl::OkStatus();
   });
 }
@@ -253,7 +223,7 @@ grpc::Status ActivityServiceImpl::GetMonthLock(grpc::ServerContext* ctx,
     const Month m = MonthOf(v, req->year(), req->month());
     EK_RETURN_IF_ERROR(v.ToStatus());
     return pool_.ReadOne([&](db::Tx& tx) -> absl::Status {
-      ToProto(store::GetMonthLock(tx, caller.tenant(), m.year, m.month), resp);
+      db::MonthLockToProto(store::GetMonthLock(tx, caller.tenant(), m.year, m.month), resp);
       return absl::OkStatus();
     });
   });

@@ -3,14 +3,19 @@
 -- as Unix microseconds and dates as text (db_fields.h).
 
 -- name: rules_in_force
-SELECT effective_from::text AS effective_from, version, deadline_days_after,
-       deadline_minute_of_day, target_minutes, unknown_presence_minutes,
-       effective_minutes_per_workday, cap_norm_by_span,
-       array_to_string(ej_bands_bp, ',') AS ej_bands_bp,
-       array_to_string(maturity_percents, ',') AS maturity_percents,
-       (extract(epoch FROM create_time) * 1000000)::bigint AS create_time
-FROM rules WHERE tenant_id = $1 AND effective_from <= $2::date
-ORDER BY effective_from DESC LIMIT 1
+-- The rule set in force on $2 (every column null when the tenant has none) and, in the same round
+-- trip, what the create $4 of caller $3 with request id $5 made (null when none; '' finds none).
+SELECT r.effective_from::text AS effective_from, r.version, r.deadline_days_after,
+       r.deadline_minute_of_day, r.target_minutes, r.unknown_presence_minutes,
+       r.effective_minutes_per_workday, r.cap_norm_by_span,
+       array_to_string(r.ej_bands_bp, ',') AS ej_bands_bp,
+       array_to_string(r.maturity_percents, ',') AS maturity_percents,
+       (extract(epoch FROM r.create_time) * 1000000)::bigint AS create_time,
+       (SELECT result FROM request_keys
+        WHERE tenant_id = $1 AND caller = $3 AND rpc = $4 AND request_id = $5) AS earlier
+FROM (SELECT 1) AS one
+LEFT JOIN LATERAL (SELECT * FROM rules WHERE tenant_id = $1 AND effective_from <= $2::date
+                   ORDER BY effective_from DESC LIMIT 1) AS r ON true
 
 -- name: rules_list
 SELECT effective_from::text AS effective_from, version, deadline_days_after,
@@ -52,12 +57,26 @@ SELECT pg_advisory_xact_lock(hashtextextended('activity.employee/' || $1 || '/' 
        AS locked
 
 -- name: entry_insert
-INSERT INTO entries (tenant_id, nip, work_date, start_minute, end_minute, description, rhk_id,
-                     skp_id, tugas_tambahan_ref, catalogue_code, norm_minutes_per_unit,
-                     output_quantity, output_unit, evidence_link, earned_minutes, status)
-VALUES ($1, $2, $3::date, $4, $5, $6, NULLIF($7, 0), NULLIF($8, 0), $9, $10, $11, $12, $13, $14,
-        $15, $16)
-RETURNING id
+-- A new entry and, in the same statement, the request id $19 of the create $18 of caller $17 that
+-- made it ('' records none): what the database gave the entry, and whether the id was recorded
+-- (false: a concurrent create recorded it first).
+WITH e AS (
+  INSERT INTO entries (tenant_id, nip, work_date, start_minute, end_minute, description, rhk_id,
+                       skp_id, tugas_tambahan_ref, catalogue_code, norm_minutes_per_unit,
+                       output_quantity, output_unit, evidence_link, earned_minutes, status)
+  VALUES ($1, $2, $3::date, $4, $5, $6, NULLIF($7, 0), NULLIF($8, 0), $9, $10, $11, $12, $13, $14,
+          $15, $16)
+  RETURNING id, create_time, update_time
+), k AS (
+  INSERT INTO request_keys (tenant_id, caller, rpc, request_id, result)
+  SELECT $1, $17, $18, $19, id FROM e WHERE $19 <> ''
+  ON CONFLICT DO NOTHING
+  RETURNING result
+)
+SELECT id, (extract(epoch FROM create_time) * 1000000)::bigint AS create_time,
+       (extract(epoch FROM update_time) * 1000000)::bigint AS update_time,
+       ($19 = '' OR EXISTS (SELECT 1 FROM k)) AS key_recorded
+FROM e
 
 -- name: entry_update
 UPDATE entries SET work_date = $3::date, start_minute = $4, end_minute = $5, description = $6,
@@ -75,10 +94,21 @@ SELECT * FROM entry_rows
 WHERE tenant_id = $1 AND nip = $2 AND day BETWEEN $3::date AND $4::date AND ($5 = '' OR status = $5)
 ORDER BY day, start_minute, id
 
--- name: entry_day_spans
--- The spans of `nip`'s entries of a day, for the overlap and day-minute gates (lean: no join).
-SELECT id, start_minute, end_minute, status FROM entries
-WHERE tenant_id = $1 AND nip = $2 AND work_date = $3::date
+-- name: entry_day_gates
+-- What the gates inside a write read, in one statement: the lock of the month ($4, $5) of day $3
+-- (false, '' when there is none) and, by status, the spans of `nip` $2's other entries of that
+-- day ($6, the entry itself, left out): starts and ends as lists in one order (status '' when
+-- there are none). Lean: no join, a handful of rows however full the day.
+SELECT coalesce(m.locked, false) AS locked, coalesce(m.reference, '') AS reference,
+       coalesce(s.status, '') AS status, coalesce(s.starts, '') AS starts,
+       coalesce(s.ends, '') AS ends
+FROM (SELECT 1) AS one
+LEFT JOIN month_locks AS m ON m.tenant_id = $1 AND m.year = $4 AND m.month = $5
+LEFT JOIN LATERAL (
+  SELECT status, string_agg(start_minute::text, ',' ORDER BY start_minute, id) AS starts,
+         string_agg(end_minute::text, ',' ORDER BY start_minute, id) AS ends
+  FROM entries WHERE tenant_id = $1 AND nip = $2 AND work_date = $3::date AND id <> $6
+  GROUP BY status) AS s ON true
 
 -- name: entry_submit
 UPDATE entries SET status = 'SUBMITTED', verifier_nip = $3,

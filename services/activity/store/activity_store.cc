@@ -77,10 +77,19 @@ EntryRow ToEntry(const pqxx::row& r) {
 
 }  // namespace
 
+RulesAndEarlier RulesAndRequestKey(db::Tx& tx, const std::string& tenant, absl::CivilDay day,
+                                   const std::string& caller, const std::string& rpc,
+                                   const std::string& request_id) {
+  const pqxx::row r =
+      tx.Exec(sql::kRulesInForce, tenant, FormatDate(day), caller, rpc, request_id)[0];
+  RulesAndEarlier out;
+  out.rules = r["version"].is_null() ? StoredRules{NationalDefaults(), std::nullopt} : ToRules(r);
+  if (!r["earlier"].is_null()) out.earlier = r["earlier"].as<int64_t>();
+  return out;
+}
+
 StoredRules RulesInForce(db::Tx& tx, const std::string& tenant, absl::CivilDay day) {
-  auto r = tx.Exec(sql::kRulesInForce, tenant, FormatDate(day));
-  if (r.empty()) return StoredRules{NationalDefaults(), std::nullopt};
-  return ToRules(r[0]);
+  return RulesAndRequestKey(tx, tenant, day, "", "", "").rules;
 }
 
 std::vector<StoredRules> ListRules(db::Tx& tx, const std::string& tenant) {
@@ -137,13 +146,18 @@ void LockEmployee(db::Tx& tx, const std::string& tenant, const std::string& nip)
   tx.Exec(sql::kEntryLockEmployee, tenant, nip);
 }
 
-int64_t InsertEntry(db::Tx& tx, const std::string& tenant, const EntryRow& e) {
-  return tx
-      .Exec(sql::kEntryInsert, tenant, e.nip, FormatDate(e.work_date), e.start_minute, e.end_minute,
-            e.description, e.rhk_id, e.skp_id, e.tugas_tambahan_ref, e.catalogue_code,
-            e.norm_minutes_per_unit, e.output_quantity, e.output_unit, e.evidence_link,
-            e.earned_minutes, e.status)[0]["id"]
-      .as<int64_t>();
+bool InsertEntry(db::Tx& tx, const std::string& tenant, EntryRow* row, const std::string& caller,
+                 const std::string& rpc, const std::string& request_id) {
+  const EntryRow& e = *row;
+  const pqxx::row r =
+      tx.Exec(sql::kEntryInsert, tenant, e.nip, FormatDate(e.work_date), e.start_minute,
+              e.end_minute, e.description, e.rhk_id, e.skp_id, e.tugas_tambahan_ref,
+              e.catalogue_code, e.norm_minutes_per_unit, e.output_quantity, e.output_unit,
+              e.evidence_link, e.earned_minutes, e.status, caller, rpc, request_id)[0];
+  row->id = r["id"].as<int64_t>();
+  row->create_time = db::Micros(r["create_time"]);
+  row->update_time = db::Micros(r["update_time"]);
+  return r["key_recorded"].as<bool>();
 }
 
 void UpdateEntry(db::Tx& tx, const std::string& tenant, const EntryRow& e) {
@@ -180,12 +194,21 @@ std::vector<EntryRow> EntriesOf(db::Tx& tx, const std::string& tenant, const std
   return out;
 }
 
-std::vector<DaySpan> DaySpans(db::Tx& tx, const std::string& tenant, const std::string& nip,
-                              absl::CivilDay day) {
-  std::vector<DaySpan> out;
-  for (const auto& r : tx.Exec(sql::kEntryDaySpans, tenant, nip, FormatDate(day))) {
-    out.push_back({r["id"].as<int64_t>(), r["start_minute"].as<int>(), r["end_minute"].as<int>(),
-                   r["status"].as<std::string>()});
+DayGateFacts DayGates(db::Tx& tx, const std::string& tenant, const std::string& nip,
+                      absl::CivilDay day, int64_t except_id) {
+  DayGateFacts out;
+  out.lock.year = day.year();
+  out.lock.month = day.month();
+  for (const auto& r : tx.Exec(sql::kEntryDayGates, tenant, nip, FormatDate(day), day.year(),
+                               day.month(), except_id)) {
+    out.lock.locked = r["locked"].as<bool>();
+    out.lock.reference = r["reference"].as<std::string>();
+    const std::string status = r["status"].as<std::string>();
+    const std::vector<int> starts = SplitInts(r["starts"]);
+    const std::vector<int> ends = SplitInts(r["ends"]);
+    for (size_t i = 0; i < starts.size() && i < ends.size(); ++i) {
+      out.spans.push_back({starts[i], ends[i], status});
+    }
   }
   return out;
 }
@@ -221,22 +244,13 @@ std::optional<FileRow> GetFile(db::Tx& tx, const std::string& tenant, int64_t en
 }
 
 MonthLockRow GetMonthLock(db::Tx& tx, const std::string& tenant, int year, int month) {
-  MonthLockRow out;
-  out.year = year;
-  out.month = month;
-  auto r = tx.Exec(sql::kMonthLockGet, tenant, year, month);
-  if (r.empty()) return out;
-  out.locked = r[0]["locked"].as<bool>();
-  out.reference = r[0]["reference"].as<std::string>();
-  out.locked_by = r[0]["locked_by"].as<std::string>();
-  out.update_time = db::Micros(r[0]["update_time"]);
-  return out;
+  return db::GetMonthLock(tx, sql::kMonthLockGet, tenant, year, month);
 }
 
 MonthLockRow SetMonthLock(db::Tx& tx, const std::string& tenant, int year, int month, bool locked,
                           const std::string& reference, const std::string& by) {
-  tx.Exec(sql::kMonthLockSet, tenant, year, month, locked, reference, by);
-  return GetMonthLock(tx, tenant, year, month);
+  return db::SetMonthLock(tx, sql::kMonthLockGet, sql::kMonthLockSet, tenant, year, month, locked,
+                          reference, by);
 }
 
 std::map<std::string, std::vector<EntryFacts>> MonthEntryFacts(db::Tx& tx,

@@ -16,6 +16,7 @@
 #include "db.h"
 #include "domain/entry_month.h"
 #include "domain/rules.h"
+#include "month_lock_store.h"
 
 namespace ekinerja::activity::store {
 
@@ -28,6 +29,15 @@ struct StoredRules {
   std::optional<absl::Time> create_time;
 };
 StoredRules RulesInForce(db::Tx& tx, const std::string& tenant, absl::CivilDay day);
+// The same and, in the same statement, what the earlier `rpc` of `caller` with `request_id`
+// made (FindRequestKey), so that a create reads both in one round trip.
+struct RulesAndEarlier {
+  StoredRules rules;
+  std::optional<int64_t> earlier;
+};
+RulesAndEarlier RulesAndRequestKey(db::Tx& tx, const std::string& tenant, absl::CivilDay day,
+                                   const std::string& caller, const std::string& rpc,
+                                   const std::string& request_id);
 std::vector<StoredRules> ListRules(db::Tx& tx, const std::string& tenant);
 // ALREADY_EXISTS when a version starts that day.
 absl::StatusOr<StoredRules> InsertRules(db::Tx& tx, const std::string& tenant,
@@ -76,7 +86,11 @@ struct EntryRow {
 // Serializes the writes of one employee's entries (the overlap and day-minute gates read the day
 // and then write): a transaction-scoped advisory lock.
 void LockEmployee(db::Tx& tx, const std::string& tenant, const std::string& nip);
-int64_t InsertEntry(db::Tx& tx, const std::string& tenant, const EntryRow& row);
+// Inserts `row`, which gets the id and times the database gave it (the rest is as written), and
+// records `request_id` (none when empty) of `caller`'s `rpc` for it in the same statement. False
+// when a concurrent call recorded the same id first (RequestIdRace: the write must roll back).
+bool InsertEntry(db::Tx& tx, const std::string& tenant, EntryRow* row, const std::string& caller,
+                 const std::string& rpc, const std::string& request_id);
 // Every field an update may change (not the status or the decision).
 void UpdateEntry(db::Tx& tx, const std::string& tenant, const EntryRow& row);
 // NOT_FOUND when the tenant has no entry `id`.
@@ -89,15 +103,6 @@ std::vector<EntryRow> EntriesOf(db::Tx& tx, const std::string& tenant, const std
                                 absl::CivilDay first, absl::CivilDay last,
                                 const std::string& status = "");
 // Submitted at `now` (the service's clock, which the deadlines and the queue age read too).
-// The span and status of each of `nip`'s entries of `day` (what the overlap and day-minute gates
-// read, under the employee's lock).
-struct DaySpan {
-  int64_t id = 0;
-  int start_minute = 0, end_minute = 0;
-  std::string status;
-};
-std::vector<DaySpan> DaySpans(db::Tx& tx, const std::string& tenant, const std::string& nip,
-                              absl::CivilDay day);
 void SubmitEntry(db::Tx& tx, const std::string& tenant, int64_t id, const std::string& verifier_nip,
                  absl::Time now);
 void SetStatus(db::Tx& tx, const std::string& tenant, int64_t id, const std::string& status);
@@ -108,17 +113,28 @@ std::optional<FileRow> GetFile(db::Tx& tx, const std::string& tenant, int64_t en
 
 // ---- month locks ---------------------------------------------------------------------------
 
-struct MonthLockRow {
-  int year = 0, month = 0;
-  bool locked = false;
-  std::string reference, locked_by;
-  std::optional<absl::Time> update_time;
-};
+using MonthLockRow = db::MonthLockRow;
 // The month's lock row (unlocked, without update_time, when there never was one).
 MonthLockRow GetMonthLock(db::Tx& tx, const std::string& tenant, int year, int month);
 // Locks or unlocks the month with `reference`, by `by`; the row as it is then.
 MonthLockRow SetMonthLock(db::Tx& tx, const std::string& tenant, int year, int month, bool locked,
                           const std::string& reference, const std::string& by);
+
+// ---- the gates inside a write -----------------------------------------------------------------
+
+// What the gates inside a write read of `nip`'s `day` in one round trip (under the employee's
+// lock): the month lock (locked and reference only) and the span and status of each of the day's
+// entries but `except_id` (0: none), for the overlap and day-minute gates.
+struct DaySpan {
+  int start_minute = 0, end_minute = 0;
+  std::string status;
+};
+struct DayGateFacts {
+  MonthLockRow lock;
+  std::vector<DaySpan> spans;
+};
+DayGateFacts DayGates(db::Tx& tx, const std::string& tenant, const std::string& nip,
+                      absl::CivilDay day, int64_t except_id);
 
 // ---- month summaries -------------------------------------------------------------------------
 

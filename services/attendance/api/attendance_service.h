@@ -28,6 +28,13 @@ namespace ekinerja::attendance {
 
 namespace v1 = ::ekinerja::attendance::v1;
 
+// FAILED_PRECONDITION MONTH_LOCKED (a google.rpc.PreconditionFailure naming the first locked day
+// as "attendanceDays/<nip>/<date>", or "attendanceDays/<date>" for several employees) when a day of
+// [first, last] lies in a month locked by a TPP run (month_lock_rpcs.cc): checked in the
+// transaction of every change of a day summary.
+absl::Status CheckDaysOpen(db::Tx& tx, const std::string& tenant, const std::string& nip,
+                           absl::CivilDay first, absl::CivilDay last);
+
 class AttendanceServiceImpl final : public v1::AttendanceService::Service {
  public:
   AttendanceServiceImpl(db::Pool& pool, clients::Directory& directory, AttendanceMetrics& metrics);
@@ -103,6 +110,12 @@ class AttendanceServiceImpl final : public v1::AttendanceService::Service {
                                  v1::MonthlySummary*) override;
   grpc::Status RecomputeDays(grpc::ServerContext*, const v1::RecomputeDaysRequest*,
                              v1::RecomputeDaysResponse*) override;
+  grpc::Status LockMonth(grpc::ServerContext*, const v1::LockMonthRequest*,
+                         v1::MonthLock*) override;
+  grpc::Status UnlockMonth(grpc::ServerContext*, const v1::UnlockMonthRequest*,
+                           v1::MonthLock*) override;
+  grpc::Status GetMonthLock(grpc::ServerContext*, const v1::GetMonthLockRequest*,
+                            v1::MonthLock*) override;
 
  private:
   // Runs `handler` for the verified caller (ServeCaller, caller.h).

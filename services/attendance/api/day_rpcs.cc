@@ -252,7 +252,9 @@ grpc::Status AttendanceServiceImpl::RecomputeDays(grpc::ServerContext* ctx,
       for (auto& e : employees) nips.push_back(std::move(e.nip));
     }
     std::vector<store::DayKey> keys = DayKeys(nips, range->first, range->last);
-    EK_RETURN_IF_ERROR(pool_.Write([&](db::Tx& tx) {
+    EK_RETURN_IF_ERROR(pool_.Write([&](db::Tx& tx) -> absl::Status {
+      EK_RETURN_IF_ERROR(CheckDaysOpen(tx, caller.tenant(), nips.size() == 1 ? nips[0] : "",
+                                       range->first, range->last));
       store::MarkDirtyRange(tx, caller.tenant(), nips, range->first, range->last);
       store::Audit(tx, caller.tenant(), caller.principal.subject, "RecomputeDays",
                    absl::StrCat(FormatDate(range->first), "..", FormatDate(range->last)),

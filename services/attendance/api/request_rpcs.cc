@@ -184,6 +184,7 @@ struct RequestKind {
   // The request's first day (whose approver decides it), the days an approval changes, and the
   // audit's description of it.
   absl::CivilDay (*first_day)(const Row&);
+  absl::CivilDay (*last_day)(const Row&);
   std::vector<store::DayKey> (*days)(const Row&, absl::CivilDay last_storable);
   std::string (*describe)(const Row&);
 };
@@ -193,6 +194,7 @@ const RequestKind<store::AbsenceRow> kAbsence{"absence",
                                               &store::GetAbsence,
                                               &store::DecideAbsence,
                                               [](const store::AbsenceRow& a) { return a.start; },
+                                              [](const store::AbsenceRow& a) { return a.end; },
                                               [](const store::AbsenceRow& a, absl::CivilDay last) {
                                                 return StorableKeys(a.nip, a.start, a.end, last);
                                               },
@@ -207,6 +209,7 @@ const RequestKind<store::CorrectionRow> kCorrection{
     "CORRECTION",
     &store::GetCorrection,
     &store::DecideCorrection,
+    [](const store::CorrectionRow& c) { return c.day; },
     [](const store::CorrectionRow& c) { return c.day; },
     [](const store::CorrectionRow& c, absl::CivilDay last) {
       return StorableKeys(c.nip, c.day, c.day, last);
@@ -239,6 +242,10 @@ absl::Status DecideRequest(const RequestKind<Row>& kind, db::Pool& pool, Recompu
   EK_ASSIGN_OR_RETURN(absl::CivilDay last_storable, recomputer.LastStorableDay(caller.tenant()));
   std::vector<store::DayKey> keys;
   EK_RETURN_IF_ERROR(pool.Write([&](db::Tx& tx) -> absl::Status {
+    if (approve) {
+      EK_RETURN_IF_ERROR(
+          CheckDaysOpen(tx, caller.tenant(), row.nip, kind.first_day(row), kind.last_day(row)));
+    }
     if (!kind.decide(tx, caller.tenant(), id, to, caller.principal.subject, reason)) {
       // Decided by someone else since it was read: say what it is now.
       EK_ASSIGN_OR_RETURN(row, kind.get(tx, caller.tenant(), id));
@@ -330,6 +337,7 @@ grpc::Status AttendanceServiceImpl::CreateAbsence(grpc::ServerContext* ctx,
         row = *earlier;  // a retry: the absence exists, nothing changes
         return absl::OkStatus();
       }
+      EK_RETURN_IF_ERROR(CheckDaysOpen(tx, c.tenant(), row.nip, row.start, row.end));
       const auto overlapping =
           store::ActiveAbsencesOverlapping(tx, c.tenant(), {row.nip}, row.start, row.end);
       if (!overlapping.empty()) {
@@ -464,7 +472,12 @@ grpc::Status AttendanceServiceImpl::ImportAbsences(grpc::ServerContext* ctx,
           existing[a.nip].push_back(std::move(a));
         }
       }
+      std::vector<FieldViolation> locked_rows;  // rows covering a day of a locked month
       for (const AbsenceImportRow& r : rows) {
+        if (absl::Status st = CheckDaysOpen(tx, c.tenant(), r.nip, r.start, r.end); !st.ok()) {
+          locked_rows.push_back({absl::StrCat("rows[", r.line, "].start_date"),
+                                 absl::StrCat("line ", r.line, ": ", st.message())});
+        }
         for (const store::AbsenceRow& a : existing[r.nip]) {
           if (a.start <= r.end && r.start <= a.end) {
             row_errors.push_back({absl::StrCat("rows[", r.line, "].start_date"),
@@ -473,8 +486,9 @@ grpc::Status AttendanceServiceImpl::ImportAbsences(grpc::ServerContext* ctx,
           }
         }
       }
-      if (!row_errors.empty()) {  // all rows or none: the report, and nothing written
+      if (!row_errors.empty() || !locked_rows.empty()) {  // all rows or none: the report
         AddImportProblems(row_errors, google::rpc::INVALID_ARGUMENT, resp->mutable_problems());
+        AddImportProblems(locked_rows, google::rpc::FAILED_PRECONDITION, resp->mutable_problems());
         return absl::OkStatus();
       }
       resp->set_imported(static_cast<int32_t>(rows.size()));
@@ -589,6 +603,7 @@ grpc::Status AttendanceServiceImpl::CreateCorrection(grpc::ServerContext* ctx,
         row = *earlier;  // a retry: the correction exists, nothing changes
         return absl::OkStatus();
       }
+      EK_RETURN_IF_ERROR(CheckDaysOpen(tx, c.tenant(), row.nip, row.day, row.day));
       if (const auto pending = store::PendingCorrectionsOn(tx, c.tenant(), row.nip, row.day);
           !pending.empty()) {
         return absl::FailedPreconditionError(

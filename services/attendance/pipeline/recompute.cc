@@ -164,8 +164,20 @@ absl::StatusOr<int64_t> Recomputer::Recompute(const std::string& tenant,
     std::sort(buckets.begin(), buckets.end());
     buckets.erase(std::unique(buckets.begin(), buckets.end()), buckets.end());
 
+    size_t left = 0;  // frozen days of the chunk, not stored
     EK_RETURN_IF_ERROR(pool_.Write([&](db::Tx& tx) -> absl::Status {
       store::LockNipBuckets(tx, buckets);
+      // A stored day of a locked month stays as the TPP run read it (and dirty, until unlocked).
+      std::vector<store::DayKey> open = chunk;
+      const std::vector<store::DayKey> frozen = store::FrozenKeys(tx, tenant, nips, first, last);
+      if (!frozen.empty()) {
+        open.erase(std::remove_if(open.begin(), open.end(),
+                                  [&](const store::DayKey& k) {
+                                    return std::binary_search(frozen.begin(), frozen.end(), k);
+                                  }),
+                   open.end());
+      }
+      left = chunk.size() - open.size();
       store::RecomputeInputs in = store::LoadRecomputeInputs(tx, tenant, nips, first, last);
       absl::flat_hash_map<std::string, std::vector<std::string>> paths;
       const bool by_unit = std::any_of(in.assignments.begin(), in.assignments.end(),
@@ -178,15 +190,15 @@ absl::StatusOr<int64_t> Recomputer::Recompute(const std::string& tenant,
       }
       const DayContext context(std::move(in), std::move(paths));
       std::vector<store::SummaryRow> rows;
-      rows.reserve(chunk.size());
-      for (const auto& key : chunk) {
+      rows.reserve(open.size());
+      for (const auto& key : open) {
         EK_ASSIGN_OR_RETURN(store::SummaryRow row, context.Compute(key));
         rows.push_back(std::move(row));
       }
       store::UpsertSummaries(tx, tenant, rows);
       return absl::OkStatus();
     }));
-    stored += static_cast<int64_t>(chunk.size());
+    stored += static_cast<int64_t>(chunk.size() - left);
   }
   metrics_.Recomputed(stored, absl::Now() - start);
   return stored;

@@ -245,3 +245,4 @@ FROM day_summaries s
 JOIN month_locks m ON m.tenant_id = s.tenant_id AND m.locked
   AND m.year = extract(year FROM s.day)::int AND m.month = extract(month FROM s.day)::int
 WHERE s.tenant_id = $1 AND s.nip = ANY ($2::text[]) AND s.day BETWEEN $3::date AND $4::date
+ORDER BY s.nip, s.day

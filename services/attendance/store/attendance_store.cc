@@ -287,6 +287,36 @@ void MarkDirtyRange(db::Tx& tx, const std::string& tenant, const std::vector<std
   }
 }
 
+MonthLockRow GetMonthLock(db::Tx& tx, const std::string& tenant, int year, int month) {
+  return db::GetMonthLock(tx, sql::kMonthLockGet, tenant, year, month);
+}
+
+MonthLockRow SetMonthLock(db::Tx& tx, const std::string& tenant, int year, int month, bool locked,
+                          const std::string& reference, const std::string& by) {
+  return db::SetMonthLock(tx, sql::kMonthLockGet, sql::kMonthLockSet, tenant, year, month, locked,
+                          reference, by);
+}
+
+std::vector<LockedMonth> LockedMonths(db::Tx& tx, const std::string& tenant, absl::CivilDay first,
+                                      absl::CivilDay last) {
+  std::vector<LockedMonth> out;
+  for (const auto& r : tx.Exec(sql::kLockedMonths, tenant, FormatDate(first), FormatDate(last))) {
+    out.push_back({absl::CivilMonth(Day(r["first_day"])), r["reference"].as<std::string>()});
+  }
+  return out;
+}
+
+std::vector<DayKey> FrozenKeys(db::Tx& tx, const std::string& tenant,
+                               const std::vector<std::string>& nips, absl::CivilDay first,
+                               absl::CivilDay last) {
+  std::vector<DayKey> out;
+  for (const auto& r :
+       tx.Exec(sql::kFrozenKeys, tenant, ArrayLiteral(nips), FormatDate(first), FormatDate(last))) {
+    out.push_back({r["nip"].as<std::string>(), Day(r["day"])});
+  }
+  return out;
+}
+
 std::vector<DayKey> StaleKeys(db::Tx& tx, const std::string& tenant,
                               const std::vector<std::string>& nips, absl::CivilDay first,
                               absl::CivilDay last) {

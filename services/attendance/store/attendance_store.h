@@ -18,6 +18,8 @@
 #include "domain/request.h"
 #include "domain/schedule.h"
 #include "domain/work_dates.h"
+#include "month_lock.h"
+#include "month_lock_store.h"
 
 namespace ekinerja::attendance::store {
 
@@ -199,6 +201,22 @@ void UpsertSummaries(db::Tx& tx, const std::string& tenant, const std::vector<Su
 std::vector<SummaryRow> ReadSummaries(db::Tx& tx, const std::string& tenant,
                                       const std::vector<std::string>& nips, absl::CivilDay first,
                                       absl::CivilDay last);
+
+// ---- month locks (V004) ------------------------------------------------------------------------
+
+using MonthLockRow = db::MonthLockRow;
+// The month's lock row (unlocked, without update_time, when there never was one).
+MonthLockRow GetMonthLock(db::Tx& tx, const std::string& tenant, int year, int month);
+// Locks or unlocks the month with `reference`, by `by`; the row as it is then.
+MonthLockRow SetMonthLock(db::Tx& tx, const std::string& tenant, int year, int month, bool locked,
+                          const std::string& reference, const std::string& by);
+// The locked months with a day in [first, last].
+std::vector<LockedMonth> LockedMonths(db::Tx& tx, const std::string& tenant, absl::CivilDay first,
+                                      absl::CivilDay last);
+// Of `nips` × [first, last], the days of locked months that have a stored summary: frozen.
+std::vector<DayKey> FrozenKeys(db::Tx& tx, const std::string& tenant,
+                               const std::vector<std::string>& nips, absl::CivilDay first,
+                               absl::CivilDay last);
 
 // ---- audit -----------------------------------------------------------------------------------
 

@@ -29,10 +29,17 @@ struct AttendanceDay {
   bool workday = false;
   // A punch or an approved correction counts for the day, or an approved dinas luar covers it.
   bool checked_in = false;
-  // The first check-in and the last check-out, when there were both.
+  // The first check-in and the last check-out, each when there was one (a day with a check-in
+  // but no check-out has only first_in).
   std::optional<absl::Time> first_in, last_out;
   // The day's status as attendance names it without its prefix ("HADIR", "IZIN", "LIBUR").
   std::string status;
+  // What scoring deducts for (DOMAIN §3, §6): the late (TL) and early-leave (PSW) tiers 0..4 and
+  // their minutes, and the kind of the approved absence covering the day without its prefix
+  // ("SAKIT", "CUTI_TAHUNAN", "DINAS_LUAR"; "" when none).
+  int tl_tier = 0, psw_tier = 0;
+  int minutes_late = 0, minutes_early = 0;
+  std::string absence_kind;
 };
 
 class Attendance {
@@ -53,6 +60,15 @@ class Attendance {
   virtual absl::Status StreamDays(const std::string& bearer, const std::string& org_unit,
                                   absl::CivilDay first, absl::CivilDay last,
                                   const std::function<void(const AttendanceDay&)>& each) = 0;
+
+  // Locks (unlocks) `year`-`month` of the tenant of `bearer` (the scoring service's SERVICE token
+  // or an ADMIN_INSTANSI's) for the TPP run `reference` ("tpp-runs/42"): while locked, attendance
+  // refuses every change of the month's day summaries (DOMAIN §6). Idempotent. PERMISSION_DENIED
+  // and INVALID_ARGUMENT pass through; other failures are UNAVAILABLE "attendance: ...".
+  virtual absl::Status LockMonth(const std::string& bearer, int year, int month,
+                                 const std::string& reference) = 0;
+  virtual absl::Status UnlockMonth(const std::string& bearer, int year, int month,
+                                   const std::string& reference) = 0;
 };
 
 // The Attendance over attendance's gRPC API on `channel`, each call bounded by `timeout` (a

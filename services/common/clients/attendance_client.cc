@@ -3,6 +3,7 @@
 #include <tuple>
 #include <utility>
 
+#include "absl/strings/strip.h"
 #include "clients/attendance.h"
 #include "clients/call.h"
 #include "date_proto.h"
@@ -25,9 +26,15 @@ AttendanceDay FromProto(const atv1::AttendanceDay& d) {
   out.status = atv1::DayStatus_Name(d.status()).substr(sizeof("DAY_STATUS_") - 1);
   out.workday = d.status() != atv1::DAY_STATUS_LIBUR;
   out.checked_in = d.checked_in();
-  if (d.has_first_in_time() && d.has_last_out_time()) {
-    out.first_in = absl::FromUnixSeconds(d.first_in_time().seconds());
-    out.last_out = absl::FromUnixSeconds(d.last_out_time().seconds());
+  if (d.has_first_in_time()) out.first_in = absl::FromUnixSeconds(d.first_in_time().seconds());
+  if (d.has_last_out_time()) out.last_out = absl::FromUnixSeconds(d.last_out_time().seconds());
+  out.tl_tier = d.tl_tier();
+  out.psw_tier = d.psw_tier();
+  out.minutes_late = d.minutes_late();
+  out.minutes_early = d.minutes_early();
+  if (d.absence_kind() != atv1::ABSENCE_KIND_UNSPECIFIED) {
+    out.absence_kind =
+        std::string(absl::StripPrefix(atv1::AbsenceKind_Name(d.absence_kind()), "ABSENCE_KIND_"));
   }
   return out;
 }
@@ -72,6 +79,28 @@ class AttendanceClient final : public Attendance {
     atv1::AttendanceDay d;
     while (reader->Read(&d)) each(FromProto(d));
     return FromPeer(reader->Finish(), "attendance", "StreamDaySummaries");
+  }
+
+  absl::Status LockMonth(const std::string& bearer, int year, int month,
+                         const std::string& reference) override {
+    atv1::LockMonthRequest req;
+    req.set_year(year);
+    req.set_month(month);
+    req.set_reference(reference);
+    atv1::MonthLock resp;
+    auto ctx = BearerContext(bearer, timeout_);
+    return FromPeer(stub_->LockMonth(ctx.get(), req, &resp), "attendance", "LockMonth");
+  }
+
+  absl::Status UnlockMonth(const std::string& bearer, int year, int month,
+                           const std::string& reference) override {
+    atv1::UnlockMonthRequest req;
+    req.set_year(year);
+    req.set_month(month);
+    req.set_reference(reference);
+    atv1::MonthLock resp;
+    auto ctx = BearerContext(bearer, timeout_);
+    return FromPeer(stub_->UnlockMonth(ctx.get(), req, &resp), "attendance", "UnlockMonth");
   }
 
  private:

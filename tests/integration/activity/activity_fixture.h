@@ -58,6 +58,8 @@ class ActivityTest : public ::testing::Test {
     return integration::CounterValue(host_->metrics().registry(), name, labels);
   }
   void SetNow(absl::Time now) { now_->store(absl::ToUnixMicros(now)); }
+  // Round trips to the database so far (db::Pool::round_trips).
+  int64_t RoundTrips() { return host_->pool().round_trips(); }
 
   // The token of a seeded login (kTenantAdmin, kAuditor, kOpdAdmin), or of any seeded employee
   // by NIP (PEGAWAI, ATASAN when they have subordinates).

@@ -14,6 +14,14 @@ class EntryTest : public ActivityTest {
     return absl::StrCat("entries/", nip, "/", FormatDate(day));
   }
   int64_t Entries() { return Count("SELECT count(*) FROM entries"); }
+  // Entry `id` as GetEntry reads it back, as `nip`.
+  av1::Entry Stored(const std::string& nip, int64_t id) {
+    av1::GetEntryRequest get;
+    get.set_id(id);
+    av1::Entry out;
+    EXPECT_TRUE(Ok(activity().GetEntry(Ctx(Token(nip)).get(), get, &out)));
+    return out;
+  }
 };
 
 TEST_F(EntryTest, NoCheckInNoEntryAndNothingWritten) {
@@ -45,7 +53,27 @@ TEST_F(EntryTest, CheckedInEntryIsADraftEarningItsSpan) {
   EXPECT_EQ(e.start_time(), "08:00");
   EXPECT_EQ(e.end_time(), "09:30");
   EXPECT_EQ(Entries(), 1);
+  // The answer is the entry as stored, its times to the microsecond (nothing is read back).
+  EXPECT_GT(e.create_time().seconds(), 0);
+  EXPECT_EQ(e.DebugString(), Stored(nip, e.id()).DebugString());
   EXPECT_EQ(Counter("ekinerja_activity_entries_total", {{"outcome", "created"}, {"gate", ""}}), 1);
+}
+
+TEST_F(EntryTest, ACreateIsSixRoundTripsAndARetryTwo) {
+  const std::string nip = seeded_.staf_s1_a;
+  CheckIn(nip);
+  ApprovePlan(nip);
+  Create(nip, kToday, "07:00", "08:00");
+  const av1::CreateEntryRequest req = EntryReq(nip, kToday, "08:00", "09:00");
+  av1::Entry out;
+  int64_t before = RoundTrips();
+  ASSERT_TRUE(Ok(activity().CreateEntry(Ctx(Token(nip)).get(), req, &out)));
+  // The rule set with the request id; BEGIN, the employee's lock, the gates, the insert with the
+  // request id, COMMIT.
+  EXPECT_EQ(RoundTrips() - before, 6);
+  before = RoundTrips();
+  ASSERT_TRUE(Ok(activity().CreateEntry(Ctx(Token(nip)).get(), req, &out)));
+  EXPECT_EQ(RoundTrips() - before, 2);  // the rule set with the request id; the entry
 }
 
 TEST_F(EntryTest, ACorrectionApprovedLaterOpensTheDay) {
@@ -211,6 +239,12 @@ TEST_F(EntryTest, ARetryAnswersTheFirstEntry) {
   ASSERT_TRUE(Ok(activity().CreateEntry(Ctx(Token(nip)).get(), req, &second)));
   EXPECT_EQ(second.id(), first.id());
   EXPECT_EQ(Entries(), 1);
+  // A retry answers before any gate: past the deadline (D+1 23:59 WIB) it still finds the entry.
+  SetNow(JakartaTime(kToday + 2, 0, 0));
+  av1::Entry late;
+  ASSERT_TRUE(Ok(activity().CreateEntry(Ctx(Token(nip)).get(), req, &late)));
+  EXPECT_EQ(late.id(), first.id());
+  EXPECT_EQ(late.start_time(), "08:00");
   // The same id for other work is the client's mistake.
   av1::CreateEntryRequest other = req;
   other.mutable_entry()->set_start_time("10:00");
@@ -392,6 +426,7 @@ TEST_F(EntryTest, EvidenceFileIsKeptWithItsDigest) {
   EXPECT_EQ(out.evidence().file_name(), "notulen.pdf");
   EXPECT_EQ(out.evidence().size_bytes(), 12);
   EXPECT_EQ(out.evidence().content(), "");
+  EXPECT_EQ(out.DebugString(), Stored(nip, out.id()).DebugString());
   av1::GetEntryEvidenceRequest get;
   get.set_entry_id(out.id());
   av1::EntryEvidence evidence;

@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "absl/strings/str_cat.h"
@@ -168,12 +169,12 @@ class ActivityPeersTest : public ::testing::Test {
     ASSERT_TRUE(Ok(attendance_.stub().UpdateAttendanceRules(Ctx(admin).get(), update, &rules)));
   }
 
-  // `nip` (PIN `pin` on the seeded device) punches at punch_time_.
-  void PunchIn(const std::string& pin) {
+  // `nip` (PIN `pin` on the seeded device) punches at `at` (punch_time_ when unset).
+  void PunchIn(const std::string& pin, std::optional<absl::Time> at = std::nullopt) {
     atv1::RawPunch p;
     p.set_device_serial(attendance::it::kDevice);
     p.set_pin(pin);
-    *p.mutable_punch_time() = ToProtoTimestamp(punch_time_);
+    *p.mutable_punch_time() = ToProtoTimestamp(at.value_or(punch_time_));
     auto service = directory_->ServiceToken(seeded_.code);
     ASSERT_TRUE(service.ok()) << service.status();
     atv1::IngestReport report;
@@ -299,6 +300,7 @@ TEST_F(ActivityPeersTest, TheFakesAnswerAsTheRealServices) {
   today.date = work_date_;
   today.checked_in = true;
   today.workday = true;  // the seven-day template of today
+  today.first_in = absl::Now();
   fake_attendance.SetDay(today);
   auto plan = real_skp->PlanOn(Token(nip), nip, work_date_);
   ASSERT_TRUE(plan.ok()) << plan.status();
@@ -310,7 +312,8 @@ TEST_F(ActivityPeersTest, TheFakesAnswerAsTheRealServices) {
     std::string out;
     for (const clients::AttendanceDay& d : *days) {
       absl::StrAppend(&out, FormatDate(d.date), d.workday ? " workday" : " off",
-                      d.checked_in ? " in" : " -", d.first_in && d.last_out ? " both" : "", "; ");
+                      d.checked_in ? " in" : " -", d.first_in ? " first_in" : "",
+                      d.last_out ? " last_out" : "", "; ");
     }
     return out;
   };
@@ -330,11 +333,87 @@ TEST_F(ActivityPeersTest, TheFakesAnswerAsTheRealServices) {
       EXPECT_EQ(real_plan->rhks[0].kind, "UTAMA");
     }
   }
+  // The month lock scoring sets: the same answers from both (the fake checks no right).
+  const std::string admin = Token(integration::kTenantAdmin);
+  for (clients::Attendance* att :
+       {real_attendance.get(), static_cast<clients::Attendance*>(&fake_attendance)}) {
+    SCOPED_TRACE(att == real_attendance.get() ? "real" : "fake");
+    EXPECT_TRUE(att->LockMonth(admin, 2024, 3, "tpp-runs/9").ok());
+    EXPECT_TRUE(att->LockMonth(admin, 2024, 3, "tpp-runs/9").ok());
+    EXPECT_EQ(att->LockMonth(admin, 2024, 13, "tpp-runs/9").code(),
+              absl::StatusCode::kInvalidArgument);
+    EXPECT_EQ(att->UnlockMonth(admin, 2024, 3, "").code(), absl::StatusCode::kInvalidArgument);
+    EXPECT_TRUE(att->UnlockMonth(admin, 2024, 3, "tpp-runs/9").ok());
+  }
+  EXPECT_EQ(real_attendance->LockMonth(Token(nip), 2024, 3, "tpp-runs/9").code(),
+            absl::StatusCode::kPermissionDenied);
+  EXPECT_EQ(fake_attendance.LockOf(2024, 3), std::nullopt);
+  ASSERT_TRUE(fake_attendance.LockMonth(admin, 2024, 4, "tpp-runs/10").ok());
+  EXPECT_EQ(fake_attendance.LockOf(2024, 4), "tpp-runs/10");
   // Someone without an approved SKP: an empty plan from both.
   auto none = real_skp->PlanOn(Token(seeded_.staf_s1_b), seeded_.staf_s1_b, work_date_);
   ASSERT_TRUE(none.ok()) << none.status();
   EXPECT_EQ(none->skp_id, 0);
   EXPECT_EQ(fake_skp.PlanOn(Token(seeded_.staf_s1_b), seeded_.staf_s1_b, work_date_)->skp_id, 0);
+}
+
+// What scoring reads of a day through the shared client (issue 12): the tiers and minutes as
+// attendance computed them, the check-in and check-out each alone, the absence's kind.
+TEST_F(ActivityPeersTest, TheAttendanceClientReadsWhatScoringDeductsFor) {
+  const std::string nip = seeded_.staf_s1_a;
+  const absl::CivilDay late = work_date_ - 7, sick = work_date_ - 6, no_out = work_date_ - 5;
+  PunchIn("4", absl::FromCivil(absl::CivilSecond(late.year(), late.month(), late.day(), 8, 47, 0),
+                               jakarta_));
+  PunchIn("4", absl::FromCivil(absl::CivilSecond(late.year(), late.month(), late.day(), 15, 2, 0),
+                               jakarta_));
+  PunchIn("4",
+          absl::FromCivil(absl::CivilSecond(no_out.year(), no_out.month(), no_out.day(), 7, 10, 0),
+                          jakarta_));
+  ASSERT_FALSE(HasFatalFailure());
+  const std::string admin = Token(integration::kTenantAdmin);
+  atv1::CreateAbsenceRequest absence;
+  absence.mutable_absence()->set_nip(nip);
+  absence.mutable_absence()->set_kind(atv1::ABSENCE_KIND_SAKIT);
+  *absence.mutable_absence()->mutable_start_date() = ToProtoDate(sick);
+  *absence.mutable_absence()->mutable_end_date() = ToProtoDate(sick);
+  absence.set_request_id("sakit-1");
+  atv1::Absence created;
+  ASSERT_TRUE(Ok(attendance_.stub().CreateAbsence(Ctx(admin).get(), absence, &created)));
+
+  auto client = clients::MakeAttendanceClient(
+      grpc::CreateChannel(absl::StrCat("127.0.0.1:", attendance_.port()),
+                          grpc::InsecureChannelCredentials()),
+      absl::Seconds(5), absl::ZeroDuration());
+  auto days = client->DaysOf(admin, nip, late, no_out);
+  ASSERT_TRUE(days.ok()) << days.status();
+  ASSERT_EQ(days->size(), 3u);
+  atv1::ListAttendanceDaysRequest list;
+  list.set_nip(nip);
+  *list.mutable_start_date() = ToProtoDate(late);
+  *list.mutable_end_date() = ToProtoDate(no_out);
+  atv1::ListAttendanceDaysResponse served;
+  ASSERT_TRUE(Ok(attendance_.stub().ListAttendanceDays(Ctx(admin).get(), list, &served)));
+  ASSERT_EQ(served.days_size(), 3);
+  for (int i = 0; i < 3; ++i) {
+    SCOPED_TRACE(i);
+    const clients::AttendanceDay& d = (*days)[i];
+    const atv1::AttendanceDay& s = served.days(i);
+    EXPECT_EQ(d.tl_tier, s.tl_tier());
+    EXPECT_EQ(d.psw_tier, s.psw_tier());
+    EXPECT_EQ(d.minutes_late, s.minutes_late());
+    EXPECT_EQ(d.minutes_early, s.minutes_early());
+    EXPECT_EQ(d.first_in.has_value(), s.has_first_in_time());
+    EXPECT_EQ(d.last_out.has_value(), s.has_last_out_time());
+  }
+  EXPECT_EQ((*days)[0].first_in,
+            absl::FromCivil(absl::CivilSecond(late.year(), late.month(), late.day(), 8, 47, 0),
+                            jakarta_));
+  EXPECT_EQ((*days)[0].absence_kind, "");
+  EXPECT_EQ((*days)[1].absence_kind, "SAKIT");
+  EXPECT_EQ((*days)[1].status, "SAKIT");
+  // A check-in without a check-out: first_in alone (PSW tier 4 for scoring).
+  EXPECT_TRUE((*days)[2].first_in.has_value());
+  EXPECT_FALSE((*days)[2].last_out.has_value());
 }
 
 }  // namespace

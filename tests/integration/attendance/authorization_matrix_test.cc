@@ -391,6 +391,30 @@ class AuthorizationMatrixTest : public AttendanceTest {
       av1::RecomputeDaysResponse out;
       return s.RecomputeDays(Ctx(t).get(), req, &out);
     };
+    // A month no other call touches: a lock would refuse their changes.
+    calls["LockMonth"] = [&](const std::string& t, int) {
+      av1::LockMonthRequest req;
+      req.set_year(2024);
+      req.set_month(1);
+      req.set_reference("tpp-runs/1");
+      av1::MonthLock out;
+      return s.LockMonth(Ctx(t).get(), req, &out);
+    };
+    calls["UnlockMonth"] = [&](const std::string& t, int) {
+      av1::UnlockMonthRequest req;
+      req.set_year(2024);
+      req.set_month(1);
+      req.set_reference("tpp-runs/1");
+      av1::MonthLock out;
+      return s.UnlockMonth(Ctx(t).get(), req, &out);
+    };
+    calls["GetMonthLock"] = [&](const std::string& t, int) {
+      av1::GetMonthLockRequest req;
+      req.set_year(2024);
+      req.set_month(1);
+      av1::MonthLock out;
+      return s.GetMonthLock(Ctx(t).get(), req, &out);
+    };
     return calls;
   }
 
@@ -437,6 +461,9 @@ const std::map<std::string, std::string> kTable = {
     {"StreamDaySummaries",      "UDDDDDODOOOOOD"},
     {"GetMonthlySummary",       "UDODODODOOOOND"},
     {"RecomputeDays",           "UDDDDDDDODDDID"},
+    {"LockMonth",               "UDDDDDDDODDOOD"},
+    {"UnlockMonth",             "UDDDDDDDODDOOD"},
+    {"GetMonthLock",            "UDDDDDDDOOOOOD"},
     // clang-format on
 };
 

@@ -207,6 +207,15 @@ TppRules RulesFromProto(const v1::TppRules& in, const std::string& prefix, Viola
   return out;
 }
 
+bool CheckRequiredText(Violations& v, const std::string& field, absl::string_view value,
+                       TextRule rule) {
+  if (value.empty()) {
+    v.Add(field, "required");
+    return false;
+  }
+  return CheckText(v, field, value, rule);
+}
+
 std::string SanctionLevelName(v1::SanctionLevel level) {
   if (level == v1::SANCTION_LEVEL_UNSPECIFIED || !v1::SanctionLevel_IsValid(level)) return "";
   return v1::SanctionLevel_Name(level).substr(sizeof("SANCTION_LEVEL_") - 1);

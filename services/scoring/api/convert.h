@@ -11,6 +11,7 @@
 #include "status.h"
 #include "store/run_store.h"
 #include "store/scoring_store.h"
+#include "text.h"
 
 namespace ekinerja::scoring {
 
@@ -20,6 +21,14 @@ v1::TppRules ToProto(const store::StoredRules& stored);
 // The rule set of a CreateTppRules (`prefix` "rules."): every bad field one violation in `v`; a
 // kind without an absence rate deducts nothing (0).
 TppRules RulesFromProto(const v1::TppRules& in, const std::string& prefix, Violations& v);
+
+// A reason the contract requires (1-500 characters, several lines allowed): RevokeSanction,
+// ReturnTppRun, CorrectTppRun.
+inline constexpr TextRule kReasonText{500, true};
+// A text the contract requires (a reason, a decision letter): "required" when empty, else
+// CheckText; whether it was acceptable.
+bool CheckRequiredText(Violations& v, const std::string& field, absl::string_view value,
+                       TextRule rule);
 
 v1::Sanction ToProto(const store::SanctionRow& row);
 // "RINGAN", "SEDANG", "BERAT"; "" for UNSPECIFIED.

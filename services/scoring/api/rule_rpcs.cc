@@ -102,7 +102,7 @@ grpc::Status ScoringServiceImpl::CreateSanction(grpc::ServerContext* ctx,
     absl::StatusOr<DateRange> range =
         FromProtoDateRange(in.start_date(), in.end_date(), "sanction.", /*end_required=*/true);
     v.Merge(range.status());
-    CheckText(v, "sanction.reference", in.reference(), kNameText);
+    CheckRequiredText(v, "sanction.reference", in.reference(), kNameText);
     CheckRequestIdText(v, req->request_id());
     EK_RETURN_IF_ERROR(v.ToStatus());
     EK_RETURN_IF_ERROR(RequireTenantAdmin(caller));
@@ -179,7 +179,7 @@ grpc::Status ScoringServiceImpl::RevokeSanction(grpc::ServerContext* ctx,
   return Serve(ctx, [&](const Caller& caller) -> absl::Status {
     Violations v;
     if (req->id() <= 0) v.Add("id", "must be a sanction id");
-    CheckText(v, "reason", req->reason(), kNoteText);
+    CheckRequiredText(v, "reason", req->reason(), kReasonText);
     EK_RETURN_IF_ERROR(v.ToStatus());
     EK_RETURN_IF_ERROR(RequireTenantAdmin(caller));
     return pool_.Write([&](db::Tx& tx) -> absl::Status {

@@ -197,7 +197,7 @@ grpc::Status ScoringServiceImpl::ReturnTppRun(grpc::ServerContext* ctx,
   return Serve(ctx, [&](const Caller& caller) -> absl::Status {
     Violations v;
     if (req->id() <= 0) v.Add("id", "must be a run id");
-    CheckText(v, "reason", req->reason(), kNoteText);
+    CheckRequiredText(v, "reason", req->reason(), kReasonText);
     EK_RETURN_IF_ERROR(v.ToStatus());
     EK_RETURN_IF_ERROR(RequireVerifier(caller));
     EK_RETURN_IF_ERROR(
@@ -256,7 +256,7 @@ grpc::Status ScoringServiceImpl::CorrectTppRun(grpc::ServerContext* ctx,
   return Serve(ctx, [&](const Caller& caller) -> absl::Status {
     Violations v;
     if (req->id() <= 0) v.Add("id", "must be a run id");
-    CheckText(v, "reason", req->reason(), kNoteText);
+    CheckRequiredText(v, "reason", req->reason(), kReasonText);
     CheckRequestIdText(v, req->request_id());
     EK_RETURN_IF_ERROR(v.ToStatus());
     EK_RETURN_IF_ERROR(RequireTenantAdmin(caller));

@@ -41,6 +41,12 @@ void FakeAttendance::Fail(absl::Status status) {
   fail_ = std::move(status);
 }
 
+void FakeAttendance::FailStreamAfter(int days, absl::Status status) {
+  absl::MutexLock lock(&mu_);
+  fail_after_ = days;
+  fail_after_status_ = std::move(status);
+}
+
 int FakeAttendance::CallCount(const std::string& method) const {
   absl::MutexLock lock(&mu_);
   auto it = calls_.find(method);
@@ -83,13 +89,21 @@ absl::Status FakeAttendance::StreamDays(
   EK_ASSIGN_OR_RETURN(std::vector<clients::EmployeeUnit> employees,
                       directory_.EmployeesOf(bearer, org_unit, last));
   std::vector<clients::AttendanceDay> out;
+  size_t fail_after = 0;
+  absl::Status fail_status;
   {
     absl::MutexLock lock(&mu_);
     for (const clients::EmployeeUnit& e : employees) {
       for (absl::CivilDay d = first; d <= last; ++d) out.push_back(DayOf(e.nip, d));
     }
+    fail_after = fail_after_ < 0 ? out.size() : static_cast<size_t>(fail_after_);
+    fail_status = std::exchange(fail_after_status_, absl::OkStatus());
+    fail_after_ = -1;
   }
-  for (const clients::AttendanceDay& d : out) each(d);
+  for (size_t i = 0; i < out.size(); ++i) {
+    if (i == fail_after) return fail_status;
+    each(out[i]);
+  }
   return absl::OkStatus();
 }
 

@@ -29,6 +29,9 @@ class FakeAttendance final : public clients::Attendance {
   void SetPresent(const std::string& nip, absl::CivilDay date, const std::string& in,
                   const std::string& out);
   void Fail(absl::Status status);
+  // The next StreamDays hands its first `days` days and then answers `status` (attendance failing
+  // in the middle of a stream).
+  void FailStreamAfter(int days, absl::Status status);
   // The reference a month is locked with (LockMonth), nullopt while it is not locked.
   std::optional<std::string> LockOf(int year, int month) const;
   int CallCount(const std::string& method) const;
@@ -61,6 +64,8 @@ class FakeAttendance final : public clients::Attendance {
       ABSL_GUARDED_BY(mu_);
   std::map<std::string, int> calls_ ABSL_GUARDED_BY(mu_);
   absl::Status fail_ ABSL_GUARDED_BY(mu_);
+  int fail_after_ ABSL_GUARDED_BY(mu_) = -1;
+  absl::Status fail_after_status_ ABSL_GUARDED_BY(mu_);
   std::map<std::pair<int, int>, std::string> locks_ ABSL_GUARDED_BY(mu_);  // by (year, month)
 };
 

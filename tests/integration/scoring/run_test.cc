@@ -51,6 +51,14 @@ class RunTest : public ScoringTest {
         Ok(scoring().GetTppRun(Ctx(Admin()).get(), WithId<sv1::GetTppRunRequest>(id), &out)));
     return out;
   }
+  // The month's lock in activity and in attendance, "<activity> | <attendance>" ("" unlocked).
+  std::string PeerLocks(int month = kApril) {
+    return activity().LockOf(kYear, month) + " | " + attendance().LockOf(kYear, month).value_or("");
+  }
+  static std::string LockedBy(int64_t id) {
+    const std::string ref = "tppRuns/" + std::to_string(id);
+    return ref + " | " + ref;
+  }
   static std::string RunStatus(int64_t id) { return "RUN_STATUS tppRuns/" + std::to_string(id); }
   // staf_s1_b on izin on Tue 21 April (present before).
   void IzinOnThe21st() { SetDay(seeded_.staf_s1_b, absl::CivilDay(2026, 4, 21), "IZIN", "IZIN"); }
@@ -86,14 +94,14 @@ TEST_F(RunTest, AVerifierVerifiesAndReturnsAndTheAdminLocksTheMonthInThePeers) {
 
   ASSERT_TRUE(Ok(Verify(Token(kVerifier), run.id(), &out)));
   EXPECT_TRUE(HasCode(Lock(Token(kVerifier), run.id(), &out), grpc::StatusCode::PERMISSION_DENIED));
-  EXPECT_EQ(activity().LockOf(kYear, kApril), "");
+  EXPECT_EQ(PeerLocks(), " | ");
   ASSERT_TRUE(Ok(Lock(Admin(), run.id(), &out)));
   EXPECT_EQ(out.status(), sv1::RUN_STATUS_LOCKED);
   EXPECT_EQ(out.locked_by(), integration::kTenantAdmin);
   EXPECT_TRUE(out.has_lock_time());
   EXPECT_TRUE(SameMessage(out.totals(), AprilTotals()));
-  EXPECT_EQ(activity().LockOf(kYear, kApril), "tppRuns/" + std::to_string(run.id()));
-  EXPECT_EQ(activity().LockOf(kYear, 3), "");
+  EXPECT_EQ(PeerLocks(), LockedBy(run.id()));
+  EXPECT_EQ(PeerLocks(3), " | ");
 
   // A LOCKED run never changes; locking it again is the retry of a lock and answers it.
   for (const grpc::Status& refused :
@@ -114,10 +122,10 @@ TEST_F(RunTest, APeerThatRefusesTheLockLeavesTheRunVerifiedAndTheRetryLocksIt) {
   activity().FailNextLock(absl::UnavailableError("activity: down"));
   EXPECT_TRUE(HasCode(Lock(Admin(), run.id(), &out), grpc::StatusCode::UNAVAILABLE));
   EXPECT_EQ(Get(run.id()).status(), sv1::RUN_STATUS_VERIFIED);
-  EXPECT_EQ(activity().LockOf(kYear, kApril), "");
+  EXPECT_EQ(PeerLocks(), " | ");
   ASSERT_TRUE(Ok(Lock(Admin(), run.id(), &out)));
   EXPECT_EQ(out.status(), sv1::RUN_STATUS_LOCKED);
-  EXPECT_EQ(activity().LockOf(kYear, kApril), "tppRuns/" + std::to_string(run.id()));
+  EXPECT_EQ(PeerLocks(), LockedBy(run.id()));
 }
 
 TEST_F(RunTest, ACorrectionIsANewVersionWhoseDifferencesAreTheChangedEmployeeOnly) {
@@ -129,6 +137,11 @@ TEST_F(RunTest, ACorrectionIsANewVersionWhoseDifferencesAreTheChangedEmployeeOnl
   grpc::Status st = Correct(may.id(), "salah hitung", &out);
   EXPECT_TRUE(HasCode(st, grpc::StatusCode::FAILED_PRECONDITION));
   EXPECT_EQ(PreconditionOf(st), RunStatus(may.id()));
+
+  st = Correct(run.id(), "", &out);
+  EXPECT_TRUE(HasCode(st, grpc::StatusCode::INVALID_ARGUMENT));
+  EXPECT_THAT(ViolatedFields(st), ElementsAre("reason"));
+  EXPECT_EQ(Count("runs"), 2);
 
   IzinOnThe21st();
   sv1::TppRun correction;
@@ -143,7 +156,7 @@ TEST_F(RunTest, ACorrectionIsANewVersionWhoseDifferencesAreTheChangedEmployeeOnl
   EXPECT_EQ(correction.totals().net_idr(), AprilTotals().net_idr() - 22572);
   EXPECT_EQ(correction.totals().gross_idr(), AprilTotals().gross_idr() - 22800);
   // While the correction is open the month is open in the peers; the old run is as it was.
-  EXPECT_EQ(activity().LockOf(kYear, kApril), "");
+  EXPECT_EQ(PeerLocks(), " | ");
   EXPECT_EQ(Get(run.id()).status(), sv1::RUN_STATUS_LOCKED);
   EXPECT_EQ(InstrumentOf(seeded_.staf_s1_b, kYear, kApril, run.id()).net_idr(), 2652210);
   // The newest run of the month is the correction.
@@ -179,7 +192,7 @@ TEST_F(RunTest, ACorrectionIsANewVersionWhoseDifferencesAreTheChangedEmployeeOnl
   const sv1::TppRun locked = VerifyAndLock(correction.id());
   EXPECT_EQ(locked.status(), sv1::RUN_STATUS_LOCKED);
   EXPECT_EQ(Get(run.id()).status(), sv1::RUN_STATUS_SUPERSEDED);
-  EXPECT_EQ(activity().LockOf(kYear, kApril), "tppRuns/" + std::to_string(correction.id()));
+  EXPECT_EQ(PeerLocks(), LockedBy(correction.id()));
   st = Correct(run.id(), "yang lama", &out);
   EXPECT_TRUE(HasCode(st, grpc::StatusCode::FAILED_PRECONDITION));
   EXPECT_EQ(PreconditionOf(st), RunStatus(run.id()));
@@ -246,13 +259,18 @@ TEST_F(RunTest, ARecomputeHeldByAnotherComputationOrFailingAPeerLeavesTheDraftAs
     other.exec("SELECT pg_advisory_xact_lock(hashtextextended('scoring.run/dinkes/2026/4', 0))");
     EXPECT_TRUE(HasCode(Recompute(run.id(), &out), grpc::StatusCode::ABORTED));
   }
+  // Attendance failing in the middle of the stream: after kabid_p2p's and staf_p2p's 30 days
+  // and 10 of staf_s1_a's (two instruments computed, not written); then failing at once.
+  attendance().FailStreamAfter(2 * 30 + 10, absl::UnavailableError("attendance: reset"));
+  EXPECT_TRUE(HasCode(Recompute(run.id(), &out), grpc::StatusCode::UNAVAILABLE));
+  EXPECT_EQ(InstrumentOf(seeded_.staf_s1_b, kYear, kApril).net_idr(), 2652210);
   attendance().Fail(absl::UnavailableError("attendance: down"));
   EXPECT_TRUE(HasCode(Recompute(run.id(), &out), grpc::StatusCode::UNAVAILABLE));
   EXPECT_EQ(InstrumentOf(seeded_.staf_s1_b, kYear, kApril).net_idr(), 2652210);
   EXPECT_EQ(Count("instruments"), 4);
   EXPECT_TRUE(SameMessage(Get(run.id()).totals(), AprilTotals()));
   EXPECT_EQ(Counter("ekinerja_scoring_runs_total", {{"action", "compute"}, {"outcome", "failed"}}),
-            1);
+            2);
 
   attendance().Fail(absl::OkStatus());
   ASSERT_TRUE(Ok(Recompute(run.id(), &out)));

@@ -1,5 +1,6 @@
 // Hukuman disiplin: create, list, revoke, with rights, tenants and bad input.
 
+#include "absl/strings/str_cat.h"
 #include "integration/scoring/scoring_fixture.h"
 
 namespace ekinerja::scoring::it {
@@ -148,10 +149,15 @@ TEST_F(SanctionTest, EveryBadFieldIsNamedAndNothingIsWritten) {
 TEST_F(SanctionTest, ARevokedSanctionStaysListedAndIsNotRevokedTwice) {
   const sv1::Sanction created = Create();
   sv1::Sanction revoked;
-  ASSERT_TRUE(Ok(Revoke(Admin(), created.id(), "SK dibatalkan", &revoked)));
+  // A reason is 1-500 characters.
+  const grpc::Status too_long = Revoke(Admin(), created.id(), std::string(501, 'x'), &revoked);
+  EXPECT_TRUE(HasCode(too_long, grpc::StatusCode::INVALID_ARGUMENT));
+  EXPECT_THAT(ViolatedFields(too_long), ElementsAre("reason"));
+  ASSERT_TRUE(Ok(Revoke(Admin(), created.id(), std::string(500, 'x'), &revoked)));
   EXPECT_TRUE(revoked.revoked());
   EXPECT_EQ(revoked.id(), created.id());
   const grpc::Status twice = Revoke(Admin(), created.id(), "SK dibatalkan", &revoked);
+  EXPECT_EQ(twice.error_message(), absl::StrCat("sanction ", created.id(), " is revoked"));
   EXPECT_TRUE(HasCode(twice, grpc::StatusCode::FAILED_PRECONDITION));
   sv1::ListSanctionsResponse resp;
   ASSERT_TRUE(Ok(List(Admin(), seeded_.staf_s1_a, absl::CivilDay(2026, 4, 1),

@@ -251,7 +251,16 @@ TEST_F(RunTest, AMonthBeingComputedElsewhereIsAbortedAndNothingIsWritten) {
 
 TEST_F(RunTest, ARecomputeHeldByAnotherComputationOrFailingAPeerLeavesTheDraftAsItWas) {
   const sv1::TppRun run = CreateRun(kYear, kApril);
+  // Two days change: kabid_p2p (the first of the stream) tanpa keterangan on Wed 22, staf_s1_b
+  // (the last) on izin on Tue 21.
+  SetDay(seeded_.kabid_p2p, absl::CivilDay(2026, 4, 22), "TANPA_KETERANGAN");
   IzinOnThe21st();
+  const auto unchanged = [&] {
+    EXPECT_EQ(InstrumentOf(seeded_.kabid_p2p, kYear, kApril).net_idr(), 5670000);
+    EXPECT_EQ(InstrumentOf(seeded_.staf_s1_b, kYear, kApril).net_idr(), 2652210);
+    EXPECT_EQ(Count("instruments"), 4);
+    EXPECT_TRUE(SameMessage(Get(run.id()).totals(), AprilTotals()));
+  };
   sv1::TppRun out;
   {
     pqxx::connection conn(schema().url());
@@ -259,22 +268,24 @@ TEST_F(RunTest, ARecomputeHeldByAnotherComputationOrFailingAPeerLeavesTheDraftAs
     other.exec("SELECT pg_advisory_xact_lock(hashtextextended('scoring.run/dinkes/2026/4', 0))");
     EXPECT_TRUE(HasCode(Recompute(run.id(), &out), grpc::StatusCode::ABORTED));
   }
+  unchanged();
   // Attendance failing in the middle of the stream: after kabid_p2p's and staf_p2p's 30 days
-  // and 10 of staf_s1_a's (two instruments computed, not written); then failing at once.
+  // and 10 of staf_s1_a's (kabid_p2p's new instrument computed, not written).
   attendance().FailStreamAfter(2 * 30 + 10, absl::UnavailableError("attendance: reset"));
   EXPECT_TRUE(HasCode(Recompute(run.id(), &out), grpc::StatusCode::UNAVAILABLE));
-  EXPECT_EQ(InstrumentOf(seeded_.staf_s1_b, kYear, kApril).net_idr(), 2652210);
+  unchanged();
   attendance().Fail(absl::UnavailableError("attendance: down"));
   EXPECT_TRUE(HasCode(Recompute(run.id(), &out), grpc::StatusCode::UNAVAILABLE));
-  EXPECT_EQ(InstrumentOf(seeded_.staf_s1_b, kYear, kApril).net_idr(), 2652210);
-  EXPECT_EQ(Count("instruments"), 4);
-  EXPECT_TRUE(SameMessage(Get(run.id()).totals(), AprilTotals()));
+  unchanged();
   EXPECT_EQ(Counter("ekinerja_scoring_runs_total", {{"action", "compute"}, {"outcome", "failed"}}),
             2);
 
+  // kabid_p2p: 2,700,000 x 3% = 81,000 off D: gross 6,669,000, PPh 15% 1,000,350, BPJS 66,690,
+  // net 5,601,960 (68,040 less); staf_s1_b 22,572 less (ACorrection...).
   attendance().Fail(absl::OkStatus());
   ASSERT_TRUE(Ok(Recompute(run.id(), &out)));
-  EXPECT_EQ(out.totals().net_idr(), AprilTotals().net_idr() - 22572);
+  EXPECT_EQ(out.totals().net_idr(), AprilTotals().net_idr() - 68040 - 22572);
+  EXPECT_EQ(InstrumentOf(seeded_.kabid_p2p, kYear, kApril).net_idr(), 5601960);
   EXPECT_EQ(InstrumentOf(seeded_.staf_s1_b, kYear, kApril).net_idr(), 2629638);
 }
 

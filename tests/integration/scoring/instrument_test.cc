@@ -255,6 +255,40 @@ TEST_F(InstrumentTest, ARecomputeFromTheSameInputsGivesTheSameInstrumentsToTheRu
                       grpc::StatusCode::PERMISSION_DENIED));
 }
 
+TEST_F(InstrumentTest, APositionChangedMidMonthSharesTheCeilingByWorkdaysHeld) {
+  // staf_s1_b moves to DINKES.P2P.STAF (kelas 7) from Thu 16 April: 11 workdays held in each
+  // (1-15: 1-3, 6-10, 13-15; 16-30: 16-17, 20-24, 27-30). C = round(2,850,000 x 11/22) +
+  // round(3,250,000 x 11/22) = 1,425,000 + 1,625,000 = 3,050,000; D 1,220,000, P 1,830,000;
+  // earned 1,830,000 x 9/10 = 1,647,000; gross 2,867,000; golongan II: no PPh; BPJS 28,670;
+  // net 2,838,330. Their unit at the end of the month is DINKES.P2P.
+  directory().Move(seeded_.code, seeded_.staf_s1_b, "DINKES.P2P.STAF", absl::CivilDay(2026, 4, 16));
+  sv1::RecomputeTppRunRequest req;
+  req.set_id(run_.id());
+  sv1::TppRun again;
+  ASSERT_TRUE(Ok(scoring().RecomputeTppRun(Ctx(Admin()).get(), req, &again)));
+  const sv1::Instrument i = InstrumentOf(seeded_.staf_s1_b, kYear, kApril);
+  ASSERT_EQ(i.ceiling_terms_size(), 2);
+  EXPECT_EQ(i.ceiling_terms(0).position_code(), "DINKES.P2P.S1.STAF");
+  EXPECT_EQ(i.ceiling_terms(0).kelas_jabatan(), 6);
+  EXPECT_EQ(i.ceiling_terms(0).position_ceiling_idr(), 2850000);
+  EXPECT_EQ(i.ceiling_terms(0).workdays_held(), 11);
+  EXPECT_EQ(i.ceiling_terms(0).amount_idr(), 1425000);
+  EXPECT_EQ(i.ceiling_terms(1).position_code(), "DINKES.P2P.STAF");
+  EXPECT_EQ(i.ceiling_terms(1).kelas_jabatan(), 7);
+  EXPECT_EQ(i.ceiling_terms(1).position_ceiling_idr(), 3250000);
+  EXPECT_EQ(i.ceiling_terms(1).workdays_held(), 11);
+  EXPECT_EQ(i.ceiling_terms(1).amount_idr(), 1625000);
+  EXPECT_EQ(i.month_workdays(), 22);
+  EXPECT_EQ(i.ceiling_idr(), 3050000);
+  EXPECT_EQ(i.disiplin_idr(), 1220000);
+  EXPECT_EQ(i.produktivitas_earned_idr(), 1647000);
+  EXPECT_EQ(i.gross_idr(), 2867000);
+  EXPECT_EQ(i.bpjs_employee().amount_idr(), 28670);
+  EXPECT_EQ(i.net_idr(), 2838330);
+  EXPECT_EQ(i.org_unit_code(), "DINKES.P2P");
+  EXPECT_EQ(again.totals().ceiling_idr(), AprilTotals().ceiling_idr() + 200000);
+}
+
 TEST_F(InstrumentTest, TheEmployeeAndTheirSupervisorsReadItAndNobodyElse) {
   sv1::Instrument out;
   EXPECT_TRUE(Ok(Get(Token(seeded_.staf_s1_a), seeded_.staf_s1_a, &out)));

@@ -21,7 +21,7 @@ struct Month {
 // The month asked, with one violation per bad field ("year" 2000-2100, "month" 1-12).
 Month MonthOf(Violations& v, int year, int month);
 
-// LockMonth/UnlockMonth's reference ("tpp-runs/42"): required, one line of at most 200 characters.
+// LockMonth/UnlockMonth's reference ("tppRuns/42"): required, one line of at most 200 characters.
 void CheckLockReference(Violations& v, const std::string& reference);
 
 struct LockedMonth {

@@ -45,7 +45,7 @@ class ActivityMonths {
                                     const std::function<void(const ActivityMonth&)>& each) = 0;
 
   // Locks or unlocks the tenant's month with a SERVICE token of the tenant; idempotent.
-  // `reference` names the TPP run ("tpp-runs/42").
+  // `reference` names the TPP run ("tppRuns/42").
   virtual absl::Status LockMonth(const std::string& service_bearer, int year, int month,
                                  const std::string& reference) = 0;
   virtual absl::Status UnlockMonth(const std::string& service_bearer, int year, int month,

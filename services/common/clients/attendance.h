@@ -62,7 +62,7 @@ class Attendance {
                                   const std::function<void(const AttendanceDay&)>& each) = 0;
 
   // Locks (unlocks) `year`-`month` of the tenant of `bearer` (the scoring service's SERVICE token
-  // or an ADMIN_INSTANSI's) for the TPP run `reference` ("tpp-runs/42"): while locked, attendance
+  // or an ADMIN_INSTANSI's) for the TPP run `reference` ("tppRuns/42"): while locked, attendance
   // refuses every change of the month's day summaries (DOMAIN §6). Idempotent. PERMISSION_DENIED
   // and INVALID_ARGUMENT pass through; other failures are UNAVAILABLE "attendance: ...".
   virtual absl::Status LockMonth(const std::string& bearer, int year, int month,

@@ -2,9 +2,10 @@
 
 -- name: run_try_lock
 -- One computation of a tenant's month at a time across replicas (DESIGN §11), for the rest of the
--- transaction that writes it.
-SELECT pg_try_advisory_xact_lock(hashtextextended('scoring.run/' || $1 || '/' || $2 || '/' || $3, 0))
-       AS locked
+-- transaction that writes it. Advisory locks are per database: the schema is in the key, so two
+-- deployments (or test schemas) sharing a database do not block each other.
+SELECT pg_try_advisory_xact_lock(hashtextextended(
+         'scoring.run/' || current_schema() || '/' || $1 || '/' || $2 || '/' || $3, 0)) AS locked
 
 -- name: run_insert
 -- chain_id: $2, or the new run's own id for a first run ($2 = 0).

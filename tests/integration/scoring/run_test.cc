@@ -17,6 +17,11 @@ class RunTest : public ScoringTest {
     if (HasFatalFailure()) return;
     SeedApril();
   }
+  // The advisory-lock key the service's run_try_lock takes for dinkes' April 2026 (its schema
+  // is in the key).
+  std::string AprilLockKey() {
+    return "hashtextextended('scoring.run/" + schema().name() + "/dinkes/2026/4', 0)";
+  }
   template <typename Req>
   Req WithId(int64_t id) {
     Req req;
@@ -231,11 +236,7 @@ TEST_F(RunTest, AMonthBeingComputedElsewhereIsAbortedAndNothingIsWritten) {
   pqxx::connection conn(schema().url());
   pqxx::work other(conn);
   ASSERT_TRUE(
-      other
-          .exec(
-              "SELECT pg_try_advisory_xact_lock(hashtextextended('scoring.run/dinkes/2026/4', 0))")
-              [0][0]
-          .as<bool>());
+      other.exec("SELECT pg_try_advisory_xact_lock(" + AprilLockKey() + ")")[0][0].as<bool>());
   sv1::TppRun out;
   EXPECT_TRUE(HasCode(scoring().CreateTppRun(Ctx(Admin()).get(), RunReq(kYear, kApril), &out),
                       grpc::StatusCode::ABORTED));
@@ -265,7 +266,7 @@ TEST_F(RunTest, ARecomputeHeldByAnotherComputationOrFailingAPeerLeavesTheDraftAs
   {
     pqxx::connection conn(schema().url());
     pqxx::work other(conn);
-    other.exec("SELECT pg_advisory_xact_lock(hashtextextended('scoring.run/dinkes/2026/4', 0))");
+    other.exec("SELECT pg_advisory_xact_lock(" + AprilLockKey() + ")");
     EXPECT_TRUE(HasCode(Recompute(run.id(), &out), grpc::StatusCode::ABORTED));
   }
   unchanged();

@@ -44,6 +44,23 @@ CREATE TABLE rules (
   UNIQUE (tenant_id, version)
 );
 
+-- A rule set as the store reads it: lists as text, instants as Unix microseconds.
+CREATE VIEW rule_rows AS
+SELECT tenant_id, effective_from AS from_date, effective_from::text AS effective_from, version,
+       array_to_string(kelas_ceilings_idr, ',') AS kelas_ceilings_idr,
+       array_to_string(position_codes, ',') AS position_codes,
+       array_to_string(position_ceilings_idr, ',') AS position_ceilings_idr,
+       disiplin_bp, array_to_string(tl_tier_bp, ',') AS tl_tier_bp,
+       array_to_string(psw_tier_bp, ',') AS psw_tier_bp,
+       array_to_string(absence_kinds, ',') AS absence_kinds,
+       array_to_string(absence_bp, ',') AS absence_bp, productivity_model,
+       assessment_di_atas_bp, assessment_sesuai_bp, assessment_di_bawah_bp, missing_report_bp,
+       hukuman_ringan_bp, hukuman_sedang_bp, hukuman_berat_bp,
+       array_to_string(pph21_golongan_bp, ',') AS pph21_golongan_bp, bpjs_employee_bp,
+       bpjs_employer_bp, bpjs_base_cap_idr, kotak_medium_from_bp, kotak_high_from_bp,
+       (extract(epoch FROM create_time) * 1000000)::bigint AS create_time
+FROM rules;
+
 -- Hukuman disiplin (PP 94/2021), entered by the tenant's admin; revoked, never deleted.
 CREATE TABLE sanctions (
   tenant_id text NOT NULL,
@@ -100,6 +117,21 @@ CREATE TABLE runs (
   UNIQUE (tenant_id, chain_id, version)
 );
 CREATE INDEX runs_by_month ON runs (tenant_id, year, month);
+
+-- A run as the store reads it: instants as Unix microseconds (0 for none), the skipped employees
+-- joined by the unit separator.
+CREATE VIEW run_rows AS
+SELECT tenant_id, id, chain_id, year, month, org_unit_code, status, version,
+       coalesce(corrects_run_id, 0) AS corrects_run_id, correction_reason, rules_version,
+       employees, ceiling_idr, disiplin_paid_idr, produktivitas_paid_idr, hukuman_idr, gross_idr,
+       pph21_idr, bpjs_employee_idr, bpjs_employer_idr, net_idr, created_by,
+       (extract(epoch FROM create_time) * 1000000)::bigint AS create_time,
+       coalesce((extract(epoch FROM compute_time) * 1000000)::bigint, 0) AS compute_time,
+       verified_by, coalesce((extract(epoch FROM verify_time) * 1000000)::bigint, 0) AS verify_time,
+       return_reason, locked_by,
+       coalesce((extract(epoch FROM lock_time) * 1000000)::bigint, 0) AS lock_time,
+       array_to_string(skipped, E'\x1f') AS skipped
+FROM runs;
 
 -- Which chain of runs an employee's month belongs to: one, so nobody is paid twice.
 CREATE TABLE month_members (

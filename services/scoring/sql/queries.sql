@@ -2,37 +2,11 @@
 -- request keys, audit and sanctions; runs and instruments are in queries_run.sql.
 
 -- name: rules_in_force
-SELECT effective_from::text AS effective_from, version,
-       array_to_string(kelas_ceilings_idr, ',') AS kelas_ceilings_idr,
-       array_to_string(position_codes, ',') AS position_codes,
-       array_to_string(position_ceilings_idr, ',') AS position_ceilings_idr,
-       disiplin_bp, array_to_string(tl_tier_bp, ',') AS tl_tier_bp,
-       array_to_string(psw_tier_bp, ',') AS psw_tier_bp,
-       array_to_string(absence_kinds, ',') AS absence_kinds,
-       array_to_string(absence_bp, ',') AS absence_bp, productivity_model,
-       assessment_di_atas_bp, assessment_sesuai_bp, assessment_di_bawah_bp, missing_report_bp,
-       hukuman_ringan_bp, hukuman_sedang_bp, hukuman_berat_bp,
-       array_to_string(pph21_golongan_bp, ',') AS pph21_golongan_bp, bpjs_employee_bp,
-       bpjs_employer_bp, bpjs_base_cap_idr, kotak_medium_from_bp, kotak_high_from_bp,
-       (extract(epoch FROM create_time) * 1000000)::bigint AS create_time
-FROM rules WHERE tenant_id = $1 AND effective_from <= $2::date
-ORDER BY effective_from DESC LIMIT 1
+SELECT * FROM rule_rows WHERE tenant_id = $1 AND from_date <= $2::date
+ORDER BY from_date DESC LIMIT 1
 
 -- name: rules_list
-SELECT effective_from::text AS effective_from, version,
-       array_to_string(kelas_ceilings_idr, ',') AS kelas_ceilings_idr,
-       array_to_string(position_codes, ',') AS position_codes,
-       array_to_string(position_ceilings_idr, ',') AS position_ceilings_idr,
-       disiplin_bp, array_to_string(tl_tier_bp, ',') AS tl_tier_bp,
-       array_to_string(psw_tier_bp, ',') AS psw_tier_bp,
-       array_to_string(absence_kinds, ',') AS absence_kinds,
-       array_to_string(absence_bp, ',') AS absence_bp, productivity_model,
-       assessment_di_atas_bp, assessment_sesuai_bp, assessment_di_bawah_bp, missing_report_bp,
-       hukuman_ringan_bp, hukuman_sedang_bp, hukuman_berat_bp,
-       array_to_string(pph21_golongan_bp, ',') AS pph21_golongan_bp, bpjs_employee_bp,
-       bpjs_employer_bp, bpjs_base_cap_idr, kotak_medium_from_bp, kotak_high_from_bp,
-       (extract(epoch FROM create_time) * 1000000)::bigint AS create_time
-FROM rules WHERE tenant_id = $1 ORDER BY effective_from DESC
+SELECT * FROM rule_rows WHERE tenant_id = $1 ORDER BY from_date DESC
 
 -- name: rules_lock
 SELECT pg_advisory_xact_lock(hashtextextended('scoring.rules/' || $1, 0)) AS locked

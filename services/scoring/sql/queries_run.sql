@@ -19,45 +19,14 @@ FROM n
 RETURNING id
 
 -- name: run_get
-SELECT id, chain_id, year, month, org_unit_code, status, version,
-       coalesce(corrects_run_id, 0) AS corrects_run_id, correction_reason, rules_version,
-       employees, ceiling_idr, disiplin_paid_idr, produktivitas_paid_idr, hukuman_idr, gross_idr,
-       pph21_idr, bpjs_employee_idr, bpjs_employer_idr, net_idr, created_by,
-       (extract(epoch FROM create_time) * 1000000)::bigint AS create_time,
-       coalesce((extract(epoch FROM compute_time) * 1000000)::bigint, 0) AS compute_time,
-       verified_by, coalesce((extract(epoch FROM verify_time) * 1000000)::bigint, 0) AS verify_time,
-       return_reason, locked_by,
-       coalesce((extract(epoch FROM lock_time) * 1000000)::bigint, 0) AS lock_time,
-       array_to_string(skipped, E'\x1f') AS skipped
-FROM runs WHERE tenant_id = $1 AND id = $2
+SELECT * FROM run_rows WHERE tenant_id = $1 AND id = $2
 
 -- name: run_get_for_update
-SELECT id, chain_id, year, month, org_unit_code, status, version,
-       coalesce(corrects_run_id, 0) AS corrects_run_id, correction_reason, rules_version,
-       employees, ceiling_idr, disiplin_paid_idr, produktivitas_paid_idr, hukuman_idr, gross_idr,
-       pph21_idr, bpjs_employee_idr, bpjs_employer_idr, net_idr, created_by,
-       (extract(epoch FROM create_time) * 1000000)::bigint AS create_time,
-       coalesce((extract(epoch FROM compute_time) * 1000000)::bigint, 0) AS compute_time,
-       verified_by, coalesce((extract(epoch FROM verify_time) * 1000000)::bigint, 0) AS verify_time,
-       return_reason, locked_by,
-       coalesce((extract(epoch FROM lock_time) * 1000000)::bigint, 0) AS lock_time,
-       array_to_string(skipped, E'\x1f') AS skipped
-FROM runs WHERE tenant_id = $1 AND id = $2
-FOR UPDATE
+SELECT * FROM run_rows WHERE tenant_id = $1 AND id = $2 FOR UPDATE
 
 -- name: run_list
 -- Of a year ($3 = 0) or a month, newest first.
-SELECT id, chain_id, year, month, org_unit_code, status, version,
-       coalesce(corrects_run_id, 0) AS corrects_run_id, correction_reason, rules_version,
-       employees, ceiling_idr, disiplin_paid_idr, produktivitas_paid_idr, hukuman_idr, gross_idr,
-       pph21_idr, bpjs_employee_idr, bpjs_employer_idr, net_idr, created_by,
-       (extract(epoch FROM create_time) * 1000000)::bigint AS create_time,
-       coalesce((extract(epoch FROM compute_time) * 1000000)::bigint, 0) AS compute_time,
-       verified_by, coalesce((extract(epoch FROM verify_time) * 1000000)::bigint, 0) AS verify_time,
-       return_reason, locked_by,
-       coalesce((extract(epoch FROM lock_time) * 1000000)::bigint, 0) AS lock_time,
-       array_to_string(skipped, E'\x1f') AS skipped
-FROM runs WHERE tenant_id = $1 AND year = $2 AND ($3 = 0 OR month = $3)
+SELECT * FROM run_rows WHERE tenant_id = $1 AND year = $2 AND ($3 = 0 OR month = $3)
 ORDER BY month DESC, id DESC
 
 -- name: run_open_in_chain
@@ -121,26 +90,14 @@ DELETE FROM ceiling_terms WHERE tenant_id = $1 AND run_id = $2
 -- name: instrument_page
 -- A run's instruments by OPD, unit and NIP after the key ($3, $4, $5), of a unit's subtree ($6;
 -- '' for all).
-SELECT i.run_id, i.nip, i.name, i.golongan, i.org_unit_code, i.opd_code, i.month_workdays,
-       i.ceiling_idr, i.disiplin_idr, i.produktivitas_idr, i.disiplin_paid_idr, i.capaian_basis,
-       i.capaian_numerator, i.capaian_denominator, i.produktivitas_earned_idr,
-       i.produktivitas_paid_idr, i.hukuman_idr, i.hukuman_reference, i.gross_idr, i.pph21_idr,
-       i.bpjs_employee_idr, i.bpjs_employer_idr, i.net_idr, i.kotak, i.disiplin_percent,
-       i.produktivitas_percent
-FROM instruments i
-WHERE i.tenant_id = $1 AND i.run_id = $2 AND (i.opd_code, i.org_unit_code, i.nip) > ($3, $4, $5)
-  AND ($6 = '' OR strpos(i.unit_path, '/' || $6 || '/') > 0)
-ORDER BY i.opd_code, i.org_unit_code, i.nip
+SELECT * FROM instruments
+WHERE tenant_id = $1 AND run_id = $2 AND (opd_code, org_unit_code, nip) > ($3, $4, $5)
+  AND ($6 = '' OR strpos(unit_path, '/' || $6 || '/') > 0)
+ORDER BY opd_code, org_unit_code, nip
 LIMIT $7
 
 -- name: instrument_get
-SELECT i.run_id, i.nip, i.name, i.golongan, i.org_unit_code, i.opd_code, i.month_workdays,
-       i.ceiling_idr, i.disiplin_idr, i.produktivitas_idr, i.disiplin_paid_idr, i.capaian_basis,
-       i.capaian_numerator, i.capaian_denominator, i.produktivitas_earned_idr,
-       i.produktivitas_paid_idr, i.hukuman_idr, i.hukuman_reference, i.gross_idr, i.pph21_idr,
-       i.bpjs_employee_idr, i.bpjs_employer_idr, i.net_idr, i.kotak, i.disiplin_percent,
-       i.produktivitas_percent
-FROM instruments i WHERE i.tenant_id = $1 AND i.run_id = $2 AND i.nip = $3
+SELECT * FROM instruments WHERE tenant_id = $1 AND run_id = $2 AND nip = $3
 
 -- name: instrument_lines
 SELECT part, coalesce(work_date::text, '') AS work_date, rule, rate_bp, base_idr, amount_idr

@@ -105,11 +105,11 @@ TEST(EnvoyConfig, TranscodesExactlyTheServicesTheGatewayRoutes) {
   const std::vector<std::string> listed =
       Strings(At(Filter(config, "envoy.filters.http.grpc_json_transcoder"), {"services"}));
   EXPECT_EQ(listed, (*transcoder)->Services());
-  EXPECT_THAT(listed, ::testing::IsSupersetOf({"ekinerja.identity.v1.IdentityService",
-                                               "ekinerja.attendance.v1.AttendanceService",
-                                               "ekinerja.skp.v1.SkpService",
-                                               "ekinerja.activity.v1.ActivityService",
-                                               "ekinerja.scoring.v1.ScoringService"}));
+  EXPECT_THAT(listed,
+              ::testing::IsSupersetOf(
+                  {"ekinerja.identity.v1.IdentityService",
+                   "ekinerja.attendance.v1.AttendanceService", "ekinerja.skp.v1.SkpService",
+                   "ekinerja.activity.v1.ActivityService", "ekinerja.scoring.v1.ScoringService"}));
 }
 
 TEST(EnvoyConfig, CommittedCopyIsWhatTheBuildGenerates) {

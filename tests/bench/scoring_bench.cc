@@ -24,8 +24,10 @@
 //       4. the baseline: the run's rows (instruments, ceiling_terms, instrument_lines) read back,
 //          a CHECKPOINT, and one raw COPY of them into tables of the same shape (LIKE ...
 //          INCLUDING ALL) in schema copy_baseline, in one transaction.
-//       With --marks, it creates PREFIX.<create|recompute>.<start|end> around each measured call
-//       (the script samples the processes' CPU there). Prints one line on stdout:
+//       With --by_opd, step 3 is one CreateTppRun per OPD (its subtree: 1/40 of the tenant) in
+//       turn, then one RecomputeTppRun of each, timed together. With --marks, it creates
+//       PREFIX.<create|recompute>.<start|end> around each measured call (the script samples the
+//       processes' CPU there). Prints one line on stdout:
 //         <employees> <workdays> <create_s> <recompute_s> <copy_s> <instruments> <lines> <terms>
 //         <net_idr> <seed_s>
 //
@@ -46,6 +48,7 @@
 #include "absl/flags/parse.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
 #include "absl/time/civil_time.h"
@@ -63,6 +66,8 @@ ABSL_FLAG(std::string, tenant, "bench", "run: the tenant created and seeded");
 ABSL_FLAG(int, employees, 10000, "run: employees of the tenant");
 ABSL_FLAG(std::string, month, "", "run: YYYY-MM (default: the newest whole month of 22 weekdays)");
 ABSL_FLAG(std::string, marks, "", "run: prefix of the files marking the measured calls");
+ABSL_FLAG(bool, by_opd, false,
+          "run: one run per OPD (org_unit_code, its subtree) instead of one of the whole tenant");
 ABSL_FLAG(int, run_timeout_seconds, 900, "run: deadline of CreateTppRun and RecomputeTppRun");
 
 namespace {
@@ -297,43 +302,62 @@ int RunBench() {
                                          {"{LAST}", absl::FormatCivilTime(last)}}));
   // As autovacuum leaves them after a month of writes (index-only scans need the visibility map).
   pg.Exec(
-      "VACUUM ANALYZE identity.employees, identity.assignments, identity.positions, identity.org_units, "
+      "VACUUM ANALYZE identity.employees, identity.assignments, identity.positions, "
+      "identity.org_units, "
       "attendance.day_summaries, activity.entries, scoring.sanctions");
   pg.Exec("CHECKPOINT");
   const double seed_s = Since(t0);
   std::fprintf(stderr, "bench: %s: %d employees, %s seeded in %.1f s\n", tenant.c_str(), n,
                absl::FormatCivilTime(month).c_str(), seed_s);
 
-  // 3. The run, then its recompute.
+  // 3. The run (one per OPD with --by_opd), then its recompute.
   auto scoring = scv1::ScoringService::NewStub(Channel(absl::GetFlag(FLAGS_scoring)));
   const int deadline = absl::GetFlag(FLAGS_run_timeout_seconds);
-  scv1::CreateTppRunRequest create;
-  create.set_year(static_cast<int>(month.year()));
-  create.set_month(month.month());
-  create.set_request_id(absl::StrCat("scoring-bench-", tenant));
-  scv1::TppRun run;
+  std::vector<std::string> scopes = {""};
+  if (absl::GetFlag(FLAGS_by_opd)) {
+    scopes.clear();
+    for (int opd = 1; opd <= 40; ++opd) scopes.push_back(absl::StrFormat("OPD%02d", opd));
+  }
+  std::vector<int64_t> runs;
+  Totals created;
   Mark("create.start");
   t0 = Clock::now();
-  Check(scoring->CreateTppRun(Context(token, deadline).get(), create, &run), "CreateTppRun");
+  for (const std::string& scope : scopes) {
+    scv1::CreateTppRunRequest req;
+    req.set_year(static_cast<int>(month.year()));
+    req.set_month(month.month());
+    req.set_org_unit_code(scope);
+    req.set_request_id(absl::StrCat("scoring-bench-", tenant, "-", scope));
+    scv1::TppRun run;
+    Check(scoring->CreateTppRun(Context(token, deadline).get(), req, &run),
+          absl::StrCat("CreateTppRun ", scope));
+    runs.push_back(run.id());
+    const Totals t = TotalsOf(run);
+    created = {created.employees + t.employees, created.skipped + t.skipped, created.net + t.net};
+  }
   const double create_s = Since(t0);
   Mark("create.end");
-  const Totals created = TotalsOf(run);
   if (created.employees != n || created.skipped != 0) {
     Die(absl::StrCat("CreateTppRun: ", created.employees, " employees, ", created.skipped,
                      " skipped; wanted ", n, " and 0"));
   }
-  scv1::RecomputeTppRunRequest recompute;
-  recompute.set_id(run.id());
+  Totals again;
   Mark("recompute.start");
   t0 = Clock::now();
-  Check(scoring->RecomputeTppRun(Context(token, deadline).get(), recompute, &run),
-        "RecomputeTppRun");
+  for (int64_t id : runs) {
+    scv1::RecomputeTppRunRequest req;
+    req.set_id(id);
+    scv1::TppRun run;
+    Check(scoring->RecomputeTppRun(Context(token, deadline).get(), req, &run),
+          absl::StrCat("RecomputeTppRun ", id));
+    const Totals t = TotalsOf(run);
+    again = {again.employees + t.employees, again.skipped + t.skipped, again.net + t.net};
+  }
   const double recompute_s = Since(t0);
   Mark("recompute.end");
-  const Totals again = TotalsOf(run);
   if (again.employees != n || again.net != created.net) {
     Die(absl::StrCat("RecomputeTppRun gave ", again.employees, " employees, net ", again.net,
-                     "; the run had net ", created.net));
+                     "; the runs had net ", created.net));
   }
 
   // 4. The baseline: the same rows in one raw COPY each, in one transaction.
@@ -345,9 +369,8 @@ int RunBench() {
     pg.Exec(absl::StrCat("CREATE TABLE IF NOT EXISTS copy_baseline.", t, " (LIKE scoring.", t,
                          " INCLUDING ALL)"));
     pg.Exec(absl::StrCat("TRUNCATE copy_baseline.", t));
-    data.push_back(pg.CopyOut(absl::StrCat("COPY (SELECT * FROM scoring.", t,
-                                           " WHERE tenant_id = ", pg.Literal(tenant),
-                                           " AND run_id = ", run.id(), ") TO STDOUT")));
+    data.push_back(pg.CopyOut(absl::StrCat("COPY (SELECT * FROM scoring.", t, " WHERE tenant_id = ",
+                                           pg.Literal(tenant), ") TO STDOUT")));
     rows.push_back(std::count(data.back().begin(), data.back().end(), '\n'));
   }
   pg.Exec("CHECKPOINT");

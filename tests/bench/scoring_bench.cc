@@ -6,7 +6,7 @@
 //       until each target's health check says SERVING (or --timeout_seconds)
 //   EKINERJA_PLATFORM_ADMIN_PASSWORD=... EKINERJA_BENCH_DB_URL=<a superuser on the services' db>
 //   scoring_bench run --identity=127.0.0.1:P --scoring=127.0.0.1:Q --tenant=T --employees=N
-//       [--month=YYYY-MM] [--marks=PREFIX]
+//       [--month=YYYY-MM] [--marks=PREFIX] [--by_opd]
 //       1. tenant T and its admin through identity's API (CreateTenant, the admin's Login);
 //       2. the month written straight into each service's schema with SQL (their migrations ran
 //          when they started; logins and ADMS would take hours at this size): identity's org (40

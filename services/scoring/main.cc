@@ -1,6 +1,8 @@
 // ekinerja-scoring: the monthly TPP runs and their instrumen penilaian, the kotak kinerja and the
 // annual performance (DOMAIN §6, §7).
 
+#include <algorithm>
+
 #include "absl/flags/flag.h"
 #include "channel.h"
 #include "flags.h"
@@ -54,7 +56,11 @@ int main(int argc, char** argv) {
   return RunService(
       ServerOptionsFromFlags("scoring"), embedded::scoring_sql(), absl::GetFlag(FLAGS_migrate_only),
       [&](ServiceHost& host) -> absl::StatusOr<ServiceSetup> {
-        const ChannelOptions channel_options = ChannelOptionsFromFlags();
+        // The channels' default deadline bounds every call, streams too: a run's streams may
+        // take --stream_timeout.
+        ChannelOptions channel_options = ChannelOptionsFromFlags();
+        channel_options.deadline =
+            std::max(channel_options.deadline, absl::Ceil(stream_timeout, absl::Seconds(1)));
         EK_ASSIGN_OR_RETURN(std::shared_ptr<grpc::Channel> identity,
                             MakeChannel(absl::GetFlag(FLAGS_identity), channel_options));
         EK_ASSIGN_OR_RETURN(std::shared_ptr<grpc::Channel> attendance,
@@ -66,8 +72,8 @@ int main(int argc, char** argv) {
         ScoringClients clients;
         clients.directory = clients::MakeIdentityDirectory(identity, *credential);
         // No cache: a run reads each month once.
-        clients.attendance =
-            clients::MakeAttendanceClient(attendance, absl::Seconds(5), absl::ZeroDuration());
+        clients.attendance = clients::MakeAttendanceClient(attendance, absl::Seconds(5),
+                                                           absl::ZeroDuration(), stream_timeout);
         clients.activity =
             clients::MakeActivityMonthsClient(activity, absl::Seconds(5), stream_timeout);
         clients.skp = clients::MakeSkpEvaluationsClient(skp, absl::Seconds(5), stream_timeout);

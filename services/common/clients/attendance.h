@@ -71,12 +71,13 @@ class Attendance {
                                    const std::string& reference) = 0;
 };
 
-// The Attendance over attendance's gRPC API on `channel`, each call bounded by `timeout` (a
-// stream by 10 x timeout). DaysOf answers are cached per (bearer, nip, first, last) for
-// `cache_for`: the check-in gate asks on every keystroke of a Monday morning, and a punch or a
-// correction shows within that time.
+// The Attendance over attendance's gRPC API on `channel`, each call bounded by `timeout`, a
+// stream by `stream_timeout` (a province's month streams for a while). DaysOf answers are cached
+// per (bearer, nip, first, last) for `cache_for`: the check-in gate asks on every keystroke of a
+// Monday morning, and a punch or a correction shows within that time.
 std::unique_ptr<Attendance> MakeAttendanceClient(std::shared_ptr<grpc::Channel> channel,
                                                  absl::Duration timeout = absl::Seconds(5),
-                                                 absl::Duration cache_for = absl::Seconds(30));
+                                                 absl::Duration cache_for = absl::Seconds(30),
+                                                 absl::Duration stream_timeout = absl::Seconds(50));
 
 }  // namespace ekinerja::clients

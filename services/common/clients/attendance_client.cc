@@ -42,10 +42,11 @@ AttendanceDay FromProto(const atv1::AttendanceDay& d) {
 class AttendanceClient final : public Attendance {
  public:
   AttendanceClient(std::shared_ptr<grpc::Channel> channel, absl::Duration timeout,
-                   absl::Duration cache_for)
+                   absl::Duration cache_for, absl::Duration stream_timeout)
       : stub_(atv1::AttendanceService::NewStub(channel)),
         timeout_(timeout),
-        cache_for_(cache_for) {}
+        cache_for_(cache_for),
+        stream_timeout_(stream_timeout) {}
 
   absl::StatusOr<std::vector<AttendanceDay>> DaysOf(const std::string& bearer,
                                                     const std::string& nip, absl::CivilDay first,
@@ -74,7 +75,7 @@ class AttendanceClient final : public Attendance {
     req.set_org_unit_code(org_unit);
     *req.mutable_start_date() = ToProtoDate(first);
     *req.mutable_end_date() = ToProtoDate(last);
-    auto ctx = BearerContext(bearer, timeout_ * 10);
+    auto ctx = BearerContext(bearer, stream_timeout_);
     auto reader = stub_->StreamDaySummaries(ctx.get(), req);
     atv1::AttendanceDay d;
     while (reader->Read(&d)) each(FromProto(d));
@@ -111,15 +112,16 @@ class AttendanceClient final : public Attendance {
   };
 
   std::unique_ptr<atv1::AttendanceService::Stub> stub_;
-  const absl::Duration timeout_, cache_for_;
+  const absl::Duration timeout_, cache_for_, stream_timeout_;
   LruCache<Key, Cached> cache_{10000};
 };
 
 }  // namespace
 
 std::unique_ptr<Attendance> MakeAttendanceClient(std::shared_ptr<grpc::Channel> channel,
-                                                 absl::Duration timeout, absl::Duration cache_for) {
-  return std::make_unique<AttendanceClient>(std::move(channel), timeout, cache_for);
+                                                 absl::Duration timeout, absl::Duration cache_for,
+                                                 absl::Duration stream_timeout) {
+  return std::make_unique<AttendanceClient>(std::move(channel), timeout, cache_for, stream_timeout);
 }
 
 }  // namespace ekinerja::clients

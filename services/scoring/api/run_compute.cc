@@ -12,6 +12,7 @@
 #include "api/scoring_service.h"
 #include "civil.h"
 #include "domain/kotak.h"
+#include "log.h"
 
 namespace ekinerja::scoring {
 namespace {
@@ -88,6 +89,15 @@ std::string PercentOf(const Rational& fraction) { return (fraction * 100).ToFixe
 
 absl::Status ScoringServiceImpl::ComputeInTx(db::Tx& tx, const Caller& caller, store::RunRow& run) {
   const absl::Time started = absl::Now();
+  // Where a run's time goes, logged at its end: "identity_periods=812 ..." (milliseconds).
+  absl::Time lap_start = started;
+  std::string phases;
+  const auto lap = [&](absl::string_view phase) {
+    const absl::Time now = absl::Now();
+    absl::StrAppend(&phases, phases.empty() ? "" : " ", phase, "=",
+                    absl::ToInt64Milliseconds(now - lap_start));
+    lap_start = now;
+  };
   const std::string& tenant = caller.tenant();
   const std::string month_text = absl::StrFormat("%04d-%02d", run.year, run.month);
   if (!store::TryLockMonth(tx, tenant, run.year, run.month)) {
@@ -106,19 +116,23 @@ absl::Status ScoringServiceImpl::ComputeInTx(db::Tx& tx, const Caller& caller, s
   EK_RETURN_IF_ERROR(peers_.directory->EmployeesOfPeriod(
       caller.bearer, run.org_unit_code, first, last,
       [&](const clients::EmployeePeriod& e) { reads.employees.push_back(e); }));
+  lap("identity_periods");
   EK_ASSIGN_OR_RETURN(const std::vector<clients::EmployeeUnit> units,
                       peers_.directory->EmployeesOf(caller.bearer, run.org_unit_code, last));
   for (const clients::EmployeeUnit& u : units) {
     reads.unit_paths[u.nip] = absl::StrCat("/", absl::StrJoin(u.unit_path, "/"), "/");
   }
+  lap("identity_units");
   EK_RETURN_IF_ERROR(peers_.activity->StreamMonths(
       caller.bearer, run.org_unit_code, run.year, run.month,
       [&](const clients::ActivityMonth& a) { reads.activity.emplace(a.nip, a); }));
+  lap("activity");
   if (rules.rules.productivity_model == ProductivityModel::kAssessment) {
     EK_RETURN_IF_ERROR(peers_.skp->StreamEvaluations(
         caller.bearer, absl::StrFormat("%04d-M%02d", run.year, run.month), run.org_unit_code,
         [&](const clients::SkpEvaluation& e) { reads.ratings[e.nip] = e.rating_hasil_kerja; }));
   }
+  lap("skp");
   reads.hukuman = store::HukumanInForce(tx, tenant, first, last);
 
   std::vector<std::string> nips;
@@ -132,6 +146,8 @@ absl::Status ScoringServiceImpl::ComputeInTx(db::Tx& tx, const Caller& caller, s
                       " (first: ", elsewhere.front().first, " in run ", elsewhere.front().second,
                       ")")});
   }
+
+  lap("members");
 
   // The days stream in NIP order: each employee is computed when their last day has come.
   std::map<std::string, size_t> index;
@@ -195,6 +211,7 @@ absl::Status ScoringServiceImpl::ComputeInTx(db::Tx& tx, const Caller& caller, s
                                                    }));
   finish();
   EK_RETURN_IF_ERROR(failed);
+  lap("attendance_compute");
   for (size_t i = 0; i < reads.employees.size(); ++i) {
     if (!computed[i]) {
       skipped.push_back({reads.employees[i].nip, "no attendance day in the month"});
@@ -205,6 +222,11 @@ absl::Status ScoringServiceImpl::ComputeInTx(db::Tx& tx, const Caller& caller, s
   for (const store::InstrumentRow& row : rows) totals.Add(row.instrument);
   store::ReplaceInstruments(tx, tenant, run.id, rows);
   store::SetComputed(tx, tenant, run.id, rules.rules.version, totals, skipped);
+  lap("write");
+  const std::string employees = absl::StrCat(totals.employees);
+  const std::string run_id = absl::StrCat(run.id);
+  LogInfo("TPP run computed",
+          {{"run", run_id}, {"month", month_text}, {"employees", employees}, {"ms", phases}});
   run.rules_version = rules.rules.version;
   run.totals = totals;
   run.skipped = std::move(skipped);

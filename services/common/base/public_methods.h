@@ -41,4 +41,14 @@ inline bool IsInfrastructureMethod(absl::string_view full_method) {
          absl::StartsWith(full_method, "/grpc.reflection.");
 }
 
+// Long-lived watch streams ("/ekinerja.warning.v1.WarningService/WatchInbox": a method named
+// Watch*): they mostly wait for something to happen, holding no database connection while they
+// wait, so admission (which bounds the calls that run at once to the database pool) does not
+// count them; otherwise a few open consoles would hold every slot.
+inline bool IsWatchMethod(absl::string_view full_method) {
+  const size_t slash = full_method.rfind('/');
+  return slash != absl::string_view::npos &&
+         absl::StartsWith(full_method.substr(slash + 1), "Watch");
+}
+
 }  // namespace ekinerja

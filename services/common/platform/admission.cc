@@ -206,7 +206,7 @@ class AdmissionInterceptorFactory : public grpc::experimental::ServerInterceptor
   grpc::experimental::Interceptor* CreateServerInterceptor(
       grpc::experimental::ServerRpcInfo* info) override {
     absl::string_view method = info->method();
-    if (IsInfrastructureMethod(method)) return nullptr;
+    if (IsInfrastructureMethod(method) || IsWatchMethod(method)) return nullptr;
     return new AdmissionInterceptor(admission_, info);
   }
 

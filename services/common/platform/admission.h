@@ -12,8 +12,8 @@
 //   deadline    the call's deadline came first
 //   shutdown    the server stopped while it waited (end of the drain period)
 // A shed call runs no handler code beyond CallerOf/RequestTextOf (auth.h), which return the shed
-// status, so the client may retry it safely, even when it is not idempotent. Health and reflection
-// are never queued.
+// status, so the client may retry it safely, even when it is not idempotent. Health, reflection
+// and the Watch* streams are never queued (public_methods.h).
 //
 // Gauges ekinerja_rpc_active and ekinerja_rpc_queued and the histogram
 // ekinerja_rpc_queue_wait_seconds (admitted calls) show how full it is.
@@ -68,8 +68,8 @@ class Admission {
   int queued() const;
   const AdmissionOptions& options() const { return options_; }
 
-  // The interceptor that admits every call of the server it is installed in (but health and
-  // reflection). Install it first: it must see the status a call ends with before the metrics
+  // The interceptor that admits every call of the server it is installed in (but health,
+  // reflection and the Watch* streams: public_methods.h). Install it first: it must see the status a call ends with before the metrics
   // interceptor does (PRE_SEND_STATUS runs the interceptors in order), and waits for a slot after
   // the others have seen the request (POST_RECV_* runs them in reverse).
   std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface> InterceptorFactory();

@@ -29,7 +29,7 @@ const absl::CivilDay kMonday(2026, 10, 5);
 
 // DOMAIN §5/§8: the report for Monday 5 October is due by Tuesday 23:59 local; 23:59:59 is in
 // time, 00:00:00 on Wednesday is not.
-TEST(ReportDeadline, TheCutoffMinuteInWib) {
+TEST(WarningReportDeadline, TheCutoffMinuteInWib) {
   const WarningRules rules = DefaultWarningRules();
   const absl::TimeZone wib = Zone("Asia/Jakarta");
   EXPECT_EQ(ReportDeadline(kMonday, rules, wib), Utc(2026, 10, 6, 17, 0));
@@ -40,7 +40,7 @@ TEST(ReportDeadline, TheCutoffMinuteInWib) {
   EXPECT_TRUE(DailySweepDue(kMonday, At(wib, 2026, 10, 7, 0, 0, 0), rules, wib));
 }
 
-TEST(ReportDeadline, TheCutoffMinuteInWit) {
+TEST(WarningReportDeadline, TheCutoffMinuteInWit) {
   const WarningRules rules = DefaultWarningRules();
   const absl::TimeZone wit = Zone("Asia/Jayapura");
   EXPECT_EQ(ReportDeadline(kMonday, rules, wit), Utc(2026, 10, 6, 15, 0));
@@ -50,7 +50,7 @@ TEST(ReportDeadline, TheCutoffMinuteInWit) {
 
 // The cutoff is the tenant's local time: at 16:00 UTC on 6 October it is 01:00 on the 7th in
 // Jayapura (due) and 23:00 on the 6th in Jakarta (not yet).
-TEST(ReportDeadline, TheSameInstantIsDueInWitAndNotInWib) {
+TEST(WarningReportDeadline, TheSameInstantIsDueInWitAndNotInWib) {
   const WarningRules rules = DefaultWarningRules();
   const absl::Time now = Utc(2026, 10, 6, 16, 0);
   EXPECT_TRUE(DailySweepDue(kMonday, now, rules, Zone("Asia/Jayapura")));
@@ -58,7 +58,7 @@ TEST(ReportDeadline, TheSameInstantIsDueInWitAndNotInWib) {
 }
 
 // A tenant's own cutoff: the same day at 17:00 makes 17:00:59 the last second in time.
-TEST(ReportDeadline, ATenantCutoffOnTheDayItself) {
+TEST(WarningReportDeadline, ATenantCutoffOnTheDayItself) {
   WarningRules rules = DefaultWarningRules();
   rules.cutoff_days = 0;
   rules.cutoff_minute = 17 * 60;
@@ -68,7 +68,7 @@ TEST(ReportDeadline, ATenantCutoffOnTheDayItself) {
   EXPECT_TRUE(DailySweepDue(kMonday, At(wib, 2026, 10, 5, 17, 1, 0), rules, wib));
 }
 
-TEST(EarlyReminderFrom, TheTenantHourOnTheDayItself) {
+TEST(WarningEarlyReminderFrom, TheTenantHourOnTheDayItself) {
   WarningRules rules = DefaultWarningRules();
   EXPECT_EQ(EarlyReminderFrom(kMonday, rules, Zone("Asia/Jakarta")), Utc(2026, 10, 5, 8, 0));
   EXPECT_EQ(EarlyReminderFrom(kMonday, rules, Zone("Asia/Makassar")), Utc(2026, 10, 5, 7, 0));
@@ -87,7 +87,7 @@ EmployeeDay Present() {
   return d;
 }
 
-TEST(MissingReport, PresentWithNothingSubmitted) {
+TEST(WarningMissingReport, PresentWithNothingSubmitted) {
   EmployeeDay d = Present();
   EXPECT_TRUE(ReportOwed(d));
   EXPECT_TRUE(MissingReport(d));
@@ -98,7 +98,7 @@ TEST(MissingReport, PresentWithNothingSubmitted) {
 }
 
 // DOMAIN §8 "present (or had no absence)": tanpa keterangan owes a report too.
-TEST(MissingReport, NoCheckInAndNoAbsenceStillOwes) {
+TEST(WarningMissingReport, NoCheckInAndNoAbsenceStillOwes) {
   EmployeeDay d = Present();
   d.checked_in = false;
   d.has_first_in = false;
@@ -106,7 +106,7 @@ TEST(MissingReport, NoCheckInAndNoAbsenceStillOwes) {
   EXPECT_TRUE(MissingReport(d));
 }
 
-TEST(MissingReport, AnApprovedAbsenceOwesNothing) {
+TEST(WarningMissingReport, AnApprovedAbsenceOwesNothing) {
   EmployeeDay d = Present();
   d.checked_in = false;
   d.absence_kind = "CUTI_TAHUNAN";
@@ -117,7 +117,7 @@ TEST(MissingReport, AnApprovedAbsenceOwesNothing) {
 }
 
 // Dinas luar counts as checked in (activity accepts entries for it), so the report is owed.
-TEST(MissingReport, DinasLuarOwes) {
+TEST(WarningMissingReport, DinasLuarOwes) {
   EmployeeDay d = Present();
   d.has_first_in = false;
   d.has_last_out = false;
@@ -126,14 +126,14 @@ TEST(MissingReport, DinasLuarOwes) {
 }
 
 // A holiday or a weekend owes nothing, even with a punch.
-TEST(MissingReport, ADayOffOwesNothing) {
+TEST(WarningMissingReport, ADayOffOwesNothing) {
   EmployeeDay d = Present();
   d.workday = false;
   EXPECT_FALSE(ReportOwed(d));
   EXPECT_FALSE(MissingReport(d));
 }
 
-TEST(EarlyReminder, PresentAndNothingSubmittedYet) {
+TEST(WarningEarlyReminder, PresentAndNothingSubmittedYet) {
   EmployeeDay d = Present();
   d.has_last_out = false;
   EXPECT_TRUE(EarlyReminder(d));
@@ -149,7 +149,7 @@ TEST(EarlyReminder, PresentAndNothingSubmittedYet) {
   EXPECT_FALSE(EarlyReminder(d));
 }
 
-TEST(NoCheckout, ACheckInWithoutACheckOut) {
+TEST(WarningNoCheckout, ACheckInWithoutACheckOut) {
   EmployeeDay d = Present();
   EXPECT_FALSE(NoCheckout(d));
   d.has_last_out = false;
@@ -164,7 +164,7 @@ TEST(NoCheckout, ACheckInWithoutACheckOut) {
   EXPECT_FALSE(NoCheckout(d));
 }
 
-TEST(Late, AnyTierAboveZeroOnAWorkday) {
+TEST(WarningLate, AnyTierAboveZeroOnAWorkday) {
   EmployeeDay d = Present();
   EXPECT_FALSE(Late(d));
   d.tl_tier = 1;
@@ -178,7 +178,7 @@ TEST(Late, AnyTierAboveZeroOnAWorkday) {
 // Default N = 3 judged for Friday 9 October 2026: Tuesday's start is the threshold (a Monday
 // submission waited Tue, Wed, Thu, Fri); with Wednesday a holiday, Monday's start (a Friday
 // submission of the week before waited Mon, Tue, Thu, Fri).
-TEST(PendingSubmittedBefore, AWeekWithAndWithoutAHoliday) {
+TEST(WarningPendingSubmittedBefore, AWeekWithAndWithoutAHoliday) {
   const WarningRules rules = DefaultWarningRules();
   const absl::TimeZone wib = Zone("Asia/Jakarta");
   const absl::CivilDay friday(2026, 10, 9);
@@ -189,7 +189,7 @@ TEST(PendingSubmittedBefore, AWeekWithAndWithoutAHoliday) {
 
 // Judged for Monday 12 October the weekend does not count: Mon, Fri, Thu, then Wednesday 7;
 // with Wednesday a holiday, Tuesday 6.
-TEST(PendingSubmittedBefore, AcrossAWeekend) {
+TEST(WarningPendingSubmittedBefore, AcrossAWeekend) {
   const WarningRules rules = DefaultWarningRules();
   const absl::TimeZone wib = Zone("Asia/Jakarta");
   const absl::CivilDay monday(2026, 10, 12);
@@ -201,7 +201,7 @@ TEST(PendingSubmittedBefore, AcrossAWeekend) {
             At(wib, 2026, 10, 6, 0, 0));
 }
 
-TEST(PendingSubmittedBefore, TheThresholdIsLocalMidnight) {
+TEST(WarningPendingSubmittedBefore, TheThresholdIsLocalMidnight) {
   WarningRules rules = DefaultWarningRules();
   rules.pending_workdays = 1;
   const absl::CivilDay friday(2026, 10, 9);
@@ -211,7 +211,7 @@ TEST(PendingSubmittedBefore, TheThresholdIsLocalMidnight) {
             Utc(2026, 10, 7, 15, 0));
 }
 
-TEST(SkpSubmitCheckDay, IsThirtyFirstJanuaryNotFirstFebruary) {
+TEST(WarningSkpSubmitCheckDay, IsThirtyFirstJanuaryNotFirstFebruary) {
   const WarningRules rules = DefaultWarningRules();
   EXPECT_TRUE(SkpSubmitCheckDay(absl::CivilDay(2026, 1, 31), rules));
   EXPECT_TRUE(SkpSubmitCheckDay(absl::CivilDay(2027, 1, 31), rules));
@@ -220,7 +220,7 @@ TEST(SkpSubmitCheckDay, IsThirtyFirstJanuaryNotFirstFebruary) {
   EXPECT_FALSE(SkpSubmitCheckDay(absl::CivilDay(2026, 3, 31), rules));
 }
 
-TEST(SkpNotSubmitted, ThirtyFirstJanuaryVersusFirstFebruaryInWib) {
+TEST(WarningSkpNotSubmitted, ThirtyFirstJanuaryVersusFirstFebruaryInWib) {
   const WarningRules rules = DefaultWarningRules();
   const absl::TimeZone wib = Zone("Asia/Jakarta");
   EXPECT_TRUE(SkpNotSubmitted(std::nullopt, 2026, rules, wib));
@@ -231,21 +231,21 @@ TEST(SkpNotSubmitted, ThirtyFirstJanuaryVersusFirstFebruaryInWib) {
 }
 
 // 16:30 UTC on 31 January is 23:30 in Jakarta (in time) and 01:30 on 1 February in Jayapura.
-TEST(SkpNotSubmitted, TheDeadlineIsTheTenantsLocalDay) {
+TEST(WarningSkpNotSubmitted, TheDeadlineIsTheTenantsLocalDay) {
   const WarningRules rules = DefaultWarningRules();
   const absl::Time t = Utc(2026, 1, 31, 16, 30);
   EXPECT_FALSE(SkpNotSubmitted(t, 2026, rules, Zone("Asia/Jakarta")));
   EXPECT_TRUE(SkpNotSubmitted(t, 2026, rules, Zone("Asia/Jayapura")));
 }
 
-TEST(SkpApproveCheckDay, IsFifteenthFebruary) {
+TEST(WarningSkpApproveCheckDay, IsFifteenthFebruary) {
   const WarningRules rules = DefaultWarningRules();
   EXPECT_TRUE(SkpApproveCheckDay(absl::CivilDay(2026, 2, 15), rules));
   EXPECT_FALSE(SkpApproveCheckDay(absl::CivilDay(2026, 2, 16), rules));
   EXPECT_FALSE(SkpApproveCheckDay(absl::CivilDay(2026, 1, 15), rules));
 }
 
-TEST(SkpNotApproved, FifteenthFebruaryVersusSixteenth) {
+TEST(WarningSkpNotApproved, FifteenthFebruaryVersusSixteenth) {
   const WarningRules rules = DefaultWarningRules();
   const absl::TimeZone wib = Zone("Asia/Jakarta");
   const absl::Time submitted = At(wib, 2026, 1, 20, 10, 0);
@@ -257,14 +257,14 @@ TEST(SkpNotApproved, FifteenthFebruaryVersusSixteenth) {
 }
 
 // Nothing waited on the supervisor: never submitted, or submitted after the deadline.
-TEST(SkpNotApproved, NotTheSupervisorsWhenNothingWasSubmittedInTime) {
+TEST(WarningSkpNotApproved, NotTheSupervisorsWhenNothingWasSubmittedInTime) {
   const WarningRules rules = DefaultWarningRules();
   const absl::TimeZone wib = Zone("Asia/Jakarta");
   EXPECT_FALSE(SkpNotApproved(std::nullopt, std::nullopt, 2026, rules, wib));
   EXPECT_FALSE(SkpNotApproved(At(wib, 2026, 2, 16, 0, 0), std::nullopt, 2026, rules, wib));
 }
 
-TEST(LowKotak, TheBoxesWithALowBand) {
+TEST(WarningLowKotak, TheBoxesWithALowBand) {
   WarningRules rules = DefaultWarningRules();
   for (int box : {1, 2, 3, 4, 7}) EXPECT_TRUE(LowKotak(box, rules)) << box;
   for (int box : {0, 5, 6, 8, 9, 10}) EXPECT_FALSE(LowKotak(box, rules)) << box;

@@ -21,7 +21,7 @@ std::vector<std::string> BadFields(const WarningRules& rules) {
 
 using Fields = std::vector<std::string>;
 
-TEST(RuleNames, ReadBothWays) {
+TEST(WarningRuleNames, ReadBothWays) {
   const std::pair<Rule, const char*> names[] = {
       {Rule::kMissingReport, "MISSING_REPORT"},       {Rule::kEscalation, "ESCALATION"},
       {Rule::kPendingApprovals, "PENDING_APPROVALS"}, {Rule::kNoCheckout, "NO_CHECKOUT"},
@@ -41,7 +41,7 @@ TEST(RuleNames, ReadBothWays) {
 
 // DOMAIN §8: the employee for their own day, the supervisor for what waits on them, BKPSDM for
 // the low kotak.
-TEST(AudienceOf, EachRule) {
+TEST(WarningAudienceOf, EachRule) {
   EXPECT_EQ(AudienceOf(Rule::kMissingReport), Audience::kEmployee);
   EXPECT_EQ(AudienceOf(Rule::kEscalation), Audience::kSupervisor);
   EXPECT_EQ(AudienceOf(Rule::kPendingApprovals), Audience::kSupervisor);
@@ -77,7 +77,7 @@ TEST(DefaultWarningRules, AreTheDomainFigures) {
   EXPECT_EQ(r.delivery_expiry_hours, 72);
 }
 
-TEST(Enabled, ASwitchedOffRuleIsOffAlone) {
+TEST(WarningEnabled, ASwitchedOffRuleIsOffAlone) {
   WarningRules r = DefaultWarningRules();
   r.enabled[static_cast<int>(Rule::kLateRepeated)] = false;
   EXPECT_FALSE(r.Enabled(Rule::kLateRepeated));
@@ -85,9 +85,9 @@ TEST(Enabled, ASwitchedOffRuleIsOffAlone) {
   EXPECT_EQ(BadFields(r), Fields{});
 }
 
-TEST(Validate, AcceptsTheDefaults) { EXPECT_EQ(BadFields(DefaultWarningRules()), Fields{}); }
+TEST(WarningValidate, AcceptsTheDefaults) { EXPECT_EQ(BadFields(DefaultWarningRules()), Fields{}); }
 
-TEST(Validate, RangesAtBothEdges) {
+TEST(WarningValidate, RangesAtBothEdges) {
   struct Case {
     int WarningRules::*field;
     const char* path;
@@ -116,7 +116,7 @@ TEST(Validate, RangesAtBothEdges) {
   }
 }
 
-TEST(Validate, OneViolationPerBadField) {
+TEST(WarningValidate, OneViolationPerBadField) {
   WarningRules r = DefaultWarningRules();
   r.cutoff_minute = 1440;
   r.late_times = 0;
@@ -133,7 +133,7 @@ TEST(Validate, OneViolationPerBadField) {
 
 // With the report due on the day itself, a reminder after the cutoff is refused; at the cutoff
 // minute it is accepted.
-TEST(Validate, ReminderNotAfterASameDayCutoff) {
+TEST(WarningValidate, ReminderNotAfterASameDayCutoff) {
   WarningRules r = DefaultWarningRules();
   r.cutoff_days = 0;
   r.cutoff_minute = 17 * 60;
@@ -145,7 +145,7 @@ TEST(Validate, ReminderNotAfterASameDayCutoff) {
   EXPECT_EQ(BadFields(r), Fields{});
 }
 
-TEST(Validate, SkpDeadlinesAreDatesOfEveryYear) {
+TEST(WarningValidate, SkpDeadlinesAreDatesOfEveryYear) {
   WarningRules r = DefaultWarningRules();
   r.skp_submit_by = {2, 28};
   r.skp_approve_by = {2, 28};
@@ -163,7 +163,7 @@ TEST(Validate, SkpDeadlinesAreDatesOfEveryYear) {
   EXPECT_EQ(BadFields(r), Fields{"rules.skp_approve_by"});
 }
 
-TEST(Validate, SkpApprovalNotBeforeSubmission) {
+TEST(WarningValidate, SkpApprovalNotBeforeSubmission) {
   WarningRules r = DefaultWarningRules();
   r.skp_approve_by = {1, 31};
   EXPECT_EQ(BadFields(r), Fields{});
@@ -174,7 +174,7 @@ TEST(Validate, SkpApprovalNotBeforeSubmission) {
   EXPECT_EQ(BadFields(r), Fields{"rules.skp_approve_by"});
 }
 
-TEST(Validate, LowKotakBoxesAreOneToNine) {
+TEST(WarningValidate, LowKotakBoxesAreOneToNine) {
   WarningRules r = DefaultWarningRules();
   r.low_kotak_boxes = {1, 9};
   EXPECT_EQ(BadFields(r), Fields{});

@@ -31,7 +31,7 @@ std::vector<Day> Escalations(const std::vector<std::pair<Day, DayOutcome>>& days
 
 // Thursday 1, Friday 2 and Monday 5 October 2026 missing; the weekend is not judged as a
 // workday (the sweep's facts say not owed), so Monday is the third consecutive workday.
-TEST(NextMissingStreak, ThreeMissingAcrossAWeekendEscalatesOnMonday) {
+TEST(WarningNextMissingStreak, ThreeMissingAcrossAWeekendEscalatesOnMonday) {
   std::optional<DayCount> state;
   EXPECT_EQ(Escalations({{Day(2026, 10, 1), kMissing},
                          {Day(2026, 10, 2), kMissing},
@@ -44,7 +44,7 @@ TEST(NextMissingStreak, ThreeMissingAcrossAWeekendEscalatesOnMonday) {
 }
 
 // Without the weekend's days judged at all the result is the same.
-TEST(NextMissingStreak, UnjudgedWeekendDaysChangeNothing) {
+TEST(WarningNextMissingStreak, UnjudgedWeekendDaysChangeNothing) {
   std::optional<DayCount> state;
   EXPECT_EQ(Escalations({{Day(2026, 10, 1), kMissing},
                          {Day(2026, 10, 2), kMissing},
@@ -53,7 +53,7 @@ TEST(NextMissingStreak, UnjudgedWeekendDaysChangeNothing) {
             std::vector<Day>{Day(2026, 10, 5)});
 }
 
-TEST(NextMissingStreak, TwoMissingThenFiledThenOneDoesNot) {
+TEST(WarningNextMissingStreak, TwoMissingThenFiledThenOneDoesNot) {
   std::optional<DayCount> state;
   EXPECT_EQ(Escalations({{Day(2026, 10, 1), kMissing},
                          {Day(2026, 10, 2), kMissing},
@@ -64,7 +64,7 @@ TEST(NextMissingStreak, TwoMissingThenFiledThenOneDoesNot) {
   EXPECT_EQ(state, (DayCount{Day(2026, 10, 6), 1}));
 }
 
-TEST(NextMissingStreak, ExactlyTwoDoNot) {
+TEST(WarningNextMissingStreak, ExactlyTwoDoNot) {
   std::optional<DayCount> state;
   EXPECT_EQ(Escalations({{Day(2026, 10, 1), kMissing}, {Day(2026, 10, 2), kMissing}}, &state),
             std::vector<Day>{});
@@ -72,7 +72,7 @@ TEST(NextMissingStreak, ExactlyTwoDoNot) {
 }
 
 // A holiday (not a workday) and an approved absence (not owed) are neutral.
-TEST(NextMissingStreak, AHolidayOrAnApprovedAbsenceDoesNotBreak) {
+TEST(WarningNextMissingStreak, AHolidayOrAnApprovedAbsenceDoesNotBreak) {
   std::optional<DayCount> state;
   EXPECT_EQ(Escalations({{Day(2026, 10, 5), kMissing},
                          {Day(2026, 10, 6), kNotOwed},  // holiday
@@ -85,7 +85,7 @@ TEST(NextMissingStreak, AHolidayOrAnApprovedAbsenceDoesNotBreak) {
 
 // Once per run: the 4th and 5th missing days do not escalate again; after a filed day a new run
 // of 3 does.
-TEST(NextMissingStreak, OncePerRun) {
+TEST(WarningNextMissingStreak, OncePerRun) {
   std::optional<DayCount> state;
   EXPECT_EQ(Escalations({{Day(2026, 10, 5), kMissing},
                          {Day(2026, 10, 6), kMissing},
@@ -101,7 +101,7 @@ TEST(NextMissingStreak, OncePerRun) {
 }
 
 // A rerun of the day, or a backfill of an earlier one, neither counts nor escalates again.
-TEST(NextMissingStreak, ReapplyingADayChangesNothing) {
+TEST(WarningNextMissingStreak, ReapplyingADayChangesNothing) {
   const WarningRules rules = DefaultWarningRules();
   const DayCount two{Day(2026, 10, 6), 2};
   const CountStep third = NextMissingStreak(two, Day(2026, 10, 7), kMissing, rules);
@@ -115,7 +115,7 @@ TEST(NextMissingStreak, ReapplyingADayChangesNothing) {
   EXPECT_EQ(earlier.state, third.state);
 }
 
-TEST(NextMissingStreak, TheTenantsThreshold) {
+TEST(WarningNextMissingStreak, TheTenantsThreshold) {
   WarningRules rules = DefaultWarningRules();
   rules.escalation_workdays = 1;
   const CountStep first = NextMissingStreak(std::nullopt, Day(2026, 10, 5), kMissing, rules);
@@ -124,7 +124,7 @@ TEST(NextMissingStreak, TheTenantsThreshold) {
   EXPECT_FALSE(NextMissingStreak(std::nullopt, Day(2026, 10, 5), kFiled, rules).warn);
 }
 
-TEST(OutcomeOf, FromTheEmployeeDay) {
+TEST(WarningOutcomeOf, FromTheEmployeeDay) {
   EmployeeDay d;
   d.workday = true;
   d.checked_in = true;
@@ -141,7 +141,7 @@ TEST(OutcomeOf, FromTheEmployeeDay) {
 }
 
 // The 3rd late day of October warns; the 4th does not; November starts again from 0.
-TEST(NextLateCount, TheThirdLateDayOfAMonth) {
+TEST(WarningNextLateCount, TheThirdLateDayOfAMonth) {
   const WarningRules rules = DefaultWarningRules();
   std::optional<DayCount> state;
   std::vector<Day> warned;
@@ -159,7 +159,7 @@ TEST(NextLateCount, TheThirdLateDayOfAMonth) {
 }
 
 // The month is the day's: late on 30 and 31 October and 2 November is 2 then 1.
-TEST(NextLateCount, ANewMonthStartsAtZero) {
+TEST(WarningNextLateCount, ANewMonthStartsAtZero) {
   const WarningRules rules = DefaultWarningRules();
   const DayCount two{Day(2026, 10, 30), 2};
   const CountStep november = NextLateCount(two, Day(2026, 11, 2), true, rules);
@@ -170,7 +170,7 @@ TEST(NextLateCount, ANewMonthStartsAtZero) {
   EXPECT_EQ(next_year.state, (DayCount{Day(2027, 10, 1), 1}));
 }
 
-TEST(NextLateCount, ReapplyingADayChangesNothing) {
+TEST(WarningNextLateCount, ReapplyingADayChangesNothing) {
   const WarningRules rules = DefaultWarningRules();
   const CountStep third =
       NextLateCount(DayCount{Day(2026, 10, 5), 2}, Day(2026, 10, 6), true, rules);

@@ -5,14 +5,9 @@
 
 namespace ekinerja::warning {
 
-WarningServiceImpl::WarningServiceImpl(db::Pool& pool, clients::Directory& directory,
-                                       Sweeper& sweeper, InboxSignal& signal,
+WarningServiceImpl::WarningServiceImpl(db::Pool& pool, Sweeper& sweeper, InboxSignal& signal,
                                        WarningServiceOptions options)
-    : pool_(pool),
-      directory_(directory),
-      sweeper_(sweeper),
-      signal_(signal),
-      options_(std::move(options)) {}
+    : pool_(pool), sweeper_(sweeper), signal_(signal), options_(std::move(options)) {}
 
 grpc::Status WarningServiceImpl::Serve(grpc::ServerContext* ctx,
                                        const std::function<absl::Status(const Caller&)>& handler) {

@@ -13,7 +13,6 @@
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "caller.h"
-#include "clients/directory.h"
 #include "db.h"
 #include "ekinerja/warning/v1/warning.grpc.pb.h"
 #include "jobs/inbox_signal.h"
@@ -33,8 +32,8 @@ struct WarningServiceOptions {
 
 class WarningServiceImpl final : public v1::WarningService::Service {
  public:
-  WarningServiceImpl(db::Pool& pool, clients::Directory& directory, Sweeper& sweeper,
-                     InboxSignal& signal, WarningServiceOptions options);
+  WarningServiceImpl(db::Pool& pool, Sweeper& sweeper, InboxSignal& signal,
+                     WarningServiceOptions options);
 
   // rule_rpcs.cc
   grpc::Status GetWarningRules(grpc::ServerContext*, const v1::GetWarningRulesRequest*,
@@ -89,7 +88,6 @@ class WarningServiceImpl final : public v1::WarningService::Service {
   static absl::Status CheckInbox(const Caller& caller, const std::string& nip);
 
   db::Pool& pool_;
-  clients::Directory& directory_;
   Sweeper& sweeper_;
   InboxSignal& signal_;
   WarningServiceOptions options_;

@@ -39,6 +39,20 @@ std::string Sha256Hex(std::string_view data) {
       absl::string_view(reinterpret_cast<const char*>(digest), static_cast<size_t>(len)));
 }
 
+std::string HmacSha256Hex(std::string_view key, std::string_view data) {
+  if (!InitSodium()) std::abort();
+  // The _init API, not crypto_auth_hmacsha256(): that one takes only 32-byte keys, and a tenant's
+  // webhook secret is whatever its operator typed (RFC 2104 hashes a key longer than the block).
+  crypto_auth_hmacsha256_state state;
+  unsigned char mac[crypto_auth_hmacsha256_BYTES];
+  crypto_auth_hmacsha256_init(&state, reinterpret_cast<const unsigned char*>(key.data()),
+                              key.size());
+  crypto_auth_hmacsha256_update(&state, reinterpret_cast<const unsigned char*>(data.data()),
+                                data.size());
+  crypto_auth_hmacsha256_final(&state, mac);
+  return absl::BytesToHexString(absl::string_view(reinterpret_cast<const char*>(mac), sizeof(mac)));
+}
+
 // Debian's abseil is built with its own absl::string_view (ABSL_OPTION_USE_STD_STRING_VIEW 0), so
 // std::string_view does not convert implicitly.
 std::string Base64UrlEncode(std::string_view data) {

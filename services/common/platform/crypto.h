@@ -6,9 +6,9 @@
 #include "absl/status/statusor.h"
 
 // Small cryptographic helpers shared by the auth code: random opaque tokens (refresh tokens,
-// jti), SHA-256 fingerprints (refresh tokens are stored hashed), the unpadded base64url
-// encoding JWTs and JWKs use (RFC 7515 §2), and AES-256-GCM sealing of secrets at rest under a
-// key-encryption key (identity's signing keys).
+// jti), SHA-256 fingerprints (refresh tokens are stored hashed), HMAC-SHA256 (webhook signatures),
+// the unpadded base64url encoding JWTs and JWKs use (RFC 7515 §2), and AES-256-GCM sealing of
+// secrets at rest under a key-encryption key (identity's signing keys).
 namespace ekinerja::auth {
 
 // Initializes libsodium once per process (thread-safe). Returns false if libsodium could not
@@ -20,6 +20,10 @@ std::string RandomToken(int bytes);
 
 // Lower-case hex SHA-256 of `data` (64 characters).
 std::string Sha256Hex(std::string_view data);
+
+// Lower-case hex HMAC-SHA256 (RFC 2104) of `data` under `key`, of any length (64 characters): the
+// signature of the warning service's webhooks, which the Pemda's relay recomputes.
+std::string HmacSha256Hex(std::string_view key, std::string_view data);
 
 // Base64url without padding.
 std::string Base64UrlEncode(std::string_view data);

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "absl/strings/escaping.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/string_view.h"
 #include "status.h"
 
@@ -81,6 +82,16 @@ absl::StatusOr<int> PageSize(int requested, int default_size, int max_size) {
   if (requested < 0) return InvalidField("page_size", "must not be negative");
   if (requested == 0) return std::min(default_size, max_size);
   return std::min(requested, max_size);
+}
+
+absl::StatusOr<int64_t> DecodeIdPageToken(std::string_view token,
+                                          std::string_view query_fingerprint) {
+  EK_ASSIGN_OR_RETURN(const std::string key, DecodePageToken(token, query_fingerprint));
+  int64_t id = 0;
+  if (!key.empty() && !absl::SimpleAtoi(key, &id)) {
+    return InvalidField("page_token", "is not a page token of this list");
+  }
+  return id;
 }
 
 }  // namespace ekinerja

@@ -3,6 +3,7 @@
 // AIP-158 pagination: opaque page tokens that carry the last key of the previous page and are
 // bound to the query that issued them.
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,6 +25,11 @@ std::string EncodePageToken(std::string_view last_key, std::string_view query_fi
 // damaged) or was issued for another query (a different fingerprint: other filters, other parent).
 absl::StatusOr<std::string> DecodePageToken(std::string_view token,
                                             std::string_view query_fingerprint);
+
+// DecodePageToken of a list keyed by a numeric id: the id of the previous page's last row, 0
+// for the first page; INVALID_ARGUMENT on "page_token" as above, or when the key is not a number.
+absl::StatusOr<int64_t> DecodeIdPageToken(std::string_view token,
+                                          std::string_view query_fingerprint);
 
 // The page size to use for a requested `page_size`: 0 (unset) gives `default_size`, anything above
 // `max_size` is lowered to it (AIP-158 coerces, it does not refuse); negative is INVALID_ARGUMENT

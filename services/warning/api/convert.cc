@@ -4,6 +4,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
 #include "date_proto.h"
+#include "http_client.h"
 
 namespace ekinerja::warning {
 v1::Rule RuleToProto(const std::string& name) {
@@ -26,8 +27,8 @@ v1::WarningRules ToProto(const store::StoredRules& stored) {
   for (Rule rule : kAllRules) {
     if (!r.Enabled(rule)) out.add_disabled_rules(RuleToProto(std::string(RuleName(rule))));
   }
-  out.set_report_due_days(r.cutoff_days);
-  out.set_report_due_minute(r.cutoff_minute);
+  out.set_cutoff_days(r.cutoff_days);
+  out.set_cutoff_minute(r.cutoff_minute);
   out.set_early_reminder_minute(r.early_reminder_minute);
   out.set_escalation_workdays(r.escalation_workdays);
   out.set_pending_workdays(r.pending_workdays);
@@ -56,8 +57,8 @@ store::StoredRules RulesFromProto(const v1::WarningRules& in, const std::string&
     }
     r.enabled[static_cast<int>(*rule)] = false;
   }
-  r.cutoff_days = in.report_due_days();
-  r.cutoff_minute = in.report_due_minute();
+  r.cutoff_days = in.cutoff_days();
+  r.cutoff_minute = in.cutoff_minute();
   r.early_reminder_minute = in.early_reminder_minute();
   r.escalation_workdays = in.escalation_workdays();
   r.pending_workdays = in.pending_workdays();
@@ -70,6 +71,56 @@ store::StoredRules RulesFromProto(const v1::WarningRules& in, const std::string&
   for (const FieldViolation& f : FieldViolationsOf(Validate(r))) {
     v.Add(absl::StrCat(prefix, absl::StripPrefix(f.field, "rules.")), f.description);
   }
+  return out;
+}
+
+v1::Webhook ToProto(const std::optional<store::WebhookRow>& row) {
+  const store::WebhookRow w = row.value_or(store::WebhookRow());
+  v1::Webhook out;
+  out.set_url(w.url);
+  out.set_secret_set(!w.secret.empty());
+  out.set_rate_per_minute(w.rate_per_minute);
+  out.set_expiry_hours(w.expiry_hours);
+  if (row) *out.mutable_update_time() = ToProtoTimestamp(w.update_time);
+  return out;
+}
+
+store::WebhookRow WebhookFromProto(const v1::Webhook& in, const std::string& prefix,
+                                   Violations& v) {
+  store::WebhookRow out;
+  out.url = in.url();
+  if (!out.url.empty()) {
+    if (const absl::Status url = ParseHttpUrl(out.url).status(); !url.ok()) {
+      v.Add(absl::StrCat(prefix, "url"), std::string(url.message()));
+    }
+  }
+  out.secret = in.secret();
+  if (out.secret.size() > 256) v.Add(absl::StrCat(prefix, "secret"), "at most 256 bytes");
+  const auto limit = [&](const char* field, int value, int high, int& into) {
+    if (value == 0) return;  // the default
+    if (value < 1 || value > high) {
+      v.Add(absl::StrCat(prefix, field), absl::StrCat("1 to ", high, ", or 0 for the default"));
+      return;
+    }
+    into = value;
+  };
+  limit("rate_per_minute", in.rate_per_minute(), 6000, out.rate_per_minute);
+  limit("expiry_hours", in.expiry_hours(), 720, out.expiry_hours);
+  return out;
+}
+
+v1::Delivery ToProto(const store::OutboxRow& row) {
+  v1::Delivery out;
+  out.set_id(row.id);
+  out.set_idempotency_key(row.idempotency_key);
+  out.set_state(row.state == "DELIVERED" ? v1::DELIVERY_STATE_DELIVERED
+                : row.state == "DEAD"    ? v1::DELIVERY_STATE_DEAD
+                                         : v1::DELIVERY_STATE_PENDING);
+  out.set_attempts(row.attempts);
+  out.set_last_error(row.last_error);
+  *out.mutable_create_time() = ToProtoTimestamp(row.create_time);
+  *out.mutable_next_attempt_time() = ToProtoTimestamp(row.next_attempt_time);
+  *out.mutable_expire_time() = ToProtoTimestamp(row.expire_time);
   return out;
 }
 

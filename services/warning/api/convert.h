@@ -8,6 +8,7 @@
 #include "domain/warning_rules.h"
 #include "ekinerja/warning/v1/warning.pb.h"
 #include "status.h"
+#include "store/outbox_store.h"
 #include "store/rules_store.h"
 #include "store/warning_store.h"
 
@@ -24,6 +25,14 @@ store::StoredRules RulesFromProto(const v1::WarningRules& in, const std::string&
 // "" for a value that is none.
 v1::Rule RuleToProto(const std::string& name);
 std::string RuleFromProto(v1::Rule rule);
+
+// The tenant's webhook (the defaults when it has none), the secret never shown.
+v1::Webhook ToProto(const std::optional<store::WebhookRow>& row);
+// The webhook of an UpdateWebhook (`prefix` "webhook."): url "" or http://host[:port][/path];
+// rate_per_minute 1..6000 and expiry_hours 1..720, 0 for the defaults (60, 72).
+store::WebhookRow WebhookFromProto(const v1::Webhook& in, const std::string& prefix,
+                                   Violations& v);
+v1::Delivery ToProto(const store::OutboxRow& row);
 
 v1::Warning ToProto(const store::WarningRow& row);
 v1::Sweep ToProto(const store::SweepRow& row);

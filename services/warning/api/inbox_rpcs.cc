@@ -30,14 +30,6 @@ absl::StatusOr<DateRange> RangeOf(const google::type::Date& start, const google:
   return range;
 }
 
-// An id page token's key ("" for the first page: 0).
-absl::StatusOr<int64_t> AfterId(const std::string& token, const std::string& fingerprint) {
-  EK_ASSIGN_OR_RETURN(const std::string key, DecodePageToken(token, fingerprint));
-  int64_t id = 0;
-  if (!key.empty() && !absl::SimpleAtoi(key, &id)) return InvalidField("page_token", "not ours");
-  return id;
-}
-
 std::string IdPage(const std::vector<store::WarningRow>& rows, int size,
                    const std::string& fingerprint, v1::ListWarningsResponse* resp) {
   return WritePage(
@@ -148,7 +140,7 @@ grpc::Status WarningServiceImpl::ListSubordinateWarnings(
     v.Merge(size.status());
     const std::string fingerprint = absl::StrCat(
         "subordinates/", req->nip(), "/", req->start_date().DebugString(), req->end_date().DebugString());
-    absl::StatusOr<int64_t> after = AfterId(req->page_token(), fingerprint);
+    absl::StatusOr<int64_t> after = DecodeIdPageToken(req->page_token(), fingerprint);
     v.Merge(after.status());
     EK_RETURN_IF_ERROR(v.ToStatus());
     if (caller.subject() != req->nip() && !caller.ReadsTenant()) {
@@ -198,7 +190,7 @@ grpc::Status WarningServiceImpl::ListTenantWarnings(grpc::ServerContext* ctx,
     const std::string fingerprint =
         absl::StrCat("tenant/", req->opd_code(), "/", rule, "/", req->start_date().DebugString(),
                      req->end_date().DebugString());
-    absl::StatusOr<int64_t> after = AfterId(req->page_token(), fingerprint);
+    absl::StatusOr<int64_t> after = DecodeIdPageToken(req->page_token(), fingerprint);
     v.Merge(after.status());
     EK_RETURN_IF_ERROR(v.ToStatus());
     EK_RETURN_IF_ERROR(RequireTenantReader(caller));

@@ -89,8 +89,12 @@ grpc::Status WarningServiceImpl::UpdateWebhook(grpc::ServerContext* ctx,
     EK_RETURN_IF_ERROR(v.ToStatus());
     EK_RETURN_IF_ERROR(RequireTenantAdmin(caller));
     return pool_.Write([&](db::Tx& tx) -> absl::Status {
-      if (row.secret.empty()) row.secret = store::GetWebhook(tx, caller.tenant()).secret;
-      store::SetWebhook(tx, caller.tenant(), row);
+      row.tenant_id = caller.tenant();
+      if (row.secret.empty()) {
+        const std::optional<store::WebhookRow> before = store::GetWebhook(tx, caller.tenant());
+        if (before) row.secret = before->secret;
+      }
+      store::SetWebhook(tx, row);
       // The secret is never written to the log.
       db::Audit(tx, caller.tenant(), caller.subject(), "UpdateWebhook", "webhook",
                 absl::StrCat("url=", row.url, " rate_per_minute=", row.rate_per_minute,

@@ -1,6 +1,5 @@
 // Manual sweeps (a backfill, or a day the scheduler missed) and the dead deliveries.
 
-#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "api/convert.h"
 #include "api/warning_service.h"
@@ -12,16 +11,6 @@
 #include "store/warning_store.h"
 
 namespace ekinerja::warning {
-namespace {
-
-absl::StatusOr<int64_t> BeforeId(const std::string& token, const std::string& fingerprint) {
-  EK_ASSIGN_OR_RETURN(const std::string key, DecodePageToken(token, fingerprint));
-  int64_t id = 0;
-  if (!key.empty() && !absl::SimpleAtoi(key, &id)) return InvalidField("page_token", "not ours");
-  return id;
-}
-
-}  // namespace
 
 grpc::Status WarningServiceImpl::RunSweep(grpc::ServerContext* ctx, const v1::RunSweepRequest* req,
                                           v1::Sweep* resp) {
@@ -56,7 +45,7 @@ grpc::Status WarningServiceImpl::ListSweeps(grpc::ServerContext* ctx,
     Violations v;
     absl::StatusOr<int> size = PageSize(req->page_size());
     v.Merge(size.status());
-    absl::StatusOr<int64_t> before = BeforeId(req->page_token(), "sweeps");
+    absl::StatusOr<int64_t> before = DecodeIdPageToken(req->page_token(), "sweeps");
     v.Merge(before.status());
     EK_RETURN_IF_ERROR(v.ToStatus());
     EK_RETURN_IF_ERROR(RequireTenantReader(caller));
@@ -77,15 +66,15 @@ grpc::Status WarningServiceImpl::ListDeadDeliveries(grpc::ServerContext* ctx,
     Violations v;
     absl::StatusOr<int> size = PageSize(req->page_size());
     v.Merge(size.status());
-    absl::StatusOr<int64_t> before = BeforeId(req->page_token(), "dead");
-    v.Merge(before.status());
+    absl::StatusOr<int64_t> after = DecodeIdPageToken(req->page_token(), "dead");
+    v.Merge(after.status());
     EK_RETURN_IF_ERROR(v.ToStatus());
     EK_RETURN_IF_ERROR(RequireTenantAdmin(caller));
     return pool_.ReadOne([&](db::Tx& tx) -> absl::Status {
       resp->set_next_page_token(WritePage(
-          store::ListDeadDeliveries(tx, caller.tenant(), *before, *size + 1), *size, "dead",
-          [&](const store::DeliveryRow& d) { *resp->add_deliveries() = ToProto(d); },
-          [](const store::DeliveryRow& d) { return absl::StrCat(d.id); }));
+          store::ListDead(tx, caller.tenant(), *after, *size + 1), *size, "dead",
+          [&](const store::OutboxRow& d) { *resp->add_deliveries() = ToProto(d); },
+          [](const store::OutboxRow& d) { return absl::StrCat(d.id); }));
       return absl::OkStatus();
     });
   });
@@ -98,7 +87,7 @@ grpc::Status WarningServiceImpl::RetryDelivery(grpc::ServerContext* ctx,
     if (req->id() <= 0) return InvalidField("id", "must be a delivery id");
     EK_RETURN_IF_ERROR(RequireTenantAdmin(caller));
     return pool_.Write([&](db::Tx& tx) -> absl::Status {
-      std::optional<store::DeliveryRow> d = store::RetryDead(tx, caller.tenant(), req->id());
+      std::optional<store::OutboxRow> d = store::Retry(tx, caller.tenant(), req->id(), absl::Now());
       if (!d) {
         return absl::NotFoundError(absl::StrCat("no dead delivery ", req->id()));
       }

@@ -109,8 +109,6 @@ absl::Status Validate(const WarningRules& rules) {
       break;
     }
   }
-  range("webhook_rate_per_minute", rules.webhook_rate_per_minute, 1, 6000);
-  range("delivery_expiry_hours", rules.delivery_expiry_hours, 1, 720);
   return v.ToStatus("invalid warning rule set");
 }
 

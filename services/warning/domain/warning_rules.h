@@ -81,10 +81,6 @@ struct WarningRules {
   MonthDay skp_approve_by{2, 15};
   // DOMAIN §7: the monthly boxes with a low band, which BKPSDM is told about.
   std::set<int> low_kotak_boxes{1, 2, 3, 4, 7};
-  // Outbound notifications: at most this many webhook calls per tenant per minute, and a
-  // notification undelivered this long after its warning goes to the dead-letter list.
-  int webhook_rate_per_minute = 60;
-  int delivery_expiry_hours = 72;
 };
 
 // The defaults of DOMAIN §8 with every rule switched on; version 1.
@@ -95,8 +91,7 @@ WarningRules DefaultWarningRules();
 // the reminder before the cutoff when the cutoff is on the day itself),
 // "rules.escalation_workdays" 1..31, "rules.pending_workdays" 1..60, "rules.late_times" 1..31,
 // "rules.skp_submit_by" and "rules.skp_approve_by" a date of every year (no 29 February) with
-// the approval not before the submission, "rules.low_kotak_boxes" boxes 1..9,
-// "rules.webhook_rate_per_minute" 1..6000, "rules.delivery_expiry_hours" 1..720.
+// the approval not before the submission, "rules.low_kotak_boxes" boxes 1..9.
 absl::Status Validate(const WarningRules& rules);
 
 }  // namespace ekinerja::warning

@@ -12,7 +12,7 @@ SELECT pg_advisory_xact_lock(hashtextextended('warning.rules/' || current_schema
   AS locked
 
 -- name: rules_insert
-INSERT INTO rules (tenant_id, version, disabled_rules, report_due_days, report_due_minute,
+INSERT INTO rules (tenant_id, version, disabled_rules, cutoff_days, cutoff_minute,
                    early_reminder_minute, escalation_workdays, pending_workdays, late_times,
                    skp_submit_by_month, skp_submit_by_day, skp_approve_by_month,
                    skp_approve_by_day, low_kotak_boxes, scheduled, created_by)

@@ -117,7 +117,7 @@ SET state = 'PENDING', lease_until = NULL,
                   + make_interval(hours => coalesce(
                       (SELECT w.expiry_hours FROM webhooks w WHERE w.tenant_id = o.tenant_id), 72))
 WHERE o.tenant_id = $1 AND o.id = $2 AND o.state = 'DEAD'
-RETURNING o.id
+RETURNING o.idempotency_key
 
 -- name: outbox_stats
 -- Pending rows per tenant and the oldest one's creation (0: none), for the depth and age gauges:

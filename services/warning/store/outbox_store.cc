@@ -107,8 +107,11 @@ std::vector<OutboxRow> ListDead(db::Tx& tx, const std::string& tenant, int64_t a
   return out;
 }
 
-bool Retry(db::Tx& tx, const std::string& tenant, int64_t id, absl::Time now) {
-  return !tx.Exec(sql::kOutboxRetry, tenant, id, db::ToMicros(now)).empty();
+std::optional<OutboxRow> Retry(db::Tx& tx, const std::string& tenant, int64_t id,
+                               absl::Time now) {
+  const pqxx::result r = tx.Exec(sql::kOutboxRetry, tenant, id, db::ToMicros(now));
+  if (r.empty()) return std::nullopt;
+  return GetByKey(tx, tenant, r[0]["idempotency_key"].as<std::string>());
 }
 
 std::vector<QueueStats> Stats(db::Tx& tx) {

@@ -72,8 +72,8 @@ std::optional<OutboxRow> GetByKey(db::Tx& tx, const std::string& tenant,
 // A tenant's dead letters with an id above `after_id`, at most `limit`, oldest first.
 std::vector<OutboxRow> ListDead(db::Tx& tx, const std::string& tenant, int64_t after_id, int limit);
 // A dead letter back to PENDING, due at `now` and expiring the tenant's expiry_hours later;
-// false when there is no dead letter `id`.
-bool Retry(db::Tx& tx, const std::string& tenant, int64_t id, absl::Time now);
+// the row as it is now, or none when there is no dead letter `id`.
+std::optional<OutboxRow> Retry(db::Tx& tx, const std::string& tenant, int64_t id, absl::Time now);
 
 struct QueueStats {
   std::string tenant_id;

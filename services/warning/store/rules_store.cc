@@ -27,8 +27,8 @@ StoredRules ToRules(const pqxx::row& r) {
   for (const std::string& name : Elements(r["disabled_rules_text"])) {
     if (std::optional<Rule> rule = ParseRule(name)) rules.enabled[static_cast<int>(*rule)] = false;
   }
-  rules.cutoff_days = r["report_due_days"].as<int>();
-  rules.cutoff_minute = r["report_due_minute"].as<int>();
+  rules.cutoff_days = r["cutoff_days"].as<int>();
+  rules.cutoff_minute = r["cutoff_minute"].as<int>();
   rules.early_reminder_minute = r["early_reminder_minute"].as<int>();
   rules.escalation_workdays = r["escalation_workdays"].as<int>();
   rules.pending_workdays = r["pending_workdays"].as<int>();

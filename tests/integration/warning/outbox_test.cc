@@ -331,9 +331,9 @@ TEST_F(OutboxTest, ExpiredGoesDeadIsListedAndARetryByHandDelivers) {
   bool ok = false, again = true, unknown = true;
   ASSERT_TRUE(pool_
                   ->Write([&](db::Tx& tx) {
-                    ok = store::Retry(tx, kTenant, dead[0].id, retried);
-                    again = store::Retry(tx, kTenant, dead[0].id, retried);
-                    unknown = store::Retry(tx, kTenant, dead[0].id + 1000, retried);
+                    ok = store::Retry(tx, kTenant, dead[0].id, retried).has_value();
+                    again = store::Retry(tx, kTenant, dead[0].id, retried).has_value();
+                    unknown = store::Retry(tx, kTenant, dead[0].id + 1000, retried).has_value();
                     return absl::OkStatus();
                   })
                   .ok());

@@ -73,8 +73,6 @@ TEST(DefaultWarningRules, AreTheDomainFigures) {
   EXPECT_EQ(r.skp_approve_by.month, 2);
   EXPECT_EQ(r.skp_approve_by.day, 15);
   EXPECT_EQ(r.low_kotak_boxes, (std::set<int>{1, 2, 3, 4, 7}));
-  EXPECT_EQ(r.webhook_rate_per_minute, 60);
-  EXPECT_EQ(r.delivery_expiry_hours, 72);
 }
 
 TEST(WarningEnabled, ASwitchedOffRuleIsOffAlone) {
@@ -100,8 +98,6 @@ TEST(WarningValidate, RangesAtBothEdges) {
       {&WarningRules::escalation_workdays, "rules.escalation_workdays", 1, 31},
       {&WarningRules::pending_workdays, "rules.pending_workdays", 1, 60},
       {&WarningRules::late_times, "rules.late_times", 1, 31},
-      {&WarningRules::webhook_rate_per_minute, "rules.webhook_rate_per_minute", 1, 6000},
-      {&WarningRules::delivery_expiry_hours, "rules.delivery_expiry_hours", 1, 720},
   };
   for (const Case& c : cases) {
     WarningRules r = DefaultWarningRules();
@@ -120,13 +116,13 @@ TEST(WarningValidate, OneViolationPerBadField) {
   WarningRules r = DefaultWarningRules();
   r.cutoff_minute = 1440;
   r.late_times = 0;
-  r.delivery_expiry_hours = 0;
+  r.low_kotak_boxes = {0};
   const std::vector<FieldViolation> v = FieldViolationsOf(Validate(r));
   ASSERT_EQ(v.size(), 3u);
   EXPECT_EQ(v[0].field, "rules.cutoff_minute");
   EXPECT_EQ(v[0].description, "0 to 1439, got 1440");
   EXPECT_EQ(v[1].field, "rules.late_times");
-  EXPECT_EQ(v[2].field, "rules.delivery_expiry_hours");
+  EXPECT_EQ(v[2].field, "rules.low_kotak_boxes");
   EXPECT_EQ(std::string(Validate(r).message()),
             "invalid warning rule set: rules.cutoff_minute: 0 to 1439, got 1440 (and 2 more)");
 }

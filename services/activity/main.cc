@@ -2,6 +2,8 @@
 // check-in, verification by the atasan langsung, the norma waktu catalogue, month summaries and
 // locks (DOMAIN §5, §9).
 
+#include <algorithm>
+
 #include "absl/flags/flag.h"
 #include "activity_sql.h"
 #include "activity_wiring.h"
@@ -36,6 +38,8 @@ ABSL_FLAG(absl::Duration, checkin_cache, absl::Seconds(30),
           "How long attendance's answer for an employee's day is reused by the check-in gate");
 ABSL_FLAG(absl::Duration, plan_cache, absl::Seconds(60),
           "How long SKP's approved plan of an employee's day is reused");
+ABSL_FLAG(absl::Duration, stream_timeout, absl::Minutes(5),
+          "Deadline of each stream read from attendance (a province's month of days)");
 
 int main(int argc, char** argv) {
   ekinerja::ParseFlags(argc, argv, "ekinerja-activity: the daily activity service of e-Kinerja");
@@ -53,6 +57,7 @@ int main(int argc, char** argv) {
   options.jwt_audience = absl::GetFlag(FLAGS_jwt_audience);
   options.jwt_cache_size = absl::GetFlag(FLAGS_jwt_cache_size);
   options.service.max_evidence_bytes = absl::GetFlag(FLAGS_max_evidence_bytes);
+  const absl::Duration stream_timeout = absl::GetFlag(FLAGS_stream_timeout);
 
   return RunService(
       ServerOptionsFromFlags("activity"), embedded::activity_sql(),
@@ -60,14 +65,20 @@ int main(int argc, char** argv) {
         const ChannelOptions channel_options = ChannelOptionsFromFlags();
         EK_ASSIGN_OR_RETURN(std::shared_ptr<grpc::Channel> identity,
                             MakeChannel(absl::GetFlag(FLAGS_identity), channel_options));
+        // The channel's default deadline bounds every call, streams too: attendance's streams
+        // (month summaries) may take --stream_timeout, which the default would cut at
+        // --rpc_deadline_seconds whatever the client asked.
+        ChannelOptions attendance_options = channel_options;
+        attendance_options.deadline =
+            std::max(channel_options.deadline, absl::Ceil(stream_timeout, absl::Seconds(1)));
         EK_ASSIGN_OR_RETURN(std::shared_ptr<grpc::Channel> attendance,
-                            MakeChannel(absl::GetFlag(FLAGS_attendance), channel_options));
+                            MakeChannel(absl::GetFlag(FLAGS_attendance), attendance_options));
         EK_ASSIGN_OR_RETURN(std::shared_ptr<grpc::Channel> skp,
                             MakeChannel(absl::GetFlag(FLAGS_skp), channel_options));
         ActivityClients clients;
         clients.directory = clients::MakeIdentityDirectory(identity, *credential);
-        clients.attendance = clients::MakeAttendanceClient(attendance, absl::Seconds(5),
-                                                           absl::GetFlag(FLAGS_checkin_cache));
+        clients.attendance = clients::MakeAttendanceClient(
+            attendance, absl::Seconds(5), absl::GetFlag(FLAGS_checkin_cache), stream_timeout);
         clients.skp =
             clients::MakeSkpPlansClient(skp, absl::Seconds(5), absl::GetFlag(FLAGS_plan_cache));
         clients.public_keys = auth::FetchJwksFromIdentity(identity, absl::Seconds(5));

@@ -36,6 +36,11 @@ void FakeAttendance::SetPresent(const std::string& nip, absl::CivilDay date, con
   SetDay(day);
 }
 
+void FakeAttendance::SetHoliday(const clients::Holiday& holiday) {
+  absl::MutexLock lock(&mu_);
+  holidays_[holiday.date] = holiday;
+}
+
 void FakeAttendance::Fail(absl::Status status) {
   absl::MutexLock lock(&mu_);
   fail_ = std::move(status);
@@ -65,7 +70,8 @@ clients::AttendanceDay FakeAttendance::DayOf(const std::string& nip, absl::Civil
   day.nip = nip;
   day.date = date;
   const absl::Weekday wd = absl::GetWeekday(date);
-  day.workday = wd != absl::Weekday::saturday && wd != absl::Weekday::sunday;
+  day.workday =
+      wd != absl::Weekday::saturday && wd != absl::Weekday::sunday && holidays_.count(date) == 0;
   day.status = day.workday ? "TANPA_KETERANGAN" : "LIBUR";
   return day;
 }
@@ -138,6 +144,19 @@ std::optional<std::string> FakeAttendance::LockOf(int year, int month) const {
   auto it = locks_.find({year, month});
   if (it == locks_.end()) return std::nullopt;
   return it->second;
+}
+
+absl::StatusOr<std::vector<clients::Holiday>> FakeAttendance::HolidaysIn(const std::string&,
+                                                                         absl::CivilDay first,
+                                                                         absl::CivilDay last) {
+  EK_RETURN_IF_ERROR(Begin("HolidaysIn"));
+  if (last < first) return InvalidField("last", "must not be before first");
+  absl::MutexLock lock(&mu_);
+  std::vector<clients::Holiday> out;
+  for (auto it = holidays_.lower_bound(first); it != holidays_.end() && it->first <= last; ++it) {
+    out.push_back(it->second);
+  }
+  return out;
 }
 
 }  // namespace ekinerja::mocks

@@ -2,7 +2,9 @@
 
 // The services' Attendance (services/common/clients/attendance.h) in memory. A test sets the days
 // that matter (SetDay); every other day of a range is answered as attendance computes a day
-// nobody punched: a workday Monday to Friday with status TANPA_KETERANGAN, a weekend LIBUR. Reads
+// nobody punched: a workday Monday to Friday with status TANPA_KETERANGAN, a weekend or a holiday
+// (SetHoliday) LIBUR. HolidaysIn answers the holidays set, whoever asks (attendance: any caller
+// of the tenant). Reads
 // are checked with the Directory's rights (FakeDirectory: oneself, supervisors, admins), as
 // attendance checks them with identity. Every call is counted; Fail makes every call answer a
 // status (attendance down). Thread-safe.
@@ -28,6 +30,8 @@ class FakeAttendance final : public clients::Attendance {
   // `out` is a check-in without check-out (first_in only).
   void SetPresent(const std::string& nip, absl::CivilDay date, const std::string& in,
                   const std::string& out);
+  // A holiday of the one tenant the fake holds (replaces one of the same date).
+  void SetHoliday(const clients::Holiday& holiday);
   void Fail(absl::Status status);
   // The next StreamDays hands its first `days` days and then answers `status` (attendance failing
   // in the middle of a stream).
@@ -50,6 +54,10 @@ class FakeAttendance final : public clients::Attendance {
                          const std::string& reference) override;
   absl::Status UnlockMonth(const std::string& bearer, int year, int month,
                            const std::string& reference) override;
+  // Last before first is INVALID_ARGUMENT; the tenant's work-date window is not checked.
+  absl::StatusOr<std::vector<clients::Holiday>> HolidaysIn(const std::string& bearer,
+                                                           absl::CivilDay first,
+                                                           absl::CivilDay last) override;
 
  private:
   clients::AttendanceDay DayOf(const std::string& nip, absl::CivilDay date) const
@@ -67,6 +75,7 @@ class FakeAttendance final : public clients::Attendance {
   int fail_after_ ABSL_GUARDED_BY(mu_) = -1;
   absl::Status fail_after_status_ ABSL_GUARDED_BY(mu_);
   std::map<std::pair<int, int>, std::string> locks_ ABSL_GUARDED_BY(mu_);  // by (year, month)
+  std::map<absl::CivilDay, clients::Holiday> holidays_ ABSL_GUARDED_BY(mu_);
 };
 
 }  // namespace ekinerja::mocks

@@ -10,6 +10,12 @@ void FakeSkpEvaluations::Add(clients::SkpEvaluation evaluation) {
   evaluations_.emplace(nip, std::move(evaluation));
 }
 
+void FakeSkpEvaluations::SetStatus(int year, clients::SkpYearStatus status) {
+  absl::MutexLock lock(&mu_);
+  const std::string nip = status.nip;
+  statuses_[{year, nip}] = std::move(status);
+}
+
 int FakeSkpEvaluations::CallCount() const {
   absl::MutexLock lock(&mu_);
   return calls_;
@@ -53,6 +59,28 @@ absl::StatusOr<std::vector<clients::SkpEvaluation>> FakeSkpEvaluations::AnnualEv
     if (it->second.period == period) out.push_back(it->second);
   }
   return out;
+}
+
+absl::Status FakeSkpEvaluations::StreamSkpStatus(
+    const std::string& bearer, int year, const std::string& org_unit,
+    const std::function<void(const clients::SkpYearStatus&)>& each) {
+  {
+    absl::MutexLock lock(&mu_);
+    ++calls_;
+  }
+  if (year < 2000 || year > 2100) return InvalidField("year", "2000 to 2100");
+  EK_ASSIGN_OR_RETURN(const std::vector<clients::EmployeeUnit> employees,
+                      directory_.EmployeesOf(bearer, org_unit, today_));
+  std::vector<clients::SkpYearStatus> out;
+  {
+    absl::MutexLock lock(&mu_);
+    for (const clients::EmployeeUnit& e : employees) {
+      auto it = statuses_.find({year, e.nip});
+      if (it != statuses_.end()) out.push_back(it->second);
+    }
+  }
+  for (const clients::SkpYearStatus& s : out) each(s);
+  return absl::OkStatus();
 }
 
 }  // namespace ekinerja::mocks

@@ -1,13 +1,14 @@
 #pragma once
 
 // The services' SkpEvaluations (services/common/clients/skp_evaluations.h) in memory: a test adds
-// evaluations; StreamEvaluations answers those of the period for the employees the Directory's
-// EmployeesOf lists for the caller (its rights) today, NIP order; AnnualEvaluationsOf an
-// employee's of the year. Every call is counted.
+// evaluations and SKP statuses; StreamEvaluations answers those of the period, StreamSkpStatus
+// those of the year, for the employees the Directory's EmployeesOf lists for the caller (its
+// rights) today, NIP order; AnnualEvaluationsOf an employee's of the year. Every call is counted.
 // Thread-safe.
 
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/synchronization/mutex.h"
@@ -23,6 +24,8 @@ class FakeSkpEvaluations final : public clients::SkpEvaluations {
       : directory_(directory), today_(today) {}
 
   void Add(clients::SkpEvaluation evaluation);
+  // `status.nip`'s SKP of `year` (replaces an earlier one of the year).
+  void SetStatus(int year, clients::SkpYearStatus status);
   int CallCount() const;
 
   absl::Status StreamEvaluations(
@@ -32,6 +35,10 @@ class FakeSkpEvaluations final : public clients::SkpEvaluations {
   absl::StatusOr<std::vector<clients::SkpEvaluation>> AnnualEvaluationsOf(const std::string& bearer,
                                                                           const std::string& nip,
                                                                           int year) override;
+  // The year is checked as SKP checks it (2000 to 2100: INVALID_ARGUMENT, field "year").
+  absl::Status StreamSkpStatus(
+      const std::string& bearer, int year, const std::string& org_unit,
+      const std::function<void(const clients::SkpYearStatus&)>& each) override;
 
  private:
   clients::Directory& directory_;
@@ -39,6 +46,8 @@ class FakeSkpEvaluations final : public clients::SkpEvaluations {
   mutable absl::Mutex mu_;
   // By nip.
   std::multimap<std::string, clients::SkpEvaluation> evaluations_ ABSL_GUARDED_BY(mu_);
+  // By (year, nip).
+  std::map<std::pair<int, std::string>, clients::SkpYearStatus> statuses_ ABSL_GUARDED_BY(mu_);
   int calls_ ABSL_GUARDED_BY(mu_) = 0;
 };
 

@@ -2,8 +2,9 @@
 
 // What a service asks the attendance service (DESIGN §10): whether an employee checked in on a
 // day and how long they were present (the activity service's gates), and the days of a whole
-// unit over a range in one stream (month summaries; later scoring and warnings). Behind an
-// interface so the services' tests run against tests/mocks/fake_attendance.h.
+// unit over a range in one stream (month summaries; later scoring and warnings), and the tenant's
+// holidays (warnings count workdays with them). Behind an interface so the services' tests run
+// against tests/mocks/fake_attendance.h.
 
 #include <functional>
 #include <memory>
@@ -42,6 +43,14 @@ struct AttendanceDay {
   std::string absence_kind;
 };
 
+// A national holiday, cuti bersama or regional holiday of the tenant: not a workday.
+struct Holiday {
+  absl::CivilDay date;
+  std::string name;
+  // Without its prefix: "LIBUR_NASIONAL", "CUTI_BERSAMA" or "LIBUR_DAERAH".
+  std::string kind;
+};
+
 class Attendance {
  public:
   virtual ~Attendance() = default;
@@ -69,6 +78,14 @@ class Attendance {
                                  const std::string& reference) = 0;
   virtual absl::Status UnlockMonth(const std::string& bearer, int year, int month,
                                    const std::string& reference) = 0;
+
+  // The holidays of the caller's tenant in [first, last], date order (any caller of the tenant).
+  // Attendance lists a year per call (ListHolidays, unpaged): one call per year of the range.
+  // INVALID_ARGUMENT (last before first; field "year": a year outside the tenant's work dates)
+  // passes through; attendance's other failures are UNAVAILABLE "attendance: ...".
+  virtual absl::StatusOr<std::vector<Holiday>> HolidaysIn(const std::string& bearer,
+                                                          absl::CivilDay first,
+                                                          absl::CivilDay last) = 0;
 };
 
 // The Attendance over attendance's gRPC API on `channel`, each call bounded by `timeout`, a

@@ -104,6 +104,28 @@ class AttendanceClient final : public Attendance {
     return FromPeer(stub_->UnlockMonth(ctx.get(), req, &resp), "attendance", "UnlockMonth");
   }
 
+  absl::StatusOr<std::vector<Holiday>> HolidaysIn(const std::string& bearer, absl::CivilDay first,
+                                                  absl::CivilDay last) override {
+    if (last < first) return InvalidField("last", "must not be before first");
+    std::vector<Holiday> out;
+    for (int64_t year = first.year(); year <= last.year(); ++year) {
+      atv1::ListHolidaysRequest req;
+      req.set_year(static_cast<int>(year));
+      atv1::ListHolidaysResponse resp;
+      auto ctx = BearerContext(bearer, timeout_);
+      EK_RETURN_IF_ERROR(
+          FromPeer(stub_->ListHolidays(ctx.get(), req, &resp), "attendance", "ListHolidays"));
+      for (const atv1::Holiday& h : resp.holidays()) {
+        const absl::CivilDay day(h.date().year(), h.date().month(), h.date().day());
+        if (day < first || day > last) continue;
+        out.push_back(
+            {day, h.name(),
+             std::string(absl::StripPrefix(atv1::HolidayKind_Name(h.kind()), "HOLIDAY_KIND_"))});
+      }
+    }
+    return out;
+  }
+
  private:
   using Key = std::tuple<std::string, std::string, absl::CivilDay, absl::CivilDay>;
   struct Cached {

@@ -1,13 +1,15 @@
 #pragma once
 
-// What a service asks the SKP service about evaluations (DESIGN §10): every evaluation of a period
-// of a unit in one stream (scoring: the monthly rating of the assessment model, the annual
-// kotak and the annual performance). Behind an interface so the services' tests run against
-// tests/mocks/fake_skp_evaluations.h.
+// What a service asks the SKP service about a period's SKPs as a batch (DESIGN §10): every
+// evaluation of a period of a unit in one stream (scoring: the monthly rating of the assessment
+// model, the annual kotak and the annual performance), and where every SKP of a year stands in
+// one stream (warnings: not submitted, not approved). Behind an interface so the services' tests
+// run against tests/mocks/fake_skp_evaluations.h.
 
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -36,6 +38,19 @@ struct SkpEvaluation {
   bool final = false;
 };
 
+// Where an employee's SKP of a year stands (SKP's StreamSkpStatus).
+struct SkpYearStatus {
+  std::string nip;
+  int64_t skp_id = 0;
+  // The latest revision's status without its prefix: "DRAFT", "SUBMITTED", "APPROVED" or
+  // "REJECTED".
+  std::string status;
+  // The revision approved (0 when none is).
+  int approved_revision = 0;
+  // When the SKP was first submitted and first approved, each when it was.
+  std::optional<absl::Time> first_submit_time, first_approve_time;
+};
+
 class SkpEvaluations {
  public:
   virtual ~SkpEvaluations() = default;
@@ -53,6 +68,14 @@ class SkpEvaluations {
   virtual absl::StatusOr<std::vector<SkpEvaluation>> AnnualEvaluationsOf(const std::string& bearer,
                                                                          const std::string& nip,
                                                                          int year) = 0;
+
+  // Where every SKP of `year` of `org_unit`'s subtree ("" = the tenant) stands, NIP order, handed
+  // to `each` as they stream in; one call (SKP's StreamSkpStatus: tenant-wide roles and SERVICE).
+  // An employee without an SKP of the year is absent. PERMISSION_DENIED and INVALID_ARGUMENT pass
+  // through; SKP's other failures are UNAVAILABLE "skp: ...".
+  virtual absl::Status StreamSkpStatus(const std::string& bearer, int year,
+                                       const std::string& org_unit,
+                                       const std::function<void(const SkpYearStatus&)>& each) = 0;
 };
 
 // The SkpEvaluations over SKP's gRPC API on `channel`: each unary call bounded by `timeout`, a

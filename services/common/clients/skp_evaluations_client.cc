@@ -2,8 +2,10 @@
 
 #include <utility>
 
+#include "absl/strings/strip.h"
 #include "clients/call.h"
 #include "clients/skp_evaluations.h"
+#include "date_proto.h"
 #include "ekinerja/skp/v1/skp.grpc.pb.h"
 #include "grpcpp/grpcpp.h"
 #include "status.h"
@@ -32,6 +34,19 @@ SkpEvaluation FromProto(const skv1::Evaluation& e) {
   }
   if (e.has_pp46()) out.nilai_prestasi_kerja = e.pp46().nilai_prestasi_kerja();
   out.final = e.final();
+  return out;
+}
+
+SkpYearStatus FromProto(const skv1::SkpStatusEntry& e) {
+  SkpYearStatus out;
+  out.nip = e.nip();
+  out.skp_id = e.skp_id();
+  out.status = std::string(absl::StripPrefix(skv1::SkpStatus_Name(e.status()), "SKP_STATUS_"));
+  out.approved_revision = e.approved_revision();
+  if (e.has_first_submit_time()) out.first_submit_time = FromProtoTimestamp(e.first_submit_time());
+  if (e.has_first_approve_time()) {
+    out.first_approve_time = FromProtoTimestamp(e.first_approve_time());
+  }
   return out;
 }
 
@@ -81,6 +96,18 @@ class SkpEvaluationsClient final : public SkpEvaluations {
       }
     }
     return out;
+  }
+
+  absl::Status StreamSkpStatus(const std::string& bearer, int year, const std::string& org_unit,
+                               const std::function<void(const SkpYearStatus&)>& each) override {
+    skv1::StreamSkpStatusRequest req;
+    req.set_year(year);
+    req.set_org_unit_code(org_unit);
+    auto ctx = BearerContext(bearer, stream_timeout_);
+    auto reader = stub_->StreamSkpStatus(ctx.get(), req);
+    skv1::SkpStatusEntry e;
+    while (reader->Read(&e)) each(FromProto(e));
+    return FromPeer(reader->Finish(), "skp", "StreamSkpStatus");
   }
 
  private:

@@ -17,9 +17,11 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "attendance_sql.h"
 #include "civil.h"
 #include "fake_directory.h"
+#include "grpcpp/grpcpp.h"
 #include "gtest/gtest.h"
 #include "integration/attendance/attendance_process.h"
 #include "integration/common/fake_seed.h"
@@ -72,6 +74,11 @@ class AttendanceTest : public ::testing::Test {
   }
 
   av1::AttendanceService::Stub& att() { return attendance_.stub(); }
+  // A new channel to the service (for a peer's client of it).
+  std::shared_ptr<grpc::Channel> Channel() const {
+    return grpc::CreateChannel(absl::StrCat("127.0.0.1:", attendance_.port()),
+                               grpc::InsecureChannelCredentials());
+  }
   AttendanceServiceImpl& service() { return attendance_.service(); }
   AttendanceMetrics& att_metrics() { return attendance_.metrics(); }
   mocks::FakeDirectory& directory() { return *directory_; }

@@ -100,6 +100,11 @@ std::string ScoringTest::OtherSupervisor() {
   return directory_->Login({"lain", Other().kabid_p2p, Other().kabid_p2p, {}, ""});
 }
 
+std::shared_ptr<grpc::Channel> ScoringTest::Channel() const {
+  return grpc::CreateChannel(absl::StrCat("127.0.0.1:", host_->grpc_port()),
+                             grpc::InsecureChannelCredentials());
+}
+
 std::string ScoringTest::ServiceToken() {
   auto token = directory_->ServiceToken(seeded_.code);
   EXPECT_TRUE(token.ok()) << token.status();

@@ -94,6 +94,8 @@ class ScoringTest : public ::testing::Test {
   std::string OtherSupervisor();
   // A SERVICE token of the seeded tenant.
   std::string ServiceToken();
+  // A new channel to the service (for a peer's client of it).
+  std::shared_ptr<grpc::Channel> Channel() const;
 
   // `nip` present 07:30-16:00 on every workday of `month`.
   void PresentMonth(const std::string& nip, absl::CivilMonth month);

@@ -54,6 +54,11 @@ std::string SkpTest::OtherAdmin() {
   return other_admin_;
 }
 
+std::shared_ptr<grpc::Channel> SkpTest::Channel() const {
+  return grpc::CreateChannel(absl::StrCat("127.0.0.1:", host_->grpc_port()),
+                             grpc::InsecureChannelCredentials());
+}
+
 std::string SkpTest::ServiceToken() {
   auto token = directory_->ServiceToken(seeded_.code);
   EXPECT_TRUE(token.ok()) << token.status();

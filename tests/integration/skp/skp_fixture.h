@@ -62,6 +62,8 @@ class SkpTest : public ::testing::Test {
   std::string OtherAdmin();
   // A SERVICE token of the seeded tenant.
   std::string ServiceToken();
+  // A new channel to the service (for a peer's client of it).
+  std::shared_ptr<grpc::Channel> Channel() const;
 
   // --- Steps of the flow; each fails the test when the call does not succeed.
   sv1::Skp Create(const std::string& nip, int year = kYear);

@@ -61,7 +61,8 @@ int main(int argc, char** argv) {
   options.service.watch_poll = absl::GetFlag(FLAGS_watch_poll);
   options.scheduler.interval = absl::GetFlag(FLAGS_sweep_interval);
   options.scheduler.catch_up_days = absl::GetFlag(FLAGS_sweep_catch_up_days);
-  options.drain.interval = absl::GetFlag(FLAGS_outbox_interval);
+  options.drain.every = absl::GetFlag(FLAGS_outbox_interval);
+  options.start_drain = options.drain.every > absl::ZeroDuration();
   const absl::Duration stream_timeout = absl::GetFlag(FLAGS_stream_timeout);
   const std::vector<EmbeddedFile> sql = WarningSql();
 

@@ -29,7 +29,9 @@ absl::StatusOr<Warning> BuildWarning(ServiceHost& host, const WarningOptions& op
   p.service = std::make_unique<WarningServiceImpl>(host.pool(), *p.sweeper, p.signal,
                                                    options.service);
   p.jwks = std::make_shared<auth::JwksCache>(std::move(p.clients.public_keys));
-  p.drain = std::make_unique<OutboxDrain>(host.pool(), host.metrics().registry(), options.drain);
+  p.outbox_metrics = std::make_unique<OutboxMetrics>(host.metrics().registry());
+  p.drain = std::make_unique<OutboxDrain>(host.pool(), *p.outbox_metrics, options.drain);
+  if (options.start_drain) p.drain->Start();
   p.scheduler = std::make_unique<Scheduler>(host.pool(), *p.clients.directory, *p.sweeper,
                                             options.scheduler);
   out.setup.services = {p.service.get()};

@@ -14,8 +14,8 @@
 #include "clients/activity_months.h"
 #include "clients/attendance.h"
 #include "clients/directory.h"
-#include "clients/scoring.h"
-#include "clients/skp_status.h"
+#include "clients/scoring_kotak.h"
+#include "clients/skp_evaluations.h"
 #include "embedded.h"
 #include "jobs/outbox_drain.h"
 #include "jobs/scheduler.h"
@@ -39,6 +39,8 @@ struct WarningOptions {
   SweepOptions sweep;
   SchedulerOptions scheduler;
   OutboxDrainOptions drain;
+  // Whether this replica drains the outbox on a thread of its own (tests call DrainOnce).
+  bool start_drain = true;
 };
 
 // The services the warning service reads (identity, attendance, activity, SKP, scoring, or
@@ -47,7 +49,7 @@ struct WarningClients {
   std::shared_ptr<clients::Directory> directory;
   std::shared_ptr<clients::Attendance> attendance;
   std::shared_ptr<clients::ActivityMonths> activity;
-  std::shared_ptr<clients::SkpStatuses> skp;
+  std::shared_ptr<clients::SkpEvaluations> skp;
   std::shared_ptr<clients::Scoring> scoring;
   auth::JwksCache::Fetch public_keys;
 };
@@ -61,6 +63,7 @@ struct WarningParts {
   std::unique_ptr<Sweeper> sweeper;
   std::unique_ptr<WarningServiceImpl> service;
   std::shared_ptr<auth::JwksCache> jwks;
+  std::unique_ptr<OutboxMetrics> outbox_metrics;
   std::unique_ptr<OutboxDrain> drain;
   std::unique_ptr<Scheduler> scheduler;
 };

@@ -7,6 +7,7 @@
 #include "civil.h"
 #include "domain/warning_checks.h"
 #include "log.h"
+#include "status.h"
 #include "store/rules_store.h"
 #include "store/warning_store.h"
 
@@ -35,7 +36,7 @@ int Scheduler::Tick() {
     return absl::OkStatus();
   });
   if (!read.ok()) {
-    LogWarning("scheduler: no tenants", {{"error", std::string(read.message())}});
+    LogWarn("scheduler: no tenants", {{"error", std::string(read.message())}});
     return 0;
   }
   int done = 0;
@@ -45,7 +46,7 @@ int Scheduler::Tick() {
     if (swept.ok()) {
       done += *swept;
     } else {
-      LogWarning("scheduler: tenant not swept",
+      LogWarn("scheduler: tenant not swept",
                  {{"tenant", tenant}, {"error", std::string(swept.status().message())}});
     }
   }

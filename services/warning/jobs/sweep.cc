@@ -13,6 +13,7 @@
 #include "domain/warning_streaks.h"
 #include "domain/warning_text.h"
 #include "log.h"
+#include "status.h"
 #include "store/rules_store.h"
 
 namespace ekinerja::warning {
@@ -147,7 +148,7 @@ absl::StatusOr<Owed> Compute(db::Tx& tx, const WarningPeers& peers, absl::Time n
   int32_t missing_report_bp = 0;
   if (rules.Enabled(Rule::kMissingReport) || rules.Enabled(Rule::kEarlyReminder) ||
       rules.Enabled(Rule::kEscalation) || rules.Enabled(Rule::kPendingApprovals)) {
-    EK_ASSIGN_OR_RETURN(const clients::TppRulesSummary tpp, peers.scoring->TppRulesOn(token, day));
+    EK_ASSIGN_OR_RETURN(const clients::TppRuleSummary tpp, peers.scoring->TppRulesOn(token, day));
     missing_report_bp = tpp.missing_report_bp;
   }
 
@@ -190,9 +191,10 @@ absl::StatusOr<Owed> Compute(db::Tx& tx, const WarningPeers& peers, absl::Time n
       }
     }
     if (rules.Enabled(Rule::kPendingApprovals)) {
-      EK_ASSIGN_OR_RETURN(const std::vector<absl::CivilDay> holiday_list,
-                          peers.attendance->Holidays(token, day - kHolidayDays, day));
-      const std::set<absl::CivilDay> holidays(holiday_list.begin(), holiday_list.end());
+      EK_ASSIGN_OR_RETURN(const std::vector<clients::Holiday> holiday_list,
+                          peers.attendance->HolidaysIn(token, day - kHolidayDays, day));
+      std::set<absl::CivilDay> holidays;
+      for (const clients::Holiday& h : holiday_list) holidays.insert(h.date);
       const absl::Time before = PendingSubmittedBefore(day, rules, holidays, tz);
       EK_RETURN_IF_ERROR(peers.activity->StreamPendingApprovals(
           token, before, [&](const clients::PendingApprovals& p) {
@@ -205,9 +207,9 @@ absl::StatusOr<Owed> Compute(db::Tx& tx, const WarningPeers& peers, absl::Time n
     const bool submit_day = rules.Enabled(Rule::kSkpNotSubmitted) && SkpSubmitCheckDay(day, rules);
     const bool approve_day = rules.Enabled(Rule::kSkpNotApproved) && SkpApproveCheckDay(day, rules);
     if (submit_day || approve_day) {
-      std::map<std::string, clients::SkpStatus> statuses;
+      std::map<std::string, clients::SkpYearStatus> statuses;
       EK_RETURN_IF_ERROR(peers.skp->StreamSkpStatus(
-          token, day.year(), "", [&](const clients::SkpStatus& s) { statuses[s.nip] = s; }));
+          token, day.year(), "", [&](const clients::SkpYearStatus& s) { statuses[s.nip] = s; }));
       for (const auto& [nip, person] : owed.people) {
         const auto it = statuses.find(nip);
         const std::optional<absl::Time> submitted =
@@ -282,7 +284,7 @@ absl::StatusOr<store::SweepRow> Sweeper::Run(const std::string& tenant, absl::Ci
     return absl::OkStatus();
   });
   if (!recorded.ok()) {
-    LogWarning("a failed sweep could not be recorded",
+    LogWarn("a failed sweep could not be recorded",
                {{"tenant", tenant}, {"error", std::string(recorded.message())}});
   }
   return done;

@@ -17,8 +17,8 @@
 #include "clients/activity_months.h"
 #include "clients/attendance.h"
 #include "clients/directory.h"
-#include "clients/scoring.h"
-#include "clients/skp_status.h"
+#include "clients/scoring_kotak.h"
+#include "clients/skp_evaluations.h"
 #include "db.h"
 #include "jobs/inbox_signal.h"
 #include "store/warning_store.h"
@@ -30,7 +30,7 @@ struct WarningPeers {
   clients::Directory* directory = nullptr;
   clients::Attendance* attendance = nullptr;
   clients::ActivityMonths* activity = nullptr;
-  clients::SkpStatuses* skp = nullptr;
+  clients::SkpEvaluations* skp = nullptr;
   clients::Scoring* scoring = nullptr;
 };
 

@@ -132,6 +132,12 @@ std::string FakeDirectory::Remember(const Principal& principal, const std::strin
   return token;
 }
 
+absl::StatusOr<Principal> FakeDirectory::PrincipalOf(const std::string& bearer) const {
+  absl::MutexLock lock(&mu_);
+  EK_ASSIGN_OR_RETURN(Caller caller, CallerOf(bearer));
+  return caller.principal;
+}
+
 std::vector<FakeDirectory::Call> FakeDirectory::calls() const {
   absl::MutexLock lock(&mu_);
   return calls_;
@@ -389,6 +395,43 @@ absl::Status FakeDirectory::EmployeesOfPeriod(
     }
   }
   for (const clients::EmployeePeriod& e : out) each(e);  // outside the lock
+  return absl::OkStatus();
+}
+
+absl::Status FakeDirectory::SupervisorsOn(
+    const std::string& bearer, absl::CivilDay day,
+    const std::function<void(const clients::EmployeeSupervisor&)>& each) {
+  Record({"SupervisorsOn", bearer, "", day, day});
+  std::vector<clients::EmployeeSupervisor> out;
+  {
+    absl::MutexLock lock(&mu_);
+    EK_ASSIGN_OR_RETURN(Caller caller, CallerOf(bearer));
+    if (!ReadsWholeTenant(caller.principal.roles)) {
+      return absl::PermissionDeniedError("the whole tenant needs a tenant-wide role");
+    }
+    const Tenant& tenant = TenantOf(caller.principal.tenant);
+    absl::flat_hash_map<std::string, std::string> parent_of;
+    for (const identity::OrgUnit& u : tenant.org.units) parent_of[u.code] = u.parent_code;
+    const identity::OrgIndex org(tenant.org, day);
+    const auto name_of = [&](const std::string& nip) {
+      auto it = tenant.employees.find(nip);
+      return it == tenant.employees.end() ? std::string() : it->second.name;
+    };
+    for (const auto& [nip, employee] : tenant.employees) {
+      const std::optional<std::string> unit = org.UnitOf(nip);
+      if (!employee.active || !unit) continue;
+      const std::vector<std::string> path = UnitPath(*unit, parent_of);
+      clients::EmployeeSupervisor e{
+          nip, employee.name, *unit, path.empty() ? *unit : path.front(), "", ""};
+      if (auto sups = org.SupervisorsOf(nip); sups.ok() && sups->atasan_langsung) {
+        e.atasan_nip = sups->atasan_langsung->nip;
+        e.atasan_name = name_of(e.atasan_nip);
+      }
+      out.push_back(std::move(e));
+    }
+  }
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.nip < b.nip; });
+  for (const clients::EmployeeSupervisor& e : out) each(e);  // outside the lock
   return absl::OkStatus();
 }
 

@@ -16,7 +16,9 @@
 // - EmployeesOf: tenant-wide roles and SERVICE any unit, ADMIN_OPD within their subtree, anyone
 //   else PERMISSION_DENIED; an unknown unit INVALID_ARGUMENT. EmployeesOfPeriod: the same rights
 //   (the whole tenant for tenant-wide roles only); the definitive assignments in the subtree,
-//   clipped to the range, whatever the status (SetStatus).
+//   clipped to the range, whatever the status (SetStatus). SupervisorsOn: tenant-wide roles only;
+//   the active employees with a definitive position on the day, their unit, its root (the OPD)
+//   and their atasan langsung by OrgIndex::SupervisorsOf.
 // - TenantZone: the zone AddTenant gave, for a caller of that tenant (else PERMISSION_DENIED).
 // - ServiceToken: a SERVICE token of the tenant (act: the service account), minted by the
 //   issuer; NOT_FOUND for an unknown tenant, FAILED_PRECONDITION without a service account.
@@ -85,6 +87,10 @@ class FakeDirectory final : public clients::Directory {
   // A token of `principal` as it stands (no roles derived), known to the fake as that caller.
   std::string TokenOf(const Principal& principal, const std::string& admin_unit = "");
 
+  // The caller a token the fake made stands for (UNAUTHENTICATED for any other), for the other
+  // fakes that answer by the caller's tenant and roles. Not recorded as a call.
+  absl::StatusOr<Principal> PrincipalOf(const std::string& bearer) const;
+
   // --- What the service asked.
   struct Call {
     std::string method;  // "CheckReadsEmployee", "CheckReadsEmployeeDuring", ...
@@ -117,6 +123,9 @@ class FakeDirectory final : public clients::Directory {
       const std::string& bearer, const std::string& org_unit, absl::CivilDay first,
       absl::CivilDay last,
       const std::function<void(const clients::EmployeePeriod&)>& each) override;
+  absl::Status SupervisorsOn(
+      const std::string& bearer, absl::CivilDay day,
+      const std::function<void(const clients::EmployeeSupervisor&)>& each) override;
   absl::StatusOr<std::string> TenantZone(const std::string& bearer,
                                          const std::string& tenant) override;
   absl::StatusOr<std::string> ServiceToken(const std::string& tenant) override;

@@ -71,6 +71,9 @@ class ActivityServiceImpl final : public v1::ActivityService::Service {
                              v1::DecideEntriesResponse*) override;
   grpc::Status ListPendingEntries(grpc::ServerContext*, const v1::ListPendingEntriesRequest*,
                                   v1::ListPendingEntriesResponse*) override;
+  grpc::Status StreamPendingApprovals(grpc::ServerContext*,
+                                      const v1::StreamPendingApprovalsRequest*,
+                                      grpc::ServerWriter<v1::PendingApprovals>*) override;
 
   // catalogue_rpcs.cc
   grpc::Status CreateCatalogueItem(grpc::ServerContext*, const v1::CreateCatalogueItemRequest*,
@@ -85,6 +88,8 @@ class ActivityServiceImpl final : public v1::ActivityService::Service {
                                v1::MonthSummary*) override;
   grpc::Status StreamMonthSummaries(grpc::ServerContext*, const v1::StreamMonthSummariesRequest*,
                                     grpc::ServerWriter<v1::MonthSummary>*) override;
+  grpc::Status StreamDayFilings(grpc::ServerContext*, const v1::StreamDayFilingsRequest*,
+                                grpc::ServerWriter<v1::DayFiling>*) override;
   grpc::Status LockMonth(grpc::ServerContext*, const v1::LockMonthRequest*,
                          v1::MonthLock*) override;
   grpc::Status UnlockMonth(grpc::ServerContext*, const v1::UnlockMonthRequest*,

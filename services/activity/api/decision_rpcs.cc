@@ -272,4 +272,30 @@ grpc::Status ActivityServiceImpl::ListPendingEntries(grpc::ServerContext* ctx,
   });
 }
 
+grpc::Status ActivityServiceImpl::StreamPendingApprovals(
+    grpc::ServerContext* ctx, const v1::StreamPendingApprovalsRequest* req,
+    grpc::ServerWriter<v1::PendingApprovals>* writer) {
+  return Serve(ctx, [&](const Caller& caller) -> absl::Status {
+    if (!req->has_submitted_before()) return InvalidField("submitted_before", "required");
+    EK_RETURN_IF_ERROR(CheckBatchReader(caller));
+    // One row per verifier: a tenant has as many as it has supervisors, so one grouped statement
+    // (over the partial index entries_pending) is read whole.
+    std::vector<store::PendingApprovalsRow> rows;
+    EK_RETURN_IF_ERROR(pool_.ReadOne([&](db::Tx& tx) -> absl::Status {
+      rows = store::PendingByVerifier(tx, caller.tenant(),
+                                      FromProtoTimestamp(req->submitted_before()));
+      return absl::OkStatus();
+    }));
+    v1::PendingApprovals out;
+    for (const store::PendingApprovalsRow& r : rows) {
+      out.Clear();
+      out.set_verifier_nip(r.verifier_nip);
+      out.set_pending(r.pending);
+      *out.mutable_oldest_submit_time() = ToProtoTimestamp(r.oldest_submit_time);
+      if (!writer->Write(out)) return absl::CancelledError("the client went away");
+    }
+    return absl::OkStatus();
+  });
+}
+
 }  // namespace ekinerja::activity

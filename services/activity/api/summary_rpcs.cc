@@ -20,6 +20,9 @@ namespace {
 
 // Entries of a stream are read for this many employees at a time.
 constexpr size_t kEntryBatch = 1000;
+// StreamDayFilings: the longest range (a month), and the (nip, day) rows read per statement.
+constexpr int kMaxFilingDays = 31;
+constexpr int kFilingPage = 1000;
 
 DayFacts ToFacts(const clients::AttendanceDay& d) { return {d.date, d.workday, d.checked_in}; }
 
@@ -197,6 +200,51 @@ grpc::Status ActivityServiceImpl::StreamMonthSummaries(
     }
     write_before(nullptr);
     return failure;
+  });
+}
+
+grpc::Status ActivityServiceImpl::StreamDayFilings(grpc::ServerContext* ctx,
+                                                   const v1::StreamDayFilingsRequest* req,
+                                                   grpc::ServerWriter<v1::DayFiling>* writer) {
+  return Serve(ctx, [&](const Caller& caller) -> absl::Status {
+    Violations v;
+    const absl::StatusOr<absl::CivilDay> first = FromProtoDate(req->first_date(), "first_date");
+    v.Merge(first.status());
+    const absl::StatusOr<absl::CivilDay> last = FromProtoDate(req->last_date(), "last_date");
+    v.Merge(last.status());
+    if (first.ok() && last.ok()) {
+      if (*last < *first) {
+        v.Add("last_date", "before first_date");
+      } else if (*last - *first >= kMaxFilingDays) {
+        v.Add("last_date", absl::StrCat("at most ", kMaxFilingDays - 1, " days after first_date"));
+      }
+    }
+    EK_RETURN_IF_ERROR(v.ToStatus());
+    EK_RETURN_IF_ERROR(CheckBatchReader(caller));
+    // Keyset pages on (nip, date), each one statement without a transaction: nothing stays open
+    // while the client reads, and the entries alone answer (no attendance call).
+    std::string after_nip;
+    absl::CivilDay after_date = *first;
+    v1::DayFiling out;
+    for (;;) {
+      std::vector<store::DayFilingRow> page;
+      EK_RETURN_IF_ERROR(pool_.ReadOne([&](db::Tx& tx) -> absl::Status {
+        page = store::DayFilingsPage(tx, caller.tenant(), *first, *last, after_nip, after_date,
+                                     kFilingPage);
+        return absl::OkStatus();
+      }));
+      for (const store::DayFilingRow& r : page) {
+        out.Clear();
+        out.set_nip(r.nip);
+        *out.mutable_work_date() = ToProtoDate(r.work_date);
+        out.set_entries(r.entries);
+        out.set_submitted(r.submitted);
+        if (!writer->Write(out)) return absl::CancelledError("the client went away");
+      }
+      if (page.size() < static_cast<size_t>(kFilingPage)) return absl::OkStatus();
+      after_nip = page.back().nip;
+      after_date = page.back().work_date;
+    }
   });
 }
 

@@ -150,3 +150,18 @@ SELECT nip, work_date::text AS work_date, status, earned_minutes
 FROM entries
 WHERE tenant_id = $1 AND nip = ANY($2::text[]) AND work_date BETWEEN $3::date AND $4::date
 ORDER BY nip, work_date, start_minute, id
+
+-- name: day_filings_page
+-- The next $6 (nip, work date) of [$2, $3] after the keyset ($4 NIP, $5 date; '' and $2: from the
+-- start) that have an entry other than WITHDRAWN, with how many such entries and how many of them
+-- were submitted (SUBMITTED, APPROVED, REJECTED, RETURNED), in (nip, date) order: a range of the
+-- index entries_by_day (StreamDayFilings).
+SELECT nip, work_date::text AS work_date, count(*)::int AS entries,
+       (count(*) FILTER (WHERE status IN ('SUBMITTED', 'APPROVED', 'REJECTED', 'RETURNED')))::int
+         AS submitted
+FROM entries
+WHERE tenant_id = $1 AND work_date BETWEEN $2::date AND $3::date AND status <> 'WITHDRAWN'
+  AND (nip, work_date) > ($4::text, $5::date)
+GROUP BY nip, work_date
+ORDER BY nip, work_date
+LIMIT $6

@@ -28,3 +28,16 @@ FROM entries
 WHERE tenant_id = $1 AND verifier_nip = $2 AND status = 'SUBMITTED'
 GROUP BY nip
 ORDER BY count(*) DESC, nip
+
+-- name: pending_by_verifier
+-- Every verifier's queue (SUBMITTED) of the tenant, counting only the entries submitted before $2
+-- (Unix micros): how many, and the oldest submission, by verifier NIP ('' first: the top of the
+-- tree's, which the tenant admin verifies) (StreamPendingApprovals; the partial index
+-- entries_pending).
+SELECT verifier_nip, count(*)::int AS pending,
+       (extract(epoch FROM min(submit_time)) * 1000000)::bigint AS oldest_submit_time
+FROM entries
+WHERE tenant_id = $1 AND status = 'SUBMITTED'
+  AND submit_time < to_timestamp(0) + $2::bigint * interval '1 microsecond'
+GROUP BY verifier_nip
+ORDER BY verifier_nip

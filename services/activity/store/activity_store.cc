@@ -270,4 +270,17 @@ std::map<std::string, std::vector<EntryFacts>> MonthEntryFacts(db::Tx& tx,
   return out;
 }
 
+std::vector<DayFilingRow> DayFilingsPage(db::Tx& tx, const std::string& tenant,
+                                         absl::CivilDay first, absl::CivilDay last,
+                                         const std::string& after_nip, absl::CivilDay after_date,
+                                         int limit) {
+  std::vector<DayFilingRow> out;
+  for (const auto& r : tx.Exec(sql::kDayFilingsPage, tenant, FormatDate(first), FormatDate(last),
+                               after_nip, FormatDate(after_date), limit)) {
+    out.push_back({r["nip"].as<std::string>(), db::Day(r["work_date"]), r["entries"].as<int>(),
+                   r["submitted"].as<int>()});
+  }
+  return out;
+}
+
 }  // namespace ekinerja::activity::store

@@ -146,4 +146,18 @@ std::map<std::string, std::vector<EntryFacts>> MonthEntryFacts(db::Tx& tx,
                                                                absl::CivilDay first,
                                                                absl::CivilDay last);
 
+// What a (nip, work date) holds (StreamDayFilings): entries other than WITHDRAWN, and how many of
+// them were submitted (SUBMITTED, APPROVED, REJECTED, RETURNED).
+struct DayFilingRow {
+  std::string nip;
+  absl::CivilDay work_date;
+  int entries = 0, submitted = 0;
+};
+// The next `limit` (nip, work date) of [first, last] after (after_nip, after_date) that have an
+// entry other than WITHDRAWN, in (nip, date) order: one keyset page (after_nip "": from the start).
+std::vector<DayFilingRow> DayFilingsPage(db::Tx& tx, const std::string& tenant,
+                                         absl::CivilDay first, absl::CivilDay last,
+                                         const std::string& after_nip, absl::CivilDay after_date,
+                                         int limit);
+
 }  // namespace ekinerja::activity::store

@@ -33,4 +33,14 @@ std::vector<PendingCountRow> PendingCounts(db::Tx& tx, const std::string& tenant
   return out;
 }
 
+std::vector<PendingApprovalsRow> PendingByVerifier(db::Tx& tx, const std::string& tenant,
+                                                   absl::Time submitted_before) {
+  std::vector<PendingApprovalsRow> out;
+  for (const auto& r : tx.Exec(sql::kPendingByVerifier, tenant, db::ToMicros(submitted_before))) {
+    out.push_back({r["verifier_nip"].as<std::string>(), r["pending"].as<int>(),
+                   db::Micros(r["oldest_submit_time"])});
+  }
+  return out;
+}
+
 }  // namespace ekinerja::activity::store

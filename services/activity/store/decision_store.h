@@ -45,4 +45,15 @@ struct PendingCountRow {
 std::vector<PendingCountRow> PendingCounts(db::Tx& tx, const std::string& tenant,
                                            const std::string& verifier);
 
+struct PendingApprovalsRow {
+  std::string verifier_nip;
+  int pending = 0;
+  absl::Time oldest_submit_time;
+};
+// Every verifier's queue of the tenant, counting the entries submitted before `submitted_before`,
+// by verifier NIP ("" first: the top of the tree's, which the tenant admin verifies). One
+// statement.
+std::vector<PendingApprovalsRow> PendingByVerifier(db::Tx& tx, const std::string& tenant,
+                                                   absl::Time submitted_before);
+
 }  // namespace ekinerja::activity::store

@@ -1,9 +1,10 @@
 #pragma once
 
 // What a service asks the activity service (DESIGN §10): the month summaries of a whole unit in
-// one stream (scoring's productivity, warnings' missing reports), and the month lock a LOCKED TPP
-// run puts on it. Behind an interface so the services' tests run against
-// tests/mocks/fake_activity_months.h.
+// one stream (scoring's productivity, warnings' missing reports), the day filings and the
+// verifiers' queues of a whole tenant in one stream each (the warning service's daily sweep), and
+// the month lock a LOCKED TPP run puts on it. Behind an interface so the services' tests run
+// against tests/mocks/fake_activity_months.h.
 
 #include <cstdint>
 #include <functional>
@@ -34,6 +35,23 @@ struct ActivityMonth {
   bool locked = false;
 };
 
+// A (nip, work date) with at least one entry that is not WITHDRAWN (StreamDayFilings).
+struct DayFiling {
+  std::string nip;
+  absl::CivilDay work_date;
+  // Entries not WITHDRAWN, and how many of them were submitted (SUBMITTED, APPROVED, REJECTED or
+  // RETURNED).
+  int entries = 0, submitted = 0;
+};
+
+// A verifier's queue (StreamPendingApprovals): entries SUBMITTED to them before an instant.
+struct PendingApprovals {
+  // "": the top of the tree's entries, which the tenant admin verifies.
+  std::string verifier_nip;
+  int pending = 0;
+  absl::Time oldest_submit_time;
+};
+
 class ActivityMonths {
  public:
   virtual ~ActivityMonths() = default;
@@ -43,6 +61,20 @@ class ActivityMonths {
   virtual absl::Status StreamMonths(const std::string& bearer, const std::string& org_unit,
                                     int year, int month,
                                     const std::function<void(const ActivityMonth&)>& each) = 0;
+
+  // Every (nip, work date) of the tenant in [first, last] (at most 31 days) with an entry that is
+  // not WITHDRAWN, in (nip, date) order, handed to `each` as they stream in; one call
+  // (StreamDayFilings; tenant-wide roles and SERVICE). A bad range is INVALID_ARGUMENT.
+  virtual absl::Status StreamDayFilings(const std::string& bearer, absl::CivilDay first,
+                                        absl::CivilDay last,
+                                        const std::function<void(const DayFiling&)>& each) = 0;
+
+  // Every verifier's queue of the tenant, counting the entries submitted before
+  // `submitted_before`, by verifier NIP ("" first); one call (StreamPendingApprovals; tenant-wide
+  // roles and SERVICE).
+  virtual absl::Status StreamPendingApprovals(
+      const std::string& bearer, absl::Time submitted_before,
+      const std::function<void(const PendingApprovals&)>& each) = 0;
 
   // Locks or unlocks the tenant's month with a SERVICE token of the tenant; idempotent.
   // `reference` names the TPP run ("tppRuns/42").

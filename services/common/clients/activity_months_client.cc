@@ -4,6 +4,7 @@
 
 #include "clients/activity_months.h"
 #include "clients/call.h"
+#include "date_proto.h"
 #include "ekinerja/activity/v1/activity.grpc.pb.h"
 #include "grpcpp/grpcpp.h"
 
@@ -58,6 +59,35 @@ class ActivityMonthsClient final : public ActivityMonths {
     acv1::MonthSummary s;
     while (reader->Read(&s)) each(FromProto(s));
     return FromPeer(reader->Finish(), "activity", "StreamMonthSummaries");
+  }
+
+  absl::Status StreamDayFilings(const std::string& bearer, absl::CivilDay first,
+                                absl::CivilDay last,
+                                const std::function<void(const DayFiling&)>& each) override {
+    acv1::StreamDayFilingsRequest req;
+    *req.mutable_first_date() = ToProtoDate(first);
+    *req.mutable_last_date() = ToProtoDate(last);
+    auto ctx = BearerContext(bearer, stream_timeout_);
+    auto reader = stub_->StreamDayFilings(ctx.get(), req);
+    acv1::DayFiling f;
+    while (reader->Read(&f)) {
+      each({f.nip(), DayOf(f.work_date()), f.entries(), f.submitted()});
+    }
+    return FromPeer(reader->Finish(), "activity", "StreamDayFilings");
+  }
+
+  absl::Status StreamPendingApprovals(
+      const std::string& bearer, absl::Time submitted_before,
+      const std::function<void(const PendingApprovals&)>& each) override {
+    acv1::StreamPendingApprovalsRequest req;
+    *req.mutable_submitted_before() = ToProtoTimestamp(submitted_before);
+    auto ctx = BearerContext(bearer, stream_timeout_);
+    auto reader = stub_->StreamPendingApprovals(ctx.get(), req);
+    acv1::PendingApprovals p;
+    while (reader->Read(&p)) {
+      each({p.verifier_nip(), p.pending(), FromProtoTimestamp(p.oldest_submit_time())});
+    }
+    return FromPeer(reader->Finish(), "activity", "StreamPendingApprovals");
   }
 
   absl::Status LockMonth(const std::string& service_bearer, int year, int month,

@@ -87,6 +87,15 @@ struct EmployeePeriod {
   std::vector<PositionHeld> positions;
 };
 
+// An active employee in post on a day (SupervisorsOn): their unit and its OPD (the root of the
+// unit's path), and their atasan langsung as identity resolves them (Plt/Plh, overrides).
+struct EmployeeSupervisor {
+  std::string nip, name;
+  std::string org_unit_code, opd_code;
+  // "" at the top of the tree (the head of the Pemda).
+  std::string atasan_nip, atasan_name;
+};
+
 class Directory {
  public:
   virtual ~Directory() = default;
@@ -153,6 +162,14 @@ class Directory {
   virtual absl::Status EmployeesOfPeriod(
       const std::string& bearer, const std::string& org_unit, absl::CivilDay first,
       absl::CivilDay last, const std::function<void(const EmployeePeriod&)>& each) = 0;
+
+  // Every active employee of the tenant of `bearer` in post (a definitive position) on `day`, with
+  // their atasan langsung, handed to `each` by NIP as they stream in: one StreamSupervisors call
+  // for the whole tenant (a daily sweep), never one per employee. Tenant-wide roles and SERVICE
+  // (others PERMISSION_DENIED); a bad day is INVALID_ARGUMENT. Not cached.
+  virtual absl::Status SupervisorsOn(
+      const std::string& bearer, absl::CivilDay day,
+      const std::function<void(const EmployeeSupervisor&)>& each) = 0;
 
   // The IANA zone of `tenant` (the caller's own tenant; GetTenant with the caller's token),
   // remembered once answered: a tenant's zone does not change.

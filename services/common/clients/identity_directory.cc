@@ -294,6 +294,20 @@ class IdentityDirectory final : public Directory {
     return FromIdentity(reader->Finish(), "StreamEmployeesOfPeriod");
   }
 
+  absl::Status SupervisorsOn(const std::string& bearer, absl::CivilDay day,
+                             const std::function<void(const EmployeeSupervisor&)>& each) override {
+    idv1::StreamSupervisorsRequest req;
+    *req.mutable_date() = ToProtoDate(day);
+    // A whole tenant streams for longer than one call.
+    auto ctx = BearerContext(bearer, timeout_ * 10);
+    auto reader = stub_->StreamSupervisors(ctx.get(), req);
+    idv1::EmployeeSupervisor e;
+    while (reader->Read(&e)) {
+      each({e.nip(), e.name(), e.org_unit_code(), e.opd_code(), e.atasan_nip(), e.atasan_name()});
+    }
+    return FromIdentity(reader->Finish(), "StreamSupervisors");
+  }
+
   absl::StatusOr<std::string> TenantZone(const std::string& bearer,
                                          const std::string& tenant) override {
     if (std::optional<std::string> zone = zones_.Find(tenant)) return *zone;

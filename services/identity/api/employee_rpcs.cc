@@ -19,6 +19,7 @@
 #include "page_token.h"
 #include "status.h"
 #include "text.h"
+#include "unit_path.h"
 
 namespace ekinerja::identity {
 namespace {
@@ -28,6 +29,8 @@ constexpr int kMaxBatch = 1000;
 // employees read per statement.
 constexpr int kMaxPeriodDays = 92;
 constexpr int kPeriodBatch = 1000;
+// StreamSupervisors: the employees read per statement.
+constexpr int kSupervisorBatch = 1000;
 
 int StatusNumber(EmploymentStatus s) { return static_cast<int>(s) + 1; }  // as the proto enum
 
@@ -208,30 +211,10 @@ grpc::Status IdentityServiceImpl::StreamEmployeesOfPeriod(
       v.Add("end_date", absl::StrCat("at most ", kMaxPeriodDays, " days from start_date"));
     }
     EK_RETURN_IF_ERROR(v.ToStatus());
-    const std::string& unit = req->org_unit_code();
     std::vector<std::string> units;  // empty: the whole tenant
     EK_RETURN_IF_ERROR(pool_.Read([&](db::Tx& tx) -> absl::Status {
-      // As ListEmployees: the unit first, then the caller's reach.
-      if (!unit.empty()) {
-        if (!store::GetOrgUnit(tx, p.tenant, unit).ok()) {
-          return InvalidField("org_unit_code", "no such org unit");
-        }
-        units = req->include_subtree() ? SubtreeOf(store::AllOrgUnits(tx, p.tenant), unit)
-                                       : std::vector<std::string>{unit};
-      }
-      EK_ASSIGN_OR_RETURN(Scope scope, ScopeOf(tx, p));
-      if (scope.read_all) return absl::OkStatus();
-      if (scope.admin_units.empty()) {
-        return absl::PermissionDeniedError(
-            "the employees of a period need a tenant-wide role or an ADMIN_OPD's scope");
-      }
-      if (unit.empty())
-        return absl::PermissionDeniedError("the whole tenant needs a tenant-wide role");
-      for (const auto& u : units) {
-        if (!scope.admin_units.contains(u)) {
-          return absl::PermissionDeniedError("org unit " + u + " is outside the caller's scope");
-        }
-      }
+      EK_ASSIGN_OR_RETURN(units,
+                          StreamedUnits(tx, p, req->org_unit_code(), req->include_subtree()));
       return absl::OkStatus();
     }));
     // A batch of employees per statement, each in its own short transaction (keyset on NIP), so
@@ -266,6 +249,82 @@ grpc::Status IdentityServiceImpl::StreamEmployeesOfPeriod(
         if (!writer->Write(out)) return absl::CancelledError("the client went away");
       }
       if (employees < kPeriodBatch) return absl::OkStatus();
+    }
+  });
+}
+
+grpc::Status IdentityServiceImpl::StreamSupervisors(
+    grpc::ServerContext* ctx, const v1::StreamSupervisorsRequest* req,
+    grpc::ServerWriter<v1::EmployeeSupervisor>* writer) {
+  return Serve(ctx, [&](const Principal& p) -> absl::Status {
+    Violations v;
+    CheckText(v, "org_unit_code", req->org_unit_code(), kIdText);
+    absl::StatusOr<absl::CivilDay> parsed = FromProtoDate(req->date(), "date");
+    v.Merge(parsed.status());
+    EK_RETURN_IF_ERROR(v.ToStatus());
+    const absl::CivilDay day = *parsed;
+    std::vector<std::string> units;  // empty: the whole tenant
+    absl::flat_hash_map<std::string, std::string> parent_of;
+    EK_RETURN_IF_ERROR(pool_.Read([&](db::Tx& tx) -> absl::Status {
+      EK_ASSIGN_OR_RETURN(units, StreamedUnits(tx, p, req->org_unit_code(), true));
+      for (const OrgUnit& u : store::AllOrgUnits(tx, p.tenant)) parent_of[u.code] = u.parent_code;
+      return absl::OkStatus();
+    }));
+    absl::flat_hash_map<std::string, std::string> opd_of;  // unit -> the root of its path
+    const auto opd = [&](const std::string& unit) -> const std::string& {
+      auto [it, inserted] = opd_of.try_emplace(unit);
+      if (inserted) {
+        const std::vector<std::string> path = UnitPath(unit, parent_of);
+        it->second = path.empty() ? unit : path.front();
+      }
+      return it->second;
+    };
+    // A batch of employees per statement, keyset on NIP, each in its own short transaction (a
+    // slow reader holds no connection). Their atasan come from the org index of the day (cached
+    // per org version: one snapshot for the whole stream, not a query per employee), and the
+    // atasan's names from one more statement per batch.
+    std::string after;
+    for (;;) {
+      std::vector<store::EmployeeRow> rows;
+      std::vector<std::string> atasan;  // parallel to rows; "" at the top of the tree
+      absl::flat_hash_map<std::string, std::string> names;
+      EK_RETURN_IF_ERROR(pool_.Read([&](db::Tx& tx) -> absl::Status {
+        rows = store::ListEmployees(tx, p.tenant, units, day, /*active_only=*/true, after,
+                                    kSupervisorBatch);
+        const std::shared_ptr<const OrgIndex> org = org_cache_.Get(tx, p.tenant, day);
+        std::vector<std::string> unnamed;
+        for (const store::EmployeeRow& e : rows) names.emplace(e.nip, e.name);
+        for (const store::EmployeeRow& e : rows) {
+          // Not in the index: the org changed between the two reads; the next stream sees it.
+          absl::StatusOr<Supervisors> sups = org->SupervisorsOf(e.nip);
+          atasan.push_back(sups.ok() && sups->atasan_langsung ? sups->atasan_langsung->nip : "");
+          if (!atasan.back().empty() && !names.contains(atasan.back())) {
+            unnamed.push_back(atasan.back());
+          }
+        }
+        std::sort(unnamed.begin(), unnamed.end());
+        unnamed.erase(std::unique(unnamed.begin(), unnamed.end()), unnamed.end());
+        for (const store::EmployeeRow& e : store::BatchGetEmployees(tx, p.tenant, unnamed, day)) {
+          names.emplace(e.nip, e.name);
+        }
+        return absl::OkStatus();
+      }));
+      v1::EmployeeSupervisor out;
+      for (size_t i = 0; i < rows.size(); ++i) {
+        const store::EmployeeRow& e = rows[i];
+        out.Clear();
+        out.set_nip(e.nip);
+        out.set_name(e.name);
+        out.set_org_unit_code(e.org_unit_code);
+        out.set_opd_code(opd(e.org_unit_code));
+        out.set_atasan_nip(atasan[i]);
+        if (auto it = names.find(atasan[i]); !atasan[i].empty() && it != names.end()) {
+          out.set_atasan_name(it->second);
+        }
+        if (!writer->Write(out)) return absl::CancelledError("the client went away");
+      }
+      if (rows.size() < static_cast<size_t>(kSupervisorBatch)) return absl::OkStatus();
+      after = rows.back().nip;
     }
   });
 }

@@ -140,6 +140,33 @@ absl::Status IdentityServiceImpl::CheckReadsEmployee(db::Tx& tx, const Principal
   return absl::PermissionDeniedError("the caller may not read this employee");
 }
 
+absl::StatusOr<std::vector<std::string>> IdentityServiceImpl::StreamedUnits(db::Tx& tx,
+                                                                            const Principal& p,
+                                                                            const std::string& unit,
+                                                                            bool include_subtree) {
+  std::vector<std::string> units;  // empty: the whole tenant
+  if (!unit.empty()) {
+    if (!store::GetOrgUnit(tx, p.tenant, unit).ok()) {
+      return InvalidField("org_unit_code", "no such org unit");
+    }
+    units = include_subtree ? SubtreeOf(store::AllOrgUnits(tx, p.tenant), unit)
+                            : std::vector<std::string>{unit};
+  }
+  EK_ASSIGN_OR_RETURN(Scope scope, ScopeOf(tx, p));
+  if (scope.read_all) return units;
+  if (scope.admin_units.empty()) {
+    return absl::PermissionDeniedError(
+        "streams of employees need a tenant-wide role or an ADMIN_OPD's scope");
+  }
+  if (unit.empty()) return absl::PermissionDeniedError("the whole tenant needs a tenant-wide role");
+  for (const auto& u : units) {
+    if (!scope.admin_units.contains(u)) {
+      return absl::PermissionDeniedError("org unit " + u + " is outside the caller's scope");
+    }
+  }
+  return units;
+}
+
 std::vector<Role> IdentityServiceImpl::RolesOf(db::Tx& tx, const std::string& tenant,
                                                const store::UserRow& user, absl::CivilDay day,
                                                std::string* org_unit) {

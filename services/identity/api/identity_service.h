@@ -130,6 +130,8 @@ class IdentityServiceImpl final : public v1::IdentityService::Service {
                              v1::GetSupervisorResponse*) override;
   grpc::Status ListSubordinates(grpc::ServerContext*, const v1::ListSubordinatesRequest*,
                                 v1::ListSubordinatesResponse*) override;
+  grpc::Status StreamSupervisors(grpc::ServerContext*, const v1::StreamSupervisorsRequest*,
+                                 grpc::ServerWriter<v1::EmployeeSupervisor>*) override;
 
   grpc::Status CreateUser(grpc::ServerContext*, const v1::CreateUserRequest*, v1::User*) override;
   grpc::Status ListUsers(grpc::ServerContext*, const v1::ListUsersRequest*,
@@ -187,6 +189,14 @@ class IdentityServiceImpl final : public v1::IdentityService::Service {
   // True when the token alone lets the caller read employee `nip`: their own record, or a role
   // that reads the whole tenant. Such reads ask the database nothing about the caller.
   static bool TokenReadsEmployee(const Principal& p, const std::string& nip);
+  // The units a stream of employees over `unit` reads (StreamEmployeesOfPeriod,
+  // StreamSupervisors): `unit` alone, or with `include_subtree` its subtree; empty for the whole
+  // tenant ("" asked). As ListEmployees, the unit first (INVALID_ARGUMENT on org_unit_code when the
+  // tenant has none), then the caller's reach: tenant-wide roles and SERVICE anything, an
+  // ADMIN_OPD units of their subtree, anyone else PERMISSION_DENIED.
+  absl::StatusOr<std::vector<std::string>> StreamedUnits(db::Tx& tx, const Principal& p,
+                                                         const std::string& unit,
+                                                         bool include_subtree);
   // PERMISSION_DENIED unless the caller may read employee `nip` (self, scope, or supervisor).
   absl::Status CheckReadsEmployee(db::Tx& tx, const Principal& p, const Scope& scope,
                                   const std::string& nip, absl::CivilDay day);

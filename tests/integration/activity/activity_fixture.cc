@@ -40,12 +40,14 @@ void ActivityTest::SetUp() {
   const absl::Status st =
       host_->Start(built_.setup.services, built_.setup.verifier, built_.setup.public_methods);
   ASSERT_TRUE(st.ok()) << st;
-  stub_ = av1::ActivityService::NewStub(grpc::CreateChannel(
-      absl::StrCat("127.0.0.1:", host_->grpc_port()), grpc::InsecureChannelCredentials()));
+  channel_ = grpc::CreateChannel(absl::StrCat("127.0.0.1:", host_->grpc_port()),
+                                 grpc::InsecureChannelCredentials());
+  stub_ = av1::ActivityService::NewStub(channel_);
 }
 
 void ActivityTest::TearDown() {
   stub_.reset();
+  channel_.reset();
   if (host_) host_->Shutdown();
   built_ = Activity();
   host_.reset();

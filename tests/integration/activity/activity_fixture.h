@@ -51,6 +51,8 @@ class ActivityTest : public ::testing::Test {
     return integration::Ctx(token);
   }
   av1::ActivityService::Stub& activity() { return *stub_; }
+  // The channel the stub uses (for the shared clients of services/common/clients).
+  std::shared_ptr<grpc::Channel> channel() { return channel_; }
   mocks::FakeDirectory& directory() { return *directory_; }
   mocks::FakeAttendance& attendance() { return *attendance_; }
   mocks::FakeSkpPlans& plans() { return *plans_; }
@@ -116,6 +118,7 @@ class ActivityTest : public ::testing::Test {
   std::unique_ptr<integration::TestSchema> schema_;
   std::unique_ptr<ServiceHost> host_;
   Activity built_;
+  std::shared_ptr<grpc::Channel> channel_;
   std::unique_ptr<av1::ActivityService::Stub> stub_;
   SeededTenant other_;
   int request_seq_ = 0;

@@ -416,6 +416,61 @@ TEST_F(FakeDirectoryContractTest, EmployeesOfPeriodAnswersAsIdentity) {
   });
 }
 
+// The whole tenant's employees in post with their atasan, streamed (what the warning service's
+// daily sweep reads): the same from both, for every caller, before and under the Plt Kepala Dinas.
+TEST_F(FakeDirectoryContractTest, SupervisorsOnAnswersAsIdentity) {
+  ASSERT_FALSE(HasFatalFailure());
+  const SeededTenant& t = real_;
+  auto answer = [&](Directory& dir, const std::string& token, absl::CivilDay day) {
+    std::vector<std::string> lines;
+    const absl::Status st = dir.SupervisorsOn(token, day, [&](const EmployeeSupervisor& e) {
+      lines.push_back(absl::StrCat(e.nip, " ", e.name, " ", e.org_unit_code, " ", e.opd_code,
+                                   " -> ", e.atasan_nip.empty() ? "-" : e.atasan_nip, " ",
+                                   e.atasan_name));
+    });
+    if (!st.ok()) lines.push_back(absl::StatusCodeToString(st.code()));
+    return lines;
+  };
+  PltKadisFrom(kMoved);
+  ASSERT_FALSE(HasFatalFailure());
+  for (const Caller& c : callers_) {
+    SCOPED_TRACE(c.name);
+    for (absl::CivilDay day : {kBeforeSeed, kBeforePlt, kMoved - 1, kMoved}) {
+      SCOPED_TRACE(absl::FormatCivilTime(day));
+      EXPECT_EQ(answer(directory(), c.real, day), answer(fake_directory_, c.fake, day));
+    }
+  }
+  const std::string kadis = absl::StrCat(t.kadis, " dr. Ahmad Santoso");
+  const std::string plt_kadis = absl::StrCat(t.kabid_yankes, " Fitri Handayani");
+  ForBoth(integration::kTenantAdmin, [&](Directory& dir, const std::string& token) {
+    EXPECT_EQ(answer(dir, token, kMoved - 1),
+              (std::vector<std::string>{
+                  absl::StrCat(t.kadis, " dr. Ahmad Santoso DINKES DINKES -> - "),
+                  absl::StrCat(t.kabid_p2p, " Sri Wahyuni DINKES.P2P DINKES -> ", kadis),
+                  absl::StrCat(t.staf_p2p, " Budi Hartono DINKES.P2P DINKES -> ", t.kabid_p2p,
+                               " Sri Wahyuni"),
+                  absl::StrCat(t.staf_s1_a, " Dewi Lestari DINKES.P2P.S1 DINKES -> ", t.staf_p2p,
+                               " Budi Hartono"),
+                  absl::StrCat(t.staf_s1_b, " Eko Prasetyo DINKES.P2P.S1 DINKES -> ", t.staf_p2p,
+                               " Budi Hartono"),
+                  absl::StrCat(t.kabid_yankes, " Fitri Handayani DINKES.YANKES DINKES -> ", kadis),
+                  absl::StrCat(t.staf_yankes, " Gilang Ramadhan DINKES.YANKES DINKES -> ",
+                               t.kabid_yankes, " Fitri Handayani"),
+                  absl::StrCat(t.staf_sekretariat, " Hana Pertiwi DINKES DINKES -> ", kadis)}));
+    const std::vector<std::string> under_plt = answer(dir, token, kMoved);
+    ASSERT_EQ(under_plt.size(), 8u);
+    EXPECT_EQ(under_plt[0],
+              absl::StrCat(t.kadis, " dr. Ahmad Santoso DINKES DINKES -> ", plt_kadis));
+    EXPECT_EQ(under_plt[1],
+              absl::StrCat(t.kabid_p2p, " Sri Wahyuni DINKES.P2P DINKES -> ", plt_kadis));
+    EXPECT_EQ(under_plt[5],
+              absl::StrCat(t.kabid_yankes, " Fitri Handayani DINKES.YANKES DINKES -> - "));
+  });
+  ForBoth(integration::kOpdAdmin, [&](Directory& dir, const std::string& token) {
+    EXPECT_EQ(answer(dir, token, kMoved), std::vector<std::string>{"PERMISSION_DENIED"});
+  });
+}
+
 // The fake knows only the tokens it made, as identity accepts only its own.
 TEST_F(FakeDirectoryContractTest, AStrangersTokenIsUnauthenticatedByBoth) {
   ASSERT_FALSE(HasFatalFailure());

@@ -337,6 +337,19 @@ TEST_F(AuthorizationMatrixTest, EveryRpcAnswersEveryKindOfCallerAsTheRulesSay) {
          }
          return reader->Finish();
        }},
+      // As StreamEmployeesOfPeriod: the same reach.
+      {"StreamSupervisors", "U D D D D O D O O O O O D I",
+       [&](const std::string& tok, int) {
+         v1::StreamSupervisorsRequest req;
+         req.set_org_unit_code("DINKES.P2P");
+         *req.mutable_date() = Date(absl::CivilDay(2025, 3, 12));
+         auto ctx = Ctx(tok);
+         auto reader = s.StreamSupervisors(ctx.get(), req);
+         v1::EmployeeSupervisor out;
+         while (reader->Read(&out)) {
+         }
+         return reader->Finish();
+       }},
       {"UpdateEmployee", "U D D D D O D O D D D N D D",
        [&](const std::string& tok, int) {
          v1::UpdateEmployeeRequest req;

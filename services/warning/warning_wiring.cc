@@ -26,14 +26,14 @@ absl::StatusOr<Warning> BuildWarning(ServiceHost& host, const WarningOptions& op
   WarningPeers peers{p.clients.directory.get(), p.clients.attendance.get(),
                      p.clients.activity.get(), p.clients.skp.get(), p.clients.scoring.get()};
   p.sweeper = std::make_unique<Sweeper>(host.pool(), peers, *p.metrics, sweep);
-  p.service = std::make_unique<WarningServiceImpl>(host.pool(), *p.sweeper, p.signal,
-                                                   options.service);
+  p.service =
+      std::make_unique<WarningServiceImpl>(host.pool(), *p.sweeper, p.signal, options.service);
   p.jwks = std::make_shared<auth::JwksCache>(std::move(p.clients.public_keys));
   p.outbox_metrics = std::make_unique<OutboxMetrics>(host.metrics().registry());
   p.drain = std::make_unique<OutboxDrain>(host.pool(), *p.outbox_metrics, options.drain);
   if (options.start_drain) p.drain->Start();
-  p.scheduler = std::make_unique<Scheduler>(host.pool(), *p.clients.directory, *p.sweeper,
-                                            options.scheduler);
+  p.scheduler =
+      std::make_unique<Scheduler>(host.pool(), *p.clients.directory, *p.sweeper, options.scheduler);
   out.setup.services = {p.service.get()};
   out.setup.verifier = std::make_shared<JwtTokenVerifier>(
       p.jwks, options.jwt_issuer, options.jwt_audience, options.jwt_cache_size);

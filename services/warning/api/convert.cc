@@ -144,7 +144,8 @@ v1::Warning ToProto(const store::WarningRow& row) {
   out.set_at_stake(row.at_stake);
   *out.mutable_create_time() = ToProtoTimestamp(row.create_time);
   out.set_acknowledged(row.acknowledge_time.has_value());
-  if (row.acknowledge_time) *out.mutable_acknowledge_time() = ToProtoTimestamp(*row.acknowledge_time);
+  if (row.acknowledge_time)
+    *out.mutable_acknowledge_time() = ToProtoTimestamp(*row.acknowledge_time);
   return out;
 }
 

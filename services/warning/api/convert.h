@@ -30,8 +30,7 @@ std::string RuleFromProto(v1::Rule rule);
 v1::Webhook ToProto(const std::optional<store::WebhookRow>& row);
 // The webhook of an UpdateWebhook (`prefix` "webhook."): url "" or http://host[:port][/path];
 // rate_per_minute 1..6000 and expiry_hours 1..720, 0 for the defaults (60, 72).
-store::WebhookRow WebhookFromProto(const v1::Webhook& in, const std::string& prefix,
-                                   Violations& v);
+store::WebhookRow WebhookFromProto(const v1::Webhook& in, const std::string& prefix, Violations& v);
 v1::Delivery ToProto(const store::OutboxRow& row);
 
 v1::Warning ToProto(const store::WarningRow& row);

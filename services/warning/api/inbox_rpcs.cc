@@ -25,7 +25,8 @@ constexpr int kWatchBatch = 100;
 absl::StatusOr<DateRange> RangeOf(const google::type::Date& start, const google::type::Date& end) {
   EK_ASSIGN_OR_RETURN(DateRange range, FromProtoDateRange(start, end, "", /*end_required=*/true));
   if (*range.end - range.start >= kMaxRangeDays) {
-    return InvalidField("end_date", absl::StrCat("at most ", kMaxRangeDays, " days after start_date"));
+    return InvalidField("end_date",
+                        absl::StrCat("at most ", kMaxRangeDays, " days after start_date"));
   }
   return range;
 }
@@ -33,7 +34,8 @@ absl::StatusOr<DateRange> RangeOf(const google::type::Date& start, const google:
 std::string IdPage(const std::vector<store::WarningRow>& rows, int size,
                    const std::string& fingerprint, v1::ListWarningsResponse* resp) {
   return WritePage(
-      rows, size, fingerprint, [&](const store::WarningRow& w) { *resp->add_warnings() = ToProto(w); },
+      rows, size, fingerprint,
+      [&](const store::WarningRow& w) { *resp->add_warnings() = ToProto(w); },
       [](const store::WarningRow& w) { return absl::StrCat(w.id); });
 }
 
@@ -98,8 +100,8 @@ grpc::Status WarningServiceImpl::AcknowledgeWarning(grpc::ServerContext* ctx,
       std::optional<store::WarningRow> w = store::GetWarning(tx, caller.tenant(), req->id());
       if (!w) return absl::NotFoundError(absl::StrCat("no warning ", req->id()));
       // The recipient acknowledges; BKPSDM's warnings (no recipient) the tenant's admin.
-      const bool mine = w->recipient_nip.empty() ? caller.IsTenantAdmin()
-                                                 : w->recipient_nip == caller.subject();
+      const bool mine =
+          w->recipient_nip.empty() ? caller.IsTenantAdmin() : w->recipient_nip == caller.subject();
       if (!mine) {
         return absl::PermissionDeniedError(
             absl::StrCat("warning ", req->id(), " is not in the caller's inbox"));
@@ -138,8 +140,9 @@ grpc::Status WarningServiceImpl::ListSubordinateWarnings(
     v.Merge(range.status());
     absl::StatusOr<int> size = PageSize(req->page_size());
     v.Merge(size.status());
-    const std::string fingerprint = absl::StrCat(
-        "subordinates/", req->nip(), "/", req->start_date().DebugString(), req->end_date().DebugString());
+    const std::string fingerprint =
+        absl::StrCat("subordinates/", req->nip(), "/", req->start_date().DebugString(),
+                     req->end_date().DebugString());
     absl::StatusOr<int64_t> after = DecodeIdPageToken(req->page_token(), fingerprint);
     v.Merge(after.status());
     EK_RETURN_IF_ERROR(v.ToStatus());
@@ -148,10 +151,10 @@ grpc::Status WarningServiceImpl::ListSubordinateWarnings(
           absl::StrCat("the caller may not read the warnings of ", req->nip(), "'s subordinates"));
     }
     return pool_.ReadOne([&](db::Tx& tx) -> absl::Status {
-      resp->set_next_page_token(IdPage(store::SubordinatePage(tx, caller.tenant(), req->nip(),
-                                                              range->start, *range->end, *after,
-                                                              *size + 1),
-                                       *size, fingerprint, resp));
+      resp->set_next_page_token(
+          IdPage(store::SubordinatePage(tx, caller.tenant(), req->nip(), range->start, *range->end,
+                                        *after, *size + 1),
+                 *size, fingerprint, resp));
       return absl::OkStatus();
     });
   });
@@ -164,7 +167,8 @@ grpc::Status WarningServiceImpl::SummarizeWarnings(grpc::ServerContext* ctx,
     EK_ASSIGN_OR_RETURN(const DateRange range, RangeOf(req->start_date(), req->end_date()));
     EK_RETURN_IF_ERROR(RequireTenantReader(caller));
     return pool_.ReadOne([&](db::Tx& tx) -> absl::Status {
-      for (const store::Tally& t : store::TenantTally(tx, caller.tenant(), range.start, *range.end)) {
+      for (const store::Tally& t :
+           store::TenantTally(tx, caller.tenant(), range.start, *range.end)) {
         v1::WarningTally* out = resp->add_tallies();
         out->set_opd_code(t.opd_code);
         out->set_rule(RuleToProto(t.rule));
@@ -195,10 +199,10 @@ grpc::Status WarningServiceImpl::ListTenantWarnings(grpc::ServerContext* ctx,
     EK_RETURN_IF_ERROR(v.ToStatus());
     EK_RETURN_IF_ERROR(RequireTenantReader(caller));
     return pool_.ReadOne([&](db::Tx& tx) -> absl::Status {
-      resp->set_next_page_token(IdPage(store::TenantPage(tx, caller.tenant(), req->opd_code(),
-                                                         range->start, *range->end, rule, *after,
-                                                         *size + 1),
-                                       *size, fingerprint, resp));
+      resp->set_next_page_token(
+          IdPage(store::TenantPage(tx, caller.tenant(), req->opd_code(), range->start, *range->end,
+                                   rule, *after, *size + 1),
+                 *size, fingerprint, resp));
       return absl::OkStatus();
     });
   });

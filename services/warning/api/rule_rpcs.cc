@@ -47,9 +47,15 @@ grpc::Status WarningServiceImpl::CreateWarningRules(grpc::ServerContext* ctx,
     EK_RETURN_IF_ERROR(v.ToStatus());
     EK_RETURN_IF_ERROR(RequireTenantAdmin(caller));
     stored.created_by = caller.subject();
+    // An empty request id (optional) records nothing: each such call makes a version.
+    const bool keyed = !req->request_id().empty();
     return pool_.Write([&](db::Tx& tx) -> absl::Status {
-      if (std::optional<int64_t> earlier = db::FindRequestKey(
-              tx, caller.tenant(), caller.subject(), kRpc, req->request_id())) {
+      std::optional<int64_t> earlier;
+      if (keyed) {
+        earlier =
+            db::FindRequestKey(tx, caller.tenant(), caller.subject(), kRpc, req->request_id());
+      }
+      if (earlier) {
         for (const store::StoredRules& r : store::ListRules(tx, caller.tenant())) {
           if (r.rules.version != *earlier) continue;
           *resp = ToProto(r);
@@ -57,8 +63,8 @@ grpc::Status WarningServiceImpl::CreateWarningRules(grpc::ServerContext* ctx,
         }
       }
       const store::StoredRules created = store::InsertRules(tx, caller.tenant(), stored);
-      if (!db::InsertRequestKey(tx, caller.tenant(), caller.subject(), kRpc, req->request_id(),
-                                created.rules.version)) {
+      if (keyed && !db::InsertRequestKey(tx, caller.tenant(), caller.subject(), kRpc,
+                                         req->request_id(), created.rules.version)) {
         return RequestIdRace();
       }
       db::Audit(tx, caller.tenant(), caller.subject(), kRpc,

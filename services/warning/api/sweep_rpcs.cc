@@ -24,7 +24,8 @@ grpc::Status WarningServiceImpl::RunSweep(grpc::ServerContext* ctx, const v1::Ru
     }
     EK_RETURN_IF_ERROR(v.ToStatus());
     EK_RETURN_IF_ERROR(RequireTenantAdmin(caller));
-    const SweepKind kind = req->kind() == v1::SWEEP_KIND_EARLY ? SweepKind::kEarly : SweepKind::kDaily;
+    const SweepKind kind =
+        req->kind() == v1::SWEEP_KIND_EARLY ? SweepKind::kEarly : SweepKind::kDaily;
     EK_ASSIGN_OR_RETURN(const store::SweepRow row,
                         sweeper_.Run(caller.tenant(), *day, kind, caller.subject()));
     EK_RETURN_IF_ERROR(pool_.Write([&](db::Tx& tx) -> absl::Status {

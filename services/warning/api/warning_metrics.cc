@@ -35,8 +35,8 @@ void WarningMetrics::CountCreated(const std::string& rule, int64_t created) {
 }
 
 void WarningMetrics::ObserveSweep(const std::string& tenant, absl::string_view kind,
-                                  absl::string_view outcome, absl::Duration took,
-                                  int64_t employees, absl::Time end) {
+                                  absl::string_view outcome, absl::Duration took, int64_t employees,
+                                  absl::Time end) {
   const std::string k(kind);
   sweeps_.Add({{"kind", k}, {"outcome", std::string(outcome)}}).Increment();
   if (outcome != "done") return;
@@ -46,7 +46,8 @@ void WarningMetrics::ObserveSweep(const std::string& tenant, absl::string_view k
       .Observe(absl::ToDoubleSeconds(took));
   const double seconds = absl::ToDoubleSeconds(took);
   if (seconds > 0) rate_.Add({{"kind", k}}).Set(static_cast<double>(employees) / seconds);
-  last_success_.Add({{"tenant", tenant}, {"kind", k}}).Set(absl::ToDoubleSeconds(end - absl::UnixEpoch()));
+  last_success_.Add({{"tenant", tenant}, {"kind", k}})
+      .Set(absl::ToDoubleSeconds(end - absl::UnixEpoch()));
 }
 
 }  // namespace ekinerja::warning

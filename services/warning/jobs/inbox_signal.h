@@ -25,9 +25,8 @@ class InboxSignal {
   // Waits until the generation moves past `seen` or `timeout` passes; the generation then.
   uint64_t WaitPast(uint64_t seen, absl::Duration timeout) {
     absl::MutexLock lock(&mu_);
-    const auto moved = [this, seen]() ABSL_SHARED_LOCKS_REQUIRED(mu_) {
-      return generation_ != seen;
-    };
+    const auto moved = [this, seen]()
+                           ABSL_SHARED_LOCKS_REQUIRED(mu_) { return generation_ != seen; };
     mu_.AwaitWithTimeout(absl::Condition(&moved), timeout);
     return generation_;
   }

@@ -47,7 +47,7 @@ int Scheduler::Tick() {
       done += *swept;
     } else {
       LogWarn("scheduler: tenant not swept",
-                 {{"tenant", tenant}, {"error", std::string(swept.status().message())}});
+              {{"tenant", tenant}, {"error", std::string(swept.status().message())}});
     }
   }
   return done;

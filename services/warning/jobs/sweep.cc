@@ -93,8 +93,8 @@ std::optional<DayCount> StreakOf(const std::map<std::string, DayCount>& streaks,
 // What the sweep of `day` owes, from the rules, streaks and kotak record `tx` sees and what the
 // peers say of the day (one stream each).
 absl::StatusOr<Owed> Compute(db::Tx& tx, const WarningPeers& peers, absl::Time now,
-                             const std::string& tenant, const std::string& token,
-                             absl::TimeZone tz, absl::CivilDay day, SweepKind kind) {
+                             const std::string& tenant, const std::string& token, absl::TimeZone tz,
+                             absl::CivilDay day, SweepKind kind) {
   const store::StoredRules stored = store::RulesInForce(tx, tenant);
   std::map<std::string, DayCount> missing_streaks, late_counts;
   std::string kotak_month;
@@ -114,21 +114,21 @@ absl::StatusOr<Owed> Compute(db::Tx& tx, const WarningPeers& peers, absl::Time n
   }
   if (kind == SweepKind::kEarly &&
       (now < EarlyReminderFrom(day, rules, tz) || now >= ReportDeadline(day, rules, tz))) {
-    return absl::FailedPreconditionError(absl::StrCat(
-        "the early reminder of ", FormatDate(day), " is sent from ",
-        absl::FormatTime("%Y-%m-%d %H:%M", EarlyReminderFrom(day, rules, tz), tz),
-        " until the day's reports are due"));
+    return absl::FailedPreconditionError(
+        absl::StrCat("the early reminder of ", FormatDate(day), " is sent from ",
+                     absl::FormatTime("%Y-%m-%d %H:%M", EarlyReminderFrom(day, rules, tz), tz),
+                     " until the day's reports are due"));
   }
 
   // ---- reads: one stream each ------------------------------------------------------------------
   Owed owed(day);
-  EK_RETURN_IF_ERROR(peers.directory->SupervisorsOn(
-      token, day, [&](const clients::EmployeeSupervisor& e) {
+  EK_RETURN_IF_ERROR(
+      peers.directory->SupervisorsOn(token, day, [&](const clients::EmployeeSupervisor& e) {
         owed.people[e.nip] = {e.name, e.org_unit_code, e.opd_code, e.atasan_nip};
       }));
   std::map<std::string, EmployeeDay> days;
-  EK_RETURN_IF_ERROR(peers.attendance->StreamDays(
-      token, "", day, day, [&](const clients::AttendanceDay& a) {
+  EK_RETURN_IF_ERROR(
+      peers.attendance->StreamDays(token, "", day, day, [&](const clients::AttendanceDay& a) {
         EmployeeDay& d = days[a.nip];
         d.nip = a.nip;
         d.workday = a.workday;
@@ -156,8 +156,7 @@ absl::StatusOr<Owed> Compute(db::Tx& tx, const WarningPeers& peers, absl::Time n
     if (rules.Enabled(Rule::kEarlyReminder)) {
       for (const auto& [nip, d] : days) {
         if (EarlyReminder(d)) {
-          owed.Add(Rule::kEarlyReminder, nip,
-                   EarlyReminderText(day, rules, tz, missing_report_bp));
+          owed.Add(Rule::kEarlyReminder, nip, EarlyReminderText(day, rules, tz, missing_report_bp));
         }
       }
     }
@@ -198,10 +197,13 @@ absl::StatusOr<Owed> Compute(db::Tx& tx, const WarningPeers& peers, absl::Time n
       const absl::Time before = PendingSubmittedBefore(day, rules, holidays, tz);
       EK_RETURN_IF_ERROR(peers.activity->StreamPendingApprovals(
           token, before, [&](const clients::PendingApprovals& p) {
-            owed.Add(Rule::kPendingApprovals, p.verifier_nip,
-                     PendingApprovalsText(p.pending, p.oldest_submit_time, rules, tz,
-                                          missing_report_bp),
-                     {}, {}, p.verifier_nip);
+            // "": the top of the tree's entries, which the tenant admin verifies from the
+            // activity console; no supervisor's inbox to warn.
+            if (p.verifier_nip.empty()) return;
+            owed.Add(
+                Rule::kPendingApprovals, p.verifier_nip,
+                PendingApprovalsText(p.pending, p.oldest_submit_time, rules, tz, missing_report_bp),
+                {}, {}, p.verifier_nip);
           }));
     }
     const bool submit_day = rules.Enabled(Rule::kSkpNotSubmitted) && SkpSubmitCheckDay(day, rules);
@@ -232,8 +234,8 @@ absl::StatusOr<Owed> Compute(db::Tx& tx, const WarningPeers& peers, absl::Time n
             placed = true;
             if (!LowKotak(k.box, rules)) return;
             owed.Add(Rule::kLowKotak, k.nip,
-                     LowKotakText(k.nip, k.box, previous_month.year(), previous_month.month()),
-                     {}, absl::CivilDay(previous_month));
+                     LowKotakText(k.nip, k.box, previous_month.year(), previous_month.month()), {},
+                     absl::CivilDay(previous_month));
           }));
       if (placed) kotak_month = previous_month_name;
     }
@@ -252,8 +254,7 @@ absl::StatusOr<Owed> Compute(db::Tx& tx, const WarningPeers& peers, absl::Time n
 
 std::string SweepKindName(SweepKind kind) { return kind == SweepKind::kEarly ? "EARLY" : "DAILY"; }
 
-Sweeper::Sweeper(db::Pool& pool, WarningPeers peers, WarningMetrics& metrics,
-                 SweepOptions options)
+Sweeper::Sweeper(db::Pool& pool, WarningPeers peers, WarningMetrics& metrics, SweepOptions options)
     : pool_(pool), peers_(peers), metrics_(metrics), options_(std::move(options)) {
   if (!options_.now) options_.now = [] { return absl::Now(); };
 }
@@ -285,7 +286,7 @@ absl::StatusOr<store::SweepRow> Sweeper::Run(const std::string& tenant, absl::Ci
   });
   if (!recorded.ok()) {
     LogWarn("a failed sweep could not be recorded",
-               {{"tenant", tenant}, {"error", std::string(recorded.message())}});
+            {{"tenant", tenant}, {"error", std::string(recorded.message())}});
   }
   return done;
 }

@@ -55,9 +55,8 @@ class Sweeper {
   // EARLY: outside [the reminder hour, the deadline)); ABORTED when another sweep of the tenant
   // holds the lock; a peer's failure passes through. A failure is recorded as a FAILED sweep.
   // With `only_once` (the scheduler) a day already swept is ALREADY_EXISTS, not swept again.
-  absl::StatusOr<store::SweepRow> Run(const std::string& tenant, absl::CivilDay day,
-                                      SweepKind kind, const std::string& started_by,
-                                      bool only_once = false);
+  absl::StatusOr<store::SweepRow> Run(const std::string& tenant, absl::CivilDay day, SweepKind kind,
+                                      const std::string& started_by, bool only_once = false);
 
   absl::Time Now() const { return options_.now(); }
 

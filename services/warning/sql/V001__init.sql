@@ -83,7 +83,7 @@ CREATE TABLE warnings (
 CREATE VIEW warning_rows AS
 SELECT w.*, day::text AS day_text, days::text AS days_text,
        (extract(epoch FROM create_time) * 1000000)::bigint AS create_micros,
-       (extract(epoch FROM acknowledge_time) * 1000000)::bigint AS acknowledge_micros,
+       coalesce((extract(epoch FROM acknowledge_time) * 1000000)::bigint, 0) AS acknowledge_micros,
        (acknowledge_time IS NOT NULL)::int AS acked
 FROM warnings w;
 CREATE INDEX warnings_inbox ON warnings (tenant_id, recipient_nip, id);

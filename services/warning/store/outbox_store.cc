@@ -107,8 +107,7 @@ std::vector<OutboxRow> ListDead(db::Tx& tx, const std::string& tenant, int64_t a
   return out;
 }
 
-std::optional<OutboxRow> Retry(db::Tx& tx, const std::string& tenant, int64_t id,
-                               absl::Time now) {
+std::optional<OutboxRow> Retry(db::Tx& tx, const std::string& tenant, int64_t id, absl::Time now) {
   const pqxx::result r = tx.Exec(sql::kOutboxRetry, tenant, id, db::ToMicros(now));
   if (r.empty()) return std::nullopt;
   return GetByKey(tx, tenant, r[0]["idempotency_key"].as<std::string>());

@@ -72,14 +72,13 @@ StoredRules InsertRules(db::Tx& tx, const std::string& tenant, const StoredRules
     if (!rules.Enabled(rule)) disabled.push_back(std::string(RuleName(rule)));
   }
   tx.Exec(sql::kRulesLock, tenant);
-  const pqxx::row r =
-      tx.Exec(sql::kRulesInsert, tenant, absl::StrCat("{", absl::StrJoin(disabled, ","), "}"),
-              rules.cutoff_days, rules.cutoff_minute, rules.early_reminder_minute,
-              rules.escalation_workdays, rules.pending_workdays, rules.late_times,
-              rules.skp_submit_by.month, rules.skp_submit_by.day, rules.skp_approve_by.month,
-              rules.skp_approve_by.day,
-              absl::StrCat("{", absl::StrJoin(rules.low_kotak_boxes, ","), "}"), stored.scheduled,
-              stored.created_by)[0];
+  const pqxx::row r = tx.Exec(
+      sql::kRulesInsert, tenant, absl::StrCat("{", absl::StrJoin(disabled, ","), "}"),
+      rules.cutoff_days, rules.cutoff_minute, rules.early_reminder_minute,
+      rules.escalation_workdays, rules.pending_workdays, rules.late_times,
+      rules.skp_submit_by.month, rules.skp_submit_by.day, rules.skp_approve_by.month,
+      rules.skp_approve_by.day, absl::StrCat("{", absl::StrJoin(rules.low_kotak_boxes, ","), "}"),
+      stored.scheduled, stored.created_by)[0];
   StoredRules out = stored;
   out.rules.version = r["version"].as<int>();
   out.create_time = db::Micros(r["create_time"]);

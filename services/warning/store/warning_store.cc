@@ -192,8 +192,8 @@ bool TrySweepLock(db::Tx& tx, const std::string& tenant) {
 std::vector<StreakRow> StreaksOf(db::Tx& tx, const std::string& tenant) {
   std::vector<StreakRow> out;
   for (const pqxx::row& r : tx.Exec(sql::kStreaksOfTenant, tenant)) {
-    out.push_back({r["kind"].as<std::string>(), r["nip"].as<std::string>(),
-                   db::Day(r["last_day"]), r["count"].as<int>()});
+    out.push_back({r["kind"].as<std::string>(), r["nip"].as<std::string>(), db::Day(r["last_day"]),
+                   r["count"].as<int>()});
   }
   return out;
 }
@@ -202,17 +202,16 @@ MergeResult MergeSweep(db::Tx& tx, const std::string& tenant, int64_t sweep_id,
                        const std::vector<WarningRow>& warnings,
                        const std::vector<StreakRow>& streaks) {
   {
-    pqxx::stream_to out(
-        tx.raw(), "staged_warnings",
-        std::vector<std::string>{"tenant_id", "sweep_id", "rule", "audience", "recipient_nip",
-                                 "subject_nip", "subject_name", "supervisor_nip", "org_unit_code",
-                                 "opd_code", "day", "days", "title", "message", "action",
-                                 "at_stake"});
+    pqxx::stream_to out(tx.raw(), "staged_warnings",
+                        std::vector<std::string>{
+                            "tenant_id", "sweep_id", "rule", "audience", "recipient_nip",
+                            "subject_nip", "subject_name", "supervisor_nip", "org_unit_code",
+                            "opd_code", "day", "days", "title", "message", "action", "at_stake"});
     for (const WarningRow& w : warnings) {
       out << std::make_tuple(tenant, sweep_id, w.rule, w.audience, w.recipient_nip, w.subject_nip,
                              w.subject_name, w.supervisor_nip, w.org_unit_code, w.opd_code,
-                             FormatDate(w.day), DaysLiteral(w.days), w.title, w.message,
-                             w.action, w.at_stake);
+                             FormatDate(w.day), DaysLiteral(w.days), w.title, w.message, w.action,
+                             w.at_stake);
     }
     out.complete();
   }

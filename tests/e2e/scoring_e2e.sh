@@ -10,7 +10,7 @@
 # admin locks (activity's and attendance's month locked, an attendance write refused); the
 # payroll CSV, another employee refused, the kotak counts, and scoring's /metrics.
 # Usage: scoring_e2e.sh <ekinerja-identity> <ekinerja-attendance> <ekinerja-skp>
-#          <ekinerja-activity> <ekinerja-scoring> <ekinerja-gateway> <ekinerja-demo-seed>
+#          <ekinerja-activity> <ekinerja-scoring> <ekinerja-warning> <ekinerja-gateway> <ekinerja-demo-seed>
 #          <descriptor set>
 set -euo pipefail
 # shellcheck source=SCRIPTDIR/suite_lib.sh

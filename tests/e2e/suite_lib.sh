@@ -1,16 +1,18 @@
 # shellcheck shell=bash
 # Shared by the e2e tests that run the suite (sourced, not run): the real ekinerja-identity,
-# ekinerja-attendance, ekinerja-skp, ekinerja-activity, ekinerja-scoring and ekinerja-gateway
-# binaries on free ports
+# ekinerja-attendance, ekinerja-skp, ekinerja-activity, ekinerja-scoring, ekinerja-warning and
+# ekinerja-gateway binaries on free ports
 # against the test Postgres (EKINERJA_TEST_DB_URL, set by tests/run; one schema each, dropped at
 # exit), seeded by ekinerja-demo-seed. The gateway refuses to start without an upstream for every service the
 # descriptor set routes, so every such service runs.
 #
 #   source suite_lib.sh <tag> <ekinerja-identity> <ekinerja-attendance> <ekinerja-skp>
-#     <ekinerja-activity> <ekinerja-scoring> <ekinerja-gateway> <ekinerja-demo-seed>
-#     <descriptor set (build/ekinerja.pb)>
+#     <ekinerja-activity> <ekinerja-scoring> <ekinerja-warning> <ekinerja-gateway>
+#     <ekinerja-demo-seed> <descriptor set (build/ekinerja.pb)>
 #   start_suite    # sets identity_addr, attendance_addr, attendance_metrics, skp_addr, skp_metrics,
-#                  # activity_addr, activity_metrics, scoring_addr, scoring_metrics, gw
+#                  # activity_addr, activity_metrics, scoring_addr, scoring_metrics, warning_addr,
+#                  # warning_metrics, gw (the warning service's scheduler and drain are off: a test
+#                  # sweeps through RunSweep)
 #   seed <out file> [--attendance=... | --skp=... | --activity=...]   # writes ${work}/credentials.json
 #   adms_address   # sets adms_addr, attendance's ADMS host:port
 #   login <tenant> <username> <password>   # sets token
@@ -26,13 +28,14 @@ attendance_bin="$3"
 skp_bin="$4"
 activity_bin="$5"
 scoring_bin="$6"
-gateway_bin="$7"
-seed_bin="$8"
-descriptor_set="$9"
+warning_bin="$7"
+gateway_bin="$8"
+seed_bin="$9"
+descriptor_set="${10}"
 : "${EKINERJA_TEST_DB_URL:?EKINERJA_TEST_DB_URL is not set (run through tests/run)}"
 : "${EKINERJA_PROMTOOL:?EKINERJA_PROMTOOL is not set (run through tests/run)}"
 
-suite_services=(identity attendance skp activity scoring)
+suite_services=(identity attendance skp activity scoring warning)
 work="$(mktemp -d -t "ekinerja-e2e-${suite_tag}.XXXXXX")"
 declare -A pids=()
 schema_of() { echo "e2e_${suite_tag}_$1_$$"; }
@@ -85,6 +88,7 @@ field() { sed -E "s/.*\"$1\":\"([^\"]+)\".*/\\1/" <<<"$2"; }
 platform_password="e2e-platform-password"
 client_secret="e2e-attendance-client-secret-$$"
 scoring_secret="e2e-scoring-client-secret-$$"
+warning_secret="e2e-warning-client-secret-$$"
 
 # Starts <name> (ekinerja-<name>, its schema) in the background, logging to ${work}/<name>.log,
 # and waits until it serves; leaves its "serving" log line in ${line}.
@@ -98,12 +102,13 @@ start() {
 }
 
 start_suite() {
-  # One deployment-wide account each for attendance and scoring (tenant platform), whatever the
-  # tenants: no per-tenant credentials anywhere.
-  (umask 077 && printf 'ekinerja-attendance %s\nekinerja-scoring %s\n' "${client_secret}" \
-    "${scoring_secret}" >"${work}/service-accounts.txt" &&
+  # One deployment-wide account each for attendance, scoring and warning (tenant platform),
+  # whatever the tenants: no per-tenant credentials anywhere.
+  (umask 077 && printf 'ekinerja-attendance %s\nekinerja-scoring %s\nekinerja-warning %s\n' \
+    "${client_secret}" "${scoring_secret}" "${warning_secret}" >"${work}/service-accounts.txt" &&
     echo "${client_secret}" >"${work}/attendance-client-secret" &&
     echo "${scoring_secret}" >"${work}/scoring-client-secret" &&
+    echo "${warning_secret}" >"${work}/warning-client-secret" &&
     head -c 32 /dev/urandom | base64 >"${work}/signing-kek")
   start identity "${identity_bin}" --metrics_port=-1 \
     --platform_admin_password="${platform_password}" \
@@ -135,8 +140,16 @@ start_suite() {
   # shellcheck disable=SC2034  # for the scripts that source this
   scoring_metrics="$(field metrics "${line}")"
 
+  start warning "${warning_bin}" --metrics_port=0 --identity="${identity_addr}" \
+    --attendance="${attendance_addr}" --activity="${activity_addr}" --skp="${skp_addr}" \
+    --scoring="${scoring_addr}" --sweep_interval=0 --outbox_interval=0 \
+    --identity_client_id=ekinerja-warning --identity_client_secret_file="${work}/warning-client-secret"
+  warning_addr="$(field grpc "${line}")"
+  # shellcheck disable=SC2034  # for the scripts that source this
+  warning_metrics="$(field metrics "${line}")"
+
   "${gateway_bin}" --descriptor_set="${descriptor_set}" --http_port=0 --grpc_port=-1 \
-    --metrics_port=-1 --upstreams="ekinerja.identity.v1.IdentityService=${identity_addr},ekinerja.attendance.v1.AttendanceService=${attendance_addr},ekinerja.skp.v1.SkpService=${skp_addr},ekinerja.activity.v1.ActivityService=${activity_addr},ekinerja.scoring.v1.ScoringService=${scoring_addr}" \
+    --metrics_port=-1 --upstreams="ekinerja.identity.v1.IdentityService=${identity_addr},ekinerja.attendance.v1.AttendanceService=${attendance_addr},ekinerja.skp.v1.SkpService=${skp_addr},ekinerja.activity.v1.ActivityService=${activity_addr},ekinerja.scoring.v1.ScoringService=${scoring_addr},ekinerja.warning.v1.WarningService=${warning_addr}" \
     >"${work}/gateway.log" 2>&1 &
   pids[gateway]=$!
   wait_log gateway '"msg":"serving"'
@@ -147,7 +160,7 @@ start_suite() {
     sleep 0.1
   done
   curl -fsS -o /dev/null --max-time 2 "${gw}/readyz" || fail "the gateway is not ready in 10 s"
-  echo "ok: identity ${identity_addr}, attendance ${attendance_addr}, skp ${skp_addr}, activity ${activity_addr}, scoring ${scoring_addr}, gateway ${gw}"
+  echo "ok: identity ${identity_addr}, attendance ${attendance_addr}, skp ${skp_addr}, activity ${activity_addr}, scoring ${scoring_addr}, warning ${warning_addr}, gateway ${gw}"
 }
 
 # The demo tenant (and what the extra flags add), its output in ${work}/<out>.

@@ -137,7 +137,6 @@ v1::Warning ToProto(const store::WarningRow& row) {
   out.set_org_unit_code(row.org_unit_code);
   out.set_opd_code(row.opd_code);
   *out.mutable_date() = ToProtoDate(row.day);
-  for (absl::CivilDay d : row.days) *out.add_days() = ToProtoDate(d);
   out.set_title(row.title);
   out.set_message(row.message);
   out.set_action(row.action);

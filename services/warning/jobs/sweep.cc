@@ -37,8 +37,7 @@ class Owed {
   // themself), or BKPSDM's (""). A supervisor's warning about someone without an atasan goes
   // nowhere.
   void Add(Rule rule, const std::string& subject, WarningText text,
-           std::vector<absl::CivilDay> days = {}, std::optional<absl::CivilDay> on = {},
-           std::optional<std::string> recipient = {}) {
+           std::optional<absl::CivilDay> on = {}, std::optional<std::string> recipient = {}) {
     store::WarningRow w;
     w.rule = std::string(RuleName(rule));
     const Audience audience = AudienceOf(rule);
@@ -61,7 +60,6 @@ class Owed {
       w.opd_code = p->opd_code;
     }
     w.day = on.value_or(day_);
-    w.days = std::move(days);
     w.title = std::move(text.title);
     w.message = std::move(text.message);
     w.action = std::move(text.action);
@@ -203,7 +201,7 @@ absl::StatusOr<Owed> Compute(db::Tx& tx, const WarningPeers& peers, absl::Time n
             owed.Add(
                 Rule::kPendingApprovals, p.verifier_nip,
                 PendingApprovalsText(p.pending, p.oldest_submit_time, rules, tz, missing_report_bp),
-                {}, {}, p.verifier_nip);
+                {}, p.verifier_nip);
           }));
     }
     const bool submit_day = rules.Enabled(Rule::kSkpNotSubmitted) && SkpSubmitCheckDay(day, rules);
@@ -234,7 +232,7 @@ absl::StatusOr<Owed> Compute(db::Tx& tx, const WarningPeers& peers, absl::Time n
             placed = true;
             if (!LowKotak(k.box, rules)) return;
             owed.Add(Rule::kLowKotak, k.nip,
-                     LowKotakText(k.nip, k.box, previous_month.year(), previous_month.month()), {},
+                     LowKotakText(k.nip, k.box, previous_month.year(), previous_month.month()),
                      absl::CivilDay(previous_month));
           }));
       if (placed) kotak_month = previous_month_name;

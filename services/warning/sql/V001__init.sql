@@ -68,7 +68,6 @@ CREATE TABLE warnings (
   org_unit_code text NOT NULL DEFAULT '',
   opd_code text NOT NULL DEFAULT '',
   day date NOT NULL,
-  days date[] NOT NULL DEFAULT '{}',
   title text NOT NULL,
   message text NOT NULL,
   action text NOT NULL,
@@ -81,7 +80,7 @@ CREATE TABLE warnings (
 );
 -- A warning as the store reads it (dates as text, times as microseconds).
 CREATE VIEW warning_rows AS
-SELECT w.*, day::text AS day_text, days::text AS days_text,
+SELECT w.*, day::text AS day_text,
        (extract(epoch FROM create_time) * 1000000)::bigint AS create_micros,
        coalesce((extract(epoch FROM acknowledge_time) * 1000000)::bigint, 0) AS acknowledge_micros,
        (acknowledge_time IS NOT NULL)::int AS acked
@@ -118,7 +117,6 @@ CREATE TABLE staged_warnings (
   org_unit_code text NOT NULL,
   opd_code text NOT NULL,
   day date NOT NULL,
-  days date[] NOT NULL,
   title text NOT NULL,
   message text NOT NULL,
   action text NOT NULL,

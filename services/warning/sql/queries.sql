@@ -69,10 +69,10 @@ SELECT kind, nip, last_day::text AS last_day, count FROM streaks WHERE tenant_id
 -- key, so it is the same whichever sweep wrote it.
 WITH new_warnings AS (
   INSERT INTO warnings (tenant_id, rule, audience, recipient_nip, subject_nip, subject_name,
-                        supervisor_nip, org_unit_code, opd_code, day, days, title, message,
+                        supervisor_nip, org_unit_code, opd_code, day, title, message,
                         action, at_stake, sweep_id)
   SELECT $1, rule, audience, recipient_nip, subject_nip, subject_name, supervisor_nip,
-         org_unit_code, opd_code, day, days, title, message, action, at_stake, $2
+         org_unit_code, opd_code, day, title, message, action, at_stake, $2
   FROM staged_warnings WHERE tenant_id = $1 AND sweep_id = $2
   ON CONFLICT (tenant_id, rule, subject_nip, day) DO NOTHING
   RETURNING *

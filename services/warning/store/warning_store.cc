@@ -3,36 +3,12 @@
 #include <tuple>
 
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_join.h"
-#include "absl/strings/str_split.h"
-#include "absl/strings/strip.h"
 #include "civil.h"
 #include "db_fields.h"
 #include "warning_sql.h"
 
 namespace ekinerja::warning::store {
 namespace {
-
-// "{2026-10-05,2026-10-06}" (a date[] as text).
-std::vector<absl::CivilDay> DaysOf(const pqxx::field& f) {
-  std::vector<absl::CivilDay> out;
-  absl::string_view text = f.c_str();
-  absl::ConsumePrefix(&text, "{");
-  absl::ConsumeSuffix(&text, "}");
-  for (absl::string_view part : absl::StrSplit(text, ',', absl::SkipEmpty())) {
-    if (absl::StatusOr<absl::CivilDay> d = ParseDate(std::string(part)); d.ok()) out.push_back(*d);
-  }
-  return out;
-}
-
-std::string DaysLiteral(const std::vector<absl::CivilDay>& days) {
-  return absl::StrCat("{",
-                      absl::StrJoin(days, ",",
-                                    [](std::string* out, absl::CivilDay d) {
-                                      absl::StrAppend(out, FormatDate(d));
-                                    }),
-                      "}");
-}
 
 WarningRow ToWarning(const pqxx::row& r) {
   WarningRow w;
@@ -46,7 +22,6 @@ WarningRow ToWarning(const pqxx::row& r) {
   w.org_unit_code = r["org_unit_code"].as<std::string>();
   w.opd_code = r["opd_code"].as<std::string>();
   w.day = db::Day(r["day_text"]);
-  w.days = DaysOf(r["days_text"]);
   w.title = r["title"].as<std::string>();
   w.message = r["message"].as<std::string>();
   w.action = r["action"].as<std::string>();
@@ -202,16 +177,15 @@ MergeResult MergeSweep(db::Tx& tx, const std::string& tenant, int64_t sweep_id,
                        const std::vector<WarningRow>& warnings,
                        const std::vector<StreakRow>& streaks) {
   {
-    pqxx::stream_to out(tx.raw(), "staged_warnings",
-                        std::vector<std::string>{
-                            "tenant_id", "sweep_id", "rule", "audience", "recipient_nip",
-                            "subject_nip", "subject_name", "supervisor_nip", "org_unit_code",
-                            "opd_code", "day", "days", "title", "message", "action", "at_stake"});
+    pqxx::stream_to out(
+        tx.raw(), "staged_warnings",
+        std::vector<std::string>{"tenant_id", "sweep_id", "rule", "audience", "recipient_nip",
+                                 "subject_nip", "subject_name", "supervisor_nip", "org_unit_code",
+                                 "opd_code", "day", "title", "message", "action", "at_stake"});
     for (const WarningRow& w : warnings) {
       out << std::make_tuple(tenant, sweep_id, w.rule, w.audience, w.recipient_nip, w.subject_nip,
                              w.subject_name, w.supervisor_nip, w.org_unit_code, w.opd_code,
-                             FormatDate(w.day), DaysLiteral(w.days), w.title, w.message, w.action,
-                             w.at_stake);
+                             FormatDate(w.day), w.title, w.message, w.action, w.at_stake);
     }
     out.complete();
   }

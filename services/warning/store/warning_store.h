@@ -25,7 +25,6 @@ struct WarningRow {
   std::string recipient_nip;  // "" for BKPSDM
   std::string subject_nip, subject_name, supervisor_nip, org_unit_code, opd_code;
   absl::CivilDay day;
-  std::vector<absl::CivilDay> days;
   std::string title, message, action, at_stake;
   absl::Time create_time;
   std::optional<absl::Time> acknowledge_time;

@@ -1,6 +1,11 @@
 #include "activity_wiring.h"
 
+#include "activity_sql.h"
+#include "request_log.h"
+
 namespace ekinerja::activity {
+
+std::vector<EmbeddedFile> ActivitySql() { return db::WithRequestLog(embedded::activity_sql()); }
 
 absl::StatusOr<Activity> BuildActivity(ServiceHost& host, const ActivityOptions& options,
                                        ActivityClients clients) {

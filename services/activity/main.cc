@@ -5,7 +5,6 @@
 #include <algorithm>
 
 #include "absl/flags/flag.h"
-#include "activity_sql.h"
 #include "activity_wiring.h"
 #include "channel.h"
 #include "flags.h"
@@ -60,8 +59,8 @@ int main(int argc, char** argv) {
   const absl::Duration stream_timeout = absl::GetFlag(FLAGS_stream_timeout);
 
   return RunService(
-      ServerOptionsFromFlags("activity"), embedded::activity_sql(),
-      absl::GetFlag(FLAGS_migrate_only), [&](ServiceHost& host) -> absl::StatusOr<ServiceSetup> {
+      ServerOptionsFromFlags("activity"), ActivitySql(), absl::GetFlag(FLAGS_migrate_only),
+      [&](ServiceHost& host) -> absl::StatusOr<ServiceSetup> {
         const ChannelOptions channel_options = ChannelOptionsFromFlags();
         EK_ASSIGN_OR_RETURN(std::shared_ptr<grpc::Channel> identity,
                             MakeChannel(absl::GetFlag(FLAGS_identity), channel_options));

@@ -2,11 +2,15 @@
 
 #include "absl/strings/str_cat.h"
 #include "adms/adms_handler.h"
+#include "attendance_sql.h"
 #include "http_server.h"
 #include "log.h"
+#include "request_log.h"
 #include "status.h"
 
 namespace ekinerja::attendance {
+
+std::vector<EmbeddedFile> AttendanceSql() { return db::WithRequestLog(embedded::attendance_sql()); }
 
 absl::StatusOr<Attendance> BuildAttendance(ServiceHost& host, const AttendanceOptions& options,
                                            AttendanceClients clients) {

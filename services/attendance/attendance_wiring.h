@@ -6,16 +6,22 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "absl/status/statusor.h"
 #include "api/attendance_metrics.h"
 #include "api/attendance_service.h"
 #include "clients/directory.h"
+#include "embedded.h"
 #include "jwks_cache.h"
 #include "server.h"
 #include "verified_token_cache.h"
 
 namespace ekinerja::attendance {
+
+// The service's SQL (migrations and statements) with the platform's request log: what main.cc
+// and the tests give the host.
+std::vector<EmbeddedFile> AttendanceSql();
 
 struct AttendanceOptions {
   // What the access tokens must carry.

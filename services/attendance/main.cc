@@ -2,7 +2,6 @@
 // corrections and the daily attendance summaries.
 
 #include "absl/flags/flag.h"
-#include "attendance_sql.h"
 #include "attendance_wiring.h"
 #include "channel.h"
 #include "flags.h"
@@ -51,7 +50,7 @@ int main(int argc, char** argv) {
   options.adms_host = server.host;
 
   return RunService(
-      std::move(server), embedded::attendance_sql(), absl::GetFlag(FLAGS_migrate_only),
+      std::move(server), AttendanceSql(), absl::GetFlag(FLAGS_migrate_only),
       [&](ServiceHost& host) -> absl::StatusOr<ServiceSetup> {
         EK_ASSIGN_OR_RETURN(std::shared_ptr<grpc::Channel> identity,
                             MakeChannel(absl::GetFlag(FLAGS_identity), ChannelOptionsFromFlags()));

@@ -9,7 +9,6 @@
 #include "grpcpp/grpcpp.h"
 #include "jwks_proto.h"
 #include "log.h"
-#include "scoring_sql.h"
 #include "scoring_wiring.h"
 #include "server_flags.h"
 #include "status.h"
@@ -54,7 +53,7 @@ int main(int argc, char** argv) {
   const absl::Duration stream_timeout = absl::GetFlag(FLAGS_stream_timeout);
 
   return RunService(
-      ServerOptionsFromFlags("scoring"), embedded::scoring_sql(), absl::GetFlag(FLAGS_migrate_only),
+      ServerOptionsFromFlags("scoring"), ScoringSql(), absl::GetFlag(FLAGS_migrate_only),
       [&](ServiceHost& host) -> absl::StatusOr<ServiceSetup> {
         // The channels' default deadline bounds every call, streams too: a run's streams may
         // take --stream_timeout.

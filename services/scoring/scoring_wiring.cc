@@ -1,6 +1,11 @@
 #include "scoring_wiring.h"
 
+#include "request_log.h"
+#include "scoring_sql.h"
+
 namespace ekinerja::scoring {
+
+std::vector<EmbeddedFile> ScoringSql() { return db::WithRequestLog(embedded::scoring_sql()); }
 
 absl::StatusOr<Scoring> BuildScoring(ServiceHost& host, const ScoringOptions& options,
                                      ScoringClients clients) {

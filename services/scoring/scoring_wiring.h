@@ -6,6 +6,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "absl/status/statusor.h"
 #include "api/scoring_metrics.h"
@@ -14,11 +15,16 @@
 #include "clients/attendance.h"
 #include "clients/directory.h"
 #include "clients/skp_evaluations.h"
+#include "embedded.h"
 #include "jwks_cache.h"
 #include "server.h"
 #include "verified_token_cache.h"
 
 namespace ekinerja::scoring {
+
+// The service's SQL (migrations and statements) with the platform's request log: what main.cc
+// and the tests give the host.
+std::vector<EmbeddedFile> ScoringSql();
 
 struct ScoringOptions {
   // What the access tokens must carry.

@@ -7,7 +7,6 @@
 #include "grpcpp/grpcpp.h"
 #include "jwks_proto.h"
 #include "server_flags.h"
-#include "skp_sql.h"
 #include "skp_wiring.h"
 #include "status.h"
 #include "verified_token_cache.h"
@@ -33,15 +32,15 @@ int main(int argc, char** argv) {
   options.jwt_cache_size = absl::GetFlag(FLAGS_jwt_cache_size);
   options.service.max_evidence_bytes = absl::GetFlag(FLAGS_max_evidence_bytes);
 
-  return RunService(
-      ServerOptionsFromFlags("skp"), embedded::skp_sql(), absl::GetFlag(FLAGS_migrate_only),
-      [&](ServiceHost& host) -> absl::StatusOr<ServiceSetup> {
-        EK_ASSIGN_OR_RETURN(std::shared_ptr<grpc::Channel> identity,
-                            MakeChannel(absl::GetFlag(FLAGS_identity), ChannelOptionsFromFlags()));
-        SkpClients clients;
-        clients.directory = clients::MakeIdentityDirectory(identity, {});
-        clients.public_keys = auth::FetchJwksFromIdentity(identity, absl::Seconds(5));
-        EK_ASSIGN_OR_RETURN(Skp built, BuildSkp(host, options, std::move(clients)));
-        return std::move(built.setup);
-      });
+  return RunService(ServerOptionsFromFlags("skp"), SkpSql(), absl::GetFlag(FLAGS_migrate_only),
+                    [&](ServiceHost& host) -> absl::StatusOr<ServiceSetup> {
+                      EK_ASSIGN_OR_RETURN(
+                          std::shared_ptr<grpc::Channel> identity,
+                          MakeChannel(absl::GetFlag(FLAGS_identity), ChannelOptionsFromFlags()));
+                      SkpClients clients;
+                      clients.directory = clients::MakeIdentityDirectory(identity, {});
+                      clients.public_keys = auth::FetchJwksFromIdentity(identity, absl::Seconds(5));
+                      EK_ASSIGN_OR_RETURN(Skp built, BuildSkp(host, options, std::move(clients)));
+                      return std::move(built.setup);
+                    });
 }

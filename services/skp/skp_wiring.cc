@@ -1,6 +1,11 @@
 #include "skp_wiring.h"
 
+#include "request_log.h"
+#include "skp_sql.h"
+
 namespace ekinerja::skp {
+
+std::vector<EmbeddedFile> SkpSql() { return db::WithRequestLog(embedded::skp_sql()); }
 
 absl::StatusOr<Skp> BuildSkp(ServiceHost& host, const SkpOptions& options, SkpClients clients) {
   if (clients.directory == nullptr || !clients.public_keys) {

@@ -6,17 +6,23 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "absl/status/statusor.h"
 #include "api/skp_metrics.h"
 #include "api/skp_service.h"
 #include "api/skp_status_gauge.h"
 #include "clients/directory.h"
+#include "embedded.h"
 #include "jwks_cache.h"
 #include "server.h"
 #include "verified_token_cache.h"
 
 namespace ekinerja::skp {
+
+// The service's SQL (migrations and statements) with the platform's request log: what main.cc
+// and the tests give the host.
+std::vector<EmbeddedFile> SkpSql();
 
 struct SkpOptions {
   // What the access tokens must carry.

@@ -33,7 +33,6 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/time/clock.h"
-#include "activity_sql.h"
 #include "activity_wiring.h"
 #include "bench_pg.h"
 #include "bench_service.h"
@@ -101,7 +100,7 @@ int main(int argc, char** argv) {
 
   // The service, as main.cc builds it.
   auto host = bench::ValueOrDie(ServiceHost::Create(
-      bench::InProcessOptions("activity", url, schema), embedded::activity_sql()));
+      bench::InProcessOptions("activity", url, schema), activity::ActivitySql()));
   activity::ActivityClients clients;
   clients.directory = directory;
   clients.attendance = attendance;

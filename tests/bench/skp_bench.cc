@@ -31,7 +31,6 @@
 #include "ekinerja/skp/v1/skp.grpc.pb.h"
 #include "fake_directory.h"
 #include "grpcpp/grpcpp.h"
-#include "skp_sql.h"
 #include "skp_wiring.h"
 #include "test_tokens.h"
 
@@ -140,7 +139,7 @@ int main(int argc, char** argv) {
 
   // The service, as main.cc builds it.
   auto host = bench::ValueOrDie(
-      ServiceHost::Create(bench::InProcessOptions("skp", url, schema), embedded::skp_sql()));
+      ServiceHost::Create(bench::InProcessOptions("skp", url, schema), skp::SkpSql()));
   mocks::TestTokenIssuer tokens;
   auto directory = std::make_shared<mocks::FakeDirectory>(tokens, "bench-scoring");
   directory->AddTenant(kTenant);

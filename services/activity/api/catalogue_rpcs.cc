@@ -11,6 +11,7 @@
 #include "domain/catalogue.h"
 #include "import_problems.h"
 #include "request_id.h"
+#include "request_log.h"
 #include "store/catalogue_store.h"
 
 namespace ekinerja::activity {
@@ -76,8 +77,8 @@ grpc::Status ActivityServiceImpl::CreateCatalogueItem(grpc::ServerContext* ctx,
     return pool_.Write([&](db::Tx& tx) -> absl::Status {
       constexpr char kRpc[] = "CreateCatalogueItem";
       const int64_t day_number = *from - absl::CivilDay(1970, 1, 1);
-      if (std::optional<int64_t> earlier_day = store::FindRequestKey(
-              tx, caller.tenant(), caller.subject(), kRpc, req->request_id())) {
+      if (std::optional<int64_t> earlier_day =
+              db::FindRequestKey(tx, caller.tenant(), caller.subject(), kRpc, req->request_id())) {
         // The key records the version's day; the item is the one of this code from it.
         std::optional<store::CatalogueRow> earlier;
         if (*earlier_day == day_number)
@@ -98,13 +99,13 @@ grpc::Status ActivityServiceImpl::CreateCatalogueItem(grpc::ServerContext* ctx,
         return absl::AlreadyExistsError(
             absl::StrCat("item ", item.code, " already has a version from ", FormatDate(*from)));
       }
-      if (!store::InsertRequestKey(tx, caller.tenant(), caller.subject(), kRpc, req->request_id(),
-                                   day_number)) {
+      if (!db::InsertRequestKey(tx, caller.tenant(), caller.subject(), kRpc, req->request_id(),
+                                day_number)) {
         return RequestIdRace();
       }
-      store::Audit(tx, caller.tenant(), caller.subject(), kRpc,
-                   absl::StrCat("catalogueItems/", item.code),
-                   absl::StrCat("effective_from=", FormatDate(*from)));
+      db::Audit(tx, caller.tenant(), caller.subject(), kRpc,
+                absl::StrCat("catalogueItems/", item.code),
+                absl::StrCat("effective_from=", FormatDate(*from)));
       ToProto(*row, resp);
       return absl::OkStatus();
     });
@@ -189,8 +190,8 @@ grpc::Status ActivityServiceImpl::ImportCatalogue(grpc::ServerContext* ctx,
           return absl::AbortedError("the catalogue changed meanwhile; import again");
         }
       }
-      store::Audit(tx, caller.tenant(), caller.subject(), "ImportCatalogue", "catalogueItems",
-                   absl::StrCat(parsed.items.size(), " items effective_from=", FormatDate(*from)));
+      db::Audit(tx, caller.tenant(), caller.subject(), "ImportCatalogue", "catalogueItems",
+                absl::StrCat(parsed.items.size(), " items effective_from=", FormatDate(*from)));
       resp->set_applied(true);
       return absl::OkStatus();
     });

@@ -18,6 +18,7 @@
 #include "evidence.h"
 #include "nip.h"
 #include "request_id.h"
+#include "request_log.h"
 #include "rpc_util.h"
 #include "store/catalogue_store.h"
 #include "text.h"
@@ -81,7 +82,7 @@ grpc::Status ActivityServiceImpl::CreateActivityRules(grpc::ServerContext* ctx,
     EK_RETURN_IF_ERROR(v.ToStatus());
     EK_RETURN_IF_ERROR(RequireTenantAdmin(caller));
     return pool_.Write([&](db::Tx& tx) -> absl::Status {
-      if (std::optional<int64_t> earlier = store::FindRequestKey(
+      if (std::optional<int64_t> earlier = db::FindRequestKey(
               tx, caller.tenant(), caller.subject(), "CreateActivityRules", req->request_id())) {
         for (const store::StoredRules& r : store::ListRules(tx, caller.tenant())) {
           if (r.rules.version != *earlier) continue;
@@ -99,13 +100,13 @@ grpc::Status ActivityServiceImpl::CreateActivityRules(grpc::ServerContext* ctx,
       }
       EK_ASSIGN_OR_RETURN(store::StoredRules stored,
                           store::InsertRules(tx, caller.tenant(), *rules, caller.subject()));
-      if (!store::InsertRequestKey(tx, caller.tenant(), caller.subject(), "CreateActivityRules",
-                                   req->request_id(), stored.rules.version)) {
+      if (!db::InsertRequestKey(tx, caller.tenant(), caller.subject(), "CreateActivityRules",
+                                req->request_id(), stored.rules.version)) {
         return RequestIdRace();
       }
-      store::Audit(tx, caller.tenant(), caller.subject(), "CreateActivityRules",
-                   absl::StrCat("activityRules/", stored.rules.version),
-                   absl::StrCat("effective_from=", FormatDate(stored.rules.effective_from)));
+      db::Audit(tx, caller.tenant(), caller.subject(), "CreateActivityRules",
+                absl::StrCat("activityRules/", stored.rules.version),
+                absl::StrCat("effective_from=", FormatDate(stored.rules.effective_from)));
       ToProto(stored, resp);
       return absl::OkStatus();
     });

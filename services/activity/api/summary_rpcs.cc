@@ -12,6 +12,7 @@
 #include "domain/entry_month.h"
 #include "month_lock.h"
 #include "nip.h"
+#include "request_log.h"
 #include "role.h"
 #include "text.h"
 
@@ -86,9 +87,9 @@ absl::Status SetLock(db::Pool& pool, const Caller& caller, int year, int month,
     if (row.locked != lock) {
       row = store::SetMonthLock(tx, caller.tenant(), m.year, m.month, lock, reference,
                                 caller.subject());
-      store::Audit(tx, caller.tenant(), caller.subject(), lock ? "LockMonth" : "UnlockMonth",
-                   absl::StrFormat("monthLocks/%04d-%02d", m.year, m.month),
-                   absl::StrCat("reference=", reference));
+      db::Audit(tx, caller.tenant(), caller.subject(), lock ? "LockMonth" : "UnlockMonth",
+                absl::StrFormat("monthLocks/%04d-%02d", m.year, m.month),
+                absl::StrCat("reference=", reference));
     }
     db::MonthLockToProto(row, resp);
     return absl::OkStatus();

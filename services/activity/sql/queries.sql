@@ -1,6 +1,7 @@
 -- Named statements of the activity service (db.h: one `-- name:` each; generated activity::sql
--- constants): rules, request ids, audit, entries and their files, month locks. Instants are read
--- as Unix microseconds and dates as text (db_fields.h).
+-- constants): rules, entries and their files, month locks. Request ids and audit are the
+-- platform's (request_log.h). Instants are read as Unix microseconds and dates as text
+-- (db_fields.h).
 
 -- name: rules_in_force
 -- The rule set in force on $2 (every column null when the tenant has none) and, in the same round
@@ -38,19 +39,6 @@ SELECT $1, $2::date, coalesce(max(version), 0) + 1, $3, $4, $5, $6, $7, $8, $9::
        $10::int[], $11
 FROM rules WHERE tenant_id = $1
 RETURNING version, (extract(epoch FROM create_time) * 1000000)::bigint AS create_time
-
--- name: key_find
-SELECT result FROM request_keys
-WHERE tenant_id = $1 AND caller = $2 AND rpc = $3 AND request_id = $4
-
--- name: key_insert
-INSERT INTO request_keys (tenant_id, caller, rpc, request_id, result)
-VALUES ($1, $2, $3, $4, $5)
-ON CONFLICT DO NOTHING
-RETURNING result
-
--- name: audit_insert
-INSERT INTO audit_log (tenant_id, actor, action, target, detail) VALUES ($1, $2, $3, $4, $5)
 
 -- name: entry_lock_employee
 SELECT pg_advisory_xact_lock(hashtextextended('activity.employee/' || $1 || '/' || $2, 0))

@@ -30,7 +30,7 @@ struct StoredRules {
 };
 StoredRules RulesInForce(db::Tx& tx, const std::string& tenant, absl::CivilDay day);
 // The same and, in the same statement, what the earlier `rpc` of `caller` with `request_id`
-// made (FindRequestKey), so that a create reads both in one round trip.
+// made (db::FindRequestKey), so that a create reads both in one round trip.
 struct RulesAndEarlier {
   StoredRules rules;
   std::optional<int64_t> earlier;
@@ -42,17 +42,6 @@ std::vector<StoredRules> ListRules(db::Tx& tx, const std::string& tenant);
 // ALREADY_EXISTS when a version starts that day.
 absl::StatusOr<StoredRules> InsertRules(db::Tx& tx, const std::string& tenant,
                                         const ActivityRules& rules, const std::string& created_by);
-
-// ---- request ids and audit -------------------------------------------------------------------
-
-std::optional<int64_t> FindRequestKey(db::Tx& tx, const std::string& tenant,
-                                      const std::string& caller, const std::string& rpc,
-                                      const std::string& request_id);
-// False when a concurrent call recorded the same key first.
-bool InsertRequestKey(db::Tx& tx, const std::string& tenant, const std::string& caller,
-                      const std::string& rpc, const std::string& request_id, int64_t result);
-void Audit(db::Tx& tx, const std::string& tenant, const std::string& actor,
-           const std::string& action, const std::string& target, const std::string& detail);
 
 // ---- entries -------------------------------------------------------------------------------
 

@@ -21,6 +21,7 @@
 #include "nip.h"
 #include "page_token.h"
 #include "request_id.h"
+#include "request_log.h"
 #include "status.h"
 #include "store/attendance_store.h"
 #include "store/calendar_store.h"
@@ -143,13 +144,12 @@ grpc::Status AttendanceServiceImpl::UpdateAttendanceRules(
       store::PutRules(tx, c.tenant(), row);
       // The stored days are judged by the old rules: readers and RecomputeDays compute them again.
       store::MarkDirtyRange(tx, c.tenant(), {}, last - (kRulesDirtyDays - 1), last);
-      store::Audit(
-          tx, c.tenant(), c.principal.subject, "RULES_UPDATE", "rules",
-          absl::StrCat(row.time_zone, " tiers ", row.tiers.max_minutes[0], "/",
-                       row.tiers.max_minutes[1], "/", row.tiers.max_minutes[2], " tolerance ",
-                       row.future_tolerance_minutes, " margin ", row.window_margin_minutes,
-                       " work dates ", FormatDate(row.work_dates.first), "..",
-                       FormatDate(row.work_dates.last)));
+      db::Audit(tx, c.tenant(), c.principal.subject, "RULES_UPDATE", "rules",
+                absl::StrCat(row.time_zone, " tiers ", row.tiers.max_minutes[0], "/",
+                             row.tiers.max_minutes[1], "/", row.tiers.max_minutes[2], " tolerance ",
+                             row.future_tolerance_minutes, " margin ", row.window_margin_minutes,
+                             " work dates ", FormatDate(row.work_dates.first), "..",
+                             FormatDate(row.work_dates.last)));
       return absl::OkStatus();
     }));
     rules_.Forget(c.tenant());
@@ -189,7 +189,7 @@ grpc::Status AttendanceServiceImpl::CreateScheduleTemplate(
       if (!store::InsertTemplate(tx, c.tenant(), row)) {
         return absl::AlreadyExistsError(absl::StrCat("template ", row.code, " already exists"));
       }
-      store::Audit(tx, c.tenant(), c.principal.subject, "TEMPLATE_CREATE", row.code, row.name);
+      db::Audit(tx, c.tenant(), c.principal.subject, "TEMPLATE_CREATE", row.code, row.name);
       return absl::OkStatus();
     }));
     ToProto(row.week, row.name, resp);
@@ -312,13 +312,12 @@ grpc::Status AttendanceServiceImpl::AssignSchedule(grpc::ServerContext* ctx,
           }
         }
       }
-      store::Audit(
-          tx, c.tenant(), c.principal.subject, "SCHEDULE_ASSIGN",
-          !row.nip.empty()             ? row.nip
-          : !row.org_unit_code.empty() ? row.org_unit_code
-                                       : std::string("tenant"),
-          absl::StrCat(row.template_code, " from ", FormatDate(row.start),
-                       row.end ? " to " + FormatDate(*row.end) : "", " (id ", row.id, ")"));
+      db::Audit(tx, c.tenant(), c.principal.subject, "SCHEDULE_ASSIGN",
+                !row.nip.empty()             ? row.nip
+                : !row.org_unit_code.empty() ? row.org_unit_code
+                                             : std::string("tenant"),
+                absl::StrCat(row.template_code, " from ", FormatDate(row.start),
+                             row.end ? " to " + FormatDate(*row.end) : "", " (id ", row.id, ")"));
       return absl::OkStatus();
     }));
     RecomputeAfterCommit(recomputer(), c.tenant(), std::move(keys));
@@ -404,9 +403,9 @@ grpc::Status AttendanceServiceImpl::SetRosterDays(grpc::ServerContext* ctx,
     EK_RETURN_IF_ERROR(pool_.Write([&](db::Tx& tx) -> absl::Status {
       store::UpsertRosterDays(tx, c.tenant(), nip->digits, entries);
       store::MarkDirty(tx, c.tenant(), keys);
-      store::Audit(tx, c.tenant(), c.principal.subject, "ROSTER_SET", nip->digits,
-                   absl::StrCat(entries.size(), " days from ", FormatDate(entries.front().day),
-                                " to ", FormatDate(entries.back().day)));
+      db::Audit(tx, c.tenant(), c.principal.subject, "ROSTER_SET", nip->digits,
+                absl::StrCat(entries.size(), " days from ", FormatDate(entries.front().day), " to ",
+                             FormatDate(entries.back().day)));
       return absl::OkStatus();
     }));
     RecomputeAfterCommit(recomputer(), c.tenant(), std::move(keys));
@@ -474,8 +473,8 @@ grpc::Status AttendanceServiceImpl::CreateHoliday(grpc::ServerContext* ctx,
             absl::StrCat("a holiday on ", FormatDate(row.day), " already exists"));
       }
       keys = MarkHolidayDirty(tx, c.tenant(), row.day, last_storable);
-      store::Audit(tx, c.tenant(), c.principal.subject, "HOLIDAY_CREATE", FormatDate(row.day),
-                   absl::StrCat(row.kind, " ", row.name));
+      db::Audit(tx, c.tenant(), c.principal.subject, "HOLIDAY_CREATE", FormatDate(row.day),
+                absl::StrCat(row.kind, " ", row.name));
       return absl::OkStatus();
     }));
     RecomputeAfterCommit(recomputer(), c.tenant(), std::move(keys));
@@ -518,7 +517,7 @@ grpc::Status AttendanceServiceImpl::DeleteHoliday(grpc::ServerContext* ctx,
         return absl::NotFoundError(absl::StrCat("no holiday on ", FormatDate(day)));
       }
       keys = MarkHolidayDirty(tx, c.tenant(), day, last_storable);
-      store::Audit(tx, c.tenant(), c.principal.subject, "HOLIDAY_DELETE", FormatDate(day));
+      db::Audit(tx, c.tenant(), c.principal.subject, "HOLIDAY_DELETE", FormatDate(day), "");
       return absl::OkStatus();
     }));
     RecomputeAfterCommit(recomputer(), c.tenant(), std::move(keys));

@@ -14,6 +14,7 @@
 #include "domain/month_summary.h"
 #include "domain/work_dates.h"
 #include "nip.h"
+#include "request_log.h"
 #include "status.h"
 #include "text.h"
 
@@ -256,9 +257,9 @@ grpc::Status AttendanceServiceImpl::RecomputeDays(grpc::ServerContext* ctx,
       EK_RETURN_IF_ERROR(CheckDaysOpen(tx, caller.tenant(), nips.size() == 1 ? nips[0] : "",
                                        range->first, range->last));
       store::MarkDirtyRange(tx, caller.tenant(), nips, range->first, range->last);
-      store::Audit(tx, caller.tenant(), caller.principal.subject, "RecomputeDays",
-                   absl::StrCat(FormatDate(range->first), "..", FormatDate(range->last)),
-                   absl::StrCat(nips.size(), " employees"));
+      db::Audit(tx, caller.tenant(), caller.principal.subject, "RecomputeDays",
+                absl::StrCat(FormatDate(range->first), "..", FormatDate(range->last)),
+                absl::StrCat(nips.size(), " employees"));
       return absl::OkStatus();
     }));
     EK_ASSIGN_OR_RETURN(const int64_t n, recomputer_.Recompute(caller.tenant(), std::move(keys)));

@@ -13,6 +13,7 @@
 #include "domain/attlog.h"
 #include "nip.h"
 #include "page_token.h"
+#include "request_log.h"
 #include "status.h"
 #include "text.h"
 
@@ -94,7 +95,7 @@ grpc::Status AttendanceServiceImpl::RegisterDevice(grpc::ServerContext* ctx,
     return pool_.Write([&](db::Tx& tx) -> absl::Status {
       EK_RETURN_IF_ERROR(store::InsertDevice(tx, row));
       EK_ASSIGN_OR_RETURN(row, store::GetDevice(tx, row.tenant, row.serial));
-      store::Audit(tx, caller.tenant(), caller.principal.subject, "RegisterDevice", row.serial);
+      db::Audit(tx, caller.tenant(), caller.principal.subject, "RegisterDevice", row.serial, "");
       ToProto(row, resp);
       return absl::OkStatus();
     });
@@ -159,8 +160,8 @@ grpc::Status AttendanceServiceImpl::MapPin(grpc::ServerContext* ctx, const v1::M
       }
       touched.assign(keys.begin(), keys.end());
       store::MarkDirty(tx, caller.tenant(), touched);
-      store::Audit(tx, caller.tenant(), caller.principal.subject, "MapPin",
-                   PairKey(m.device_serial(), m.pin()), nip->digits);
+      db::Audit(tx, caller.tenant(), caller.principal.subject, "MapPin",
+                PairKey(m.device_serial(), m.pin()), nip->digits);
       resp->set_punches_assigned(static_cast<int64_t>(days.size()));
       return absl::OkStatus();
     }));

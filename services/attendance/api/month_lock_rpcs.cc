@@ -8,6 +8,7 @@
 #include "civil.h"
 #include "date_proto.h"
 #include "month_lock.h"
+#include "request_log.h"
 #include "role.h"
 #include "status.h"
 
@@ -32,10 +33,9 @@ absl::Status SetLock(db::Pool& pool, const Caller& caller, int year, int month,
     if (row.locked != lock) {
       row = store::SetMonthLock(tx, caller.tenant(), m.year, m.month, lock, reference,
                                 caller.principal.subject);
-      store::Audit(tx, caller.tenant(), caller.principal.subject,
-                   lock ? "MONTH_LOCK" : "MONTH_UNLOCK",
-                   absl::StrFormat("monthLocks/%04d-%02d", m.year, m.month),
-                   absl::StrCat("reference=", reference));
+      db::Audit(tx, caller.tenant(), caller.principal.subject, lock ? "MONTH_LOCK" : "MONTH_UNLOCK",
+                absl::StrFormat("monthLocks/%04d-%02d", m.year, m.month),
+                absl::StrCat("reference=", reference));
     }
     db::MonthLockToProto(row, resp);
     return absl::OkStatus();

@@ -26,6 +26,7 @@
 #include "nip.h"
 #include "page_token.h"
 #include "request_id.h"
+#include "request_log.h"
 #include "status.h"
 #include "store/attendance_store.h"
 #include "store/request_store.h"
@@ -255,9 +256,9 @@ absl::Status DecideRequest(const RequestKind<Row>& kind, db::Pool& pool, Recompu
       keys = kind.days(row, last_storable);
       store::MarkDirty(tx, caller.tenant(), keys);
     }
-    store::Audit(tx, caller.tenant(), caller.principal.subject,
-                 absl::StrCat(kind.audit, approve ? "_APPROVE" : "_REJECT"), row.nip,
-                 absl::StrCat(kind.describe(row), reason.empty() ? "" : ": " + reason));
+    db::Audit(tx, caller.tenant(), caller.principal.subject,
+              absl::StrCat(kind.audit, approve ? "_APPROVE" : "_REJECT"), row.nip,
+              absl::StrCat(kind.describe(row), reason.empty() ? "" : ": " + reason));
     EK_ASSIGN_OR_RETURN(row, kind.get(tx, caller.tenant(), id));
     return absl::OkStatus();
   }));
@@ -319,9 +320,9 @@ grpc::Status AttendanceServiceImpl::CreateAbsence(grpc::ServerContext* ctx,
     std::vector<store::DayKey> keys;
     EK_RETURN_IF_ERROR(pool_.Write([&](db::Tx& tx) -> absl::Status {
       store::LockEmployeeRequests(tx, c.tenant(), row.nip);
-      const store::RequestKey key{c.principal.subject, "CreateAbsence", req->request_id()};
       std::optional<store::AbsenceRow> earlier;
-      if (std::optional<int64_t> earlier_id = store::FindRequestKey(tx, c.tenant(), key)) {
+      if (std::optional<int64_t> earlier_id = db::FindRequestKey(
+              tx, c.tenant(), c.principal.subject, "CreateAbsence", req->request_id())) {
         EK_ASSIGN_OR_RETURN(earlier, store::GetAbsence(tx, c.tenant(), *earlier_id));
       }
       EK_ASSIGN_OR_RETURN(const RequestIdUse use, CheckRequestId(
@@ -346,13 +347,16 @@ grpc::Status AttendanceServiceImpl::CreateAbsence(grpc::ServerContext* ctx,
                                                           "; reject or shorten that one first"));
       }
       row.id = store::InsertAbsences(tx, c.tenant(), {row}).front();
-      if (!store::InsertRequestKey(tx, c.tenant(), key, row.id)) return RequestIdRace();
+      if (!db::InsertRequestKey(tx, c.tenant(), c.principal.subject, "CreateAbsence",
+                                req->request_id(), row.id)) {
+        return RequestIdRace();
+      }
       if (row.state == RequestState::kApproved) {
         keys = StorableKeys(row.nip, row.start, row.end, last_storable);
         store::MarkDirty(tx, c.tenant(), keys);
-        store::Audit(tx, c.tenant(), c.principal.subject, "ABSENCE_CREATE", row.nip,
-                     absl::StrCat("absence ", row.id, " ", row.kind, " ", FormatDate(row.start),
-                                  "..", FormatDate(row.end), " entered approved"));
+        db::Audit(tx, c.tenant(), c.principal.subject, "ABSENCE_CREATE", row.nip,
+                  absl::StrCat("absence ", row.id, " ", row.kind, " ", FormatDate(row.start), "..",
+                               FormatDate(row.end), " entered approved"));
       }
       EK_ASSIGN_OR_RETURN(row, store::GetAbsence(tx, c.tenant(), row.id));
       return absl::OkStatus();
@@ -448,12 +452,12 @@ grpc::Status AttendanceServiceImpl::ImportAbsences(grpc::ServerContext* ctx,
     }
     EK_ASSIGN_OR_RETURN(absl::CivilDay last_storable, recomputer().LastStorableDay(c.tenant()));
     // The import's request id is its own key (not its rows'): a retry answers the first count.
-    const store::RequestKey key{c.principal.subject, "ImportAbsences", req->request_id()};
 
     std::vector<store::DayKey> keys;
     EK_RETURN_IF_ERROR(pool_.Write([&](db::Tx& tx) -> absl::Status {
       if (!req->dry_run()) {
-        if (std::optional<int64_t> done = store::FindRequestKey(tx, c.tenant(), key)) {
+        if (std::optional<int64_t> done = db::FindRequestKey(tx, c.tenant(), c.principal.subject,
+                                                             "ImportAbsences", req->request_id())) {
           resp->set_imported(static_cast<int32_t>(*done));  // a retry of an applied import
           resp->set_applied(true);
           return absl::OkStatus();
@@ -508,16 +512,17 @@ grpc::Status AttendanceServiceImpl::ImportAbsences(grpc::ServerContext* ctx,
         inserts.push_back(std::move(a));
       }
       const std::vector<int64_t> ids = store::InsertAbsences(tx, c.tenant(), inserts);
-      if (!store::InsertRequestKey(tx, c.tenant(), key, static_cast<int64_t>(ids.size()))) {
+      if (!db::InsertRequestKey(tx, c.tenant(), c.principal.subject, "ImportAbsences",
+                                req->request_id(), static_cast<int64_t>(ids.size()))) {
         return RequestIdRace();
       }
       for (size_t i = 0; i < inserts.size(); ++i) {
         const store::AbsenceRow& a = inserts[i];
         std::vector<store::DayKey> row_keys = StorableKeys(a.nip, a.start, a.end, last_storable);
         keys.insert(keys.end(), row_keys.begin(), row_keys.end());
-        store::Audit(tx, c.tenant(), c.principal.subject, "ABSENCE_IMPORT", a.nip,
-                     absl::StrCat("absence ", ids[i], " ", a.kind, " ", FormatDate(a.start), "..",
-                                  FormatDate(a.end), " imported approved"));
+        db::Audit(tx, c.tenant(), c.principal.subject, "ABSENCE_IMPORT", a.nip,
+                  absl::StrCat("absence ", ids[i], " ", a.kind, " ", FormatDate(a.start), "..",
+                               FormatDate(a.end), " imported approved"));
       }
       store::MarkDirty(tx, c.tenant(), keys);
       resp->set_applied(true);
@@ -585,9 +590,9 @@ grpc::Status AttendanceServiceImpl::CreateCorrection(grpc::ServerContext* ctx,
     std::vector<store::DayKey> keys;
     EK_RETURN_IF_ERROR(pool_.Write([&](db::Tx& tx) -> absl::Status {
       store::LockEmployeeRequests(tx, c.tenant(), row.nip);
-      const store::RequestKey key{c.principal.subject, "CreateCorrection", req->request_id()};
       std::optional<store::CorrectionRow> earlier;
-      if (std::optional<int64_t> earlier_id = store::FindRequestKey(tx, c.tenant(), key)) {
+      if (std::optional<int64_t> earlier_id = db::FindRequestKey(
+              tx, c.tenant(), c.principal.subject, "CreateCorrection", req->request_id())) {
         EK_ASSIGN_OR_RETURN(earlier, store::GetCorrection(tx, c.tenant(), *earlier_id));
       }
       EK_ASSIGN_OR_RETURN(const RequestIdUse use,
@@ -613,11 +618,14 @@ grpc::Status AttendanceServiceImpl::CreateCorrection(grpc::ServerContext* ctx,
       // The times are on the tenant's wall clock at filing.
       row.time_zone = store::GetRules(tx, c.tenant()).time_zone;
       row.id = store::InsertCorrection(tx, c.tenant(), row);
-      if (!store::InsertRequestKey(tx, c.tenant(), key, row.id)) return RequestIdRace();
+      if (!db::InsertRequestKey(tx, c.tenant(), c.principal.subject, "CreateCorrection",
+                                req->request_id(), row.id)) {
+        return RequestIdRace();
+      }
       if (row.state == RequestState::kApproved) {
         keys = {{row.nip, row.day}};
         store::MarkDirty(tx, c.tenant(), keys);
-        store::Audit(
+        db::Audit(
             tx, c.tenant(), c.principal.subject, "CORRECTION_CREATE", row.nip,
             absl::StrCat("correction ", row.id, " of ", FormatDate(row.day), " entered approved"));
       }

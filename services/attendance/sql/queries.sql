@@ -1,5 +1,6 @@
 -- Named statements of the attendance store (devices, PINs, punches, the recompute's inputs,
--- summaries, dirty days, audit). Calendars and requests have their own queries_*.sql files.
+-- summaries, dirty days). Calendars and requests have their own queries_*.sql files; request ids
+-- and audit are the platform's (request_log.h).
 -- Instants travel as Unix microseconds, dates as 'YYYY-MM-DD' text, batches as array literals.
 -- Every column has a name (an expression its AS), by which the store reads it; the build makes a
 -- constant of each statement's name (attendance_sql.h: get_rules is attendance::sql::kGetRules).
@@ -216,10 +217,6 @@ FROM day_summaries
 WHERE tenant_id = $1 AND nip = ANY($2::text[]) AND day BETWEEN $3::date AND $4::date
 ORDER BY nip, day
 
--- name: insert_audit
-INSERT INTO audit_log (tenant_id, actor, action, target, detail) VALUES ($1, $2, $3, $4, $5)
-
--- Month locks (V004).
 -- name: month_lock_get
 SELECT year, month, locked, reference, locked_by,
        (extract(epoch FROM update_time) * 1000000)::bigint AS update_time

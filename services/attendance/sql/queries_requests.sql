@@ -67,16 +67,6 @@ SELECT id, nip, day::text AS day, check_in_minute, check_out_minute, time_zone, 
        (extract(epoch FROM create_time) * 1000000)::bigint AS create_us
 FROM corrections WHERE tenant_id = $1 AND id = $2
 
--- name: req_key_find
-SELECT result FROM request_keys
-WHERE tenant_id = $1 AND caller = $2 AND rpc = $3 AND request_id = $4
-
--- name: req_key_insert
-INSERT INTO request_keys (tenant_id, caller, rpc, request_id, result)
-VALUES ($1, $2, $3, $4, $5)
-ON CONFLICT DO NOTHING
-RETURNING result
-
 -- name: req_correction_list
 SELECT id, nip, day::text AS day, check_in_minute, check_out_minute, time_zone, reason,
        evidence_uri, state, created_by, decided_by, decision_note,

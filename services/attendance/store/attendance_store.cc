@@ -408,11 +408,4 @@ std::vector<SummaryRow> ReadSummaries(db::Tx& tx, const std::string& tenant,
   return out;
 }
 
-// ---- audit -----------------------------------------------------------------------------------
-
-void Audit(db::Tx& tx, const std::string& tenant, const std::string& actor,
-           const std::string& action, const std::string& target, const std::string& detail) {
-  tx.Exec(sql::kInsertAudit, tenant, actor, action, target, detail);
-}
-
 }  // namespace ekinerja::attendance::store

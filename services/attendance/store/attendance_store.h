@@ -218,9 +218,4 @@ std::vector<DayKey> FrozenKeys(db::Tx& tx, const std::string& tenant,
                                const std::vector<std::string>& nips, absl::CivilDay first,
                                absl::CivilDay last);
 
-// ---- audit -----------------------------------------------------------------------------------
-
-void Audit(db::Tx& tx, const std::string& tenant, const std::string& actor,
-           const std::string& action, const std::string& target, const std::string& detail = "");
-
 }  // namespace ekinerja::attendance::store

@@ -25,22 +25,6 @@ void LockEmployeeRequests(db::Tx& tx, const std::string& tenant, const std::stri
   tx.Exec(sql::kReqLockEmployee, tenant, nip);
 }
 
-// ---- request ids -------------------------------------------------------------------------------
-
-std::optional<int64_t> FindRequestKey(db::Tx& tx, const std::string& tenant,
-                                      const RequestKey& key) {
-  if (key.request_id.empty()) return std::nullopt;
-  auto r = tx.Exec(sql::kReqKeyFind, tenant, key.caller, key.rpc, key.request_id);
-  if (r.empty()) return std::nullopt;
-  return r[0]["result"].as<int64_t>();
-}
-
-bool InsertRequestKey(db::Tx& tx, const std::string& tenant, const RequestKey& key,
-                      int64_t result) {
-  if (key.request_id.empty()) return true;
-  return !tx.Exec(sql::kReqKeyInsert, tenant, key.caller, key.rpc, key.request_id, result).empty();
-}
-
 // ---- absences --------------------------------------------------------------------------------
 
 std::vector<int64_t> InsertAbsences(db::Tx& tx, const std::string& tenant,

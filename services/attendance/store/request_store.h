@@ -31,20 +31,6 @@ struct RequestFilter {
   int limit = 50;
 };
 
-// ---- request ids -------------------------------------------------------------------------------
-
-// A client request id (AIP-155) as an idempotency key: exact, and one caller's calls of one RPC
-// only (`rpc` is the method's name, "CreateAbsence"). `result` is what a retry answers (the id
-// created, or an import's row count).
-struct RequestKey {
-  std::string caller, rpc, request_id;
-};
-// The result recorded under `key`; nullopt when there is none (or the request id is empty).
-std::optional<int64_t> FindRequestKey(db::Tx& tx, const std::string& tenant, const RequestKey& key);
-// Records `result` under `key` (nothing for an empty request id). False when a concurrent call
-// recorded the key first: the caller answers ABORTED so that the client retries.
-bool InsertRequestKey(db::Tx& tx, const std::string& tenant, const RequestKey& key, int64_t result);
-
 // ---- absences --------------------------------------------------------------------------------
 
 // Inserts the absences (one statement) and returns their ids in order. `create_time`, `decide_time`

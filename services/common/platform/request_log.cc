@@ -12,6 +12,7 @@ std::vector<EmbeddedFile> WithRequestLog(absl::Span<const EmbeddedFile> service_
 
 std::optional<int64_t> FindRequestKey(Tx& tx, const std::string& tenant, const std::string& caller,
                                       const std::string& rpc, const std::string& request_id) {
+  if (request_id.empty()) return std::nullopt;
   const pqxx::result r = tx.Exec(platform::sql::kRequestKeyFind, tenant, caller, rpc, request_id);
   if (r.empty()) return std::nullopt;
   return r[0]["result"].as<int64_t>();
@@ -19,6 +20,7 @@ std::optional<int64_t> FindRequestKey(Tx& tx, const std::string& tenant, const s
 
 bool InsertRequestKey(Tx& tx, const std::string& tenant, const std::string& caller,
                       const std::string& rpc, const std::string& request_id, int64_t result) {
+  if (request_id.empty()) return true;
   return !tx.Exec(platform::sql::kRequestKeyInsert, tenant, caller, rpc, request_id, result)
               .empty();
 }

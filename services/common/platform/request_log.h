@@ -20,6 +20,9 @@ namespace ekinerja::db {
 // functions below passes to RunService and ServiceHost::Create.
 std::vector<EmbeddedFile> WithRequestLog(absl::Span<const EmbeddedFile> service_sql);
 
+// A request id is optional in the API: an empty one records nothing, so that each call without
+// one acts anew (FindRequestKey finds nothing, InsertRequestKey writes nothing and answers true).
+
 // The result recorded for (tenant, caller, rpc, request_id) by an earlier call, if any.
 std::optional<int64_t> FindRequestKey(Tx& tx, const std::string& tenant, const std::string& caller,
                                       const std::string& rpc, const std::string& request_id);

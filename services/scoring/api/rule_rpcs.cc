@@ -7,6 +7,7 @@
 #include "date_proto.h"
 #include "nip.h"
 #include "request_id.h"
+#include "request_log.h"
 #include "text.h"
 
 namespace ekinerja::scoring {
@@ -59,7 +60,7 @@ grpc::Status ScoringServiceImpl::CreateTppRules(grpc::ServerContext* ctx,
     }
     EK_RETURN_IF_ERROR(RequireTenantAdmin(caller));
     return pool_.Write([&](db::Tx& tx) -> absl::Status {
-      if (std::optional<int64_t> earlier = store::FindRequestKey(
+      if (std::optional<int64_t> earlier = db::FindRequestKey(
               tx, caller.tenant(), caller.subject(), "CreateTppRules", req->request_id())) {
         for (const store::StoredRules& r : store::ListRules(tx, caller.tenant())) {
           if (r.rules.version != *earlier) continue;
@@ -75,13 +76,13 @@ grpc::Status ScoringServiceImpl::CreateTppRules(grpc::ServerContext* ctx,
       }
       EK_ASSIGN_OR_RETURN(store::StoredRules stored,
                           store::InsertRules(tx, caller.tenant(), *from, rules, caller.subject()));
-      if (!store::InsertRequestKey(tx, caller.tenant(), caller.subject(), "CreateTppRules",
-                                   req->request_id(), stored.rules.version)) {
+      if (!db::InsertRequestKey(tx, caller.tenant(), caller.subject(), "CreateTppRules",
+                                req->request_id(), stored.rules.version)) {
         return RequestIdRace();
       }
-      store::Audit(tx, caller.tenant(), caller.subject(), "CreateTppRules",
-                   absl::StrCat("tppRules/", stored.rules.version),
-                   absl::StrCat("effective_from=", FormatDate(stored.effective_from)));
+      db::Audit(tx, caller.tenant(), caller.subject(), "CreateTppRules",
+                absl::StrCat("tppRules/", stored.rules.version),
+                absl::StrCat("effective_from=", FormatDate(stored.effective_from)));
       *resp = ToProto(stored);
       return absl::OkStatus();
     });
@@ -115,7 +116,7 @@ grpc::Status ScoringServiceImpl::CreateSanction(grpc::ServerContext* ctx,
     row.reference = in.reference();
     row.created_by = caller.subject();
     return pool_.Write([&](db::Tx& tx) -> absl::Status {
-      if (std::optional<int64_t> earlier = store::FindRequestKey(
+      if (std::optional<int64_t> earlier = db::FindRequestKey(
               tx, caller.tenant(), caller.subject(), "CreateSanction", req->request_id())) {
         std::optional<store::SanctionRow> first = store::GetSanction(tx, caller.tenant(), *earlier);
         EK_RETURN_IF_ERROR(CheckRequestId(
@@ -133,14 +134,14 @@ grpc::Status ScoringServiceImpl::CreateSanction(grpc::ServerContext* ctx,
         }
       }
       row.id = store::InsertSanction(tx, caller.tenant(), row);
-      if (!store::InsertRequestKey(tx, caller.tenant(), caller.subject(), "CreateSanction",
-                                   req->request_id(), row.id)) {
+      if (!db::InsertRequestKey(tx, caller.tenant(), caller.subject(), "CreateSanction",
+                                req->request_id(), row.id)) {
         return RequestIdRace();
       }
-      store::Audit(tx, caller.tenant(), caller.subject(), "CreateSanction",
-                   absl::StrCat("sanctions/", row.id),
-                   absl::StrCat(row.nip, " ", row.level, " ", FormatDate(row.start_date), "..",
-                                FormatDate(row.end_date), " ", row.reference));
+      db::Audit(tx, caller.tenant(), caller.subject(), "CreateSanction",
+                absl::StrCat("sanctions/", row.id),
+                absl::StrCat(row.nip, " ", row.level, " ", FormatDate(row.start_date), "..",
+                             FormatDate(row.end_date), " ", row.reference));
       std::optional<store::SanctionRow> stored = store::GetSanction(tx, caller.tenant(), row.id);
       *resp = ToProto(*stored);
       return absl::OkStatus();
@@ -189,8 +190,8 @@ grpc::Status ScoringServiceImpl::RevokeSanction(grpc::ServerContext* ctx,
         return absl::FailedPreconditionError(absl::StrCat("sanction ", row->id, " is revoked"));
       }
       store::RevokeSanction(tx, caller.tenant(), row->id, req->reason());
-      store::Audit(tx, caller.tenant(), caller.subject(), "RevokeSanction",
-                   absl::StrCat("sanctions/", row->id), req->reason());
+      db::Audit(tx, caller.tenant(), caller.subject(), "RevokeSanction",
+                absl::StrCat("sanctions/", row->id), req->reason());
       row->revoked = true;
       *resp = ToProto(*row);
       return absl::OkStatus();

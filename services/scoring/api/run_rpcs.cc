@@ -6,6 +6,7 @@
 #include "api/scoring_service.h"
 #include "civil.h"
 #include "request_id.h"
+#include "request_log.h"
 #include "role.h"
 #include "text.h"
 
@@ -67,8 +68,8 @@ grpc::Status ScoringServiceImpl::CreateTppRun(grpc::ServerContext* ctx,
     run.org_unit_code = req->org_unit_code();
     run.created_by = caller.subject();
     const absl::Status st = pool_.Write([&](db::Tx& tx) -> absl::Status {
-      if (std::optional<int64_t> earlier = store::FindRequestKey(
-              tx, caller.tenant(), caller.subject(), "CreateTppRun", req->request_id())) {
+      if (std::optional<int64_t> earlier = db::FindRequestKey(tx, caller.tenant(), caller.subject(),
+                                                              "CreateTppRun", req->request_id())) {
         std::optional<store::RunRow> first = store::GetRun(tx, caller.tenant(), *earlier);
         EK_RETURN_IF_ERROR(CheckRequestId(
                                first,
@@ -86,12 +87,12 @@ grpc::Status ScoringServiceImpl::CreateTppRun(grpc::ServerContext* ctx,
       run.id = store::InsertRun(tx, caller.tenant(), run);
       run.chain_id = run.id;
       EK_RETURN_IF_ERROR(ComputeInTx(tx, caller, run));
-      if (!store::InsertRequestKey(tx, caller.tenant(), caller.subject(), "CreateTppRun",
-                                   req->request_id(), run.id)) {
+      if (!db::InsertRequestKey(tx, caller.tenant(), caller.subject(), "CreateTppRun",
+                                req->request_id(), run.id)) {
         return RequestIdRace();
       }
-      store::Audit(tx, caller.tenant(), caller.subject(), "CreateTppRun", RunTarget(run.id),
-                   absl::StrFormat("%04d-%02d %s", run.year, run.month, run.org_unit_code));
+      db::Audit(tx, caller.tenant(), caller.subject(), "CreateTppRun", RunTarget(run.id),
+                absl::StrFormat("%04d-%02d %s", run.year, run.month, run.org_unit_code));
       return absl::OkStatus();
     });
     if (!st.ok()) {
@@ -145,7 +146,7 @@ grpc::Status ScoringServiceImpl::RecomputeTppRun(grpc::ServerContext* ctx,
       if (!run) return absl::NotFoundError(absl::StrCat("no TPP run ", req->id()));
       if (run->status != "DRAFT") return WrongStatus(*run, "only a DRAFT is recomputed");
       EK_RETURN_IF_ERROR(ComputeInTx(tx, caller, *run));
-      store::Audit(
+      db::Audit(
           tx, caller.tenant(), caller.subject(), "RecomputeTppRun", RunTarget(run->id),
           absl::StrCat("employees=", run->totals.employees, " net_idr=", run->totals.net_idr));
       return absl::OkStatus();
@@ -180,8 +181,8 @@ grpc::Status ScoringServiceImpl::VerifyTppRun(grpc::ServerContext* ctx,
         Transition(caller, req->id(), [&](db::Tx& tx, store::RunRow& run) -> absl::Status {
           if (run.status != "DRAFT") return WrongStatus(run, "only a DRAFT is verified");
           store::SetVerified(tx, caller.tenant(), run.id, caller.subject());
-          store::Audit(tx, caller.tenant(), caller.subject(), "VerifyTppRun", RunTarget(run.id),
-                       absl::StrCat("net_idr=", run.totals.net_idr));
+          db::Audit(tx, caller.tenant(), caller.subject(), "VerifyTppRun", RunTarget(run.id),
+                    absl::StrCat("net_idr=", run.totals.net_idr));
           return absl::OkStatus();
         }));
     metrics_.Run("verify", "ok");
@@ -204,8 +205,8 @@ grpc::Status ScoringServiceImpl::ReturnTppRun(grpc::ServerContext* ctx,
         Transition(caller, req->id(), [&](db::Tx& tx, store::RunRow& run) -> absl::Status {
           if (run.status != "VERIFIED") return WrongStatus(run, "only a VERIFIED run is returned");
           store::SetReturned(tx, caller.tenant(), run.id, req->reason());
-          store::Audit(tx, caller.tenant(), caller.subject(), "ReturnTppRun", RunTarget(run.id),
-                       req->reason());
+          db::Audit(tx, caller.tenant(), caller.subject(), "ReturnTppRun", RunTarget(run.id),
+                    req->reason());
           return absl::OkStatus();
         }));
     metrics_.Run("return", "ok");
@@ -239,8 +240,8 @@ grpc::Status ScoringServiceImpl::LockTppRun(grpc::ServerContext* ctx,
           if (locked.corrects_run_id != 0) {
             store::SetSuperseded(tx, caller.tenant(), locked.corrects_run_id);
           }
-          store::Audit(tx, caller.tenant(), caller.subject(), "LockTppRun", RunTarget(locked.id),
-                       absl::StrCat("net_idr=", locked.totals.net_idr));
+          db::Audit(tx, caller.tenant(), caller.subject(), "LockTppRun", RunTarget(locked.id),
+                    absl::StrCat("net_idr=", locked.totals.net_idr));
           return absl::OkStatus();
         }));
     metrics_.Run("lock", "ok");
@@ -262,8 +263,8 @@ grpc::Status ScoringServiceImpl::CorrectTppRun(grpc::ServerContext* ctx,
     EK_RETURN_IF_ERROR(RequireTenantAdmin(caller));
     store::RunRow correction;
     const absl::Status st = pool_.Write([&](db::Tx& tx) -> absl::Status {
-      if (std::optional<int64_t> earlier = store::FindRequestKey(
-              tx, caller.tenant(), caller.subject(), "CorrectTppRun", req->request_id())) {
+      if (std::optional<int64_t> earlier = db::FindRequestKey(tx, caller.tenant(), caller.subject(),
+                                                              "CorrectTppRun", req->request_id())) {
         std::optional<store::RunRow> first = store::GetRun(tx, caller.tenant(), *earlier);
         EK_RETURN_IF_ERROR(CheckRequestId(
                                first,
@@ -296,12 +297,12 @@ grpc::Status ScoringServiceImpl::CorrectTppRun(grpc::ServerContext* ctx,
       correction.created_by = caller.subject();
       correction.id = store::InsertRun(tx, caller.tenant(), correction);
       EK_RETURN_IF_ERROR(ComputeInTx(tx, caller, correction));
-      if (!store::InsertRequestKey(tx, caller.tenant(), caller.subject(), "CorrectTppRun",
-                                   req->request_id(), correction.id)) {
+      if (!db::InsertRequestKey(tx, caller.tenant(), caller.subject(), "CorrectTppRun",
+                                req->request_id(), correction.id)) {
         return RequestIdRace();
       }
-      store::Audit(tx, caller.tenant(), caller.subject(), "CorrectTppRun", RunTarget(correction.id),
-                   absl::StrCat("corrects ", RunTarget(old->id), ": ", req->reason()));
+      db::Audit(tx, caller.tenant(), caller.subject(), "CorrectTppRun", RunTarget(correction.id),
+                absl::StrCat("corrects ", RunTarget(old->id), ": ", req->reason()));
       return absl::OkStatus();
     });
     if (!st.ok()) {

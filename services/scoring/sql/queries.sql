@@ -1,5 +1,6 @@
--- Named statements of the scoring service (db.h: prepared once per connection). Rule sets,
--- request keys, audit and sanctions; runs and instruments are in queries_run.sql.
+-- Named statements of the scoring service (db.h: prepared once per connection). Rule sets and
+-- sanctions; runs and instruments are in queries_run.sql, request keys and audit are the
+-- platform's (request_log.h).
 
 -- name: rules_in_force
 SELECT * FROM rule_rows WHERE tenant_id = $1 AND from_date <= $2::date
@@ -24,19 +25,6 @@ SELECT $1, $2::date, coalesce(max(version), 0) + 1, $3::bigint[], $4::text[], $5
        $19::int[], $20, $21, $22, $23, $24, $25
 FROM rules WHERE tenant_id = $1
 RETURNING version, (extract(epoch FROM create_time) * 1000000)::bigint AS create_time
-
--- name: key_find
-SELECT result FROM request_keys
-WHERE tenant_id = $1 AND caller = $2 AND rpc = $3 AND request_id = $4
-
--- name: key_insert
-INSERT INTO request_keys (tenant_id, caller, rpc, request_id, result)
-VALUES ($1, $2, $3, $4, $5)
-ON CONFLICT DO NOTHING
-RETURNING result
-
--- name: audit_insert
-INSERT INTO audit_log (tenant_id, actor, action, target, detail) VALUES ($1, $2, $3, $4, $5)
 
 -- name: sanction_insert
 INSERT INTO sanctions (tenant_id, nip, level, start_date, end_date, reference, created_by)

@@ -160,26 +160,6 @@ absl::StatusOr<StoredRules> InsertRules(db::Tx& tx, const std::string& tenant,
   return out;
 }
 
-std::optional<int64_t> FindRequestKey(db::Tx& tx, const std::string& tenant,
-                                      const std::string& caller, const std::string& rpc,
-                                      const std::string& request_id) {
-  if (request_id.empty()) return std::nullopt;
-  auto r = tx.Exec(sql::kKeyFind, tenant, caller, rpc, request_id);
-  if (r.empty()) return std::nullopt;
-  return r[0]["result"].as<int64_t>();
-}
-
-bool InsertRequestKey(db::Tx& tx, const std::string& tenant, const std::string& caller,
-                      const std::string& rpc, const std::string& request_id, int64_t result) {
-  if (request_id.empty()) return true;
-  return !tx.Exec(sql::kKeyInsert, tenant, caller, rpc, request_id, result).empty();
-}
-
-void Audit(db::Tx& tx, const std::string& tenant, const std::string& actor,
-           const std::string& action, const std::string& target, const std::string& detail) {
-  tx.Exec(sql::kAuditInsert, tenant, actor, action, target, detail);
-}
-
 int64_t InsertSanction(db::Tx& tx, const std::string& tenant, const SanctionRow& row) {
   auto r = tx.Exec(sql::kSanctionInsert, tenant, row.nip, row.level, FormatDate(row.start_date),
                    FormatDate(row.end_date), row.reference, row.created_by);

@@ -18,6 +18,7 @@
 #include "domain/pp46.h"
 #include "domain/predikat.h"
 #include "domain/sanctions.h"
+#include "request_log.h"
 #include "role.h"
 #include "status.h"
 #include "store/eval_store.h"
@@ -284,8 +285,8 @@ grpc::Status SkpServiceImpl::SetOrgPerformance(grpc::ServerContext* ctx,
       EK_RETURN_IF_ERROR(CheckPeriodKind(*period, RulesPeriodKind(rules)));
       set_time = store::SetOrgPerformance(tx, caller.tenant(), req->org_unit_code(), period_text,
                                           predikat, caller.subject());
-      store::Audit(tx, caller.tenant(), caller.subject(), "ORG_PERFORMANCE_SET",
-                   absl::StrCat("orgUnit/", req->org_unit_code(), "/", period_text), predikat);
+      db::Audit(tx, caller.tenant(), caller.subject(), "ORG_PERFORMANCE_SET",
+                absl::StrCat("orgUnit/", req->org_unit_code(), "/", period_text), predikat);
       return absl::OkStatus();
     }));
     resp->set_org_unit_code(req->org_unit_code());
@@ -425,8 +426,8 @@ grpc::Status SkpServiceImpl::EvaluateSkp(grpc::ServerContext* ctx,
       row.evaluator_nip = caller.subject();
       eval.SerializeToString(&row.result);
       store::UpsertEvaluation(tx, caller.tenant(), row);
-      store::Audit(tx, caller.tenant(), caller.subject(), "SKP_EVALUATE",
-                   absl::StrCat("skp/", skp.id, "/", period_text), row.predikat);
+      db::Audit(tx, caller.tenant(), caller.subject(), "SKP_EVALUATE",
+                absl::StrCat("skp/", skp.id, "/", period_text), row.predikat);
       return absl::OkStatus();
     }));
     metrics_.Evaluated(skp.model, absl::Now() - start);
@@ -567,11 +568,11 @@ grpc::Status SkpServiceImpl::FinalizeAnnualRatings(grpc::ServerContext* ctx,
           store::FinalizeEvaluations(tx, caller.tenant(), FormatPeriod(year), nips));
       resp->set_overridden(!curve.violations.empty());
       if (resp->overridden()) {
-        store::Audit(tx, caller.tenant(), caller.subject(), "SKP_CURVE_OVERRIDE", target,
-                     absl::StrCat(RuleCodes(curve.violations), ": ", req->override_reason()));
+        db::Audit(tx, caller.tenant(), caller.subject(), "SKP_CURVE_OVERRIDE", target,
+                  absl::StrCat(RuleCodes(curve.violations), ": ", req->override_reason()));
       }
-      store::Audit(tx, caller.tenant(), caller.subject(), "SKP_ANNUAL_FINALIZE", target,
-                   absl::StrCat(resp->finalized(), " evaluations"));
+      db::Audit(tx, caller.tenant(), caller.subject(), "SKP_ANNUAL_FINALIZE", target,
+                absl::StrCat(resp->finalized(), " evaluations"));
       return absl::OkStatus();
     }));
     if (resp->overridden()) metrics_.Decision("override");

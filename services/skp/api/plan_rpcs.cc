@@ -18,6 +18,7 @@
 #include "nip.h"
 #include "page_token.h"
 #include "request_id.h"
+#include "request_log.h"
 #include "status.h"
 #include "text.h"
 
@@ -267,7 +268,7 @@ grpc::Status SkpServiceImpl::CreateSkpRules(grpc::ServerContext* ctx,
     CheckRequestIdText(v, req->request_id());
     EK_RETURN_IF_ERROR(v.ToStatus());
     return pool_.Write([&](db::Tx& tx) -> absl::Status {
-      const std::optional<int64_t> earlier = store::FindRequestKey(
+      const std::optional<int64_t> earlier = db::FindRequestKey(
           tx, caller.tenant(), caller.subject(), "CreateSkpRules", req->request_id());
       if (earlier) {
         for (const store::RulesRow& r : store::ListRules(tx, caller.tenant())) {
@@ -287,13 +288,13 @@ grpc::Status SkpServiceImpl::CreateSkpRules(grpc::ServerContext* ctx,
       }
       EK_ASSIGN_OR_RETURN(const store::RulesRow made,
                           store::InsertRules(tx, caller.tenant(), rules, caller.subject()));
-      if (!store::InsertRequestKey(tx, caller.tenant(), caller.subject(), "CreateSkpRules",
-                                   req->request_id(), made.version)) {
+      if (!db::InsertRequestKey(tx, caller.tenant(), caller.subject(), "CreateSkpRules",
+                                req->request_id(), made.version)) {
         return RequestIdRace();
       }
-      store::Audit(tx, caller.tenant(), caller.subject(), "SKP_RULES_CREATE",
-                   FormatDate(made.effective_from),
-                   absl::StrCat("version ", made.version, " model ", made.model));
+      db::Audit(tx, caller.tenant(), caller.subject(), "SKP_RULES_CREATE",
+                FormatDate(made.effective_from),
+                absl::StrCat("version ", made.version, " model ", made.model));
       ToProto(made, resp);
       return absl::OkStatus();
     });
@@ -332,8 +333,8 @@ grpc::Status SkpServiceImpl::CreateSkp(grpc::ServerContext* ctx, const v1::Creat
     // Replays answer before identity is asked again.
     std::optional<int64_t> earlier;
     EK_RETURN_IF_ERROR(pool_.ReadOne([&](db::Tx& tx) -> absl::Status {
-      earlier = store::FindRequestKey(tx, caller.tenant(), caller.subject(), "CreateSkp",
-                                      req->request_id());
+      earlier =
+          db::FindRequestKey(tx, caller.tenant(), caller.subject(), "CreateSkp", req->request_id());
       return absl::OkStatus();
     }));
     if (earlier) {
@@ -382,8 +383,8 @@ grpc::Status SkpServiceImpl::CreateSkp(grpc::ServerContext* ctx, const v1::Creat
       row.org_unit_code = who->org_unit_code;
       row.model = store::RulesInForce(tx, caller.tenant(), start).model;
       id = store::InsertSkp(tx, caller.tenant(), row);
-      if (!store::InsertRequestKey(tx, caller.tenant(), caller.subject(), "CreateSkp",
-                                   req->request_id(), id)) {
+      if (!db::InsertRequestKey(tx, caller.tenant(), caller.subject(), "CreateSkp",
+                                req->request_id(), id)) {
         return RequestIdRace();
       }
       return absl::OkStatus();
@@ -606,9 +607,9 @@ grpc::Status SkpServiceImpl::ApproveSkp(grpc::ServerContext* ctx, const v1::Appr
                              employee, penilai_snapshot, perilaku);
       store::SetRhkExpectations(tx, caller.tenant(), skp.id, req->revision(), rhk_ids, rhk_texts);
       store::SetRevisions(tx, caller.tenant(), skp.id, skp.latest_revision, req->revision());
-      store::Audit(tx, caller.tenant(), caller.subject(), "SKP_APPROVE",
-                   absl::StrCat("skp/", skp.id, "/", req->revision()),
-                   absl::StrCat("nip ", skp.nip, " as ", penilai_snapshot[7]));
+      db::Audit(tx, caller.tenant(), caller.subject(), "SKP_APPROVE",
+                absl::StrCat("skp/", skp.id, "/", req->revision()),
+                absl::StrCat("nip ", skp.nip, " as ", penilai_snapshot[7]));
       return absl::OkStatus();
     };
     EK_RETURN_IF_ERROR(Act(caller, req->id(), req->revision(), std::move(v), SkpAction::kApprove,
@@ -630,8 +631,8 @@ grpc::Status SkpServiceImpl::RejectSkp(grpc::ServerContext* ctx, const v1::Rejec
         [&](db::Tx& tx, const store::SkpRow& skp) {
           store::RejectRevision(tx, caller.tenant(), skp.id, req->revision(), caller.subject(),
                                 req->reason());
-          store::Audit(tx, caller.tenant(), caller.subject(), "SKP_REJECT",
-                       absl::StrCat("skp/", skp.id, "/", req->revision()), req->reason());
+          db::Audit(tx, caller.tenant(), caller.subject(), "SKP_REJECT",
+                    absl::StrCat("skp/", skp.id, "/", req->revision()), req->reason());
           return absl::OkStatus();
         },
         "REJECTED", resp));

@@ -13,6 +13,7 @@
 #include "evidence.h"
 #include "nip.h"
 #include "request_id.h"
+#include "request_log.h"
 #include "role.h"
 #include "status.h"
 #include "store/year_store.h"
@@ -254,7 +255,7 @@ grpc::Status SkpServiceImpl::AddFeedback(grpc::ServerContext* ctx,
     EK_ASSIGN_OR_RETURN(const store::SkpRow skp, ReadableSkp(caller, req->skp_id()));
     EK_RETURN_IF_ERROR(CheckPenilai(caller, skp.nip).status());
     return pool_.Write([&](db::Tx& tx) -> absl::Status {
-      const std::optional<int64_t> earlier = store::FindRequestKey(
+      const std::optional<int64_t> earlier = db::FindRequestKey(
           tx, caller.tenant(), caller.subject(), "AddFeedback", req->request_id());
       if (earlier) {
         const std::vector<store::FeedbackRow> found =
@@ -279,13 +280,13 @@ grpc::Status SkpServiceImpl::AddFeedback(grpc::ServerContext* ctx,
       }
       const int64_t id = store::InsertFeedback(tx, caller.tenant(), skp.id, req->rhk_id(),
                                                caller.subject(), req->text());
-      if (!store::InsertRequestKey(tx, caller.tenant(), caller.subject(), "AddFeedback",
-                                   req->request_id(), id)) {
+      if (!db::InsertRequestKey(tx, caller.tenant(), caller.subject(), "AddFeedback",
+                                req->request_id(), id)) {
         return RequestIdRace();
       }
-      store::Audit(tx, caller.tenant(), caller.subject(), "SKP_FEEDBACK",
-                   absl::StrCat("skp/", skp.id, "/rhk/", req->rhk_id()),
-                   absl::StrCat("feedback ", id, " to ", skp.nip));
+      db::Audit(tx, caller.tenant(), caller.subject(), "SKP_FEEDBACK",
+                absl::StrCat("skp/", skp.id, "/rhk/", req->rhk_id()),
+                absl::StrCat("feedback ", id, " to ", skp.nip));
       ToProto(store::ListFeedback(tx, caller.tenant(), skp.id, id).front(), resp);
       return absl::OkStatus();
     });

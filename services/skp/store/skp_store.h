@@ -42,17 +42,6 @@ std::vector<RulesRow> ListRules(db::Tx& tx, const std::string& tenant);
 absl::StatusOr<RulesRow> InsertRules(db::Tx& tx, const std::string& tenant, RulesRow rules,
                                      const std::string& created_by);
 
-// ---- request ids and audit ---------------------------------------------------------------------
-
-std::optional<int64_t> FindRequestKey(db::Tx& tx, const std::string& tenant,
-                                      const std::string& caller, const std::string& rpc,
-                                      const std::string& request_id);
-// False when a concurrent call recorded the same key first.
-bool InsertRequestKey(db::Tx& tx, const std::string& tenant, const std::string& caller,
-                      const std::string& rpc, const std::string& request_id, int64_t result);
-void Audit(db::Tx& tx, const std::string& tenant, const std::string& actor,
-           const std::string& action, const std::string& target, const std::string& detail);
-
 // ---- SKPs and revisions ---------------------------------------------------------------------
 
 struct SkpRow {

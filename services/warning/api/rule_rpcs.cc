@@ -47,15 +47,11 @@ grpc::Status WarningServiceImpl::CreateWarningRules(grpc::ServerContext* ctx,
     EK_RETURN_IF_ERROR(v.ToStatus());
     EK_RETURN_IF_ERROR(RequireTenantAdmin(caller));
     stored.created_by = caller.subject();
-    // An empty request id (optional) records nothing: each such call makes a version.
-    const bool keyed = !req->request_id().empty();
     return pool_.Write([&](db::Tx& tx) -> absl::Status {
-      std::optional<int64_t> earlier;
-      if (keyed) {
-        earlier =
-            db::FindRequestKey(tx, caller.tenant(), caller.subject(), kRpc, req->request_id());
-      }
-      if (earlier) {
+      // Without a request id (optional) nothing is found or recorded: each such call makes a
+      // version (request_log.h).
+      if (const std::optional<int64_t> earlier =
+              db::FindRequestKey(tx, caller.tenant(), caller.subject(), kRpc, req->request_id())) {
         for (const store::StoredRules& r : store::ListRules(tx, caller.tenant())) {
           if (r.rules.version != *earlier) continue;
           *resp = ToProto(r);
@@ -63,8 +59,8 @@ grpc::Status WarningServiceImpl::CreateWarningRules(grpc::ServerContext* ctx,
         }
       }
       const store::StoredRules created = store::InsertRules(tx, caller.tenant(), stored);
-      if (keyed && !db::InsertRequestKey(tx, caller.tenant(), caller.subject(), kRpc,
-                                         req->request_id(), created.rules.version)) {
+      if (!db::InsertRequestKey(tx, caller.tenant(), caller.subject(), kRpc, req->request_id(),
+                                created.rules.version)) {
         return RequestIdRace();
       }
       db::Audit(tx, caller.tenant(), caller.subject(), kRpc,

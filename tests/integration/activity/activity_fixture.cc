@@ -1,7 +1,6 @@
 #include "integration/activity/activity_fixture.h"
 
 #include "absl/strings/str_cat.h"
-#include "activity_sql.h"
 #include "civil.h"
 #include "grpcpp/grpcpp.h"
 #include "integration/common/test_host.h"
@@ -22,8 +21,8 @@ void ActivityTest::SetUp() {
   auto schema = integration::TestSchema::Create();
   ASSERT_TRUE(schema.ok()) << schema.status();
   schema_ = std::move(*schema);
-  auto host = ServiceHost::Create(integration::TestServerOptions("activity", *schema_),
-                                  embedded::activity_sql());
+  auto host =
+      ServiceHost::Create(integration::TestServerOptions("activity", *schema_), ActivitySql());
   ASSERT_TRUE(host.ok()) << host.status();
   host_ = std::move(*host);
   ActivityOptions options;

@@ -154,5 +154,20 @@ TEST_F(RulesTest, ARetryAnswersTheFirstVersionAndASecondOnTheSameDayIsRefused) {
   EXPECT_EQ(again.version(), 2);
 }
 
+TEST_F(RulesTest, TwoCreatesWithoutARequestIdMakeTwoVersions) {
+  // The request id is optional: without one nothing is recorded and nothing is replayed.
+  av1::ActivityRules first, second;
+  ASSERT_TRUE(Ok(
+      activity().CreateActivityRules(Ctx(seeded_.admin_token).get(), RulesReq(kToday, 2), &first)));
+  ASSERT_TRUE(Ok(activity().CreateActivityRules(Ctx(seeded_.admin_token).get(),
+                                                RulesReq(kToday + 1, 3), &second)));
+  EXPECT_EQ(first.version(), 1);
+  EXPECT_EQ(second.version(), 2);
+  EXPECT_EQ(second.deadline_days_after(), 3);
+  EXPECT_EQ(Versions(), 2);
+  EXPECT_EQ(Count("SELECT count(*) FROM request_keys"), 0);
+  EXPECT_EQ(Count("SELECT count(*) FROM audit_log WHERE action = 'CreateActivityRules'"), 2);
+}
+
 }  // namespace
 }  // namespace ekinerja::activity::it

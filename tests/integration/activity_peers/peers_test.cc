@@ -15,7 +15,6 @@
 #include <string>
 
 #include "absl/strings/str_cat.h"
-#include "activity_sql.h"
 #include "activity_wiring.h"
 #include "civil.h"
 #include "clients/attendance.h"
@@ -33,7 +32,6 @@
 #include "integration/common/grpc_expect.h"
 #include "integration/common/test_db.h"
 #include "integration/common/test_host.h"
-#include "skp_sql.h"
 #include "skp_wiring.h"
 #include "test_tokens.h"
 
@@ -97,7 +95,7 @@ class ActivityPeersTest : public ::testing::Test {
     ASSERT_FALSE(HasFailure());
     WorkEveryHourOfToday();
 
-    skp_.Create("skp", embedded::skp_sql());
+    skp_.Create("skp", skp::SkpSql());
     ASSERT_FALSE(HasFatalFailure());
     auto skp_built =
         skp::BuildSkp(*skp_.host, skp::SkpOptions{}, {directory_, tokens_.PublicKeys()});
@@ -107,7 +105,7 @@ class ActivityPeersTest : public ::testing::Test {
     ASSERT_FALSE(HasFatalFailure());
     skp_stub_ = sv1::SkpService::NewStub(skp_.Channel());
 
-    activity_.Create("activity", embedded::activity_sql());
+    activity_.Create("activity", ActivitySql());
     ASSERT_FALSE(HasFatalFailure());
     ActivityClients clients;
     clients.directory = directory_;

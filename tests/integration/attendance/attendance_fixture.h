@@ -18,7 +18,6 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
-#include "attendance_sql.h"
 #include "civil.h"
 #include "fake_directory.h"
 #include "grpcpp/grpcpp.h"

@@ -1,7 +1,6 @@
 #include "integration/attendance/attendance_process.h"
 
 #include "absl/strings/str_cat.h"
-#include "attendance_sql.h"
 #include "grpcpp/grpcpp.h"
 #include "gtest/gtest.h"
 #include "integration/common/grpc_expect.h"
@@ -13,8 +12,8 @@ void AttendanceProcess::Start(AttendanceClients clients) {
   auto schema = integration::TestSchema::Create();
   ASSERT_TRUE(schema.ok()) << schema.status();
   schema_ = std::move(*schema);
-  auto host = ServiceHost::Create(integration::TestServerOptions("attendance", *schema_),
-                                  embedded::attendance_sql());
+  auto host =
+      ServiceHost::Create(integration::TestServerOptions("attendance", *schema_), AttendanceSql());
   ASSERT_TRUE(host.ok()) << host.status();
   host_ = std::move(*host);
   // ADMS is started by the tests that play a device, with a registry of its own (adms_test.cc).

@@ -212,6 +212,29 @@ TEST_F(RequestsTest, TheAdminEntersApprovedAbsencesForAnyone) {
             av1::DAY_STATUS_TANPA_KETERANGAN);
 }
 
+TEST_F(RequestsTest, TwoRequestsWithoutARequestIdMakeTwo) {
+  // The request id is optional: without one nothing is recorded and nothing is replayed.
+  av1::Absence first_absence, second_absence;
+  ASSERT_TRUE(Ok(CreateAbsence(admin_token_, seeded_.staf_s1_b, av1::ABSENCE_KIND_CUTI_TAHUNAN,
+                               kWednesday, kWednesday, "", &first_absence)));
+  ASSERT_TRUE(Ok(CreateAbsence(admin_token_, seeded_.staf_s1_b, av1::ABSENCE_KIND_CUTI_TAHUNAN,
+                               kWednesday + 1, kWednesday + 1, "", &second_absence)));
+  EXPECT_NE(second_absence.id(), first_absence.id());
+  EXPECT_EQ(second_absence.start_date().day(), Date(kWednesday + 1).day());
+  av1::Correction first_correction, second_correction;
+  ASSERT_TRUE(Ok(CreateCorrection(admin_token_, seeded_.staf_p2p, kWednesday, "07:20", "16:10", "",
+                                  &first_correction)));
+  ASSERT_TRUE(Ok(CreateCorrection(admin_token_, seeded_.staf_p2p, kWednesday, "07:25", "16:15", "",
+                                  &second_correction)));
+  EXPECT_NE(second_correction.id(), first_correction.id());
+  EXPECT_EQ(second_correction.check_in(), "07:25");
+  EXPECT_EQ(Count("SELECT count(*) FROM absences"), 2);
+  EXPECT_EQ(Count("SELECT count(*) FROM corrections"), 2);
+  EXPECT_EQ(Count("SELECT count(*) FROM request_keys"), 0);
+  EXPECT_EQ(Count("SELECT count(*) FROM audit_log WHERE action = 'ABSENCE_CREATE'"), 2);
+  EXPECT_EQ(Count("SELECT count(*) FROM audit_log WHERE action = 'CORRECTION_CREATE'"), 2);
+}
+
 TEST_F(RequestsTest, CreateAbsenceRefusesBadInputAndWritesNothing) {
   av1::CreateAbsenceRequest req;
   req.mutable_absence()->set_nip("12345");

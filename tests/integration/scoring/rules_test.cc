@@ -147,6 +147,21 @@ TEST_F(RulesTest, ARetryWithTheSameRequestIdAnswersTheFirstAndOtherInputIsRefuse
   EXPECT_EQ(Count("rules"), 1);
 }
 
+TEST_F(RulesTest, TwoCreatesWithoutARequestIdMakeTwoVersions) {
+  // The request id is optional: without one nothing is recorded and nothing is replayed.
+  sv1::TppRules april, may;
+  ASSERT_TRUE(Ok(scoring().CreateTppRules(Ctx(Admin()).get(), April(""), &april)));
+  sv1::CreateTppRulesRequest req = April("");
+  *req.mutable_rules()->mutable_effective_from() = Date(absl::CivilDay(2026, 5, 1));
+  ASSERT_TRUE(Ok(scoring().CreateTppRules(Ctx(Admin()).get(), req, &may)));
+  EXPECT_EQ(april.version(), 1);
+  EXPECT_EQ(may.version(), 2);
+  EXPECT_EQ(may.effective_from().month(), 5);
+  EXPECT_EQ(Count("rules"), 2);
+  EXPECT_EQ(Count("request_keys"), 0);
+  EXPECT_EQ(Count("audit_log WHERE action = 'CreateTppRules'"), 2);
+}
+
 TEST_F(RulesTest, TwoVersionsOnOneDateAreRefused) {
   sv1::TppRules out;
   ASSERT_TRUE(Ok(scoring().CreateTppRules(Ctx(Admin()).get(), April("a"), &out)));

@@ -75,6 +75,20 @@ TEST_F(SanctionTest, TheAdminEntersOneAndTheEmployeeListsTheirOwn) {
   EXPECT_EQ(Count("sanctions"), 2);
 }
 
+TEST_F(SanctionTest, TwoCreatesWithoutARequestIdMakeTwo) {
+  // The request id is optional: without one nothing is recorded and nothing is replayed.
+  sv1::CreateSanctionRequest req = Ringan();
+  req.clear_request_id();
+  sv1::Sanction first, second;
+  ASSERT_TRUE(Ok(scoring().CreateSanction(Ctx(Admin()).get(), req, &first)));
+  ASSERT_TRUE(Ok(scoring().CreateSanction(Ctx(Admin()).get(), req, &second)));
+  EXPECT_GT(first.id(), 0);
+  EXPECT_NE(second.id(), first.id());
+  EXPECT_EQ(Count("sanctions"), 2);
+  EXPECT_EQ(Count("request_keys"), 0);
+  EXPECT_EQ(Count("audit_log WHERE action = 'CreateSanction'"), 2);
+}
+
 TEST_F(SanctionTest, OnlyTheAdminWritesAndOthersReadWhatIdentityLetsThem) {
   sv1::Sanction out;
   EXPECT_TRUE(HasCode(scoring().CreateSanction(Ctx(Token(seeded_.kabid_p2p)).get(), Ringan(), &out),

@@ -6,7 +6,6 @@
 #include "integration/common/test_host.h"
 #include "nip.h"
 #include "role.h"
-#include "scoring_sql.h"
 
 namespace ekinerja::scoring::it {
 
@@ -51,8 +50,8 @@ void ScoringTest::SetUp() {
   auto schema = integration::TestSchema::Create();
   ASSERT_TRUE(schema.ok()) << schema.status();
   schema_ = std::move(*schema);
-  auto host = ServiceHost::Create(integration::TestServerOptions("scoring", *schema_),
-                                  embedded::scoring_sql());
+  auto host =
+      ServiceHost::Create(integration::TestServerOptions("scoring", *schema_), ScoringSql());
   ASSERT_TRUE(host.ok()) << host.status();
   host_ = std::move(*host);
   ScoringOptions options;

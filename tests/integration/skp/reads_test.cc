@@ -222,5 +222,23 @@ TEST_F(SkpTest, ListsAndRulesRespectTheCallersRights) {
   EXPECT_EQ(Count("SELECT count(*) FROM audit_log WHERE action = 'SKP_RULES_CREATE'"), 1);
 }
 
+TEST_F(SkpTest, TwoRuleSetsCreatedWithoutARequestIdAreTwoVersions) {
+  // The request id is optional: without one nothing is recorded and nothing is replayed.
+  sv1::SkpRules defaults, first, second;
+  ASSERT_TRUE(Ok(skp().GetSkpRules(Ctx(seeded_.admin_token).get(), {}, &defaults)));
+  sv1::CreateSkpRulesRequest create;
+  *create.mutable_rules() = defaults;
+  *create.mutable_rules()->mutable_effective_from() = Date(absl::CivilDay(2027, 1, 1));
+  ASSERT_TRUE(Ok(skp().CreateSkpRules(Ctx(seeded_.admin_token).get(), create, &first)));
+  *create.mutable_rules()->mutable_effective_from() = Date(absl::CivilDay(2028, 1, 1));
+  ASSERT_TRUE(Ok(skp().CreateSkpRules(Ctx(seeded_.admin_token).get(), create, &second)));
+  EXPECT_EQ(first.version(), 1);
+  EXPECT_EQ(second.version(), 2);
+  EXPECT_EQ(second.effective_from().year(), 2028);
+  EXPECT_EQ(Count("SELECT count(*) FROM rules"), 2);
+  EXPECT_EQ(Count("SELECT count(*) FROM request_keys"), 0);
+  EXPECT_EQ(Count("SELECT count(*) FROM audit_log WHERE action = 'SKP_RULES_CREATE'"), 2);
+}
+
 }  // namespace
 }  // namespace ekinerja::skp::it

@@ -4,7 +4,6 @@
 #include "grpcpp/grpcpp.h"
 #include "integration/common/test_host.h"
 #include "nip.h"
-#include "skp_sql.h"
 
 namespace ekinerja::skp::it {
 
@@ -13,8 +12,7 @@ void SkpTest::SetUp() {
   auto schema = integration::TestSchema::Create();
   ASSERT_TRUE(schema.ok()) << schema.status();
   schema_ = std::move(*schema);
-  auto host =
-      ServiceHost::Create(integration::TestServerOptions("skp", *schema_), embedded::skp_sql());
+  auto host = ServiceHost::Create(integration::TestServerOptions("skp", *schema_), SkpSql());
   ASSERT_TRUE(host.ok()) << host.status();
   host_ = std::move(*host);
   SkpOptions skp_options;

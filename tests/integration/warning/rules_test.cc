@@ -61,6 +61,20 @@ TEST_F(RulesTest, ANewVersionIsAuditedAndARetryAnswersTheSame) {
   EXPECT_EQ(theirs.version(), 0);
 }
 
+TEST_F(RulesTest, TwoCreatesWithoutARequestIdMakeTwoVersions) {
+  // The request id is optional: without one nothing is recorded and nothing is replayed.
+  wv1::CreateWarningRulesRequest req;
+  *req.mutable_rules() = Defaults();
+  wv1::WarningRules first, second;
+  ASSERT_TRUE(Ok(warning().CreateWarningRules(Ctx(Admin()).get(), req, &first)));
+  ASSERT_TRUE(Ok(warning().CreateWarningRules(Ctx(Admin()).get(), req, &second)));
+  EXPECT_EQ(first.version(), 1);
+  EXPECT_EQ(second.version(), 2);
+  EXPECT_EQ(Count("rules"), 2);
+  EXPECT_EQ(Count("request_keys"), 0);
+  EXPECT_EQ(Count("audit_log WHERE action = 'CreateWarningRules'"), 2);
+}
+
 TEST_F(RulesTest, BadInputNamesEachFieldAndWritesNothing) {
   wv1::CreateWarningRulesRequest req;
   *req.mutable_rules() = Defaults();

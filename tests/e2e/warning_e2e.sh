@@ -25,7 +25,7 @@ pin="$(sed -n 's/.*"pin": "\([0-9]*\)".*/\1/p' <<<"${staff_line}")"
 [[ -n "${pin}" ]] || fail "no PIN in: ${staff_line}"
 login demo admin 'DemoInstansi#2025'
 admin_token="${token}"
-call GET /v1/pinMappings "${admin_token}"
+call GET "/v1/pinMappings?page_size=1000" "${admin_token}"
 [[ "${code}" == 200 ]] || fail "GET pinMappings answered ${code}: ${body}"
 mapped="$(jq '.pinMappings | length' <<<"${body}")"
 colleague="$(jq -r --arg pin "$((pin + 1))" '.pinMappings[] | select(.pin == $pin) | .nip' <<<"${body}")"

@@ -35,13 +35,15 @@ TEST_F(OpsTest, HealthzAnswersWhileTheProcessRuns) {
 TEST_F(OpsTest, ReadyzIs200WhileEveryUpstreamServesAnd503AfterOneStops) {
   HttpReply ready = Get("/readyz");
   EXPECT_EQ(ready.status, 200) << ready.body;
-  // The fixture routes activity, attendance, scoring and skp to the test's identity service too.
+  // The fixture routes activity, attendance, scoring, skp and warning to the test's identity
+  // service too.
   EXPECT_EQ(ready.body,
             R"({"ready":true,"upstreams":{"ekinerja.activity.v1.ActivityService":"SERVING",)"
             R"("ekinerja.attendance.v1.AttendanceService":"SERVING",)"
             R"("ekinerja.identity.v1.IdentityService":"SERVING",)"
             R"("ekinerja.scoring.v1.ScoringService":"SERVING",)"
-            R"("ekinerja.skp.v1.SkpService":"SERVING"}})");
+            R"("ekinerja.skp.v1.SkpService":"SERVING",)"
+            R"("ekinerja.warning.v1.WarningService":"SERVING"}})");
 
   host().Shutdown();  // identity stops
   HttpReply gone = Get("/readyz");

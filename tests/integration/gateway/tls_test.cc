@@ -43,7 +43,8 @@ TEST_F(GatewayTlsTest, WithTheCaAndItsCertificateTheGatewayIsReadyAndServes) {
             R"("ekinerja.attendance.v1.AttendanceService":"SERVING",)"
             R"("ekinerja.identity.v1.IdentityService":"SERVING",)"
             R"("ekinerja.scoring.v1.ScoringService":"SERVING",)"
-            R"("ekinerja.skp.v1.SkpService":"SERVING"}})");
+            R"("ekinerja.skp.v1.SkpService":"SERVING",)"
+            R"("ekinerja.warning.v1.WarningService":"SERVING"}})");
 
   // A login, then a read the gateway checks against the JWKS it fetched over TLS.
   HttpReply login =

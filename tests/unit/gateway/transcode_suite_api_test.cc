@@ -32,7 +32,8 @@ TEST(SuiteApi, ServicesAreTheSuites) {
                                                          "ekinerja.attendance.v1.AttendanceService",
                                                          "ekinerja.identity.v1.IdentityService",
                                                          "ekinerja.scoring.v1.ScoringService",
-                                                         "ekinerja.skp.v1.SkpService"));
+                                                         "ekinerja.skp.v1.SkpService",
+                                                         "ekinerja.warning.v1.WarningService"));
 }
 
 TEST(SuiteApi, ScoringRoutesForRunsInstrumentsAndKotak) {

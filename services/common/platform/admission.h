@@ -69,9 +69,10 @@ class Admission {
   const AdmissionOptions& options() const { return options_; }
 
   // The interceptor that admits every call of the server it is installed in (but health,
-  // reflection and the Watch* streams: public_methods.h). Install it first: it must see the status a call ends with before the metrics
-  // interceptor does (PRE_SEND_STATUS runs the interceptors in order), and waits for a slot after
-  // the others have seen the request (POST_RECV_* runs them in reverse).
+  // reflection and the Watch* streams: public_methods.h). Install it first: it must see the
+  // status a call ends with before the metrics interceptor does (PRE_SEND_STATUS runs the
+  // interceptors in order), and waits for a slot after the others have seen the request
+  // (POST_RECV_* runs them in reverse).
   std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface> InterceptorFactory();
 
  private:
